@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CrmPlatform.BuildingBlocks.Health;
+using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Idempotency;
+using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.BuildingBlocks.Outbox;
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.RateLimiting;
+using CrmPlatform.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CrmPlatform.BuildingBlocks;
+
+public static class BuildingBlocksRegistration
+{
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddModuleDatabase<PlatformDbContext>(configuration, PlatformDbContext.Schema);
+        services.AddSingleton<ModuleCatalog>();
+
+        services.AddOptions<OutboxOptions>().BindConfiguration("Crm:Outbox")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.MaxAttempts > 0, "Crm:Outbox values must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<IdempotencyJanitor>();
+
+        services.AddOptions<RateLimitOptions>().BindConfiguration("Crm:RateLimit")
+            .Validate(o => o.PermitLimit > 0 && o.Window > TimeSpan.Zero, "Crm:RateLimit needs a positive PermitLimit and Window.")
+            .ValidateOnStart();
+        services.AddCrmRateLimiting();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Enums travel as camelCase strings ("prospect", "readWrite"), like every other JSON name.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+
+        services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Middleware once the caller is known and authorized: read-only tokens, then idempotent POST.</summary>
+    public static IApplicationBuilder UseBuildingBlocksAfterAuthorization(this IApplicationBuilder app) =>
+        app.UseMiddleware<ReadOnlyTokenGuard>()
+            .UseMiddleware<IdempotencyMiddleware>();
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        return endpoints;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using CrmPlatform.BuildingBlocks.Results;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace CrmPlatform.BuildingBlocks.Concurrency;
+
+/// <summary>Strong ETags from the row version (PostgreSQL <c>xmin</c>).</summary>
+public static class ETags
+{
+    public static string Format(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    public static void SetETag(this HttpResponse response, uint version) => response.Headers.ETag = Format(version);
+
+    /// <summary>
+    /// The version the client last read, from If-Match. Missing → 428. A value that cannot be one of
+    /// our ETags (weak, "*", garbage) can never match the current version → 412.
+    /// </summary>
+    public static Result<uint> ParseIfMatch(string? ifMatch)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return Error.IfMatchRequired;
+        }
+
+        return EntityTagHeaderValue.TryParse(ifMatch.Trim(), out var tag)
+            && !tag.IsWeak
+            && uint.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : Error.StaleVersion;
+    }
+}

@@ -1,0 +1,54 @@
+using CrmPlatform.BuildingBlocks.Results;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CrmPlatform.BuildingBlocks.Http;
+
+/// <summary>The one place where typed errors become RFC 9457 problem details.</summary>
+public static class Problems
+{
+    public const string TypePrefix = "urn:crm:problem:";
+
+    public static int StatusCodeOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+        ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static ProblemDetails ToProblemDetails(Error error)
+    {
+        ProblemDetails problem = error.Fields.Count > 0
+            ? new HttpValidationProblemDetails(error.Fields.ToDictionary(f => f.Key, f => f.Value))
+            : new ProblemDetails();
+        problem.Status = StatusCodeOf(error.Kind);
+        problem.Title = Title(error.Kind);
+        problem.Detail = error.Detail;
+        problem.Type = TypePrefix + error.Code;
+        problem.Extensions["code"] = error.Code;
+        return problem;
+    }
+
+    public static IResult From(Error error) => TypedResults.Problem(ToProblemDetails(error));
+
+    /// <summary>Maps a result: success through <paramref name="onSuccess"/>, failure to problem details.</summary>
+    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
+        result.IsSuccess ? onSuccess(result.Value) : From(result.Error);
+
+    private static string Title(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => "The request is invalid.",
+        ErrorKind.NotFound => "Not found.",
+        ErrorKind.Conflict => "The request conflicts with the current state.",
+        ErrorKind.PreconditionRequired => "If-Match is required.",
+        ErrorKind.PreconditionFailed => "The resource has changed.",
+        ErrorKind.Unprocessable => "The request cannot be processed.",
+        ErrorKind.Forbidden => "Forbidden.",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using CrmPlatform.BuildingBlocks.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CrmPlatform.BuildingBlocks.RateLimiting;
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Requests one caller (user or token; else the client address) may make per window.</summary>
+    public int PermitLimit { get; set; } = 600;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+internal static class RateLimits
+{
+    public static IServiceCollection AddCrmRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/health"))
+                {
+                    return RateLimitPartition.GetNoLimiter("health");
+                }
+
+                var caller = context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+                    ? "user:" + userId
+                    : "ip:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.Value.PermitLimit,
+                    Window = limits.Value.Window,
+                    QueueLimit = 0,
+                });
+            });
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Value.Window;
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                var problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many requests.",
+                    Detail = $"Rate limit of {limits.Value.PermitLimit} requests per {limits.Value.Window.TotalSeconds:0} s reached; retry after {seconds} s.",
+                    Type = Problems.TypePrefix + "rate_limited",
+                };
+                problem.Extensions["code"] = "rate_limited";
+                await TypedResults.Problem(problem).ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        services.AddRateLimiter();
+        return services;
+    }
+}

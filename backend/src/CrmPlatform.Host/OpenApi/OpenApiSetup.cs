@@ -1,0 +1,84 @@
+using Asp.Versioning;
+using CrmPlatform.BuildingBlocks.Idempotency;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace CrmPlatform.Host.OpenApi;
+
+/// <summary>URL-segment versioning (/api/v1) and the OpenAPI document at /openapi/v1.json.</summary>
+internal static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddCrmOpenApi(this IServiceCollection services)
+    {
+        services.AddApiVersioning(options =>
+            {
+                options.DefaultApiVersion = new ApiVersion(1, 0);
+                options.ReportApiVersions = true;
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+            })
+            .AddApiExplorer(options =>
+            {
+                options.GroupNameFormat = "'v'VVV";
+                options.SubstituteApiVersionInUrl = true;
+            });
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "CrmPlatform API",
+                Version = "v1",
+                Description = "Relationship-maintenance CRM (客情维护). Conventions — auth, paging, errors, ETag, idempotency, rate limits — are in docs/api.md.",
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A login token (POST /api/v1/auth/login) or a personal API token (crm_pat_…).",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
+            options.OperationFilter<IdempotencyKeyHeader>();
+        });
+        return services;
+    }
+
+    public static WebApplication UseCrmOpenApi(this WebApplication app)
+    {
+        app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "docs";
+            options.SwaggerEndpoint($"/openapi/{DocumentName}.json", "CrmPlatform API v1");
+        });
+        return app;
+    }
+
+    /// <summary>Documents the optional Idempotency-Key header on every POST that honours it.</summary>
+    private sealed class IdempotencyKeyHeader : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (!string.Equals(context.ApiDescription.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)
+                || metadata.OfType<IAllowAnonymous>().Any()
+                || metadata.OfType<ExcludeFromIdempotencyAttribute>().Any())
+            {
+                return;
+            }
+
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyMiddleware.HeaderName,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Retry-safe POST: the first response to this key is replayed for 24 h.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyMiddleware.MaxKeyLength },
+            });
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using CrmPlatform.BuildingBlocks;
+using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Pipeline;
+using CrmPlatform.Complaints;
+using CrmPlatform.Customers;
+using CrmPlatform.Deals;
+using CrmPlatform.Host.OpenApi;
+using CrmPlatform.Identity;
+using CrmPlatform.Referrals;
+using CrmPlatform.Retention;
+using CrmPlatform.Visits;
+using Microsoft.AspNetCore.DataProtection;
+
+var builder = WebApplication.CreateBuilder(args);
+
+IModule[] modules =
+[
+    new IdentityModule(),
+    new CustomersModule(),
+    new DealsModule(),
+    new VisitsModule(),
+    new ComplaintsModule(),
+    new RetentionModule(),
+    new ReferralsModule(),
+];
+var moduleAssemblies = modules.Select(m => m.GetType().Assembly).ToArray();
+
+builder.Services.AddBuildingBlocks(builder.Configuration);
+foreach (var module in modules)
+{
+    module.AddServices(builder.Services, builder.Configuration);
+}
+
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(IdentityModule), typeof(CustomersModule)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+});
+builder.Services.AddAutoMapper(config => config.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], moduleAssemblies);
+builder.Services.AddCrmOpenApi();
+
+builder.Services.AddOptions<DemoDataOptions>().Configure(options =>
+{
+    options.Seed = builder.Configuration.GetValue("CRM_SEED_DEMO", false);
+    options.Password = builder.Configuration["CRM_DEMO_PASSWORD"] ?? options.Password;
+});
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CrmPlatform");
+if (builder.Configuration["CRM_KEYS_DIR"] is { Length: > 0 } keysDirectory)
+{
+    // Login tokens and cookies must survive a restart of `./crm run`.
+    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+}
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseBuildingBlocksAfterAuthorization();
+app.UseCrmOpenApi();
+
+var v1 = app.NewVersionedApi("Crm").MapGroup("/api/v{version:apiVersion}").HasApiVersion(1.0).RequireAuthorization();
+foreach (var module in modules)
+{
+    module.MapEndpoints(v1);
+}
+
+app.MapHealthEndpoints();
+app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+
+if (app.Configuration.GetValue("Crm:MigrateOnStart", true))
+{
+    await app.Services.InitializeDatabasesAsync(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoDataOptions>>().Value.Seed);
+}
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

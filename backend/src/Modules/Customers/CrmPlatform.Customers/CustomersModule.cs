@@ -1,0 +1,35 @@
+using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Customers.Features;
+using CrmPlatform.Customers.Persistence;
+using CrmPlatform.Customers.Seeding;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmPlatform.Customers;
+
+/// <summary>客户档案: customer records, classification and ownership.</summary>
+public sealed class CustomersModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<CustomersDbContext>(configuration, CustomersDbContext.SchemaName);
+        services.AddScoped<OwnerAssignment>();
+        services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
+        services.AddValidatorsFromAssemblyContaining<CustomersModule>(includeInternalTypes: true);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var customers = api.MapGroup("/customers").WithTags("Customers");
+        CreateCustomerEndpoint.Map(customers);
+        GetCustomerEndpoint.Map(customers);
+        ListCustomersEndpoint.Map(customers);
+        UpdateCustomerEndpoint.Map(customers);
+        ArchiveCustomerEndpoint.Map(customers);
+    }
+}

@@ -1,0 +1,63 @@
+using CrmPlatform.BuildingBlocks.Concurrency;
+using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Results;
+using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Customers.Persistence;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmPlatform.Customers.Features;
+
+/// <summary>Soft delete: the archive keeps the record (and its history) but hides it everywhere.</summary>
+public sealed record ArchiveCustomerCommand(Guid Id, uint ExpectedVersion) : ICommand<Result<Unit>>;
+
+internal sealed class ArchiveCustomerHandler(CustomersDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<ArchiveCustomerCommand, Result<Unit>>
+{
+    public async ValueTask<Result<Unit>> Handle(ArchiveCustomerCommand command, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.VisibleTo(currentUser).SingleOrDefaultAsync(c => c.Id == command.Id, cancellationToken);
+        if (customer is null)
+        {
+            return Error.NotFound("customer", command.Id);
+        }
+
+        if (customer.Version != command.ExpectedVersion)
+        {
+            return Error.StaleVersion;
+        }
+
+        var now = clock.GetUtcNow();
+        customer.Archive(now);
+        db.Publish(new CustomerArchived(Guid.CreateVersion7(now), now, customer.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+internal static class ArchiveCustomerEndpoint
+{
+    public static void Map(IEndpointRouteBuilder customers) =>
+        customers.MapDelete("/{id:guid}", async (
+                    Guid id,
+                    [FromHeader(Name = "If-Match")] string? ifMatch,
+                    IMediator mediator,
+                    CancellationToken cancellationToken) =>
+            {
+                var expected = ETags.ParseIfMatch(ifMatch);
+                return expected.IsSuccess
+                    ? (await mediator.Send(new ArchiveCustomerCommand(id, expected.Value), cancellationToken)).ToHttp(_ => TypedResults.NoContent())
+                    : Problems.From(expected.Error);
+            })
+            .WithName("Customers_Archive")
+            .WithSummary("Archive (soft-delete) a customer; requires If-Match")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+}

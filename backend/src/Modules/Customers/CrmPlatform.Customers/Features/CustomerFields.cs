@@ -1,0 +1,47 @@
+using CrmPlatform.BuildingBlocks.Results;
+using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.Customers.Persistence;
+using CrmPlatform.Identity.Contracts;
+using FluentValidation;
+
+namespace CrmPlatform.Customers.Features;
+
+/// <summary>Shape rules for the fields create and update share.</summary>
+internal abstract class CustomerFieldsValidator<T> : AbstractValidator<T>
+    where T : ICustomerFields
+{
+    protected CustomerFieldsValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(CustomerLimits.Name);
+        RuleFor(c => c.Kind).IsInEnum();
+        RuleFor(c => c.Stage).IsInEnum();
+        RuleFor(c => c.Phone).MaximumLength(CustomerLimits.Phone)
+            .Matches(@"^\+?[0-9][0-9 \-]{4,}$").WithMessage("Phone may contain digits, spaces, '-' and a leading '+'.")
+            .When(c => !string.IsNullOrWhiteSpace(c.Phone));
+        RuleFor(c => c.Email).MaximumLength(CustomerLimits.Email).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email));
+        RuleFor(c => c.Company).MaximumLength(CustomerLimits.Text);
+        RuleFor(c => c.Position).MaximumLength(CustomerLimits.ShortText);
+        RuleFor(c => c.Region).MaximumLength(CustomerLimits.ShortText);
+        RuleFor(c => c.Industry).MaximumLength(CustomerLimits.ShortText);
+        RuleFor(c => c.OwnerId).NotEqual(Guid.Empty);
+    }
+}
+
+/// <summary>Decides who may own a customer: the owner must exist and be within the caller's reach.</summary>
+internal sealed class OwnerAssignment(IUserDirectory users, ICurrentUser currentUser)
+{
+    public async Task<Result<UserSummary>> ResolveAsync(Guid? requestedOwnerId, CancellationToken cancellationToken)
+    {
+        var ownerId = requestedOwnerId ?? currentUser.Id;
+        var owner = await users.FindAsync(ownerId, cancellationToken);
+        if (owner is null)
+        {
+            return Error.Unprocessable("customer.owner_unknown", "ownerId", $"No user '{ownerId}' exists.");
+        }
+
+        return currentUser.CanAssignTo(owner.Id, owner.TeamId)
+            ? owner
+            : Error.Unprocessable("customer.owner_out_of_scope", "ownerId", "You may not give customers to this user (outside your team or role).");
+    }
+}

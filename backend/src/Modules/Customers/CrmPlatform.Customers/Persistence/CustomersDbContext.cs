@@ -1,0 +1,54 @@
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Customers.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrmPlatform.Customers.Persistence;
+
+internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "customers";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Customer> Customers => Set<Customer>();
+}
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> b)
+    {
+        b.ToTable("customers");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Name).HasMaxLength(CustomerLimits.Name);
+        b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Stage).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Phone).HasMaxLength(CustomerLimits.Phone);
+        b.Property(c => c.Email).HasMaxLength(CustomerLimits.Email);
+        b.Property(c => c.Company).HasMaxLength(CustomerLimits.Text);
+        b.Property(c => c.Position).HasMaxLength(CustomerLimits.ShortText);
+        b.Property(c => c.Region).HasMaxLength(CustomerLimits.ShortText);
+        b.Property(c => c.Industry).HasMaxLength(CustomerLimits.ShortText);
+        b.Property(c => c.Version).IsRowVersion();
+        b.HasQueryFilter(c => c.ArchivedAt == null);
+        b.HasIndex(c => new { c.OwnerId, c.Id });
+        b.HasIndex(c => new { c.TeamId, c.Id });
+        b.HasIndex(c => new { c.Name, c.Id });
+        b.HasIndex(c => c.Phone);
+    }
+}
+
+internal static class CustomerLimits
+{
+    public const int Name = 100;
+    public const int Phone = 30;
+    public const int Email = 200;
+    public const int Text = 200;
+    public const int ShortText = 100;
+}
+
+internal sealed class CustomersDesignTimeFactory : IDesignTimeDbContextFactory<CustomersDbContext>
+{
+    public CustomersDbContext CreateDbContext(string[] args) => new(DatabaseRegistration.DesignTimeOptions<CustomersDbContext>(CustomersDbContext.SchemaName));
+}

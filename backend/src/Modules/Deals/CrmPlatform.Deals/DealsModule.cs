@@ -1,0 +1,20 @@
+using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Deals.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmPlatform.Deals;
+
+/// <summary>成交 / 销售目标: pipeline, products, collections and targets. Registered with its own schema; features arrive with the module's issue.</summary>
+public sealed class DealsModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddModuleDatabase<DealsDbContext>(configuration, DealsDbContext.SchemaName);
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        // No endpoints yet: the module's features land with its own issue.
+    }
+}

@@ -1,0 +1,39 @@
+using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Identity.Authentication;
+using CrmPlatform.Identity.Contracts;
+using CrmPlatform.Identity.Features;
+using CrmPlatform.Identity.Persistence;
+using CrmPlatform.Identity.Seeding;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmPlatform.Identity;
+
+/// <summary>Users, roles, teams and regions; login, session cookie, bearer and personal API tokens.</summary>
+public sealed class IdentityModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDatabase<CrmIdentityDbContext>(configuration, CrmIdentityDbContext.Schema);
+        services.AddCrmAuthentication();
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IDemoDataSeeder, IdentityDemoSeeder>();
+        services.AddValidatorsFromAssemblyContaining<IdentityModule>(includeInternalTypes: true);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+        LoginEndpoint.Map(auth);
+        LogoutEndpoint.Map(auth);
+
+        var me = api.MapGroup("/me").WithTags("Me");
+        GetMeEndpoint.Map(me);
+        ApiTokens.Map(me);
+    }
+}
