@@ -25,7 +25,7 @@ public static class BuildingBlocksRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
-        services.AddModuleDatabase<PlatformDbContext>(configuration, PlatformDbContext.Schema);
+        services.AddModuleDatabase<PlatformDbContext>(PlatformDbContext.Schema);
         services.AddSingleton<ModuleCatalog>();
 
         services.AddOptions<OutboxOptions>().BindConfiguration("Crm:Outbox")

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CrmPlatform.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace CrmPlatform.BuildingBlocks.Http;
 /// Turns request-binding failures (malformed JSON, a value of the wrong type, an unparsable route or
 /// query value) into a 400 naming the field, instead of an empty 400 or a 500.
 /// </summary>
-internal sealed class BadRequestExceptionHandler : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -20,10 +21,16 @@ internal sealed class BadRequestExceptionHandler : IExceptionHandler
 
         var error = badRequest.InnerException is JsonException { Path: { } path }
             ? Error.Validation(JsonPathToField(path), "The value is not valid for this field.")
-            : Error.Validation("request", badRequest.Message);
+            : BoundParameter().Match(badRequest.Message) is { Success: true } parameter
+                ? Error.Validation(parameter.Groups["name"].Value, $"'{parameter.Groups["value"].Value}' is not a valid value.")
+                : Error.Validation("request", badRequest.Message);
         await Problems.From(error).ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>ASP.NET's binding message: Failed to bind parameter "Guid? ownerId" from "abc".</summary>
+    [GeneratedRegex(@"Failed to bind parameter ""[^""]* (?<name>[A-Za-z0-9_]+)"" from ""(?<value>[^""]*)""")]
+    private static partial Regex BoundParameter();
 
     /// <summary>"$.owner.phone" → "owner.phone"; "$" (the whole body) → "body".</summary>
     private static string JsonPathToField(string path) =>

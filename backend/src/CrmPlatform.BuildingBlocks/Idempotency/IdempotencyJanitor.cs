@@ -18,7 +18,7 @@ internal sealed class IdempotencyJanitor(IServiceScopeFactory scopes, TimeProvid
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-                var cutoff = clock.GetUtcNow() - IdempotencyMiddleware.Retention;
+                var cutoff = clock.GetDatabaseUtcNow() - IdempotencyMiddleware.Retention;
                 var deleted = await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(stoppingToken);
                 logger.LogDebug("Deleted {Count} expired idempotency records", deleted);
             }

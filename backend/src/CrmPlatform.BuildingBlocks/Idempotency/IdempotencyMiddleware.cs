@@ -41,7 +41,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
         }
 
         var requestHash = await HashRequestAsync(context.Request);
-        var now = clock.GetUtcNow();
+        var now = clock.GetDatabaseUtcNow();
         var existing = await db.IdempotencyRecords.SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, context.RequestAborted);
         if (existing is not null && existing.CreatedAt < now - Retention)
         {
@@ -136,7 +136,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
         }
         else
         {
-            record.CompletedAt = clock.GetUtcNow();
+            record.CompletedAt = clock.GetDatabaseUtcNow();
             record.StatusCode = response.StatusCode;
             record.ContentType = response.ContentType;
             record.Location = response.Headers.Location.ToString() is { Length: > 0 } location ? location : null;

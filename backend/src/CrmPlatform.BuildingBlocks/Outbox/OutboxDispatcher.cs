@@ -1,6 +1,5 @@
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Persistence;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +19,7 @@ public sealed class OutboxOptions
 }
 
 /// <summary>
-/// Delivers committed outbox messages of every module to in-process subscribers (at least once).
+/// Delivers committed outbox messages of every module to their integration event handlers (at least once).
 /// Rows are locked with SKIP LOCKED, so several app instances can dispatch side by side.
 /// </summary>
 public sealed class OutboxDispatcher(
@@ -97,9 +96,8 @@ public sealed class OutboxDispatcher(
             try
             {
                 await using var handlerScope = scopes.CreateAsyncScope();
-                var publisher = handlerScope.ServiceProvider.GetRequiredService<IPublisher>();
-                await publisher.Publish(message.ToEvent(), cancellationToken);
-                message.ProcessedAt = clock.GetUtcNow();
+                await IntegrationEventDelivery.DeliverAsync(handlerScope.ServiceProvider, message.ToEvent(), cancellationToken);
+                message.ProcessedAt = clock.GetDatabaseUtcNow();
                 delivered++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -10,15 +10,17 @@ public static class DatabaseRegistration
     public const string ConnectionStringName = "Crm";
 
     /// <summary>Registers a module's context on its own schema, with its own migrations history table.</summary>
-    public static IServiceCollection AddModuleDatabase<TContext>(this IServiceCollection services, IConfiguration configuration, string schema)
+    public static IServiceCollection AddModuleDatabase<TContext>(this IServiceCollection services, string schema)
         where TContext : DbContext
     {
-        var connectionString = configuration.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException($"Connection string '{ConnectionStringName}' is not configured (ConnectionStrings__{ConnectionStringName}).");
-        services.AddDbContext<TContext>(options => Configure(options, connectionString, schema));
+        services.AddDbContext<TContext>((provider, options) => Configure(options, ConnectionString(provider.GetRequiredService<IConfiguration>()), schema));
         services.AddSingleton(new ModuleDatabase(schema, typeof(TContext)));
         return services;
     }
+
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName)
+        ?? throw new InvalidOperationException($"Connection string '{ConnectionStringName}' is not configured (ConnectionStrings__{ConnectionStringName}).");
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString, string schema) =>
         options

@@ -11,7 +11,7 @@ namespace CrmPlatform.Complaints;
 public sealed class ComplaintsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDatabase<ComplaintsDbContext>(configuration, ComplaintsDbContext.SchemaName);
+        services.AddModuleDatabase<ComplaintsDbContext>(ComplaintsDbContext.SchemaName);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

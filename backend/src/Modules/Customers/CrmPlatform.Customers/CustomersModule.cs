@@ -17,7 +17,7 @@ public sealed class CustomersModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDatabase<CustomersDbContext>(configuration, CustomersDbContext.SchemaName);
+        services.AddModuleDatabase<CustomersDbContext>(CustomersDbContext.SchemaName);
         services.AddScoped<OwnerAssignment>();
         services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
         services.AddValidatorsFromAssemblyContaining<CustomersModule>(includeInternalTypes: true);

@@ -11,7 +11,7 @@ namespace CrmPlatform.Deals;
 public sealed class DealsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDatabase<DealsDbContext>(configuration, DealsDbContext.SchemaName);
+        services.AddModuleDatabase<DealsDbContext>(DealsDbContext.SchemaName);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

@@ -19,7 +19,7 @@ public sealed class IdentityModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDatabase<CrmIdentityDbContext>(configuration, CrmIdentityDbContext.Schema);
+        services.AddModuleDatabase<CrmIdentityDbContext>(CrmIdentityDbContext.Schema);
         services.AddCrmAuthentication();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoSeeder>();

@@ -11,7 +11,7 @@ namespace CrmPlatform.Referrals;
 public sealed class ReferralsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDatabase<ReferralsDbContext>(configuration, ReferralsDbContext.SchemaName);
+        services.AddModuleDatabase<ReferralsDbContext>(ReferralsDbContext.SchemaName);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

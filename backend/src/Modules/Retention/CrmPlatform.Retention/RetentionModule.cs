@@ -11,7 +11,7 @@ namespace CrmPlatform.Retention;
 public sealed class RetentionModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDatabase<RetentionDbContext>(configuration, RetentionDbContext.SchemaName);
+        services.AddModuleDatabase<RetentionDbContext>(RetentionDbContext.SchemaName);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

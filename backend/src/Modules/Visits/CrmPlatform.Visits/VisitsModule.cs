@@ -11,7 +11,7 @@ namespace CrmPlatform.Visits;
 public sealed class VisitsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDatabase<VisitsDbContext>(configuration, VisitsDbContext.SchemaName);
+        services.AddModuleDatabase<VisitsDbContext>(VisitsDbContext.SchemaName);
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

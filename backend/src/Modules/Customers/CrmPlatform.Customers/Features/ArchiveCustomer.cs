@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Results;
@@ -32,7 +33,7 @@ internal sealed class ArchiveCustomerHandler(CustomersDbContext db, ICurrentUser
             return Error.StaleVersion;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetDatabaseUtcNow();
         customer.Archive(now);
         db.Publish(new CustomerArchived(Guid.CreateVersion7(now), now, customer.Id));
         await db.SaveChangesAsync(cancellationToken);

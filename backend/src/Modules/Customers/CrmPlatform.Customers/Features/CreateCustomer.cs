@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Persistence;
 using AutoMapper;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
@@ -37,7 +38,7 @@ internal sealed class CreateCustomerHandler(CustomersDbContext db, OwnerAssignme
             return owner.Error;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetDatabaseUtcNow();
         var customer = Customer.Create(command, owner.Value.Id, owner.Value.TeamId, now);
         db.Customers.Add(customer);
         db.Publish(new CustomerCreated(Guid.CreateVersion7(now), now, customer.Id, customer.Name, customer.OwnerId, customer.TeamId));

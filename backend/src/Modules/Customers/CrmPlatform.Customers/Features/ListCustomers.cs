@@ -117,17 +117,19 @@ internal static class ListCustomersEndpoint
     public static void Map(IEndpointRouteBuilder customers) =>
         customers.MapGet("/", async (
                     string? q,
-                    CustomerStage? stage,
+                    string? stage,
                     Guid? ownerId,
                     string? sort,
                     string? cursor,
                     int? limit,
                     IMediator mediator,
                     CancellationToken cancellationToken) =>
-                (await mediator.Send(new ListCustomersQuery(q, stage, ownerId, sort, cursor, limit), cancellationToken)).ToHttp(TypedResults.Ok))
+                QueryValues.TryParseEnum<CustomerStage>(stage, "stage", out var stageFilter, out var invalidStage)
+                    ? (await mediator.Send(new ListCustomersQuery(q, stageFilter, ownerId, sort, cursor, limit), cancellationToken)).ToHttp(TypedResults.Ok)
+                    : Problems.From(invalidStage))
             .AllowQuery("q", "stage", "ownerId", "sort", "cursor", "limit")
             .WithName("Customers_List")
-            .WithSummary("List the customers you may see: search, filter, keyset pages")
+            .WithSummary("List the customers you may see: search (q), filter (stage: prospect|intent|customer|loyal; ownerId), keyset pages")
             .Produces<Page<CustomerDto>>()
             .ProducesValidationProblem();
 }

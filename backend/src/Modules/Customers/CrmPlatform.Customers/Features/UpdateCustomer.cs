@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Persistence;
 using System.Text.Json.Serialization;
 using AutoMapper;
 using CrmPlatform.BuildingBlocks.Concurrency;
@@ -67,7 +68,7 @@ internal sealed class UpdateCustomerHandler(CustomersDbContext db, ICurrentUser 
             (ownerId, teamId) = (owner.Value.Id, owner.Value.TeamId);
         }
 
-        customer.Apply(command, ownerId, teamId, clock.GetUtcNow());
+        customer.Apply(command, ownerId, teamId, clock.GetDatabaseUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return mapper.Map<CustomerDto>(customer);
     }

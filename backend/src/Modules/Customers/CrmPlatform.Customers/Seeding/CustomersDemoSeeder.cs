@@ -31,7 +31,7 @@ internal sealed class CustomersDemoSeeder(CustomersDbContext db, IUserDirectory 
             return;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetDatabaseUtcNow();
         foreach (var (ownerName, fields) in Book)
         {
             var owner = await users.FindByUserNameAsync(ownerName, cancellationToken)

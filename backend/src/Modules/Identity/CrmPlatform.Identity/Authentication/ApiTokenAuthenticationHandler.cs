@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Persistence;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using CrmPlatform.BuildingBlocks.Security;
@@ -31,7 +32,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetDatabaseUtcNow();
         var hash = ApiToken.Hash(secret);
         var match = await db.ApiTokens
             .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now)

@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Idempotency;
 using CrmPlatform.BuildingBlocks.Results;
@@ -45,7 +46,7 @@ internal sealed class CreateApiTokenHandler(CrmIdentityDbContext db, ICurrentUse
     public async ValueTask<Result<CreatedApiTokenDto>> Handle(CreateApiTokenCommand command, CancellationToken cancellationToken)
     {
         var (token, secret) = ApiToken.Issue(
-            currentUser.Id, command.Name.Trim(), command.Scope, clock.GetUtcNow(), TimeSpan.FromDays(command.ExpiresInDays ?? 90));
+            currentUser.Id, command.Name.Trim(), command.Scope, clock.GetDatabaseUtcNow(), TimeSpan.FromDays(command.ExpiresInDays ?? 90));
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedApiTokenDto(ApiTokens.ToDto(token), secret);
@@ -82,7 +83,7 @@ internal sealed class RevokeApiTokenHandler(CrmIdentityDbContext db, ICurrentUse
             return Error.NotFound("api_token", command.Id);
         }
 
-        token.RevokedAt ??= clock.GetUtcNow();
+        token.RevokedAt ??= clock.GetDatabaseUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

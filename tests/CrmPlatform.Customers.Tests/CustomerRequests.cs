@@ -1,0 +1,45 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.Customers.Features;
+
+namespace CrmPlatform.Customers.Tests;
+
+/// <summary>Request helpers for the customers API, so tests read as behaviour.</summary>
+internal static class CustomerRequests
+{
+    public const string Url = "/api/v1/customers";
+
+    public static object NewCustomer(string name, CustomerStage stage = CustomerStage.Prospect, Guid? ownerId = null, string? phone = null) =>
+        new { name, kind = CustomerKind.Company, stage, ownerId, phone, company = name + " 有限公司", region = "上海", industry = "零售" };
+
+    public static async Task<CustomerDto> CreateAsync(this HttpClient client, string name, CustomerStage stage = CustomerStage.Prospect, string? phone = null)
+    {
+        var response = await client.PostJsonAsync(Url, NewCustomer(name, stage, phone: phone));
+        return await response.ReadAsync<CustomerDto>(System.Net.HttpStatusCode.Created);
+    }
+
+    public static Task<HttpResponseMessage> PutAsync(this HttpClient client, CustomerDto customer, object body, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"{Url}/{customer.Id}") { Content = JsonContent.Create(body, options: Json.Options) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> ArchiveAsync(this HttpClient client, Guid id, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, $"{Url}/{id}");
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static string ETagOf(CustomerDto customer) => new EntityTagHeaderValue($"\"{customer.Version}\"").ToString();
+}

@@ -1,0 +1,87 @@
+using CrmPlatform.BuildingBlocks.Paging;
+using CrmPlatform.Customers.Features;
+using static CrmPlatform.Customers.Tests.CustomerRequests;
+
+namespace CrmPlatform.Customers.Tests;
+
+public sealed class CustomersPagingTests(CrmApp app) : IClassFixture<CrmApp>
+{
+    [Theory]
+    [InlineData("createdAt")]
+    [InlineData("-createdAt")]
+    [InlineData("name")]
+    [InlineData("-name")]
+    public async Task Pages_return_every_row_once_in_order_even_while_rows_are_inserted(string sort)
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var prefix = $"分页{sort}";
+        var existing = new List<CustomerDto>();
+        foreach (var i in new[] { 7, 3, 11, 1, 9, 5, 2, 8, 10, 4, 6, 12, 3 })
+        {
+            existing.Add(await rep.CreateAsync($"{prefix} {i:00}"));
+        }
+
+        var seen = new List<CustomerDto>();
+        string? cursor = null;
+        var pageNumber = 0;
+        do
+        {
+            var url = $"{Url}?q={Uri.EscapeDataString(prefix)}&sort={sort}&limit=4" + (cursor is null ? string.Empty : $"&cursor={cursor}");
+            var page = await (await rep.GetAsync(url)).ReadAsync<Page<CustomerDto>>();
+            seen.AddRange(page.Items);
+            cursor = page.NextCursor;
+
+            // Concurrent writers: rows sorting before and after the current position appear meanwhile.
+            await rep.CreateAsync($"{prefix} 00 new {pageNumber}");
+            await rep.CreateAsync($"{prefix} 99 new {pageNumber}");
+            pageNumber++;
+        }
+        while (cursor is not null && pageNumber < 50);
+
+        seen.Select(c => c.Id).Should().OnlyHaveUniqueItems("a row must never be repeated");
+        seen.Select(c => c.Id).Should().Contain(existing.Select(c => c.Id), "no row that existed before paging may be skipped");
+        // createdAt pages by the time-ordered UUID v7 id, whose text form sorts like PostgreSQL's uuid order.
+        var keys = sort.EndsWith("createdAt", StringComparison.Ordinal)
+            ? seen.Select(c => c.Id.ToString()).ToList()
+            : seen.Select(c => c.Name).ToList();
+        if (sort.StartsWith('-'))
+        {
+            keys.Should().BeInDescendingOrder(StringComparer.Ordinal);
+        }
+        else
+        {
+            keys.Should().BeInAscendingOrder(StringComparer.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_last_page_has_no_next_cursor_and_the_limit_defaults_to_50()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepWest);
+        for (var i = 0; i < 3; i++)
+        {
+            await rep.CreateAsync($"尾页测试 {i}");
+        }
+
+        var all = await (await rep.GetAsync($"{Url}?q=尾页测试")).ReadAsync<Page<CustomerDto>>();
+        var first = await (await rep.GetAsync($"{Url}?q=尾页测试&limit=2")).ReadAsync<Page<CustomerDto>>();
+        var last = await (await rep.GetAsync($"{Url}?q=尾页测试&limit=2&cursor={first.NextCursor}")).ReadAsync<Page<CustomerDto>>();
+
+        all.Items.Should().HaveCount(3);
+        all.NextCursor.Should().BeNull();
+        first.NextCursor.Should().NotBeNull();
+        last.Items.Should().HaveCount(1);
+        last.NextCursor.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_cursor_from_one_sort_is_refused_by_another()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepWest);
+        await rep.CreateAsync("游标测试 1");
+        await rep.CreateAsync("游标测试 2");
+        var page = await (await rep.GetAsync($"{Url}?q=游标测试&sort=name&limit=1")).ReadAsync<Page<CustomerDto>>();
+
+        await (await rep.GetAsync($"{Url}?q=游标测试&sort=-createdAt&cursor={page.NextCursor}")).ShouldHaveFieldErrorAsync("cursor");
+    }
+}
