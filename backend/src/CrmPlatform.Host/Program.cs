@@ -63,7 +63,11 @@ app.UseAuthorization();
 app.UseBuildingBlocksAfterAuthorization();
 app.UseCrmOpenApi();
 
-var v1 = app.NewVersionedApi("Crm").MapGroup("/api/v{version:apiVersion}").HasApiVersion(1.0).RequireAuthorization();
+var v1 = app.NewVersionedApi("Crm").MapGroup("/api/v{version:apiVersion}").HasApiVersion(1.0)
+    .RequireAuthorization()
+    .ProducesProblem(StatusCodes.Status401Unauthorized)
+    .ProducesProblem(StatusCodes.Status403Forbidden)
+    .ProducesProblem(StatusCodes.Status429TooManyRequests);
 foreach (var module in modules)
 {
     module.MapEndpoints(v1);

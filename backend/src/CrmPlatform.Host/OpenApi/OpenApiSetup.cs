@@ -33,7 +33,9 @@ internal static class OpenApiSetup
                 Version = "v1",
                 Description = "Relationship-maintenance CRM (客情维护). Conventions — auth, paging, errors, ETag, idempotency, rate limits — are in docs/api.md.",
             });
+            // Non-nullable members are always present, so clients can type them as required.
             options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
             options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

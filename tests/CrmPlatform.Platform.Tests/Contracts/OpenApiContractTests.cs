@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace CrmPlatform.Platform.Tests.Contracts;
+
+/// <summary>
+/// The committed contract is what the API serves. Regenerate with `./crm contracts`
+/// (which runs this test with CRM_UPDATE_CONTRACTS=1, then rebuilds the generated clients).
+/// </summary>
+public sealed partial class OpenApiContractTests(CrmApp app) : IClassFixture<CrmApp>
+{
+    private static readonly string CommittedPath = RepositoryPaths.Combine("contracts", "openapi", "crm-v1.json");
+
+    [Fact]
+    public async Task The_served_document_equals_the_committed_contract()
+    {
+        var served = await ServedAsync();
+        var formatted = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        if (Environment.GetEnvironmentVariable("CRM_UPDATE_CONTRACTS") == "1")
+        {
+            await File.WriteAllTextAsync(CommittedPath, formatted);
+        }
+
+        File.Exists(CommittedPath).Should().BeTrue("the contract is committed under contracts/openapi");
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(CommittedPath));
+        JsonNode.DeepEquals(served, committed).Should().BeTrue(
+            "contracts/openapi/crm-v1.json must match the API; run `./crm contracts` and commit the result");
+    }
+
+    [Fact]
+    public async Task Every_operation_has_a_module_verb_id_and_documents_its_errors_as_problem_json()
+    {
+        var served = await ServedAsync();
+        foreach (var (path, pathItem) in served["paths"]!.AsObject())
+        {
+            path.Should().StartWith("/api/v1/");
+            foreach (var (method, operation) in pathItem!.AsObject())
+            {
+                var operationId = operation!["operationId"]?.GetValue<string>();
+                operationId.Should().MatchRegex(OperationId(), $"{method} {path} needs an operation id like Customers_List");
+                foreach (var (status, response) in operation["responses"]!.AsObject())
+                {
+                    if (status.StartsWith('4'))
+                    {
+                        response!["content"]?.AsObject().Select(c => c.Key).Should().Contain(
+                            "application/problem+json", $"{operationId} {status} must be documented as problem details");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Customers_operations_carry_the_concurrency_and_idempotency_headers()
+    {
+        var served = await ServedAsync();
+        var customers = served["paths"]!["/api/v1/customers"]!;
+        var customer = served["paths"]!["/api/v1/customers/{id}"]!;
+
+        HeaderNames(customers["post"]!).Should().Contain("Idempotency-Key");
+        HeaderNames(customer["put"]!).Should().Contain("If-Match");
+        HeaderNames(customer["delete"]!).Should().Contain("If-Match");
+    }
+
+    private static IEnumerable<string> HeaderNames(JsonNode operation) =>
+        operation["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "header").Select(p => p!["name"]!.GetValue<string>());
+
+    private async Task<JsonNode> ServedAsync()
+    {
+        using var client = app.Anonymous();
+        return JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+    }
+
+    [GeneratedRegex("^[A-Z][A-Za-z]+_[A-Z][A-Za-z]+$")]
+    private static partial Regex OperationId();
+}

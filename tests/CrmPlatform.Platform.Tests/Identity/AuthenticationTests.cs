@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using CrmPlatform.Identity.Features;
+
+namespace CrmPlatform.Platform.Tests.Identity;
+
+public sealed class AuthenticationTests(CrmApp app) : IClassFixture<CrmApp>
+{
+    [Fact]
+    public async Task Login_returns_a_bearer_token_that_identifies_the_user_role_and_team()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+
+        var me = await (await rep.GetAsync("/api/v1/me")).ReadAsync<MeDto>();
+
+        me.Should().BeEquivalentTo(new { UserName = "rep.east", DisplayName = "张伟", Role = "Rep", TeamName = "East", RegionName = "华东" });
+        me.TeamId.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_a_401_problem_and_missing_fields_are_400_naming_them()
+    {
+        using var anonymous = app.Anonymous();
+
+        var wrong = await anonymous.PostJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.Service, password = "wrong-Pass-1" });
+        var empty = await anonymous.PostJsonAsync("/api/v1/auth/login", new { userName = "" });
+
+        (await wrong.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("type").GetString().Should().Be("urn:crm:problem:auth.invalid_credentials");
+        await empty.ShouldHaveFieldErrorAsync("userName");
+        await (await anonymous.PostJsonAsync("/api/v1/auth/login", new { userName = "x" })).ShouldHaveFieldErrorAsync("password");
+    }
+
+    [Fact]
+    public async Task Cookie_login_sets_an_httponly_samesite_strict_session_that_logout_ends()
+    {
+        using var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+
+        var login = await browser.PostJsonAsync("/api/v1/auth/login?useCookies=true", new { userName = DemoUsers.ManagerWest, password = DemoUsers.Password });
+
+        login.StatusCode.Should().Be(HttpStatusCode.OK);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("crm.session=", StringComparison.Ordinal));
+        cookie.Should().Contain("httponly").And.Contain("samesite=strict");
+        (await (await browser.GetAsync("/api/v1/me")).ReadAsync<MeDto>()).UserName.Should().Be(DemoUsers.ManagerWest);
+
+        (await browser.PostAsync("/api/v1/auth/logout", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await (await browser.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_forged_bearer_token_is_401_problem()
+    {
+        using var forged = app.WithBearer("not-a-real-token");
+
+        await (await forged.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account()
+    {
+        using var anonymous = app.Anonymous();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.ManagerEast, password = "guess-Pass-" + attempt });
+        }
+
+        var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.ManagerEast, password = DemoUsers.Password });
+
+        (await locked.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("type").GetString().Should().Be("urn:crm:problem:auth.locked_out");
+    }
+}
