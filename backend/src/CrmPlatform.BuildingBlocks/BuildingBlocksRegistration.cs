@@ -29,12 +29,14 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<ModuleCatalog>();
 
         services.AddOptions<OutboxOptions>().BindConfiguration("Crm:Outbox")
-            .Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.MaxAttempts > 0, "Crm:Outbox values must be positive.")
+            .Validate(
+                o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.MaxAttempts > 0 && o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay,
+                "Crm:Outbox values must be positive, and MaxRetryDelay at least RetryDelay.")
             .ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        services.AddHostedService<IdempotencyJanitor>();
+        services.AddHostedService<Housekeeping>();
 
         services.AddOptions<RateLimitOptions>().BindConfiguration("Crm:RateLimit")
             .Validate(o => o.PermitLimit > 0 && o.Window > TimeSpan.Zero, "Crm:RateLimit needs a positive PermitLimit and Window.")
@@ -42,7 +44,10 @@ public static class BuildingBlocksRegistration
         services.AddCrmRateLimiting();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        {
+            Problems.Complete(context.ProblemDetails);
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Enums travel as camelCase strings ("prospect", "readWrite"), like every other JSON name.

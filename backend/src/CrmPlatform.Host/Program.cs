@@ -35,7 +35,12 @@ foreach (var module in modules)
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.Assemblies = [typeof(IdentityModule), typeof(CustomersModule)];
+    // Read at compile time by the source generator, so listed literally: one entry per module.
+    options.Assemblies =
+    [
+        typeof(IdentityModule), typeof(CustomersModule), typeof(DealsModule), typeof(VisitsModule),
+        typeof(ComplaintsModule), typeof(RetentionModule), typeof(ReferralsModule),
+    ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
 });
 builder.Services.AddAutoMapper(config => config.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], moduleAssemblies);

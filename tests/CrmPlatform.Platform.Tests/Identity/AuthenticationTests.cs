@@ -47,12 +47,32 @@ public sealed class AuthenticationTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
-    public async Task A_forged_bearer_token_is_401_problem()
+    public async Task A_forged_bearer_token_is_a_401_problem_with_the_usual_code()
     {
         using var forged = app.WithBearer("not-a-real-token");
 
-        await (await forged.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var problem = await (await forged.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+
+        problem.GetProperty("code").GetString().Should().Be("unauthenticated");
+        problem.GetProperty("type").GetString().Should().Be("urn:crm:problem:unauthenticated");
     }
+
+    [Fact]
+    public async Task A_refresh_token_buys_a_new_working_access_token_and_garbage_does_not()
+    {
+        using var anonymous = app.Anonymous();
+        var login = await (await anonymous.PostJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.Director, password = DemoUsers.Password })).ReadAsync<TokenPair>();
+
+        var refreshed = await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { login.RefreshToken })).ReadAsync<TokenPair>();
+        using var client = app.WithBearer(refreshed.AccessToken);
+
+        (await (await client.GetAsync("/api/v1/me")).ReadAsync<MeDto>()).UserName.Should().Be(DemoUsers.Director);
+        refreshed.ExpiresIn.Should().BePositive();
+        await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = "garbage" })).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { })).ShouldHaveFieldErrorAsync("refreshToken");
+    }
+
+    private sealed record TokenPair(string AccessToken, string RefreshToken, long ExpiresIn);
 
     [Fact]
     public async Task Repeated_wrong_passwords_lock_the_account()

@@ -12,6 +12,7 @@ public static class Problems
     public static int StatusCodeOf(ErrorKind kind) => kind switch
     {
         ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
@@ -36,6 +37,35 @@ public static class Problems
 
     public static IResult From(Error error) => TypedResults.Problem(ToProblemDetails(error));
 
+    /// <summary>
+    /// Problems the framework writes itself (401/403 challenges, unknown routes, unhandled errors)
+    /// get the same <c>code</c> and <c>type</c> conventions as ours.
+    /// </summary>
+    public static void Complete(ProblemDetails problem)
+    {
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        var code = problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => "bad_request",
+            StatusCodes.Status401Unauthorized => "unauthenticated",
+            StatusCodes.Status403Forbidden => "forbidden",
+            StatusCodes.Status404NotFound => "not_found",
+            StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+            StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+            >= 500 => "server_error",
+            _ => "error",
+        };
+        problem.Extensions["code"] = code;
+        if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+        {
+            problem.Type = TypePrefix + code;
+        }
+    }
+
     /// <summary>Maps a result: success through <paramref name="onSuccess"/>, failure to problem details.</summary>
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
         result.IsSuccess ? onSuccess(result.Value) : From(result.Error);
@@ -43,6 +73,7 @@ public static class Problems
     private static string Title(ErrorKind kind) => kind switch
     {
         ErrorKind.Validation => "The request is invalid.",
+        ErrorKind.Unauthorized => "Not authenticated.",
         ErrorKind.NotFound => "Not found.",
         ErrorKind.Conflict => "The request conflicts with the current state.",
         ErrorKind.PreconditionRequired => "If-Match is required.",

@@ -12,8 +12,9 @@ namespace CrmPlatform.BuildingBlocks.Idempotency;
 /// <summary>
 /// Makes POST retries safe. The first response (below 500) to a key is stored per caller for
 /// <see cref="Retention"/> and replayed byte for byte; the same key with another body is a 422;
-/// a retry while the first attempt still runs is a 409. Server errors are not stored, so the
-/// client may retry them with the same key.
+/// a retry while the first attempt still runs is a 409. Server errors and exceptions are not
+/// stored, so the client may retry them with the same key; an attempt still unfinished after
+/// <see cref="AbandonedAfter"/> (its process died) no longer blocks the key.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
 {
@@ -21,6 +22,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
     public const string ReplayedHeaderName = "Idempotent-Replayed";
     public const int MaxKeyLength = 200;
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
     public async Task InvokeAsync(HttpContext context, PlatformDbContext db)
     {
@@ -43,7 +45,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
         var requestHash = await HashRequestAsync(context.Request);
         var now = clock.GetDatabaseUtcNow();
         var existing = await db.IdempotencyRecords.SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, context.RequestAborted);
-        if (existing is not null && existing.CreatedAt < now - Retention)
+        if (existing is not null && (existing.CreatedAt < now - Retention || (existing.CompletedAt is null && existing.CreatedAt < now - AbandonedAfter)))
         {
             db.IdempotencyRecords.Remove(existing);
             await db.SaveChangesAsync(context.RequestAborted);
@@ -123,6 +125,13 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
         try
         {
             await next(context);
+        }
+        catch
+        {
+            // The outcome is unknown to the client: free the key so its retry runs again.
+            db.IdempotencyRecords.Remove(record);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
         }
         finally
         {

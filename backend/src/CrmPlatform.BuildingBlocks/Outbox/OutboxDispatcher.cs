@@ -16,6 +16,17 @@ public sealed class OutboxOptions
 
     /// <summary>After this many failed deliveries a message is left for an operator (it keeps its last error).</summary>
     public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Wait after the first failure; doubles with every further failure, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Delivered messages are kept this long for diagnosis, then purged.</summary>
+    public TimeSpan RetainDelivered { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan BackOff(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks * (1L << Math.Min(attempts - 1, 30))));
 }
 
 /// <summary>
@@ -80,13 +91,14 @@ public sealed class OutboxDispatcher(
             .FromSqlRaw(
                 $$"""
                 SELECT * FROM "{{module.Schema}}".outbox_messages
-                WHERE processed_at IS NULL AND attempts < {0}
+                WHERE processed_at IS NULL AND attempts < {0} AND (next_attempt_at IS NULL OR next_attempt_at <= {2})
                 ORDER BY occurred_at, id
                 LIMIT {1}
                 FOR UPDATE SKIP LOCKED
                 """,
                 options.Value.MaxAttempts,
-                options.Value.BatchSize)
+                options.Value.BatchSize,
+                clock.GetDatabaseUtcNow())
             .ToListAsync(cancellationToken);
 #pragma warning restore EF1002
 
@@ -103,6 +115,7 @@ public sealed class OutboxDispatcher(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 message.Attempts++;
+                message.NextAttemptAt = clock.GetDatabaseUtcNow() + options.Value.BackOff(message.Attempts);
                 message.LastError = ex.ToString()[..Math.Min(ex.ToString().Length, 2000)];
                 logger.LogWarning(ex, "Delivering outbox message {MessageId} ({Type}) failed, attempt {Attempt}", message.Id, message.Type, message.Attempts);
             }

@@ -19,6 +19,9 @@ public sealed class OutboxMessage
 
     public int Attempts { get; set; }
 
+    /// <summary>After a failed delivery, not before this time (exponential back-off).</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
     public string? LastError { get; set; }
 
     public static OutboxMessage From(IntegrationEvent integrationEvent)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace CrmPlatform.BuildingBlocks.RateLimiting;
 
 public sealed class RateLimitOptions
 {
-    /// <summary>Requests one caller (user or token; else the client address) may make per window.</summary>
+    /// <summary>Requests one caller (API token, else user, else client address) may make per window.</summary>
     public int PermitLimit { get; set; } = 600;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
@@ -32,8 +33,9 @@ internal static class RateLimits
                     return RateLimitPartition.GetNoLimiter("health");
                 }
 
-                var caller = context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
-                    ? "user:" + userId
+                // Each API token has its own budget, so one busy integration cannot starve its owner's session.
+                var caller = context.User.FindFirstValue(CrmClaims.TokenId) is { } tokenId ? "token:" + tokenId
+                    : context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? "user:" + userId
                     : "ip:" + context.Connection.RemoteIpAddress;
                 return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
                 {

@@ -4,6 +4,7 @@ namespace CrmPlatform.BuildingBlocks.Results;
 public enum ErrorKind
 {
     Validation,
+    Unauthorized,
     NotFound,
     Conflict,
     PreconditionRequired,
@@ -36,6 +37,8 @@ public sealed record Error(ErrorKind Kind, string Code, string Detail)
     public static Error Conflict(string code, string detail) => new(ErrorKind.Conflict, code, detail);
 
     public static Error Forbidden(string code, string detail) => new(ErrorKind.Forbidden, code, detail);
+
+    public static Error Unauthorized(string code, string detail) => new(ErrorKind.Unauthorized, code, detail);
 
     public static readonly Error IfMatchRequired = new(
         ErrorKind.PreconditionRequired,

@@ -22,6 +22,9 @@ public static class CrmClaims
     /// <summary>Present only on personal-API-token principals: "read" or "readWrite".</summary>
     public const string TokenScope = "crm:token_scope";
 
+    /// <summary>Present only on personal-API-token principals: the token's id (its own rate-limit budget).</summary>
+    public const string TokenId = "crm:token_id";
+
     public const string ReadScope = "read";
     public const string ReadWriteScope = "readWrite";
 }

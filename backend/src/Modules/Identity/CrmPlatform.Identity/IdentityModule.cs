@@ -30,6 +30,7 @@ public sealed class IdentityModule : IModule
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
         LoginEndpoint.Map(auth);
+        RefreshEndpoint.Map(auth);
         LogoutEndpoint.Map(auth);
 
         var me = api.MapGroup("/me").WithTags("Me");

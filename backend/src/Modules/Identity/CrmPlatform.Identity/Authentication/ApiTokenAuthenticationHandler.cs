@@ -55,6 +55,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         {
             new(ClaimTypes.NameIdentifier, match.UserId.ToString()),
             new(ClaimTypes.Name, match.UserName ?? string.Empty),
+            new(CrmClaims.TokenId, match.Id.ToString()),
             new(CrmClaims.TokenScope, match.Scope == ApiTokenScope.Read ? CrmClaims.ReadScope : CrmClaims.ReadWriteScope),
         };
         if (match.TeamId is { } teamId)

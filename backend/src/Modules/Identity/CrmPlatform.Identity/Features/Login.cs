@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace CrmPlatform.Identity.Features;
 
@@ -18,6 +19,9 @@ public sealed record LoginRequest(string? UserName, string? Password);
 /// </summary>
 internal static class LoginEndpoint
 {
+    private static readonly Error InvalidCredentials = Error.Unauthorized("auth.invalid_credentials", "The user name or password is wrong.");
+    private static readonly Error LockedOut = Error.Unauthorized("auth.locked_out", "Too many failed attempts: the account is locked for a few minutes.");
+
     public static void Map(IEndpointRouteBuilder auth) =>
         auth.MapPost("/login", HandleAsync)
             .AllowAnonymous()
@@ -53,11 +57,47 @@ internal static class LoginEndpoint
             return TypedResults.Empty;
         }
 
-        return TypedResults.Problem(
-            result.IsLockedOut ? "Too many failed attempts: the account is locked for a few minutes." : "The user name or password is wrong.",
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: "Login failed.",
-            type: Problems.TypePrefix + (result.IsLockedOut ? "auth.locked_out" : "auth.invalid_credentials"));
+        return Problems.From(result.IsLockedOut ? LockedOut : InvalidCredentials);
+    }
+}
+
+public sealed record RefreshRequest(string? RefreshToken);
+
+/// <summary>Trades a refresh token from login for a new token pair, while the user still exists unchanged.</summary>
+internal static class RefreshEndpoint
+{
+    private static readonly Error InvalidRefreshToken = Error.Unauthorized("auth.invalid_refresh_token", "The refresh token is invalid or expired: log in again.");
+
+    public static void Map(IEndpointRouteBuilder auth) =>
+        auth.MapPost("/refresh", HandleAsync)
+            .AllowAnonymous()
+            .WithName("Auth_Refresh")
+            .WithSummary("Exchange a refresh token for a new bearer token")
+            .Produces<AccessTokenResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+    private static async Task<IResult> HandleAsync(
+        RefreshRequest request,
+        SignInManager<AppUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions,
+        TimeProvider clock)
+    {
+        if (string.IsNullOrEmpty(request.RefreshToken))
+        {
+            return Problems.From(Error.Validation("refreshToken", "Refresh token is required."));
+        }
+
+        var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires
+            || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return Problems.From(InvalidRefreshToken);
+        }
+
+        // Signing in with the bearer scheme writes the new token pair.
+        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
     }
 }
 

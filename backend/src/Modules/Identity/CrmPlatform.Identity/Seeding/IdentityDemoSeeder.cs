@@ -29,6 +29,12 @@ internal sealed class IdentityDemoSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        // Demo data belongs to a first start only: once anyone exists, a deleted demo user stays deleted.
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))
@@ -45,11 +51,6 @@ internal sealed class IdentityDemoSeeder(
 
         foreach (var (userName, displayName, role, team) in DemoUsers)
         {
-            if (await users.FindByNameAsync(userName) is not null)
-            {
-                continue;
-            }
-
             var user = new AppUser
             {
                 Id = Guid.CreateVersion7(),

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CrmPlatform.Retention.Persistence.Migrations
+namespace CrmPlatform.Complaints.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -12,11 +12,11 @@ namespace CrmPlatform.Retention.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.EnsureSchema(
-                name: "retention");
+                name: "complaints");
 
             migrationBuilder.CreateTable(
                 name: "inbox_messages",
-                schema: "retention",
+                schema: "complaints",
                 columns: table => new
                 {
                     event_id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -30,7 +30,7 @@ namespace CrmPlatform.Retention.Persistence.Migrations
 
             migrationBuilder.CreateTable(
                 name: "outbox_messages",
-                schema: "retention",
+                schema: "complaints",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -39,6 +39,7 @@ namespace CrmPlatform.Retention.Persistence.Migrations
                     occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     processed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     last_error = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -48,7 +49,7 @@ namespace CrmPlatform.Retention.Persistence.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_occurred_at",
-                schema: "retention",
+                schema: "complaints",
                 table: "outbox_messages",
                 column: "occurred_at",
                 filter: "processed_at IS NULL");
@@ -59,11 +60,11 @@ namespace CrmPlatform.Retention.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "inbox_messages",
-                schema: "retention");
+                schema: "complaints");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages",
-                schema: "retention");
+                schema: "complaints");
         }
     }
 }

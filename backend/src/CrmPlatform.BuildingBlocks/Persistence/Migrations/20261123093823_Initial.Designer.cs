@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmPlatform.BuildingBlocks.Persistence.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261123091648_Initial")]
+    [Migration("20261123093823_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmPlatform.Identity.Persistence.Migrations
 {
     [DbContext(typeof(CrmIdentityDbContext))]
-    [Migration("20261123091649_Initial")]
+    [Migration("20261123093824_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
