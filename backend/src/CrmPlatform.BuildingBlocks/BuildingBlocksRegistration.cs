@@ -26,6 +26,11 @@ public static class BuildingBlocksRegistration
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         services.AddModuleDatabase<PlatformDbContext>(PlatformDbContext.Schema);
+        services.AddOptions<DemoDataOptions>().Configure<IConfiguration>((options, config) =>
+        {
+            options.Seed = config.GetValue("CRM_SEED_DEMO", false);
+            options.Password = config["CRM_DEMO_PASSWORD"] ?? options.Password;
+        });
         services.AddSingleton<ModuleCatalog>();
 
         services.AddOptions<OutboxOptions>().BindConfiguration("Crm:Outbox")

@@ -46,11 +46,6 @@ builder.Services.AddMediator(options =>
 builder.Services.AddAutoMapper(config => config.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], moduleAssemblies);
 builder.Services.AddCrmOpenApi();
 
-builder.Services.AddOptions<DemoDataOptions>().Configure(options =>
-{
-    options.Seed = builder.Configuration.GetValue("CRM_SEED_DEMO", false);
-    options.Password = builder.Configuration["CRM_DEMO_PASSWORD"] ?? options.Password;
-});
 var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CrmPlatform");
 if (builder.Configuration["CRM_KEYS_DIR"] is { Length: > 0 } keysDirectory)
 {
@@ -83,7 +78,7 @@ app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
 if (app.Configuration.GetValue("Crm:MigrateOnStart", true))
 {
-    await app.Services.InitializeDatabasesAsync(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoDataOptions>>().Value.Seed);
+    await app.Services.InitializeDatabasesAsync();
 }
 
 await app.RunAsync();

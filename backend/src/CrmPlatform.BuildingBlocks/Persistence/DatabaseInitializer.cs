@@ -2,6 +2,7 @@ using CrmPlatform.BuildingBlocks.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CrmPlatform.BuildingBlocks.Persistence;
 
@@ -24,8 +25,8 @@ public sealed class DemoDataOptions
 
 public static class DatabaseInitializer
 {
-    /// <summary>Applies every module's migrations, then (when asked) seeds demo data.</summary>
-    public static async Task InitializeDatabasesAsync(this IServiceProvider services, bool seedDemoData, CancellationToken cancellationToken = default)
+    /// <summary>Applies every module's migrations, then seeds demo data when CRM_SEED_DEMO is true.</summary>
+    public static async Task InitializeDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -37,7 +38,7 @@ public static class DatabaseInitializer
             logger.LogInformation("Schema {Schema} is up to date", module.Schema);
         }
 
-        if (!seedDemoData)
+        if (!provider.GetRequiredService<IOptions<DemoDataOptions>>().Value.Seed)
         {
             return;
         }

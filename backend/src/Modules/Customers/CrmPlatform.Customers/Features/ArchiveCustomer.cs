@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Customers.Features;
 
@@ -22,20 +21,15 @@ internal sealed class ArchiveCustomerHandler(CustomersDbContext db, ICurrentUser
 {
     public async ValueTask<Result<Unit>> Handle(ArchiveCustomerCommand command, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.VisibleTo(currentUser).SingleOrDefaultAsync(c => c.Id == command.Id, cancellationToken);
-        if (customer is null)
+        var customer = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, currentUser, cancellationToken);
+        if (!customer.IsSuccess)
         {
-            return Error.NotFound("customer", command.Id);
-        }
-
-        if (customer.Version != command.ExpectedVersion)
-        {
-            return Error.StaleVersion;
+            return customer.Error;
         }
 
         var now = clock.GetDatabaseUtcNow();
-        customer.Archive(now);
-        db.Publish(new CustomerArchived(Guid.CreateVersion7(now), now, customer.Id));
+        customer.Value.Archive(now);
+        db.Publish(new CustomerArchived(Guid.CreateVersion7(now), now, customer.Value.Id));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

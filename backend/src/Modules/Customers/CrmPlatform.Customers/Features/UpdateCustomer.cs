@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Customers.Features;
 
@@ -44,17 +43,13 @@ internal sealed class UpdateCustomerHandler(CustomersDbContext db, ICurrentUser 
 {
     public async ValueTask<Result<CustomerDto>> Handle(UpdateCustomerCommand command, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.VisibleTo(currentUser).SingleOrDefaultAsync(c => c.Id == command.Id, cancellationToken);
-        if (customer is null)
+        var found = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, currentUser, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return Error.NotFound("customer", command.Id);
+            return found.Error;
         }
 
-        if (customer.Version != command.ExpectedVersion)
-        {
-            return Error.StaleVersion;
-        }
-
+        var customer = found.Value;
         var ownerId = customer.OwnerId;
         var teamId = customer.TeamId;
         if (command.OwnerId is { } requested && requested != customer.OwnerId)
