@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using CrmPlatform.Identity.Domain;
 using CrmPlatform.Identity.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Platform.Tests.Identity;
 
@@ -70,6 +73,23 @@ public sealed class AuthenticationTests(CrmApp app) : IClassFixture<CrmApp>
         refreshed.ExpiresIn.Should().BePositive();
         await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { refreshToken = "garbage" })).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { })).ShouldHaveFieldErrorAsync("refreshToken");
+    }
+
+    [Fact]
+    public async Task A_locked_out_user_cannot_refresh()
+    {
+        using var anonymous = app.Anonymous();
+        var login = await (await anonymous.PostJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.Service, password = DemoUsers.Password })).ReadAsync<TokenPair>();
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var service = await users.FindByNameAsync(DemoUsers.Service);
+            await users.SetLockoutEndDateAsync(service!, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        var refused = await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { login.RefreshToken });
+
+        (await refused.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("code").GetString().Should().Be("auth.invalid_refresh_token");
     }
 
     private sealed record TokenPair(string AccessToken, string RefreshToken, long ExpiresIn);

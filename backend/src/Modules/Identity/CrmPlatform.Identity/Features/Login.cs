@@ -63,7 +63,7 @@ internal static class LoginEndpoint
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-/// <summary>Trades a refresh token from login for a new token pair, while the user still exists unchanged.</summary>
+/// <summary>Trades a refresh token from login for a new token pair, while the user still exists unchanged and is not locked out.</summary>
 internal static class RefreshEndpoint
 {
     private static readonly Error InvalidRefreshToken = Error.Unauthorized("auth.invalid_refresh_token", "The refresh token is invalid or expired: log in again.");
@@ -91,7 +91,8 @@ internal static class RefreshEndpoint
         var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires
             || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await signIn.UserManager.IsLockedOutAsync(user))
         {
             return Problems.From(InvalidRefreshToken);
         }
