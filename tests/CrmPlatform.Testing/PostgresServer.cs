@@ -23,13 +23,8 @@ public sealed class PostgresServer
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(_admin.ConnectionString) { Database = database, Pooling = true, NoResetOnClose = true }.ConnectionString;
 
-    public async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    /// <summary>Runs server-level SQL (CREATE DATABASE …) on the maintenance database.</summary>
+    public Task ExecuteAsync(string sql) => Sql.ExecuteAsync(_admin.ConnectionString, sql);
 
     private static async Task<PostgresServer> StartAsync()
     {

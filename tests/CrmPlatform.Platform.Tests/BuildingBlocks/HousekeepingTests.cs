@@ -3,7 +3,6 @@ using CrmPlatform.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 
 namespace CrmPlatform.Platform.Tests.BuildingBlocks;
 
@@ -34,30 +33,14 @@ public sealed class HousekeepingTests(CrmApp app) : IClassFixture<CrmApp>
         (await OutboxTypesAsync()).Should().BeEquivalentTo(["recent", "pending"]);
     }
 
-    private async Task InsertOutboxAsync(DateTimeOffset? processedAt, string type)
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO deals.outbox_messages (id, type, payload, occurred_at, processed_at, attempts) VALUES (@id, @type, '{}', now(), @processed, 0)", connection);
-        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
-        command.Parameters.AddWithValue("type", type);
-        command.Parameters.AddWithValue("processed", processedAt is null ? DBNull.Value : processedAt.Value);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task InsertOutboxAsync(DateTimeOffset? processedAt, string type) =>
+        Sql.ExecuteAsync(
+            app.ConnectionString,
+            "INSERT INTO deals.outbox_messages (id, type, payload, occurred_at, processed_at, attempts) VALUES (@id, @type, '{}', now(), @processed, 0)",
+            ("id", Guid.CreateVersion7()),
+            ("type", type),
+            ("processed", processedAt));
 
-    private async Task<List<string>> OutboxTypesAsync()
-    {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT type FROM deals.outbox_messages", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var types = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            types.Add(reader.GetString(0));
-        }
-
-        return types;
-    }
+    private Task<string[]> OutboxTypesAsync() =>
+        Sql.ScalarAsync<string[]>(app.ConnectionString, "SELECT coalesce(array_agg(type), '{}') FROM deals.outbox_messages");
 }

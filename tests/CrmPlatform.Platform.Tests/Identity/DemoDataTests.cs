@@ -1,7 +1,6 @@
 using CrmPlatform.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CrmPlatform.Platform.Tests.Identity;
 
@@ -30,11 +29,6 @@ public sealed class DemoDataTests
         (await CountAsync(connectionString, "customers.customers")).Should().Be(0, "demo customers would have no owner");
     }
 
-    private static async Task<long> CountAsync(string connectionString, string table)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> CountAsync(string connectionString, string table) =>
+        Sql.ScalarAsync<long>(connectionString, $"SELECT count(*) FROM {table}");
 }
