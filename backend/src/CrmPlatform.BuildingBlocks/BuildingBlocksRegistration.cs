@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CrmPlatform.BuildingBlocks.Health;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Idempotency;
+using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
@@ -60,6 +61,7 @@ public static class BuildingBlocksRegistration
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
+        CrmLocalization.UseCrmValidationMessages();
         return services;
     }
 

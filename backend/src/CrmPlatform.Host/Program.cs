@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks;
+using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Pipeline;
@@ -6,6 +7,7 @@ using CrmPlatform.Complaints;
 using CrmPlatform.Customers;
 using CrmPlatform.Deals;
 using CrmPlatform.Host.OpenApi;
+using CrmPlatform.Host.Spa;
 using CrmPlatform.Identity;
 using CrmPlatform.Referrals;
 using CrmPlatform.Retention;
@@ -57,6 +59,8 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCrmSpa();
+app.UseCrmRequestLocalization();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -74,7 +78,6 @@ foreach (var module in modules)
 }
 
 app.MapHealthEndpoints();
-app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 
 if (app.Configuration.GetValue("Crm:MigrateOnStart", true))
 {

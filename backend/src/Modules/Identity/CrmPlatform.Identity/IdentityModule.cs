@@ -36,5 +36,7 @@ public sealed class IdentityModule : IModule
         var me = api.MapGroup("/me").WithTags("Me");
         GetMeEndpoint.Map(me);
         ApiTokens.Map(me);
+
+        ListUsersEndpoint.Map(api.MapGroup("/users").WithTags("Users"));
     }
 }

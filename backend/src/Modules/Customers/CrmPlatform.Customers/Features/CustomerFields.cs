@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Customers.Domain;
@@ -17,7 +18,7 @@ internal abstract class CustomerFieldsValidator<T> : AbstractValidator<T>
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.Stage).IsInEnum();
         RuleFor(c => c.Phone).MaximumLength(CustomerLimits.Phone)
-            .Matches(@"^\+?[0-9][0-9 \-]{4,}$").WithMessage("Phone may contain digits, spaces, '-' and a leading '+'.")
+            .Matches(@"^\+?[0-9][0-9 \-]{4,}$").WithMessage(_ => CrmLocalization.Message(ValidationMessageKeys.PhoneFormat))
             .When(c => !string.IsNullOrWhiteSpace(c.Phone));
         RuleFor(c => c.Email).MaximumLength(CustomerLimits.Email).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email));
         RuleFor(c => c.Company).MaximumLength(CustomerLimits.Text);

@@ -1,7 +1,9 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Paging;
+using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Customers.Domain;
@@ -37,10 +39,10 @@ internal sealed class ListCustomersValidator : AbstractValidator<ListCustomersQu
         RuleFor(q => q.Stage).IsInEnum();
         RuleFor(q => q.Limit).InclusiveBetween(1, PageLimits.Max);
         RuleFor(q => q.Sort).Must(s => s is null || CustomerSorts.All.Contains(s))
-            .WithMessage($"Sort must be one of: {string.Join(", ", CustomerSorts.All)}.");
+            .WithMessage(_ => CrmLocalization.OneOf(CustomerSorts.All));
         RuleFor(q => q.Cursor)
             .Must((q, cursor) => cursor is null || Cursor.TryDecode(cursor, q.Sort ?? CustomerSorts.CreatedAtDescending, out _))
-            .WithMessage("The cursor is not valid for this sort; start again without it.");
+            .WithMessage(_ => CrmLocalization.Message(ValidationMessageKeys.CursorInvalid));
     }
 }
 
@@ -71,11 +73,11 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, ICurrentUser c
     {
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = "%" + EscapeLike(query.Q.Trim()) + "%";
+            var pattern = Like.Contains(query.Q);
             customers = customers.Where(c =>
-                EF.Functions.ILike(c.Name, pattern, @"\")
-                || (c.Phone != null && EF.Functions.ILike(c.Phone, pattern, @"\"))
-                || (c.Company != null && EF.Functions.ILike(c.Company, pattern, @"\")));
+                EF.Functions.ILike(c.Name, pattern, Like.EscapeCharacter)
+                || (c.Phone != null && EF.Functions.ILike(c.Phone, pattern, Like.EscapeCharacter))
+                || (c.Company != null && EF.Functions.ILike(c.Company, pattern, Like.EscapeCharacter)));
         }
 
         if (query.Stage is { } stage)
@@ -107,9 +109,6 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, ICurrentUser c
             .OrderByDescending(c => c.Id),
     };
 #pragma warning restore CA1309
-
-    private static string EscapeLike(string value) =>
-        value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }
 
 internal static class ListCustomersEndpoint

@@ -1,0 +1,93 @@
+using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Localization;
+using CrmPlatform.BuildingBlocks.Paging;
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Results;
+using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.Identity.Domain;
+using CrmPlatform.Identity.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmPlatform.Identity.Features;
+
+/// <param name="Q">Part of the display name or user name (case-insensitive).</param>
+public sealed record ListUsersQuery(string? Q, string? Cursor, int? Limit) : IQuery<Result<Page<UserDto>>>;
+
+public sealed record UserDto(Guid Id, string UserName, string DisplayName, Guid? TeamId, string? TeamName);
+
+internal sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
+{
+    public ListUsersValidator()
+    {
+        RuleFor(q => q.Q).MaximumLength(100);
+        RuleFor(q => q.Limit).InclusiveBetween(1, PageLimits.Max);
+        RuleFor(q => q.Cursor)
+            .Must(cursor => cursor is null || Cursor.TryDecode(cursor, ListUsersHandler.Sort, out _))
+            .WithMessage(_ => CrmLocalization.Message(ValidationMessageKeys.CursorInvalid));
+    }
+}
+
+/// <summary>
+/// The colleagues whose records the caller may see, and so may filter by or (within
+/// <see cref="RecordScope.CanAssignTo"/>) assign to: a rep sees only themself, a manager their team.
+/// </summary>
+internal sealed class ListUsersHandler(CrmIdentityDbContext db, ICurrentUser currentUser)
+    : IQueryHandler<ListUsersQuery, Result<Page<UserDto>>>
+{
+    public const string Sort = "displayName";
+
+    public async ValueTask<Result<Page<UserDto>>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
+    {
+        var limit = query.Limit ?? PageLimits.Default;
+        var users = Visible(db.Users.AsNoTracking());
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = Like.Contains(query.Q);
+            users = users.Where(u => EF.Functions.ILike(u.DisplayName, pattern, Like.EscapeCharacter) || EF.Functions.ILike(u.UserName!, pattern, Like.EscapeCharacter));
+        }
+
+        if (Cursor.TryDecode(query.Cursor, Sort, out var after))
+        {
+            // Translated to SQL, where the column's collation orders names as ORDER BY does.
+#pragma warning disable CA1309
+            users = users.Where(u => string.Compare(u.DisplayName, after.Key) > 0 || (u.DisplayName == after.Key && u.Id.CompareTo(after.Id) > 0));
+#pragma warning restore CA1309
+        }
+
+        var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(limit + 1)
+            .Select(u => new UserDto(u.Id, u.UserName ?? string.Empty, u.DisplayName, u.TeamId, u.Team == null ? null : u.Team.Name))
+            .ToListAsync(cancellationToken);
+        var hasMore = rows.Count > limit;
+        var items = hasMore ? rows[..limit] : rows;
+        return new Page<UserDto>(items, hasMore ? new Cursor(Sort, items[^1].DisplayName, items[^1].Id).Encode() : null);
+    }
+
+    private IQueryable<AppUser> Visible(IQueryable<AppUser> users)
+    {
+        var userId = currentUser.Id;
+        var teamId = currentUser.TeamId;
+        return currentUser.Role switch
+        {
+            Roles.Rep => users.Where(u => u.Id == userId),
+            Roles.Manager => users.Where(u => u.TeamId != null && u.TeamId == teamId),
+            _ => users,
+        };
+    }
+}
+
+internal static class ListUsersEndpoint
+{
+    public static void Map(IEndpointRouteBuilder users) =>
+        users.MapGet("/", async (string? q, string? cursor, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
+                (await mediator.Send(new ListUsersQuery(q, cursor, limit), cancellationToken)).ToHttp(TypedResults.Ok))
+            .AllowQuery("q", "cursor", "limit")
+            .WithName("Users_List")
+            .WithSummary("Colleagues whose records you may see (rep: yourself; manager: your team), by display name, keyset pages")
+            .Produces<Page<UserDto>>()
+            .ProducesValidationProblem();
+}
