@@ -1,0 +1,123 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { ApiContext, browserHttp, createApi, type Http } from '../../api/client';
+import { CustomerDto, CustomerKind, CustomerStage } from '../../api/generated/crm-client';
+import { changeLanguage } from '../../app/i18n';
+import { useCreateCustomer, useCustomerList, useUpdateCustomer } from './api';
+
+interface Sent {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** The generated client runs for real; only the network is replaced by canned answers. */
+function fakeServer(answer: (request: Sent) => { status: number; body?: unknown }) {
+  const sent: Sent[] = [];
+  const http: Http = {
+    fetch: async (url, init) => {
+      const request = { url: String(url), method: init?.method ?? 'GET', headers: (init?.headers ?? {}) as Record<string, string>, body: init?.body as string | undefined };
+      sent.push(request);
+      const { status, body } = answer(request);
+      return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    },
+  };
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ApiContext.Provider value={createApi(http)}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ApiContext.Provider>
+  );
+  return { sent, wrapper };
+}
+
+function customer(id: string, name: string, version = 1) {
+  return {
+    id,
+    name,
+    kind: 'company',
+    stage: 'intent',
+    ownerId: 'u1',
+    createdAt: '2026-11-23T01:00:00Z',
+    updatedAt: '2026-11-23T01:00:00Z',
+    version,
+  };
+}
+
+describe('useCustomerList', () => {
+  it('sends the filters, then continues from the previous page cursor and flattens the pages', async () => {
+    const { sent, wrapper } = fakeServer((request) =>
+      request.url.includes('cursor=')
+        ? { status: 200, body: { items: [customer('c3', '丙')] } }
+        : { status: 200, body: { items: [customer('c1', '甲'), customer('c2', '乙')], nextCursor: 'page-2' } },
+    );
+    const { result } = renderHook(() => useCustomerList({ q: '上海', stage: CustomerStage.Intent, sort: 'name' }), { wrapper });
+
+    await waitFor(() => expect(result.current.data?.customers).toHaveLength(2));
+    expect(result.current.hasNextPage).toBe(true);
+    await act(() => result.current.fetchNextPage());
+
+    await waitFor(() => expect(result.current.data?.customers.map((c) => c.name)).toEqual(['甲', '乙', '丙']));
+    expect(result.current.hasNextPage).toBe(false);
+    expect(sent[0].url).toBe(`/api/v1/customers?q=${encodeURIComponent('上海')}&stage=intent&sort=name&limit=50`);
+    expect(sent[1].url).toBe(`/api/v1/customers?q=${encodeURIComponent('上海')}&stage=intent&sort=name&cursor=page-2&limit=50`);
+  });
+});
+
+describe('useUpdateCustomer', () => {
+  it('sends the version it loaded as If-Match, so a stale edit is refused by the server', async () => {
+    const loaded = CustomerDto.fromJS(customer('c1', '甲', 7));
+    const { sent, wrapper } = fakeServer(() => ({ status: 412, body: { status: 412, code: 'precondition_failed' } }));
+    const { result } = renderHook(() => useUpdateCustomer(loaded), { wrapper });
+
+    await act(async () => {
+      await result.current.mutateAsync({ name: '甲', kind: CustomerKind.Company, stage: CustomerStage.Loyal }).catch(() => undefined);
+    });
+
+    expect(sent[0]).toMatchObject({ url: '/api/v1/customers/c1', method: 'PUT' });
+    expect(sent[0].headers['If-Match']).toBe('"7"');
+    await waitFor(() => expect(result.current.error).toMatchObject({ status: 412 }));
+  });
+});
+
+describe('useCreateCustomer', () => {
+  it('retries under the same Idempotency-Key, so the customer is created once', async () => {
+    let attempts = 0;
+    const { sent, wrapper } = fakeServer(() => (++attempts === 1 ? { status: 503 } : { status: 201, body: customer('c9', '新客户') }));
+    const { result } = renderHook(() => useCreateCustomer(), { wrapper });
+    const fields = { name: '新客户', kind: CustomerKind.Person, stage: CustomerStage.Prospect };
+
+    await act(async () => {
+      await result.current.mutateAsync(fields).catch(() => undefined);
+    });
+    await act(async () => {
+      await result.current.mutateAsync(fields);
+    });
+
+    expect(sent).toHaveLength(2);
+    expect(sent[0].headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[1].headers['Idempotency-Key']).toBe(sent[0].headers['Idempotency-Key']);
+    expect(JSON.parse(sent[1].body ?? '{}')).toMatchObject({ name: '新客户', kind: 'person', stage: 'prospect' });
+  });
+});
+
+describe('browserHttp', () => {
+  it('sends the session cookie and asks for messages in the chosen language', async () => {
+    const seen: RequestInit[] = [];
+    const http = browserHttp(async (_url, init) => {
+      seen.push(init ?? {});
+      return new Response(null, { status: 204 });
+    });
+
+    await http.fetch('/api/v1/me', { headers: { Accept: 'application/json' } });
+    await changeLanguage('en');
+    await http.fetch('/api/v1/me');
+    await changeLanguage('zh-CN');
+
+    expect(seen[0]).toMatchObject({ credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': 'zh-CN' } });
+    expect(seen[1].headers).toMatchObject({ 'Accept-Language': 'en' });
+  });
+});

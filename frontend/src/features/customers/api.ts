@@ -1,0 +1,91 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useApi } from '../../api/client';
+import {
+  CreateCustomerCommand,
+  UpdateCustomerCommand,
+  type CustomerDto,
+  type ICreateCustomerCommand,
+} from '../../api/generated/crm-client';
+import type { CustomerFilters } from './filters';
+
+export const customerPageSize = 50;
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  lists: () => [...customerKeys.all, 'list'] as const,
+  list: (filters: CustomerFilters) => [...customerKeys.lists(), filters] as const,
+  detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
+};
+
+/** The strong ETag the API expects back in If-Match: the row version, quoted. */
+export function etagOf(customer: Pick<CustomerDto, 'version'>): string {
+  return `"${customer.version}"`;
+}
+
+export type CustomerFields = ICreateCustomerCommand;
+
+/** Keyset pages: each "load more" passes the previous page's nextCursor. */
+export function useCustomerList(filters: CustomerFilters) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: customerKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api.customers.list(filters.q, filters.stage, filters.ownerId, filters.sort, pageParam, customerPageSize, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: (data) => ({ customers: data.pages.flatMap((page) => page.items), pages: data.pages.length }),
+  });
+}
+
+export function useCustomer(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: customerKeys.detail(id),
+    queryFn: ({ signal }) => api.customers.get(id, signal),
+    staleTime: 0,
+  });
+}
+
+/** One Idempotency-Key per form: a double click or a retried request creates the customer once. */
+export function useCreateCustomer() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  return useMutation({
+    mutationFn: (fields: CustomerFields) => api.customers.create(idempotencyKey, new CreateCustomerCommand(fields)),
+    onSuccess: async (customer) => {
+      queryClient.setQueryData(customerKeys.detail(customer.id), customer);
+      await queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+    },
+  });
+}
+
+export function useUpdateCustomer(customer: CustomerDto | undefined) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (fields: CustomerFields) => {
+      if (!customer) {
+        throw new Error('The customer is not loaded yet.');
+      }
+      return api.customers.update(customer.id, etagOf(customer), new UpdateCustomerCommand(fields));
+    },
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(customerKeys.detail(updated.id), updated);
+      await queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+    },
+  });
+}
+
+export function useArchiveCustomer() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (customer: CustomerDto) => api.customers.archive(customer.id, etagOf(customer)),
+    onSuccess: async (_, customer) => {
+      queryClient.removeQueries({ queryKey: customerKeys.detail(customer.id) });
+      await queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+    },
+  });
+}

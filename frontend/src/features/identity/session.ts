@@ -1,0 +1,51 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../api/client';
+import { hasStatus } from '../../api/problems';
+import { LoginRequest, type MeDto } from '../../api/generated/crm-client';
+
+export const meQueryKey = ['me'] as const;
+
+/** The signed-in user, or null when there is no session (401). */
+export function useSession() {
+  const api = useApi();
+  return useQuery({
+    queryKey: meQueryKey,
+    queryFn: async ({ signal }): Promise<MeDto | null> => {
+      try {
+        return await api.me.get(signal);
+      } catch (error) {
+        if (hasStatus(error, 401)) {
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLogin() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { userName: string; password: string }) =>
+      api.auth.login(true, new LoginRequest(credentials)),
+    onSuccess: async () => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
+  });
+}
+
+export function useLogout() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.auth.logout(crypto.randomUUID()),
+    onSettled: () => {
+      // Nothing of the previous user may linger in the cache for the next one.
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime } from './format';
+
+describe('formatDateTime', () => {
+  it('shows Beijing time whatever the zone of the browser', () => {
+    // 23:30 UTC on 23 Nov is 07:30 on 24 Nov in Shanghai (UTC+8, no daylight saving).
+    expect(formatDateTime('2026-11-23T23:30:00Z', 'zh-CN')).toBe('2026/11/24 07:30');
+    expect(formatDateTime('2026-11-23T23:30:00Z', 'en')).toBe('11/24/2026, 07:30');
+  });
+
+  it('uses a 24-hour clock', () => {
+    expect(formatDateTime('2026-06-01T10:05:00Z', 'zh-CN')).toBe('2026/06/01 18:05');
+  });
+
+  it('shows nothing for a missing or broken value', () => {
+    expect(formatDateTime(undefined, 'zh-CN')).toBe('');
+    expect(formatDateTime('not a date', 'zh-CN')).toBe('');
+  });
+});

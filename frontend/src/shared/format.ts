@@ -1,0 +1,28 @@
+/** Every time is shown on Beijing time, whatever the browser's own zone: the sales organisation works on it. */
+export const displayTimeZone = 'Asia/Shanghai';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDateTime(iso: string | undefined, language: string): string {
+  if (!iso) {
+    return '';
+  }
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return '';
+  }
+  let formatter = formatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language, {
+      timeZone: displayTimeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(language, formatter);
+  }
+  return formatter.format(date);
+}

@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// `npm run dev` serves the SPA with hot reload and forwards the API to a host started by `./crm run`.
+const apiTarget = process.env.CRM_API_URL ?? 'http://127.0.0.1:5080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: { '/api': apiTarget, '/openapi': apiTarget, '/docs': apiTarget, '/health': apiTarget },
+  },
+  build: {
+    target: 'es2022',
+    // Read by scripts/first-load-size.mjs; dot-folders are never served by the host.
+    manifest: true,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+  },
+});
