@@ -25,7 +25,7 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
 
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <MessageProvider>
         <ApiContext.Provider value={api}>
           <QueryClientProvider client={queryClient}>

@@ -26,13 +26,14 @@ export function AppShell() {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span className="shell__brand-name">{t('app.name')}</span>
         </Link>
-        <Menu
-          theme="dark"
-          mode="inline"
-          aria-label={t('app.menu')}
-          selectedKeys={selected ? [selected] : []}
-          items={modules.map((m) => ({ key: m.key, icon: m.icon, label: <Link to={m.path}>{t(`nav.${m.key}`)}</Link> }))}
-        />
+        <nav aria-label={t('app.menu')}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            items={modules.map((m) => ({ key: m.key, icon: m.icon, label: <Link to={m.path}>{t(`nav.${m.key}`)}</Link> }))}
+          />
+        </nav>
       </Layout.Sider>
       <Layout>
         <Layout.Header className="shell__header">

@@ -43,9 +43,10 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.auth.logout(crypto.randomUUID()),
     onSettled: () => {
-      // Nothing of the previous user may linger in the cache for the next one.
-      queryClient.clear();
+      // Nothing of the previous user may linger in the cache for the next one. The session query itself is
+      // set, not removed, so the pages watching it see the sign-out and go to the login page.
       queryClient.setQueryData(meQueryKey, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
     },
   });
 }

@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { logIn, runTag, screenshot } from './support';
+
+test('a rep creates a customer, finds it, edits it, is told about a bad field, and switches to English', async ({ page }) => {
+  const name = `晨曦贸易 ${runTag()}`;
+  await logIn(page, 'rep.east');
+  await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
+  await expect(page.locator('.shell__user')).toContainText('张伟');
+
+  await page.getByRole('button', { name: '新建客户' }).click();
+  await expect(page.getByRole('heading', { name: '新建客户' })).toBeVisible();
+  await page.getByLabel('名称').fill(name);
+  await page.getByLabel('电话').fill('021-6888 1234');
+  await page.getByLabel('公司').fill('上海晨曦贸易有限公司');
+  await page.getByLabel('地区').fill('上海');
+  await page.getByLabel('行业').fill('零售');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(`已创建客户“${name}”`)).toBeVisible();
+  await expect(page).toHaveURL(/\/customers$/);
+
+  await page.getByPlaceholder('搜索名称、电话或公司').fill(name);
+  await page.getByPlaceholder('搜索名称、电话或公司').press('Enter');
+  await expect(page).toHaveURL(/q=/);
+  const rows = page.locator('.data-table tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('021-6888 1234');
+  await expect(rows.first()).toContainText('潜在客户');
+  await screenshot(page, 'customers-search');
+
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByText('编辑客户', { exact: true })).toBeVisible();
+  await page.getByLabel('职位').fill('采购总监');
+  await page.getByLabel('阶段').click();
+  await page.getByTitle('意向客户').click();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await expect(page.getByRole('heading', { name })).toContainText('意向客户');
+
+  await page.getByLabel('电子邮箱').fill('not-an-email');
+  await page.getByRole('button', { name: '保存' }).click();
+  const emailField = page.locator('.ant-form-item').filter({ has: page.locator('#email') });
+  await expect(emailField).toContainText('不是有效的电子邮箱地址。');
+  await expect(page.getByText('请修正标出的字段后再保存。')).toBeVisible();
+  await screenshot(page, 'customer-validation-error');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText('Edit customer', { exact: true })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Navigation' })).toContainText('Customers');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(emailField).toContainText("'Email' is not a valid email address.");
+  await screenshot(page, 'customer-english');
+
+  await page.getByLabel('Email').fill('buyer@chenxi.example.cn');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved')).toBeVisible();
+  await page.getByRole('link', { name: 'Customers', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
+  await screenshot(page, 'customers-list-english');
+});

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { apiSession, logIn, runTag, screenshot } from './support';
+
+test('the list loads 50 at a time and "load more" continues where the page ended', async ({ page }) => {
+  const east = await apiSession('rep.east');
+  const tag = runTag();
+  for (let i = 1; i <= 55; i++) {
+    await east.createCustomer(`批量客户 ${tag} ${String(i).padStart(2, '0')}`, { stage: i % 2 === 0 ? 'intent' : 'prospect' });
+  }
+
+  await logIn(page, 'rep.east');
+  await page.goto(`/customers?q=${encodeURIComponent(tag)}&sort=name`);
+  const rows = page.locator('.data-table tbody tr');
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByText('已显示 50 位客户')).toBeVisible();
+  await page.getByRole('button', { name: '加载更多' }).click();
+  await expect(rows).toHaveCount(55);
+  await expect(page.getByText('已显示全部 55 位客户')).toBeVisible();
+  await expect(rows.last()).toContainText(`批量客户 ${tag} 55`);
+
+  await page.getByLabel('阶段').click();
+  await page.getByTitle('意向客户').click();
+  await expect(rows).toHaveCount(27);
+  await expect(page).toHaveURL(/stage=intent/);
+  await screenshot(page, 'customers-filtered');
+  await east.dispose();
+});
+
+test('every module has its place in the navigation; unbuilt ones say so honestly', async ({ page }) => {
+  await logIn(page, 'manager.east');
+  const nav = page.getByRole('navigation', { name: '导航' });
+  for (const module of ['商机', '拜访', '投诉', '客户维护', '转介绍', '报表']) {
+    await nav.getByRole('link', { name: module, exact: true }).click();
+    await expect(page.getByText(`“${module}”模块尚未开放`)).toBeVisible();
+  }
+  await screenshot(page, 'module-not-available');
+
+  await nav.getByRole('link', { name: '客户', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
+  await screenshot(page, 'customers-manager');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await screenshot(page, 'login');
+});

@@ -1,0 +1,51 @@
+import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const password = process.env.CRM_DEMO_PASSWORD ?? 'demo-Pass-2026';
+export const screenshotDir = fileURLToPath(new URL('screenshots/', import.meta.url));
+
+/** A short tag that makes the records one run creates unique, so runs never see each other's data. */
+export function runTag(): string {
+  return Date.now().toString(36).slice(-5) + Math.floor(Math.random() * 1296).toString(36);
+}
+
+export async function logIn(page: Page, userName: string): Promise<void> {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByLabel('用户名').fill(userName);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('navigation', { name: '导航' })).toBeVisible();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+export interface ApiCustomer {
+  id: string;
+  name: string;
+  version: number;
+  phone?: string;
+}
+
+/** A second, API-only session: another writer, or data set up faster than through the UI. */
+export async function apiSession(userName: string): Promise<APIRequestContext & { createCustomer(name: string, extra?: object): Promise<ApiCustomer> }> {
+  const context = await request.newContext({ baseURL: process.env.CRM_E2E_BASE_URL ?? 'http://127.0.0.1:5080' });
+  const login = await context.post('/api/v1/auth/login?useCookies=true', { data: { userName, password } });
+  expect(login.status()).toBe(200);
+  return Object.assign(context, {
+    async createCustomer(name: string, extra: object = {}): Promise<ApiCustomer> {
+      const response = await context.post('/api/v1/customers', {
+        data: { name, kind: 'company', stage: 'prospect', company: name, region: '上海', ...extra },
+        headers: { 'Idempotency-Key': randomUUID() },
+      });
+      expect(response.status(), await response.text()).toBe(201);
+      return (await response.json()) as ApiCustomer;
+    },
+  });
+}
