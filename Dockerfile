@@ -1,6 +1,15 @@
 # syntax=docker/dockerfile:1
-# Optional container image of the CrmPlatform API. `./crm run` and `./crm test` do not use it.
+# Optional container image of CrmPlatform (API + web app). `./crm run` and `./crm test` do not use it.
 #   docker build -t crmplatform .      or      docker compose up --build
+
+# ---- web app -----------------------------------------------------------------------------------
+FROM node:20-bookworm-slim AS web
+WORKDIR /web
+COPY frontend/package.json frontend/package-lock.json ./
+# npm install, not ci: the lock omits other platforms' rollup builds (see frontend_install in ./crm).
+RUN npm install --no-audit --no-fund
+COPY frontend/ ./
+RUN npm run build
 
 # ---- build -------------------------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -34,6 +43,8 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
 # ConnectionStrings__Crm must be supplied at run time; AutoMapper__LicenseKey for production (docs/adr/0003).
 
 COPY --from=build /app ./
+# The host serves the SPA from wwwroot (Crm:SpaRoot's default) at "/".
+COPY --from=web /web/dist ./wwwroot
 
 # The image's built-in non-root user ("app").
 USER $APP_UID
