@@ -17,7 +17,33 @@ public interface IOwnedRecord
 public static class RecordScope
 {
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> records, ICurrentUser user)
-        where T : class, IOwnedRecord => records.Where(Predicate<T>(user));
+        where T : class, IOwnedRecord => records.VisibleTo(user, r => r.OwnerId, r => r.TeamId);
+
+    /// <summary>
+    /// The same rule for rows that are not <see cref="IOwnedRecord"/>s but have an owner and a team,
+    /// e.g. users (a user "owns" themself).
+    /// </summary>
+    public static IQueryable<T> VisibleTo<T>(
+        this IQueryable<T> records, ICurrentUser user, Expression<Func<T, Guid>> owner, Expression<Func<T, Guid?>> team)
+    {
+        var userId = user.Id;
+        var teamId = user.TeamId;
+        Expression<Func<Guid, Guid?, bool>>? rule = user.Role switch
+        {
+            Roles.Rep => (ownerId, _) => ownerId == userId,
+            Roles.Manager => (_, ownerTeamId) => ownerTeamId != null && ownerTeamId == teamId,
+            _ => null,
+        };
+        if (rule is null)
+        {
+            return records;
+        }
+
+        var record = owner.Parameters[0];
+        var teamOfRecord = new Substitute(team.Parameters[0], record).Visit(team.Body);
+        var body = new Substitute(rule.Parameters[1], teamOfRecord).Visit(new Substitute(rule.Parameters[0], owner.Body).Visit(rule.Body));
+        return records.Where(Expression.Lambda<Func<T, bool>>(body, record));
+    }
 
     /// <summary>Whether the caller may make <paramref name="ownerId"/> (of <paramref name="ownerTeamId"/>) the owner of a record.</summary>
     public static bool CanAssignTo(this ICurrentUser user, Guid ownerId, Guid? ownerTeamId) => user.Role switch
@@ -27,16 +53,8 @@ public static class RecordScope
         _ => true,
     };
 
-    private static Expression<Func<T, bool>> Predicate<T>(ICurrentUser user)
-        where T : IOwnedRecord
+    private sealed class Substitute(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
     {
-        var userId = user.Id;
-        var teamId = user.TeamId;
-        return user.Role switch
-        {
-            Roles.Rep => r => r.OwnerId == userId,
-            Roles.Manager => r => r.TeamId != null && r.TeamId == teamId,
-            _ => r => true,
-        };
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
     }
 }

@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
-export const languages = ['zh-CN', 'en'] as const;
+const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 const storageKey = 'crm.language';
@@ -13,7 +13,7 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /** The language the user last chose on this browser; Chinese until they choose. */
-export function savedLanguage(): Language {
+function savedLanguage(): Language {
   const saved = globalThis.localStorage?.getItem(storageKey);
   return isLanguage(saved) ? saved : 'zh-CN';
 }
@@ -28,7 +28,7 @@ export async function changeLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
-export const resources = {
+const resources = {
   'zh-CN': { translation: zhCN },
   en: { translation: en },
 } as const;

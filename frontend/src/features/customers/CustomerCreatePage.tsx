@@ -1,4 +1,4 @@
-import { Card, Typography } from 'antd';
+import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMessage } from '../../shared/ui/feedback';
 import { useNavigate } from 'react-router';
@@ -14,7 +14,7 @@ export default function CustomerCreatePage() {
   return (
     <div className="page">
       <div className="page-header">
-        <Typography.Title level={2}>{t('customers.createTitle')}</Typography.Title>
+        <h2 className="page-title">{t('customers.createTitle')}</h2>
       </div>
       <Card>
         <CustomerForm

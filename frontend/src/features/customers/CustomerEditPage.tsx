@@ -1,5 +1,5 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Popconfirm, Result, Typography } from 'antd';
+import { Alert, Button, Card, Popconfirm, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMessage } from '../../shared/ui/feedback';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -58,15 +58,15 @@ export default function CustomerEditPage() {
     <div className="page">
       <div className="page-header">
         <div>
-          <Typography.Title level={2}>
+          <h2 className="page-title">
             {current.name} <StageTag stage={current.stage} />
-          </Typography.Title>
-          <Typography.Text type="secondary">
+          </h2>
+          <span className="page-subtitle">
             {t('customers.meta', {
               createdAt: formatDateTime(current.createdAt, i18n.language),
               updatedAt: formatDateTime(current.updatedAt, i18n.language),
             })}
-          </Typography.Text>
+          </span>
         </div>
       </div>
       {conflict && (

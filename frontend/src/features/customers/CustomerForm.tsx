@@ -1,5 +1,5 @@
 import { Alert, Button, Col, Form, Input, Radio, Row, Select, Space } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomerKind, CustomerStage } from '../../api/generated/crm-client';
 import { toProblem } from '../../api/problems';
@@ -35,23 +35,15 @@ export function CustomerForm({ initialValues, submitting, error, handledStatuses
   const { t } = useTranslation();
   const [form] = Form.useForm<CustomerFields>();
   const colleagues = useColleagues();
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const problem = error ? toProblem(error) : undefined;
+  const shown = problem && !handledStatuses.includes(problem.status) ? problem : undefined;
+  const { onFields, elsewhere } = splitFieldErrors(shown?.errors ?? {}, formFields);
+  const banner =
+    onFields.length > 0 ? [t('customers.formError'), ...elsewhere] : elsewhere.length > 0 ? elsewhere : shown ? [problemMessage(error, t)] : [];
 
   useEffect(() => {
-    if (!error) {
-      setGeneralErrors([]);
-      return;
-    }
-    const problem = toProblem(error);
-    if (handledStatuses.includes(problem.status)) {
-      setGeneralErrors([]);
-      return;
-    }
-    const { onFields, elsewhere } = splitFieldErrors(problem.errors, formFields);
+    // Pushed into the form once per failed save; the user's edits clear them field by field.
     form.setFields(onFields);
-    const fieldless = onFields.length === 0 && elsewhere.length === 0 ? [problemMessage(error, t)] : elsewhere;
-    setGeneralErrors(onFields.length > 0 ? [t('customers.formError'), ...elsewhere] : fieldless);
-    // Errors are applied once per failed save, not on every render.
   }, [error]);
 
   const canChooseOwner = (colleagues.data?.length ?? 0) > 1;
@@ -65,13 +57,13 @@ export function CustomerForm({ initialValues, submitting, error, handledStatuses
       disabled={disabled}
       scrollToFirstError
     >
-      {generalErrors.length > 0 && (
+      {banner.length > 0 && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          message={generalErrors[0]}
-          description={generalErrors.length > 1 ? generalErrors.slice(1).join(' ') : undefined}
+          message={banner[0]}
+          description={banner.length > 1 ? banner.slice(1).join(' ') : undefined}
         />
       )}
       <Row gutter={24}>

@@ -9,7 +9,7 @@ import {
 } from '../../api/generated/crm-client';
 import type { CustomerFilters } from './filters';
 
-export const customerPageSize = 50;
+const customerPageSize = 50;
 
 export const customerKeys = {
   all: ['customers'] as const,

@@ -1,9 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/client';
 import { hasStatus } from '../../api/problems';
 import { LoginRequest, type MeDto } from '../../api/generated/crm-client';
 
 export const meQueryKey = ['me'] as const;
+
+/**
+ * Drops everything cached for the previous user. The session query itself is kept (set, not removed),
+ * so the pages watching it see the change: removing it would leave them watching a query that is gone.
+ */
+function forgetPreviousUser(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+}
 
 /** The signed-in user, or null when there is no session (401). */
 export function useSession() {
@@ -31,7 +39,7 @@ export function useLogin() {
     mutationFn: (credentials: { userName: string; password: string }) =>
       api.auth.login(true, new LoginRequest(credentials)),
     onSuccess: async () => {
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      forgetPreviousUser(queryClient);
       await queryClient.invalidateQueries({ queryKey: meQueryKey });
     },
   });
@@ -43,10 +51,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.auth.logout(crypto.randomUUID()),
     onSettled: () => {
-      // Nothing of the previous user may linger in the cache for the next one. The session query itself is
-      // set, not removed, so the pages watching it see the sign-out and go to the login page.
       queryClient.setQueryData(meQueryKey, null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      forgetPreviousUser(queryClient);
     },
   });
 }

@@ -63,10 +63,7 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, ICurrentUser c
         var ordered = Order(customers, sort, after);
 
         var rows = await ordered.Take(limit + 1).ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
-        var hasMore = rows.Count > limit;
-        var items = hasMore ? rows[..limit] : rows;
-        var next = hasMore ? new Cursor(sort, sort is CustomerSorts.Name or CustomerSorts.NameDescending ? items[^1].Name : null, items[^1].Id).Encode() : null;
-        return new Page<CustomerDto>(items, next);
+        return Page.FromOverfetch(rows, limit, last => new Cursor(sort, sort is CustomerSorts.Name or CustomerSorts.NameDescending ? last.Name : null, last.Id));
     }
 
     private static IQueryable<Customer> Filter(IQueryable<Customer> customers, ListCustomersQuery query)

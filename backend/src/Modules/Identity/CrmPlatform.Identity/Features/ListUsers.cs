@@ -4,7 +4,6 @@ using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
-using CrmPlatform.Identity.Domain;
 using CrmPlatform.Identity.Persistence;
 using FluentValidation;
 using Mediator;
@@ -44,7 +43,7 @@ internal sealed class ListUsersHandler(CrmIdentityDbContext db, ICurrentUser cur
     public async ValueTask<Result<Page<UserDto>>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? PageLimits.Default;
-        var users = Visible(db.Users.AsNoTracking());
+        var users = db.Users.AsNoTracking().VisibleTo(currentUser, u => u.Id, u => u.TeamId);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var pattern = Like.Contains(query.Q);
@@ -62,21 +61,7 @@ internal sealed class ListUsersHandler(CrmIdentityDbContext db, ICurrentUser cur
         var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(limit + 1)
             .Select(u => new UserDto(u.Id, u.UserName ?? string.Empty, u.DisplayName, u.TeamId, u.Team == null ? null : u.Team.Name))
             .ToListAsync(cancellationToken);
-        var hasMore = rows.Count > limit;
-        var items = hasMore ? rows[..limit] : rows;
-        return new Page<UserDto>(items, hasMore ? new Cursor(Sort, items[^1].DisplayName, items[^1].Id).Encode() : null);
-    }
-
-    private IQueryable<AppUser> Visible(IQueryable<AppUser> users)
-    {
-        var userId = currentUser.Id;
-        var teamId = currentUser.TeamId;
-        return currentUser.Role switch
-        {
-            Roles.Rep => users.Where(u => u.Id == userId),
-            Roles.Manager => users.Where(u => u.TeamId != null && u.TeamId == teamId),
-            _ => users,
-        };
+        return Page.FromOverfetch(rows, limit, last => new Cursor(Sort, last.DisplayName, last.Id));
     }
 }
 
