@@ -3,7 +3,6 @@ using AutoMapper.QueryableExtensions;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Paging;
-using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Customers.Domain;
@@ -70,11 +69,7 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, ICurrentUser c
     {
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = Like.Contains(query.Q);
-            customers = customers.Where(c =>
-                EF.Functions.ILike(c.Name, pattern, Like.EscapeCharacter)
-                || (c.Phone != null && EF.Functions.ILike(c.Phone, pattern, Like.EscapeCharacter))
-                || (c.Company != null && EF.Functions.ILike(c.Company, pattern, Like.EscapeCharacter)));
+            customers = customers.Matching(query.Q);
         }
 
         if (query.Stage is { } stage)

@@ -36,6 +36,12 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(c => new { c.TeamId, c.Id });
         b.HasIndex(c => new { c.Name, c.Id });
         b.HasIndex(c => c.Phone);
+
+        // Search columns, computed by PostgreSQL so every writer (the API, bulk SQL) keeps them right.
+        b.Property<string>(CustomerSearch.TextColumn).HasComputedColumnSql(CustomerSearch.TextSql, stored: true);
+        b.Property<string[]>(CustomerSearch.GramsColumn).HasComputedColumnSql(CustomerSearch.GramsSql, stored: true);
+        b.HasIndex(CustomerSearch.TextColumn).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasIndex(CustomerSearch.GramsColumn).HasMethod("gin");
     }
 }
 

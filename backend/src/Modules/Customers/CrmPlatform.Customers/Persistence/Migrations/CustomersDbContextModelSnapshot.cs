@@ -153,6 +153,18 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("region");
 
+                    b.PrimitiveCollection<string[]>("SearchGrams")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("search_grams")
+                        .HasComputedColumnSql("customers.han_grams(name, company)", true);
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("lower(name || E'\\n' || coalesce(company, '') || E'\\n' || coalesce(translate(phone, ' -', ''), ''))", true);
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -178,6 +190,17 @@ namespace CrmPlatform.Customers.Persistence.Migrations
 
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_customers_phone");
+
+                    b.HasIndex("SearchGrams")
+                        .HasDatabaseName("ix_customers_search_grams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchGrams"), "gin");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_customers_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("ix_customers_name_id");

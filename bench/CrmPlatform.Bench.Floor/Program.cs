@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+// The floor of ./crm bench: the product's SQL for each benchmarked request, run bare through raw
+// Npgsql (prepared statements, no reset on close, JSON built by PostgreSQL), with no auth,
+// pipeline, ORM or mapping. Record scope arrives as query parameters (owner = a rep's own rows,
+// team = a manager's team), so the WHERE clause is the one the product runs for that caller.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+await using var dataSource = new NpgsqlDataSourceBuilder(builder.Configuration.GetConnectionString("Crm")
+    ?? throw new InvalidOperationException("ConnectionStrings__Crm is not set.")).Build();
+var app = builder.Build();
+
+const string Columns = """
+    json_build_object('id', id, 'name', name, 'kind', lower(kind), 'phone', phone, 'email', email, 'company', company,
+      'position', position, 'region', region, 'industry', industry, 'stage', lower(stage), 'ownerId', owner_id,
+      'teamId', team_id, 'createdAt', created_at, 'updatedAt', updated_at, 'version', xmin::text::bigint)
+    """;
+
+app.MapGet("/customers/{id:guid}", async (Guid id, Guid? owner, Guid? team, HttpResponse response) =>
+{
+    var (scope, scopeValue) = Scope(owner, team);
+    await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customers.customers WHERE archived_at IS NULL AND id = $1{scope.Replace("$S", "$2", StringComparison.Ordinal)}");
+    command.Parameters.Add(new NpgsqlParameter { Value = id });
+    AddScope(command, scopeValue);
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
+app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? after, int? limit, Guid? owner, Guid? team, HttpResponse response) =>
+{
+    var sql = new System.Text.StringBuilder($"SELECT coalesce(json_agg(page.row), '[]') FROM (SELECT {Columns} AS row FROM customers.customers WHERE archived_at IS NULL");
+    await using var command = dataSource.CreateCommand();
+    void Where(string clause, object value, NpgsqlDbType? type = null)
+    {
+        command.Parameters.Add(type is { } t ? new NpgsqlParameter { Value = value, NpgsqlDbType = t } : new NpgsqlParameter { Value = value });
+        sql.Append(" AND ").Append(clause.Replace("$P", "$" + command.Parameters.Count, StringComparison.Ordinal));
+    }
+
+    if (owner is { } o)
+    {
+        Where("owner_id = $P", o);
+    }
+
+    if (team is { } t)
+    {
+        Where("team_id = $P", t);
+    }
+
+    if (!string.IsNullOrWhiteSpace(q))
+    {
+        var term = q.Trim().ToLowerInvariant();
+        if (term.Length <= 2 && term.All(c => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF')))
+        {
+            Where("search_grams @> ARRAY[$P]", term, NpgsqlDbType.Text);
+        }
+        else
+        {
+            Where("search_text LIKE $P", "%" + term + "%", NpgsqlDbType.Text);
+        }
+    }
+
+    if (stage is not null)
+    {
+        Where("stage = $P", char.ToUpperInvariant(stage[0]) + stage[1..]);
+    }
+
+    if (ownerId is { } filterOwner)
+    {
+        Where("owner_id = $P", filterOwner);
+    }
+
+    if (after is { } last)
+    {
+        Where("id < $P", last);
+    }
+
+    command.Parameters.Add(new NpgsqlParameter { Value = limit ?? 50 });
+    sql.Append(" ORDER BY id DESC LIMIT $").Append(command.Parameters.Count).Append(") AS page");
+    command.CommandText = sql.ToString();
+    response.ContentType = "application/json";
+    var items = (string)(await command.ExecuteScalarAsync())!;
+    await response.WriteAsync("{\"items\":" + items + ",\"nextCursor\":null}");
+});
+
+app.MapPost("/customers", async (CustomerBody body, Guid owner, Guid? team, HttpResponse response) =>
+{
+    var now = DateTimeOffset.UtcNow;
+    var id = Guid.CreateVersion7(now);
+    await using var connection = await dataSource.OpenConnectionAsync();
+    await using var transaction = await connection.BeginTransactionAsync();
+    await using var insert = new NpgsqlCommand(
+        $"""
+        INSERT INTO customers.customers (id, name, kind, phone, email, company, position, region, industry, stage, owner_id, team_id, created_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING {Columns}
+        """, connection, transaction);
+    AddFields(insert, id, body);
+    insert.Parameters.Add(new NpgsqlParameter { Value = owner });
+    insert.Parameters.Add(new NpgsqlParameter { Value = (object?)team ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+    insert.Parameters.Add(new NpgsqlParameter { Value = now });
+    var json = (string)(await insert.ExecuteScalarAsync())!;
+    await using var outbox = new NpgsqlCommand(
+        "INSERT INTO customers.outbox_messages (id, type, payload, occurred_at, attempts) VALUES ($1, $2, $3, $4, 0)", connection, transaction);
+    var eventId = Guid.CreateVersion7(now);
+    outbox.Parameters.Add(new NpgsqlParameter { Value = eventId });
+    outbox.Parameters.Add(new NpgsqlParameter { Value = "CrmPlatform.Customers.Contracts.CustomerCreated, CrmPlatform.Customers.Contracts" });
+    outbox.Parameters.Add(new NpgsqlParameter
+    {
+        Value = JsonSerializer.Serialize(new { eventId, occurredAt = now, customerId = id, name = body.Name.Trim(), ownerId = owner, teamId = team }),
+        NpgsqlDbType = NpgsqlDbType.Jsonb,
+    });
+    outbox.Parameters.Add(new NpgsqlParameter { Value = now });
+    await outbox.ExecuteNonQueryAsync();
+    await transaction.CommitAsync();
+    response.StatusCode = StatusCodes.Status201Created;
+    response.ContentType = "application/json";
+    await response.WriteAsync(json);
+});
+
+app.MapPut("/customers/{id:guid}", async (Guid id, CustomerBody body, Guid? owner, Guid? team, HttpRequest request, HttpResponse response) =>
+{
+    if (!uint.TryParse(request.Headers.IfMatch.ToString().Trim('"'), out var version))
+    {
+        response.StatusCode = StatusCodes.Status428PreconditionRequired;
+        return;
+    }
+
+    var (scope, scopeValue) = Scope(owner, team);
+    await using var command = dataSource.CreateCommand(
+        $"""
+        UPDATE customers.customers SET name = $2, kind = $3, phone = $4, email = $5, company = $6, position = $7, region = $8,
+          industry = $9, stage = $10, updated_at = $11
+        WHERE archived_at IS NULL AND id = $1 AND xmin = $12{scope.Replace("$S", "$13", StringComparison.Ordinal)} RETURNING {Columns}
+        """);
+    AddFields(command, id, body);
+    command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
+    command.Parameters.Add(new NpgsqlParameter { Value = version, NpgsqlDbType = NpgsqlDbType.Xid });
+    AddScope(command, scopeValue);
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK, StatusCodes.Status412PreconditionFailed);
+});
+
+await app.RunAsync();
+
+static (string Clause, Guid? Value) Scope(Guid? owner, Guid? team) =>
+    owner is { } o ? (" AND owner_id = $S", o) : team is { } t ? (" AND team_id = $S", t) : (string.Empty, null);
+
+static void AddScope(NpgsqlCommand command, Guid? scopeValue)
+{
+    if (scopeValue is { } value)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
+    }
+}
+
+static void AddFields(NpgsqlCommand command, Guid id, CustomerBody body)
+{
+    object Text(string? value) => string.IsNullOrWhiteSpace(value) ? DBNull.Value : value.Trim();
+    command.Parameters.Add(new NpgsqlParameter { Value = id });
+    command.Parameters.Add(new NpgsqlParameter { Value = body.Name.Trim() });
+    command.Parameters.Add(new NpgsqlParameter { Value = Capitalized(body.Kind) });
+    foreach (var value in new[] { body.Phone, body.Email, body.Company, body.Position, body.Region, body.Industry })
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = Text(value), NpgsqlDbType = NpgsqlDbType.Varchar });
+    }
+
+    command.Parameters.Add(new NpgsqlParameter { Value = Capitalized(body.Stage) });
+}
+
+static string Capitalized(string value) => char.ToUpperInvariant(value[0]) + value[1..];
+
+static async Task WriteJsonAsync(HttpResponse response, NpgsqlCommand command, int found, int missing = StatusCodes.Status404NotFound)
+{
+    var json = (string?)await command.ExecuteScalarAsync();
+    response.StatusCode = json is null ? missing : found;
+    if (json is not null)
+    {
+        response.ContentType = "application/json";
+        await response.WriteAsync(json);
+    }
+}
+
+internal sealed record CustomerBody(string Name, string Kind, string? Phone, string? Email, string? Company, string? Position, string? Region, string? Industry, string Stage);

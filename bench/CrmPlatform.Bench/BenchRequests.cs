@@ -1,0 +1,92 @@
+namespace CrmPlatform.Bench;
+
+/// <summary>
+/// Every request kind the benchmark loads, each as the product's request and the floor's bare
+/// equivalent. A module adds its hot requests here: a name, a caller, and the two targets.
+/// </summary>
+internal static class BenchRequests
+{
+    /// <summary>Search terms: a 2- and a 1-character fragment of Chinese names, digits of a phone, a word of company names.</summary>
+    private static readonly (string Label, string Term)[] SearchTerms =
+    [
+        ("search 2-char name", "建华"),
+        ("search 1-char name", "梅"),
+        ("search 4-digit phone", "8031"),
+        ("search company word", "鼎盛"),
+    ];
+
+    private const string CustomerBody =
+        """{"name":"林晓燕","kind":"person","phone":"13912345678","company":"苏州鼎盛建材有限公司","position":"采购经理","region":"苏州","industry":"建材","stage":"intent"}""";
+
+    public static IEnumerable<BenchRequest> All(BenchData data)
+    {
+        yield return Get("get by id", data.Director, data.AnyIds);
+        yield return Get("get by id (own)", data.Rep, data.RepIds);
+        yield return List("list: first page", data.Director, "limit=50");
+        yield return List("list: stage + owner", data.Director, $"stage=customer&ownerId={data.Rep.Id}&limit=50");
+        yield return new BenchRequest("list: page 21 (keyset)", data.Director,
+            Target.Get($"/api/v1/customers?{data.DeepPageQuery}"),
+            Target.Get($"/customers?limit=50&after={data.DeepPageAfterId}"));
+        foreach (var (label, term) in SearchTerms)
+        {
+            foreach (var caller in new[] { data.Director, data.Manager, data.Rep })
+            {
+                yield return List(label, caller, $"q={Uri.EscapeDataString(term)}&limit=50");
+            }
+        }
+
+        yield return new BenchRequest("create", data.Rep,
+            new Target("POST", ["/api/v1/customers"], Mode.Create, CustomerBody),
+            new Target("POST", [$"/customers?owner={data.Rep.Id}&team={data.Rep.TeamId}"], Mode.Create, CustomerBody));
+        yield return new BenchRequest("update", data.Rep,
+            new Target("PUT", ["/api/v1/customers/{id}"], Mode.Update, CustomerBody, data.RepRowsAsync),
+            new Target("PUT", [$"/customers/{{id}}?{data.Rep.FloorScope}"], Mode.Update, CustomerBody, data.RepRowsAsync));
+    }
+
+    private static BenchRequest Get(string name, Caller caller, IReadOnlyList<Guid> ids) =>
+        new(name, caller,
+            Target.Get(ids.Select(id => $"/api/v1/customers/{id}")),
+            Target.Get(ids.Select(id => $"/customers/{id}?{caller.FloorScope}")));
+
+    private static BenchRequest List(string name, Caller caller, string query) =>
+        new(name, caller, Target.Get($"/api/v1/customers?{query}"), Target.Get($"/customers?{query}&{caller.FloorScope}"));
+}
+
+internal sealed record BenchRequest(string Name, Caller Caller, Target Product, Target Floor);
+
+internal enum Mode
+{
+    Plain,
+    Create,
+    Update,
+}
+
+/// <param name="Rows">For updates: the rows to change with their current versions, read again before each run.</param>
+internal sealed record Target(
+    string Method, IReadOnlyList<string> Paths, Mode Mode = Mode.Plain, string? Body = null,
+    Func<Task<IReadOnlyList<(Guid Id, uint Version)>>>? Rows = null)
+{
+    public static Target Get(params IEnumerable<string> paths) => new("GET", paths.ToList());
+}
+
+/// <summary>A logged-in user; <see cref="FloorScope"/> is the record scope the floor applies for them.</summary>
+internal sealed record Caller(string Label, string Role, Guid Id, Guid? TeamId, string Token)
+{
+    public string FloorScope => Role switch
+    {
+        "Rep" => $"owner={Id}",
+        "Manager" => $"team={TeamId}",
+        _ => string.Empty,
+    };
+}
+
+/// <summary>What the requests need from the seeded data set.</summary>
+internal sealed record BenchData(
+    Caller Director,
+    Caller Manager,
+    Caller Rep,
+    IReadOnlyList<Guid> AnyIds,
+    IReadOnlyList<Guid> RepIds,
+    string DeepPageQuery,
+    Guid DeepPageAfterId,
+    Func<Task<IReadOnlyList<(Guid Id, uint Version)>>> RepRowsAsync);

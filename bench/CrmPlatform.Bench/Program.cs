@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CrmPlatform.Bench;
+using Npgsql;
+
+// The driver of ./crm bench (the script starts PostgreSQL, the host and the floor, then this):
+// seeds the data set, logs in, loads every request kind with wrk against the product and then
+// against the floor, prints the table with ratios and writes the results as JSON.
+var options = Options.Parse(args);
+await using var database = NpgsqlDataSource.Create(options.Database);
+Console.WriteLine($"Seeding {options.Customers:N0} customers");
+await Seeder.SeedAsync(database, options.Customers, Environment.ProcessorCount);
+
+using var http = new HttpClient { BaseAddress = new Uri(options.Host) };
+var director = await LogInAsync(http, "director", options.Password);
+var manager = await LogInAsync(http, "manager.east", options.Password);
+var rep = await LogInAsync(http, "rep.east", options.Password);
+var (deepQuery, deepAfter) = await DeepPageAsync(http, director, pages: 20);
+var data = new BenchData(
+    director, manager, rep,
+    await IdsAsync(database, "TRUE"),
+    await IdsAsync(database, $"owner_id = '{rep.Id}'"),
+    deepQuery, deepAfter,
+    () => RowsAsync(database, rep.Id));
+
+var workDirectory = Directory.CreateTempSubdirectory("crm-bench-").FullName;
+var wrk = new Wrk(options.Threads, options.Connections, workDirectory);
+var requests = BenchRequests.All(data).Where(r => options.Only is null || r.Name.Contains(options.Only, StringComparison.Ordinal)).ToList();
+var report = new Report(options);
+Console.WriteLine($"Loading {requests.Count} request kinds: wrk {options.Threads} threads x {options.Connections} connections, " +
+                  $"{options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s measured, product then floor");
+Report.PrintHeader();
+foreach (var request in requests)
+{
+    await wrk.RunAsync(options.Host, request.Product, request.Caller, options.Warmup);
+    var product = await wrk.RunAsync(options.Host, request.Product, request.Caller, options.Duration);
+    await wrk.RunAsync(options.Floor, request.Floor, request.Caller, options.Warmup);
+    var floor = await wrk.RunAsync(options.Floor, request.Floor, request.Caller, options.Duration);
+    report.Add(request, product, floor);
+}
+
+Directory.Delete(workDirectory, recursive: true);
+report.Finish(PeakRssMegabytes(options.HostPid), PeakRssMegabytes(options.FloorPid));
+return report.Failures == 0 || !options.Smoke ? 0 : 1;
+
+static async Task<Caller> LogInAsync(HttpClient http, string userName, string password)
+{
+    using var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName, password });
+    login.EnsureSuccessStatusCode();
+    var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+    using var me = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+    using var answer = await http.SendAsync(me);
+    answer.EnsureSuccessStatusCode();
+    var profile = (await answer.Content.ReadFromJsonAsync<JsonObject>())!;
+    return new Caller(userName, profile["role"]!.GetValue<string>(), profile["id"]!.GetValue<Guid>(), profile["teamId"]?.GetValue<Guid>(), token);
+}
+
+// Follows nextCursor through the first pages, as a client paging deep into the list would.
+static async Task<(string Query, Guid AfterId)> DeepPageAsync(HttpClient http, Caller caller, int pages)
+{
+    var query = "limit=50";
+    var lastId = Guid.Empty;
+    for (var page = 0; page < pages; page++)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/customers?{query}") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", caller.Token) } };
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        lastId = body["items"]!.AsArray()[^1]!["id"]!.GetValue<Guid>();
+        var cursor = body["nextCursor"]?.GetValue<string>() ?? throw new InvalidOperationException($"The data set has fewer than {pages + 1} pages.");
+        query = $"limit=50&cursor={Uri.EscapeDataString(cursor)}";
+    }
+
+    return (query, lastId);
+}
+
+static async Task<IReadOnlyList<Guid>> IdsAsync(NpgsqlDataSource database, string condition)
+{
+    var ids = new List<Guid>();
+    await using var command = database.CreateCommand($"SELECT id FROM customers.customers WHERE {condition} ORDER BY random() LIMIT 2000");
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        ids.Add(reader.GetGuid(0));
+    }
+
+    return ids;
+}
+
+static async Task<IReadOnlyList<(Guid Id, uint Version)>> RowsAsync(NpgsqlDataSource database, Guid ownerId)
+{
+    var rows = new List<(Guid, uint)>();
+    await using var command = database.CreateCommand(
+        "SELECT id, xmin::text::bigint FROM customers.customers WHERE owner_id = $1 AND archived_at IS NULL ORDER BY id LIMIT 1000");
+    command.Parameters.Add(new NpgsqlParameter { Value = ownerId });
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        rows.Add((reader.GetGuid(0), (uint)reader.GetInt64(1)));
+    }
+
+    return rows;
+}
+
+// VmHWM: the most resident memory the process has held since it started.
+static double? PeakRssMegabytes(int? pid) =>
+    pid is { } id && File.Exists($"/proc/{id}/status")
+        ? File.ReadLines($"/proc/{id}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).FirstOrDefault()
+        : null;
+
+internal sealed record Options(
+    string Host, string Floor, string Database, string Password, int Customers, TimeSpan Warmup, TimeSpan Duration,
+    int Threads, int Connections, int? HostPid, int? FloorPid, string Results, bool Smoke, string? Only)
+{
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>();
+        var smoke = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--smoke")
+            {
+                smoke = true;
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                values[args[i][2..]] = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"Unknown argument '{args[i]}'.");
+            }
+        }
+
+        string Required(string name) => values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
+        int Number(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+        int? Pid(string name) => values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : null;
+        return new Options(
+            Required("host"), Required("floor"), Required("database"), Required("password"),
+            Number("customers", 1_000_000), TimeSpan.FromSeconds(Number("warmup", 5)), TimeSpan.FromSeconds(Number("duration", 15)),
+            Number("threads", 2), Number("connections", 16), Pid("host-pid"), Pid("floor-pid"), Required("results"), smoke,
+            values.GetValueOrDefault("only"));
+    }
+}
