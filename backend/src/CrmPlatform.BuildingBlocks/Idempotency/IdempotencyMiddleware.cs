@@ -5,7 +5,7 @@ using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.BuildingBlocks.Idempotency;
 
@@ -24,7 +24,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
-    public async Task InvokeAsync(HttpContext context, PlatformDbContext db)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method)
             || !context.Request.Headers.TryGetValue(HeaderName, out var keyValues)
@@ -42,36 +42,46 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
             return;
         }
 
+        // Resolved here, not injected into InvokeAsync: every other request would pay for a context it never uses.
+        var db = context.RequestServices.GetRequiredService<PlatformDbContext>();
         var requestHash = await HashRequestAsync(context.Request);
         var now = clock.GetDatabaseUtcNow();
-        var existing = await db.IdempotencyRecords.SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, context.RequestAborted);
-        if (existing is not null && (existing.CreatedAt < now - Retention || (existing.CompletedAt is null && existing.CreatedAt < now - AbandonedAfter)))
+        // A new key, the common case, costs one statement: the claim lands, or it meets the row of an earlier request.
+        for (var attempt = 0; !await TryClaimAsync(db, caller, key, requestHash, now, context.RequestAborted); attempt++)
         {
-            db.IdempotencyRecords.Remove(existing);
-            await db.SaveChangesAsync(context.RequestAborted);
-            existing = null;
+            var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, context.RequestAborted);
+            if (existing is not null && existing.CreatedAt >= now - Retention && (existing.CompletedAt is not null || existing.CreatedAt >= now - AbandonedAfter))
+            {
+                await AnswerRepeatAsync(context, existing, requestHash);
+                return;
+            }
+
+            if (attempt == 1)
+            {
+                // Another request is replacing the same stale row right now.
+                await Problems.From(InProgress).ExecuteAsync(context);
+                return;
+            }
+
+            if (existing is not null)
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"DELETE FROM platform.idempotency_records WHERE caller = {caller} AND key = {key} AND created_at = {existing.CreatedAt}",
+                    context.RequestAborted);
+            }
         }
 
-        if (existing is not null)
-        {
-            await AnswerRepeatAsync(context, existing, requestHash);
-            return;
-        }
-
-        var record = new IdempotencyRecord { Caller = caller, Key = key, RequestHash = requestHash, CreatedAt = now };
-        db.IdempotencyRecords.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(context.RequestAborted);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            await Problems.From(InProgress).ExecuteAsync(context);
-            return;
-        }
-
-        await ExecuteAndStoreAsync(context, db, record);
+        await ExecuteAndStoreAsync(context, db, caller, key);
     }
+
+    private static async Task<bool> TryClaimAsync(PlatformDbContext db, string caller, string key, string requestHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO platform.idempotency_records (caller, key, request_hash, created_at, status_code)
+            VALUES ({caller}, {key}, {requestHash}, {now}, 0)
+            ON CONFLICT (caller, key) DO NOTHING
+            """,
+            cancellationToken) == 1;
 
     private static readonly Error InProgress = Error.Conflict(
         "idempotency.in_progress", "A request with this Idempotency-Key is still being processed; retry later.");
@@ -117,7 +127,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
         }
     }
 
-    private async Task ExecuteAndStoreAsync(HttpContext context, PlatformDbContext db, IdempotencyRecord record)
+    private async Task ExecuteAndStoreAsync(HttpContext context, PlatformDbContext db, string caller, string key)
     {
         var originalBody = context.Response.Body;
         await using var captured = new MemoryStream();
@@ -129,8 +139,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
         catch
         {
             // The outcome is unknown to the client: free the key so its retry runs again.
-            db.IdempotencyRecords.Remove(record);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await ForgetAsync(db, caller, key);
             throw;
         }
         finally
@@ -138,27 +147,34 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
             context.Response.Body = originalBody;
         }
 
+        // The command has committed whatever the client sent; its answer must reach the client even if
+        // the caller disconnected meanwhile, so these writes are not tied to RequestAborted.
         var response = context.Response;
         if (response.StatusCode >= StatusCodes.Status500InternalServerError)
         {
-            db.IdempotencyRecords.Remove(record);
+            await ForgetAsync(db, caller, key);
         }
         else
         {
-            record.CompletedAt = clock.GetDatabaseUtcNow();
-            record.StatusCode = response.StatusCode;
-            record.ContentType = response.ContentType;
-            record.Location = response.Headers.Location.ToString() is { Length: > 0 } location ? location : null;
-            record.ETag = response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null;
-            record.Body = captured.ToArray();
+            var completedAt = clock.GetDatabaseUtcNow();
+            var location = response.Headers.Location.ToString() is { Length: > 0 } value ? value : null;
+            var etag = response.Headers.ETag.ToString() is { Length: > 0 } tag ? tag : null;
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                UPDATE platform.idempotency_records
+                SET completed_at = {completedAt}, status_code = {response.StatusCode}, content_type = {response.ContentType},
+                    location = {location}, e_tag = {etag}, body = {captured.ToArray()}
+                WHERE caller = {caller} AND key = {key}
+                """,
+                CancellationToken.None);
         }
 
-        // The command has committed whatever the client sent; its answer must reach the client even if
-        // the caller disconnected meanwhile, so this save is not tied to RequestAborted.
-        await db.SaveChangesAsync(CancellationToken.None);
         captured.Position = 0;
         await captured.CopyToAsync(originalBody, CancellationToken.None);
     }
+
+    private static async Task ForgetAsync(PlatformDbContext db, string caller, string key) =>
+        await db.Database.ExecuteSqlAsync($"DELETE FROM platform.idempotency_records WHERE caller = {caller} AND key = {key}", CancellationToken.None);
 
     private static async Task<string> HashRequestAsync(HttpRequest request)
     {

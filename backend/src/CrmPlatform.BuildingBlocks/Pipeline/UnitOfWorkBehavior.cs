@@ -27,6 +27,8 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IServiceProvider ser
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The whole transaction is the unit: EF's savepoint around each SaveChanges would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
         TResponse response;
         try
         {

@@ -19,8 +19,10 @@ public sealed class CustomersModule : IModule
     {
         services.AddModuleDatabase<CustomersDbContext>(CustomersDbContext.SchemaName);
         services.AddScoped<OwnerAssignment>();
+        services.AddSingleton<CustomerById>();
         services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
-        services.AddValidatorsFromAssemblyContaining<CustomersModule>(includeInternalTypes: true);
+        // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.
+        services.AddValidatorsFromAssemblyContaining<CustomersModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -23,7 +23,8 @@ public sealed class IdentityModule : IModule
         services.AddCrmAuthentication();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoSeeder>();
-        services.AddValidatorsFromAssemblyContaining<IdentityModule>(includeInternalTypes: true);
+        // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.
+        services.AddValidatorsFromAssemblyContaining<IdentityModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -1,9 +1,10 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -15,18 +16,23 @@ namespace CrmPlatform.Customers.Features;
 
 public sealed record GetCustomerQuery(Guid Id) : IQuery<Result<CustomerDto>>;
 
-internal sealed class GetCustomerHandler(CustomersDbContext db, ICurrentUser currentUser, IMapper mapper)
+internal sealed class GetCustomerHandler(CustomersDbContext db, ICurrentUser currentUser, CustomerById customerById)
     : IQueryHandler<GetCustomerQuery, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(GetCustomerQuery query, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.AsNoTracking()
-            .VisibleTo(currentUser)
-            .Where(c => c.Id == query.Id)
-            .ProjectTo<CustomerDto>(mapper.ConfigurationProvider)
-            .SingleOrDefaultAsync(cancellationToken);
+        var customer = await customerById.Query.ExecuteAsync(db, currentUser, query.Id, cancellationToken);
         return customer is null ? Error.NotFound("customer", query.Id) : customer;
     }
+}
+
+/// <summary>The compiled read behind a get by id: the hottest request of the module (ADR 0012).</summary>
+internal sealed class CustomerById(IMapper mapper)
+{
+    public CompiledScopedQuery<CustomersDbContext, Customer, Guid, CustomerDto> Query { get; } = new(
+        db => db.Customers.AsNoTracking(),
+        (customers, id) => customers.Where(c => c.Id == id),
+        mapper.ConfigurationProvider);
 }
 
 internal static class GetCustomerEndpoint
