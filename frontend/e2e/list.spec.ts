@@ -18,6 +18,13 @@ test('the list loads 50 at a time and "load more" continues where the page ended
   await expect(page.getByText('已显示全部 55 位客户')).toBeVisible();
   await expect(rows.last()).toContainText(`批量客户 ${tag} 55`);
 
+  // The dark navigation runs the whole length of a long page, and its menu stays in view at the bottom.
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect((await page.locator('.shell__sider').boundingBox())!.height).toBeGreaterThanOrEqual(pageHeight - 1);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(page.getByRole('navigation', { name: '导航' })).toBeInViewport();
+  await screenshot(page, 'customers-long-list');
+
   await page.getByLabel('阶段').click();
   await page.getByTitle('意向客户').click();
   await expect(rows).toHaveCount(27);

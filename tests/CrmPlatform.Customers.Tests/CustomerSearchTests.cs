@@ -1,0 +1,93 @@
+using CrmPlatform.BuildingBlocks.Paging;
+using CrmPlatform.Customers.Features;
+using static CrmPlatform.Customers.Tests.CustomerRequests;
+
+namespace CrmPlatform.Customers.Tests;
+
+/// <summary>
+/// Search through the Han-gram and trigram columns (ADR 0011). Names use rare characters (龘, 靐, 爩,
+/// 齉) so that other tests' customers never match.
+/// </summary>
+public sealed class CustomerSearchTests(CrmApp app) : IClassFixture<CrmApp>
+{
+    [Fact]
+    public async Task One_and_two_han_characters_find_them_anywhere_in_the_name_or_the_company()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var byName = await rep.PostJsonAsync(Url, new { name = "欧阳龘靐", kind = "person", stage = "prospect" });
+        var byCompany = await rep.PostJsonAsync(Url, new { name = "Li Na", kind = "person", stage = "prospect", company = "苏州龘靐五金有限公司" });
+        var named = await byName.ReadAsync<CustomerDto>(System.Net.HttpStatusCode.Created);
+        var employed = await byCompany.ReadAsync<CustomerDto>(System.Net.HttpStatusCode.Created);
+
+        (await IdsAsync(rep, "龘")).Should().BeEquivalentTo([named.Id, employed.Id]);
+        (await IdsAsync(rep, "龘靐")).Should().BeEquivalentTo([named.Id, employed.Id]);
+        (await IdsAsync(rep, "阳龘")).Should().Equal(named.Id);
+        (await IdsAsync(rep, "靐五")).Should().Equal(employed.Id);
+        (await IdsAsync(rep, "靐龘")).Should().BeEmpty("the grams keep the order of the characters");
+    }
+
+    [Fact]
+    public async Task A_term_never_matches_across_the_end_of_the_name_and_the_start_of_the_company()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        await rep.PostJsonAsync(Url, new { name = "张爩", kind = "person", stage = "prospect", company = "齉记茶行" });
+
+        (await IdsAsync(rep, "爩")).Should().HaveCount(1);
+        (await IdsAsync(rep, "爩齉")).Should().BeEmpty("a two-character gram is taken inside one field only");
+        (await IdsAsync(rep, "张爩齉记")).Should().BeEmpty("a longer term is matched inside one field only too");
+    }
+
+    [Fact]
+    public async Task Latin_terms_ignore_case_and_phone_fragments_ignore_spaces_and_dashes()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await (await rep.PostJsonAsync(Url, new
+        {
+            name = "Zhangjiagang Qoxbury Trading",
+            kind = "company",
+            stage = "intent",
+            phone = "0512-5877 9013",
+        })).ReadAsync<CustomerDto>(System.Net.HttpStatusCode.Created);
+
+        (await IdsAsync(rep, "QOXBURY")).Should().Equal(customer.Id);
+        (await IdsAsync(rep, "oxbury trad")).Should().Equal(customer.Id);
+        (await IdsAsync(rep, "58779013")).Should().Equal(customer.Id);
+        (await IdsAsync(rep, "5877-9013")).Should().Equal(customer.Id);
+        (await IdsAsync(rep, "7 90")).Should().Equal(customer.Id);
+    }
+
+    [Fact]
+    public async Task Search_stays_within_record_scope_and_keeps_the_requested_order()
+    {
+        var east = await app.LoginAsync(DemoUsers.RepEast);
+        var west = await app.LoginAsync(DemoUsers.RepWest);
+        var director = await app.LoginAsync(DemoUsers.Director);
+        var first = await east.CreateAsync("甲鼗鼗商行");
+        var second = await east.CreateAsync("乙鼗鼗商行");
+        var theirs = await west.CreateAsync("丙鼗鼗商行");
+
+        (await IdsAsync(east, "鼗")).Should().Equal(second.Id, first.Id);
+        (await IdsAsync(west, "鼗鼗")).Should().Equal(theirs.Id);
+        (await IdsAsync(director, "鼗", "&sort=name")).Should().Equal([theirs.Id, second.Id, first.Id], "丙 < 乙 < 甲 by code point");
+    }
+
+    [Fact]
+    public async Task Renaming_a_customer_changes_what_finds_it()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var created = await rep.CreateAsync("旧名鼖鼖");
+
+        var renamed = await (await rep.PutAsync(created, new { name = "新名鼙鼙", kind = "company", stage = "prospect" }, ETagOf(created)))
+            .ReadAsync<CustomerDto>();
+
+        renamed.Name.Should().Be("新名鼙鼙");
+        (await IdsAsync(rep, "鼖")).Should().BeEmpty();
+        (await IdsAsync(rep, "鼙")).Should().Equal(created.Id);
+    }
+
+    private static async Task<IReadOnlyList<Guid>> IdsAsync(HttpClient client, string term, string more = "")
+    {
+        var page = await (await client.GetAsync($"{Url}?q={Uri.EscapeDataString(term)}{more}")).ReadAsync<Page<CustomerDto>>();
+        return page.Items.Select(c => c.Id).ToList();
+    }
+}
