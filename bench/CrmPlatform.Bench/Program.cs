@@ -18,13 +18,15 @@ using var http = new HttpClient { BaseAddress = new Uri(options.Host) };
 var director = await LogInAsync(http, "director", options.Password);
 var manager = await LogInAsync(http, "manager.east", options.Password);
 var rep = await LogInAsync(http, "rep.east", options.Password);
+var writer = await LogInAsync(http, "rep.west", options.Password);
 var (deepQuery, deepAfter) = await DeepPageAsync(http, director, pages: 20);
 var data = new BenchData(
-    director, manager, rep,
+    director, manager, rep, writer,
     await IdsAsync(database, "TRUE"),
     await IdsAsync(database, $"owner_id = '{rep.Id}'"),
     deepQuery, deepAfter,
-    () => RowsAsync(database, rep.Id));
+    await BodiesAsync(database),
+    () => RowsAsync(database, writer.Id));
 
 var workDirectory = Directory.CreateTempSubdirectory("crm-bench-").FullName;
 var wrk = new Wrk(options.Threads, options.Connections, workDirectory);
@@ -100,6 +102,25 @@ static async Task<IReadOnlyList<Guid>> IdsAsync(NpgsqlDataSource database, strin
     }
 
     return ids;
+}
+
+// Request bodies for writes: the fields of real rows, as the API takes them.
+static async Task<IReadOnlyList<string>> BodiesAsync(NpgsqlDataSource database)
+{
+    var bodies = new List<string>();
+    await using var command = database.CreateCommand(
+        """
+        SELECT json_build_object('name', name, 'kind', lower(kind), 'phone', phone, 'email', email, 'company', company,
+          'position', position, 'region', region, 'industry', industry, 'stage', lower(stage))::text
+        FROM customers.customers ORDER BY random() LIMIT 500
+        """);
+    await using var reader = await command.ExecuteReaderAsync();
+    while (await reader.ReadAsync())
+    {
+        bodies.Add(reader.GetString(0));
+    }
+
+    return bodies;
 }
 
 static async Task<IReadOnlyList<(Guid Id, uint Version)>> RowsAsync(NpgsqlDataSource database, Guid ownerId)

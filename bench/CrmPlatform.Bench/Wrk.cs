@@ -57,13 +57,19 @@ internal sealed class Wrk(int threads, int connections, string workDirectory)
         var plan = new StringBuilder("return {\n");
         plan.Append(CultureInfo.InvariantCulture, $"  method = {Lua(target.Method)},\n  mode = {Lua(target.Mode.ToString().ToLowerInvariant())},\n");
         plan.Append(CultureInfo.InvariantCulture, $"  threads = {threads},\n  nonce = {Lua(Guid.NewGuid().ToString("N"))},\n");
-        plan.Append(CultureInfo.InvariantCulture, $"  body = {(target.Body is null ? "nil" : Lua(target.Body))},\n  headers = {{\n");
+        plan.Append("  bodies = {\n");
+        foreach (var body in target.Bodies ?? [])
+        {
+            plan.Append("    ").Append(Lua(body)).Append(",\n");
+        }
+
+        plan.Append("  },\n  headers = {\n");
         if (isProduct)
         {
             plan.Append(CultureInfo.InvariantCulture, $"    [\"Authorization\"] = {Lua("Bearer " + caller.Token)},\n");
         }
 
-        if (target.Body is not null)
+        if (target.Bodies is not null)
         {
             plan.Append("    [\"Content-Type\"] = \"application/json\",\n");
         }

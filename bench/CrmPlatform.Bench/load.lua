@@ -1,5 +1,5 @@
 -- The one wrk script of ./crm bench. The driver writes a plan (a Lua table) per run and names it
--- in BENCH_PLAN: method, headers, paths to rotate through, an optional body, and a mode:
+-- in BENCH_PLAN: method, headers, paths and bodies to rotate through, and a mode:
 --   "plain"  - the same request shape, path after path;
 --   "create" - a unique Idempotency-Key per request;
 --   "update" - each row is sent with If-Match of its current version, and its answer (id and new
@@ -39,7 +39,9 @@ function request()
     path = string.gsub(path, "{id}", row[1])
     headers["If-Match"] = '"' .. row[2] .. '"'
   end
-  return wrk.format(plan.method, path, headers, plan.body)
+  local body = nil
+  if #plan.bodies > 0 then body = plan.bodies[(sent + thread_number) % #plan.bodies + 1] end
+  return wrk.format(plan.method, path, headers, body)
 end
 
 if plan.mode == "update" then
