@@ -42,6 +42,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property<string[]>(CustomerSearch.GramsColumn).HasComputedColumnSql(CustomerSearch.GramsSql, stored: true);
         b.HasIndex(CustomerSearch.TextColumn).HasMethod("gin").HasOperators("gin_trgm_ops");
         b.HasIndex(CustomerSearch.GramsColumn).HasMethod("gin");
+        // A manager's or a rep's search reads only their scope's matches (btree_gin puts the scope key in the GIN index).
+        b.HasIndex(nameof(Customer.TeamId), CustomerSearch.GramsColumn).HasMethod("gin");
+        b.HasIndex(nameof(Customer.OwnerId), CustomerSearch.GramsColumn).HasMethod("gin");
     }
 }
 

@@ -208,8 +208,18 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.HasIndex("OwnerId", "Id")
                         .HasDatabaseName("ix_customers_owner_id_id");
 
+                    b.HasIndex("OwnerId", "SearchGrams")
+                        .HasDatabaseName("ix_customers_owner_id_search_grams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("OwnerId", "SearchGrams"), "gin");
+
                     b.HasIndex("TeamId", "Id")
                         .HasDatabaseName("ix_customers_team_id_id");
+
+                    b.HasIndex("TeamId", "SearchGrams")
+                        .HasDatabaseName("ix_customers_team_id_search_grams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TeamId", "SearchGrams"), "gin");
 
                     b.ToTable("customers", "customers");
                 });
