@@ -22,8 +22,8 @@ var writer = await LogInAsync(http, "rep.west", options.Password);
 var (deepQuery, deepAfter) = await DeepPageAsync(http, director, pages: 20);
 var data = new BenchData(
     director, manager, rep, writer,
-    await IdsAsync(database, "TRUE"),
-    await IdsAsync(database, $"owner_id = '{rep.Id}'"),
+    await IdsAsync(database, ownerId: null),
+    await IdsAsync(database, rep.Id),
     deepQuery, deepAfter,
     await BodiesAsync(database),
     () => RowsAsync(database, writer.Id));
@@ -91,10 +91,12 @@ static async Task<(string Query, Guid AfterId)> DeepPageAsync(HttpClient http, C
     return (query, lastId);
 }
 
-static async Task<IReadOnlyList<Guid>> IdsAsync(NpgsqlDataSource database, string condition)
+// A random sample of ids to get, of one owner or of anyone.
+static async Task<IReadOnlyList<Guid>> IdsAsync(NpgsqlDataSource database, Guid? ownerId)
 {
     var ids = new List<Guid>();
-    await using var command = database.CreateCommand($"SELECT id FROM customers.customers WHERE {condition} ORDER BY random() LIMIT 2000");
+    await using var command = database.CreateCommand("SELECT id FROM customers.customers WHERE $1::uuid IS NULL OR owner_id = $1 ORDER BY random() LIMIT 2000");
+    command.Parameters.Add(new NpgsqlParameter { Value = (object?)ownerId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
     await using var reader = await command.ExecuteReaderAsync();
     while (await reader.ReadAsync())
     {

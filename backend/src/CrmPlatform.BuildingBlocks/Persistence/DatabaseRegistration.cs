@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace CrmPlatform.BuildingBlocks.Persistence;
 
@@ -49,12 +48,10 @@ public static class DatabaseRegistration
     /// <summary>Options for design-time tools (migrations), which need no live database.</summary>
     public static DbContextOptions<TContext> DesignTimeOptions<TContext>(string schema)
         where TContext : DbContext =>
-        (DbContextOptions<TContext>)Configure(new DbContextOptionsBuilder<TContext>(), schema, (options, npgsql) => options.UseNpgsql("Host=localhost;Database=crm_design", npgsql)).Options;
+        (DbContextOptions<TContext>)Configure(new DbContextOptionsBuilder<TContext>(), NpgsqlDataSource.Create("Host=localhost;Database=crm_design"), schema).Options;
 
     private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource, string schema) =>
-        Configure(options, schema, (builder, npgsql) => builder.UseNpgsql(dataSource, npgsql));
-
-    private static DbContextOptionsBuilder Configure(
-        DbContextOptionsBuilder options, string schema, Func<DbContextOptionsBuilder, Action<NpgsqlDbContextOptionsBuilder>, DbContextOptionsBuilder> useNpgsql) =>
-        useNpgsql(options, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema)).UseSnakeCaseNamingConvention();
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+            .UseSnakeCaseNamingConvention();
 }

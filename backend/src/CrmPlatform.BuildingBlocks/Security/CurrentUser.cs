@@ -16,25 +16,20 @@ public interface ICurrentUser
 /// <summary>Read from the request's claims once per request (scoped), not on every use.</summary>
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    private Guid? _id;
-    private Guid? _teamId;
-    private string? _role;
+    private Caller? _caller;
 
-    private ClaimsPrincipal Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
-        ? user
+    public Guid Id => Read().Id;
+
+    public Guid? TeamId => Read().TeamId;
+
+    public string Role => Read().Role;
+
+    private Caller Read() => _caller ??= accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
+        ? new Caller(
+            Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
+            Guid.TryParse(user.FindFirstValue(CrmClaims.TeamId), out var team) ? team : null,
+            Roles.Widest(user.IsInRole))
         : throw new InvalidOperationException("No authenticated user in this context.");
 
-    public Guid Id => _id ??= Guid.Parse(Principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
-
-    public Guid? TeamId => _role is null ? ReadTeamAndRole().TeamId : _teamId;
-
-    public string Role => _role ?? ReadTeamAndRole().Role;
-
-    private (Guid? TeamId, string Role) ReadTeamAndRole()
-    {
-        var principal = Principal;
-        _teamId = Guid.TryParse(principal.FindFirstValue(CrmClaims.TeamId), out var team) ? team : null;
-        _role = Roles.Widest(principal.IsInRole);
-        return (_teamId, _role);
-    }
+    private sealed record Caller(Guid Id, Guid? TeamId, string Role);
 }

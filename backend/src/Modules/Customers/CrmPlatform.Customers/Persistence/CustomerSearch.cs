@@ -19,7 +19,7 @@ internal static class CustomerSearch
     /// <summary>Fields joined by newlines (a term never spans two fields); phone without its spaces and dashes.</summary>
     public const string TextSql = "lower(name || E'\\n' || coalesce(company, '') || E'\\n' || coalesce(translate(phone, ' -', ''), ''))";
 
-    /// <summary>The function is created by the AddSearch migration.</summary>
+    /// <summary>The function is created by the Search migration.</summary>
     public const string GramsSql = "customers.han_grams(name, company)";
 
     private const int MaxGramLength = 2;
