@@ -20,7 +20,22 @@ public sealed class CustomersCrudTests(CrmApp app) : IClassFixture<CrmApp>
         var created = await response.ReadAsync<CustomerDto>(HttpStatusCode.Created);
         response.Headers.Location!.ToString().Should().Be($"/api/v1/customers/{created.Id}");
         response.Headers.ETag!.Tag.Should().Be($"\"{created.Version}\"");
-        created.Should().BeEquivalentTo(new { Name = "杭州西湖茶庄", Stage = CustomerStage.Intent, Kind = CustomerKind.Company, Phone = "+86 571 8888 0000", OwnerId = me.Id, me.TeamId });
+        created.Should().BeEquivalentTo(new { Name = "杭州西湖茶庄", Stage = CustomerStage.Intent, Kind = CustomerKind.Company, Phone = "+86 571 8888 0000", OwnerId = me.Id, me.TeamId, OwnerName = me.DisplayName });
+    }
+
+    [Fact]
+    public async Task Rows_name_their_owners_whoever_owns_them()
+    {
+        var west = await app.LoginAsync(DemoUsers.RepWest);
+        var westMe = await (await west.GetAsync("/api/v1/me")).ReadAsync<MeView>();
+        var created = await west.CreateAsync("负责人名称测试 西");
+        var director = await app.LoginAsync(DemoUsers.Director);
+
+        var page = await (await director.GetAsync($"{Url}?q={Uri.EscapeDataString("负责人名称测试")}")).ReadAsync<Page<CustomerDto>>();
+        var fetched = await (await director.GetAsync($"{Url}/{created.Id}")).ReadAsync<CustomerDto>();
+
+        page.Items.Should().ContainSingle().Which.OwnerName.Should().Be(westMe.DisplayName);
+        fetched.OwnerName.Should().Be(westMe.DisplayName);
     }
 
     [Fact]
@@ -207,5 +222,5 @@ public sealed class CustomersCrudTests(CrmApp app) : IClassFixture<CrmApp>
         (await anonymous.PostAsJsonAsync(Url, new { name = "x" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    private sealed record MeView(Guid Id, Guid? TeamId);
+    private sealed record MeView(Guid Id, Guid? TeamId, string DisplayName);
 }

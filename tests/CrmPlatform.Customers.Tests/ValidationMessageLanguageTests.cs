@@ -38,6 +38,6 @@ public sealed class ValidationMessageLanguageTests(CrmApp app) : IClassFixture<C
 
         var problem = await (await rep.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
-        problem.GetProperty("errors").GetProperty("sort")[0].GetString().Should().Be("须为以下之一：-createdAt, createdAt, name, -name。");
+        problem.GetProperty("errors").GetProperty("sort")[0].GetString().Should().Be("须为以下之一：createdAtDescending, createdAt, name, nameDescending。");
     }
 }

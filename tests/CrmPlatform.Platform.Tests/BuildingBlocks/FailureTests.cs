@@ -13,7 +13,7 @@ public sealed class CrashOnce : IPipelineBehavior<CreateCustomerCommand, Result<
     private static int _crashes;
 
     public ValueTask<Result<CustomerDto>> Handle(CreateCustomerCommand message, MessageHandlerDelegate<CreateCustomerCommand, Result<CustomerDto>> next, CancellationToken cancellationToken) =>
-        message.Name == "故障" && Interlocked.Increment(ref _crashes) == 1
+        message.Customer.Name == "故障" && Interlocked.Increment(ref _crashes) == 1
             ? throw new InvalidOperationException("Simulated crash.")
             : next(message, cancellationToken);
 }

@@ -49,17 +49,22 @@ public sealed class PrimitivesTests
     [InlineData("LOYAL", true)]
     [InlineData("3", false)]
     [InlineData("vip", false)]
-    public void Enum_query_values_parse_case_insensitively_by_name_only(string raw, bool valid)
+    [InlineData("", false)]
+    public void Enum_query_values_parse_case_insensitively_by_their_json_name_only(string raw, bool valid)
     {
-        QueryValues.TryParseEnum<Stage>(raw, "stage", out var value, out var error).Should().Be(valid);
+        QueryEnum<Stage>.TryParse(raw, out var parsed).Should().Be(valid);
         if (valid)
         {
-            value.Should().Be(Stage.Loyal);
+            parsed.Value.Should().Be(Stage.Loyal);
         }
-        else
-        {
-            error!.Fields.Should().ContainKey("stage").WhoseValue.Single().Should().Contain("prospect, loyal");
-        }
+    }
+
+    [Fact]
+    public void An_enum_query_parameter_is_recognised_and_names_its_values()
+    {
+        QueryEnum.EnumOf(typeof(QueryEnum<Stage>?)).Should().Be<Stage>();
+        QueryEnum.EnumOf(typeof(string)).Should().BeNull();
+        QueryEnum.NamesOf(typeof(Stage)).Should().Equal("prospect", "loyal");
     }
 
     [Theory]

@@ -14,12 +14,13 @@ public sealed class GeneratedClientTests(CrmApp app) : IClassFixture<CrmApp>
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         var customers = new CustomersClient(http);
 
-        var created = await customers.CreateAsync(null, new CreateCustomerCommand { Name = "客户端测试 青岛啤酒经销", Kind = CustomerKind.Company, Stage = CustomerStage.Intent });
+        var created = await customers.CreateAsync(null, new CustomerInput { Name = "客户端测试 青岛啤酒经销", Kind = CustomerKind.Company, Stage = CustomerStage.Intent });
         var fetched = await customers.GetAsync(created.Id);
-        var page = await customers.ListAsync("客户端测试", CustomerStage.Intent.ToString().ToLowerInvariant(), null, null, null, 10);
-        var updated = await customers.UpdateAsync(created.Id, $"\"{created.Version}\"", new UpdateCustomerCommand { Name = "客户端测试 青岛啤酒总经销", Kind = CustomerKind.Company, Stage = CustomerStage.Customer });
+        var page = await customers.ListAsync("客户端测试", CustomerStage.Intent, null, CustomerSort.Name, null, 10);
+        var updated = await customers.UpdateAsync(created.Id, $"\"{created.Version}\"", new CustomerInput { Name = "客户端测试 青岛啤酒总经销", Kind = CustomerKind.Company, Stage = CustomerStage.Customer });
 
         fetched.Name.Should().Be("客户端测试 青岛啤酒经销");
+        fetched.OwnerName.Should().NotBeNullOrEmpty();
         page.Items.Select(c => c.Id).Should().Equal(created.Id);
         updated.Stage.Should().Be(CustomerStage.Customer);
         updated.Version.Should().NotBe(created.Version);

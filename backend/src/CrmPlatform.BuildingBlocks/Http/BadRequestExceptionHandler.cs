@@ -1,8 +1,12 @@
+using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
 
 namespace CrmPlatform.BuildingBlocks.Http;
 
@@ -19,13 +23,37 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
             return false;
         }
 
+        // The handler runs outside the localization middleware's flow; its culture choice stays on the request.
+        if (httpContext.Features.Get<IRequestCultureFeature>() is { } culture)
+        {
+            CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
+        }
+
         var error = badRequest.InnerException is JsonException { Path: { } path }
             ? Error.Validation(JsonPathToField(path), "The value is not valid for this field.")
             : BoundParameter().Match(badRequest.Message) is { Success: true } parameter
-                ? Error.Validation(parameter.Groups["name"].Value, $"'{parameter.Groups["value"].Value}' is not a valid value.")
+                ? Error.Validation(
+                    JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value),
+                    InvalidValue(httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint, parameter.Groups["name"].Value, parameter.Groups["value"].Value))
                 : Error.Validation("request", badRequest.Message);
         await Problems.From(error).ExecuteAsync(httpContext);
         return true;
+    }
+
+    /// <summary>What was wrong with the value; for an enum query parameter, the values it takes.</summary>
+    private static string InvalidValue(Endpoint? endpoint, string parameter, string value) =>
+        ParameterType(endpoint, parameter) is { } type && QueryEnum.EnumOf(type) is { } enumType
+            ? CrmLocalization.OneOf(QueryEnum.NamesOf(enumType))
+            : $"'{value}' is not a valid value.";
+
+    /// <summary>The declared type of a handler parameter, or of a member of its <c>[AsParameters]</c> record.</summary>
+    private static Type? ParameterType(Endpoint? endpoint, string name)
+    {
+        var parameters = endpoint?.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [];
+        return parameters.FirstOrDefault(p => p.Name == name)?.ParameterType
+            ?? parameters.Where(p => p.GetCustomAttribute<AsParametersAttribute>() is not null)
+                .Select(p => p.ParameterType.GetProperty(name)?.PropertyType)
+                .FirstOrDefault(t => t is not null);
     }
 
     /// <summary>ASP.NET's binding message: Failed to bind parameter "Guid? ownerId" from "abc".</summary>

@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CrmPlatform.BuildingBlocks.Http;
@@ -35,7 +36,7 @@ public static class Problems
         return problem;
     }
 
-    public static IResult From(Error error) => TypedResults.Problem(ToProblemDetails(error));
+    public static ProblemHttpResult From(Error error) => TypedResults.Problem(ToProblemDetails(error));
 
     /// <summary>
     /// Problems the framework writes itself (401/403 challenges, unknown routes, unhandled errors)
@@ -66,8 +67,13 @@ public static class Problems
         }
     }
 
-    /// <summary>Maps a result: success through <paramref name="onSuccess"/>, failure to problem details.</summary>
-    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
+    /// <summary>
+    /// Maps a result: success through <paramref name="onSuccess"/>, failure to problem details. The typed
+    /// success lets the framework document the 2xx answer; problems carry their status at run time, so an
+    /// endpoint declares the ones it can answer with <c>ProducesProblem</c>.
+    /// </summary>
+    public static Results<TSuccess, ProblemHttpResult> ToHttp<T, TSuccess>(this Result<T> result, Func<T, TSuccess> onSuccess)
+        where TSuccess : IResult =>
         result.IsSuccess ? onSuccess(result.Value) : From(result.Error);
 
     private static string Title(ErrorKind kind) => kind switch

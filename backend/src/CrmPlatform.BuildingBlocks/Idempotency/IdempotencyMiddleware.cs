@@ -10,11 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CrmPlatform.BuildingBlocks.Idempotency;
 
 /// <summary>
-/// Makes POST retries safe. The first response (below 500) to a key is stored per caller for
-/// <see cref="Retention"/> and replayed byte for byte; the same key with another body is a 422;
-/// a retry while the first attempt still runs is a 409. Server errors and exceptions are not
-/// stored, so the client may retry them with the same key; an attempt still unfinished after
-/// <see cref="AbandonedAfter"/> (its process died) no longer blocks the key.
+/// Makes POST retries safe. The first answer to a key is stored per caller for <see cref="Retention"/>
+/// and replayed byte for byte; the same key with another body is a 422; a retry while the first
+/// attempt still runs is a 409. Answers to requests that never executed are not stored: a request
+/// that failed validation (400) or authorization (401, 403) may be corrected and sent again with the
+/// same key. Server errors and exceptions are not stored either, so the client may retry them with
+/// the same key; an attempt still unfinished after <see cref="AbandonedAfter"/> (its process died)
+/// no longer blocks the key.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
 {
@@ -150,7 +152,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
         // The command has committed whatever the client sent; its answer must reach the client even if
         // the caller disconnected meanwhile, so these writes are not tied to RequestAborted.
         var response = context.Response;
-        if (response.StatusCode >= StatusCodes.Status500InternalServerError)
+        if (!Executed(response.StatusCode))
         {
             await ForgetAsync(db, caller, key);
         }
@@ -172,6 +174,11 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
         captured.Position = 0;
         await captured.CopyToAsync(originalBody, CancellationToken.None);
     }
+
+    /// <summary>Whether the answer tells of a request that ran: what a retry with the same key must get back.</summary>
+    private static bool Executed(int statusCode) => statusCode is not (
+        StatusCodes.Status400BadRequest or StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        and < StatusCodes.Status500InternalServerError;
 
     private static async Task ForgetAsync(PlatformDbContext db, string caller, string key) =>
         await db.Database.ExecuteSqlAsync($"DELETE FROM platform.idempotency_records WHERE caller = {caller} AND key = {key}", CancellationToken.None);

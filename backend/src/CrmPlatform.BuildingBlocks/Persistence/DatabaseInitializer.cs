@@ -6,23 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace CrmPlatform.BuildingBlocks.Persistence;
 
-/// <summary>Demo data of one module; runs only when seeding is switched on, and must be idempotent.</summary>
-public interface IDemoDataSeeder
-{
-    /// <summary>Lower runs first (users before the customers they own).</summary>
-    int Order { get; }
-
-    Task SeedAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>Demo data: on in the run command's first start and in tests, never in production.</summary>
-public sealed class DemoDataOptions
-{
-    public bool Seed { get; set; }
-
-    public string Password { get; set; } = "demo-Pass-2026";
-}
-
 public static class DatabaseInitializer
 {
     /// <summary>Applies every module's migrations, then seeds demo data when CRM_SEED_DEMO is true.</summary>

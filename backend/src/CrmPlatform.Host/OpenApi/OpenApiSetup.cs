@@ -1,6 +1,9 @@
+using System.Text.Json;
 using Asp.Versioning;
+using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Idempotency;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -44,6 +47,7 @@ internal static class OpenApiSetup
             });
             options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
             options.OperationFilter<IdempotencyKeyHeader>();
+            options.OperationFilter<QueryParameters>();
         });
         return services;
     }
@@ -57,6 +61,31 @@ internal static class OpenApiSetup
             options.SwaggerEndpoint($"/openapi/{DocumentName}.json", "CrmPlatform API v1");
         });
         return app;
+    }
+
+    /// <summary>
+    /// Query parameters as clients write them: camelCase names (members of an <c>[AsParameters]</c>
+    /// record are PascalCase in C#), and a <see cref="QueryEnum{TEnum}"/> as the enum it takes (a shared
+    /// schema), so generated clients type it with the same enum as the JSON bodies.
+    /// </summary>
+    private sealed class QueryParameters : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var description in context.ApiDescription.ParameterDescriptions.Where(d => d.Source == BindingSource.Query))
+            {
+                if (operation.Parameters?.FirstOrDefault(p => p.Name == description.Name) is not OpenApiParameter parameter)
+                {
+                    continue;
+                }
+
+                parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(description.Name);
+                if (QueryEnum.EnumOf(description.Type) is { } enumType)
+                {
+                    parameter.Schema = context.SchemaGenerator.GenerateSchema(enumType, context.SchemaRepository);
+                }
+            }
+        }
     }
 
     /// <summary>Documents the optional Idempotency-Key header on every POST that honours it.</summary>

@@ -62,19 +62,17 @@ namespace CrmPlatform.Client
         /// <summary>
         /// End the cookie session (bearer tokens simply expire)
         /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task LogoutAsync(string? idempotency_Key);
+        System.Threading.Tasks.Task LogoutAsync();
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// End the cookie session (bearer tokens simply expire)
         /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task LogoutAsync(string? idempotency_Key, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task LogoutAsync(System.Threading.CancellationToken cancellationToken);
 
     }
 
@@ -381,22 +379,20 @@ namespace CrmPlatform.Client
         /// <summary>
         /// End the cookie session (bearer tokens simply expire)
         /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task LogoutAsync(string? idempotency_Key)
+        public virtual System.Threading.Tasks.Task LogoutAsync()
         {
-            return LogoutAsync(idempotency_Key, System.Threading.CancellationToken.None);
+            return LogoutAsync(System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// End the cookie session (bearer tokens simply expire)
         /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task LogoutAsync(string? idempotency_Key, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task LogoutAsync(System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -404,9 +400,6 @@ namespace CrmPlatform.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-
-                    if (idempotency_Key != null)
-                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
                     request_.Method = new System.Net.Http.HttpMethod("POST");
 
@@ -630,7 +623,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CreateCustomerCommand body);
+        System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CustomerInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -639,22 +632,22 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CreateCustomerCommand body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CustomerInput body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// List the customers you may see: search (q), filter (stage: prospect|intent|customer|loyal; ownerId), keyset pages
+        /// List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, string? stage, System.Guid? ownerId, string? sort, string? cursor, int? limit);
+        System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, CustomerStage? stage, System.Guid? ownerId, CustomerSort? sort, string? cursor, int? limit);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// List the customers you may see: search (q), filter (stage: prospect|intent|customer|loyal; ownerId), keyset pages
+        /// List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, string? stage, System.Guid? ownerId, string? sort, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, CustomerStage? stage, System.Guid? ownerId, CustomerSort? sort, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Get one customer; the ETag header is its version
@@ -676,7 +669,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, UpdateCustomerCommand body);
+        System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, CustomerInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -684,7 +677,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, UpdateCustomerCommand body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, CustomerInput body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Archive (soft-delete) a customer; requires If-Match
@@ -741,7 +734,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CreateCustomerCommand body)
+        public virtual System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CustomerInput body)
         {
             return CreateAsync(idempotency_Key, body, System.Threading.CancellationToken.None);
         }
@@ -753,7 +746,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CreateCustomerCommand body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CustomerInput body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -892,22 +885,22 @@ namespace CrmPlatform.Client
         }
 
         /// <summary>
-        /// List the customers you may see: search (q), filter (stage: prospect|intent|customer|loyal; ownerId), keyset pages
+        /// List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, string? stage, System.Guid? ownerId, string? sort, string? cursor, int? limit)
+        public virtual System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, CustomerStage? stage, System.Guid? ownerId, CustomerSort? sort, string? cursor, int? limit)
         {
             return ListAsync(q, stage, ownerId, sort, cursor, limit, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// List the customers you may see: search (q), filter (stage: prospect|intent|customer|loyal; ownerId), keyset pages
+        /// List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, string? stage, System.Guid? ownerId, string? sort, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, CustomerStage? stage, System.Guid? ownerId, CustomerSort? sort, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1174,7 +1167,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, UpdateCustomerCommand body)
+        public virtual System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, CustomerInput body)
         {
             return UpdateAsync(id, if_Match, body, System.Threading.CancellationToken.None);
         }
@@ -1185,7 +1178,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, UpdateCustomerCommand body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, CustomerInput body, System.Threading.CancellationToken cancellationToken)
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2912,47 +2905,6 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CreateCustomerCommand
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerKind>))]
-        public CustomerKind Kind { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("phone")]
-        public string? Phone { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("email")]
-        public string? Email { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("company")]
-        public string? Company { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("position")]
-        public string? Position { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("region")]
-        public string? Region { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("industry")]
-        public string? Industry { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("stage")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerStage>))]
-        public CustomerStage Stage { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
-        public System.Guid? OwnerId { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreatedApiTokenDto
     {
 
@@ -3024,6 +2976,9 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("ownerName")]
+        public string? OwnerName { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -3040,6 +2995,54 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerKind>))]
+        public CustomerKind Kind { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("phone")]
+        [System.ComponentModel.DataAnnotations.StringLength(30)]
+        public string? Phone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string? Email { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("company")]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string? Company { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("position")]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        public string? Position { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("region")]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        public string? Region { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("industry")]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        public string? Industry { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("stage")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerStage>))]
+        public CustomerStage Stage { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
+        public System.Guid? OwnerId { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum CustomerKind
     {
 
@@ -3048,6 +3051,24 @@ namespace CrmPlatform.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"company")]
         Company = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum CustomerSort
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"createdAtDescending")]
+        CreatedAtDescending = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"createdAt")]
+        CreatedAt = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"name")]
+        Name = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"nameDescending")]
+        NameDescending = 3,
 
     }
 
@@ -3186,47 +3207,6 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("refreshToken")]
         public string? RefreshToken { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class UpdateCustomerCommand
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public string Name { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerKind>))]
-        public CustomerKind Kind { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("phone")]
-        public string? Phone { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("email")]
-        public string? Email { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("company")]
-        public string? Company { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("position")]
-        public string? Position { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("region")]
-        public string? Region { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("industry")]
-        public string? Industry { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("stage")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerStage>))]
-        public CustomerStage Stage { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
-        public System.Guid? OwnerId { get; set; } = default!;
 
     }
 

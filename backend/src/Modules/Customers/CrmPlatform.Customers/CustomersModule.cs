@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Features;
 using CrmPlatform.Customers.Persistence;
 using CrmPlatform.Customers.Seeding;
@@ -19,6 +20,8 @@ public sealed class CustomersModule : IModule
     {
         services.AddModuleDatabase<CustomersDbContext>(CustomersDbContext.SchemaName);
         services.AddScoped<OwnerAssignment>();
+        services.AddScoped<OwnerNames>();
+        services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddSingleton<CustomerById>();
         services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
         // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.

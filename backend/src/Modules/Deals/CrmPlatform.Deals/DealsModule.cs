@@ -1,5 +1,8 @@
 using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Deals.Integration;
 using CrmPlatform.Deals.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -7,11 +10,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Deals;
 
-/// <summary>成交 / 销售目标: pipeline, products, collections and targets. Registered with its own schema; features arrive with the module's issue.</summary>
+/// <summary>成交 / 销售目标: pipeline, products, collections and targets. So far its schema and its copy of customers; features arrive with the module's issue.</summary>
 public sealed class DealsModule : IModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModuleDatabase<DealsDbContext>(DealsDbContext.SchemaName);
+        services.AddIntegrationEventHandler<CustomerCreated, CustomerCopyUpdater>();
+        services.AddIntegrationEventHandler<CustomerRenamed, CustomerCopyUpdater>();
+        services.AddIntegrationEventHandler<CustomerOwnerChanged, CustomerCopyUpdater>();
+        services.AddIntegrationEventHandler<CustomerArchived, CustomerCopyUpdater>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {

@@ -6,6 +6,12 @@ public interface IUserDirectory
     Task<UserSummary?> FindAsync(Guid userId, CancellationToken cancellationToken);
 
     Task<UserSummary?> FindByUserNameAsync(string userName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Display names of a batch of users, for rows that show who owns them; unknown ids are absent.
+    /// Served from memory for a few minutes, so a page of rows costs no query once its owners were seen.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
 }
 
 /// <param name="Role">The user's widest role (see BuildingBlocks Roles).</param>

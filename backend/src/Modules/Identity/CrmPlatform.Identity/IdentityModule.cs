@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Idempotency;
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Identity.Authentication;
@@ -21,6 +22,7 @@ public sealed class IdentityModule : IModule
     {
         services.AddModuleDatabase<CrmIdentityDbContext>(CrmIdentityDbContext.Schema);
         services.AddCrmAuthentication();
+        services.AddMemoryCache();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoSeeder>();
         // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.
@@ -29,7 +31,8 @@ public sealed class IdentityModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Auth");
+        // Signing in and out creates nothing a retry could duplicate, and token pairs are never stored for replay.
+        var auth = api.MapGroup("/auth").WithTags("Auth").WithMetadata(new ExcludeFromIdempotencyAttribute());
         LoginEndpoint.Map(auth);
         RefreshEndpoint.Map(auth);
         LogoutEndpoint.Map(auth);

@@ -17,30 +17,27 @@ public enum CustomerStage
     Loyal,
 }
 
-/// <summary>The editable facts of a customer, shared by create and update.</summary>
-public interface ICustomerFields
+/// <summary>The longest text each field keeps: the columns' sizes, and what the API accepts and documents.</summary>
+internal static class CustomerLimits
 {
-    string Name { get; }
-
-    CustomerKind Kind { get; }
-
-    string? Phone { get; }
-
-    string? Email { get; }
-
-    string? Company { get; }
-
-    string? Position { get; }
-
-    string? Region { get; }
-
-    string? Industry { get; }
-
-    CustomerStage Stage { get; }
-
-    /// <summary>The owning rep; the caller when omitted.</summary>
-    Guid? OwnerId { get; }
+    public const int Name = 100;
+    public const int Phone = 30;
+    public const int Email = 200;
+    public const int Text = 200;
+    public const int ShortText = 100;
 }
+
+/// <summary>What a customer is, as opposed to who owns it: the facts a rep records and edits.</summary>
+internal sealed record CustomerDetails(
+    string Name,
+    CustomerKind Kind,
+    string? Phone,
+    string? Email,
+    string? Company,
+    string? Position,
+    string? Region,
+    string? Industry,
+    CustomerStage Stage);
 
 internal sealed class Customer : IOwnedRecord
 {
@@ -82,27 +79,40 @@ internal sealed class Customer : IOwnedRecord
     /// <summary>Row version (PostgreSQL xmin): the ETag.</summary>
     public uint Version { get; private set; }
 
-    public static Customer Create(ICustomerFields fields, Guid ownerId, Guid? teamId, DateTimeOffset now)
+    public static Customer Create(CustomerDetails details, Guid ownerId, Guid? teamId, DateTimeOffset now)
     {
         var customer = new Customer { Id = Guid.CreateVersion7(now), CreatedAt = now };
-        customer.Apply(fields, ownerId, teamId, now);
+        customer.Describe(details, now);
+        customer.AssignTo(ownerId, teamId, now);
         return customer;
     }
 
-    public void Apply(ICustomerFields fields, Guid ownerId, Guid? teamId, DateTimeOffset now)
+    /// <summary>Records the customer's facts; true when this renames the customer.</summary>
+    public bool Describe(CustomerDetails details, DateTimeOffset now)
     {
-        Name = fields.Name.Trim();
-        Kind = fields.Kind;
-        Phone = Normalize(fields.Phone);
-        Email = Normalize(fields.Email);
-        Company = Normalize(fields.Company);
-        Position = Normalize(fields.Position);
-        Region = Normalize(fields.Region);
-        Industry = Normalize(fields.Industry);
-        Stage = fields.Stage;
+        var name = details.Name.Trim();
+        var renamed = name != Name;
+        Name = name;
+        Kind = details.Kind;
+        Phone = Normalize(details.Phone);
+        Email = Normalize(details.Email);
+        Company = Normalize(details.Company);
+        Position = Normalize(details.Position);
+        Region = Normalize(details.Region);
+        Industry = Normalize(details.Industry);
+        Stage = details.Stage;
+        UpdatedAt = now;
+        return renamed;
+    }
+
+    /// <summary>Gives the customer to a rep (and so to the rep's team); true when the owner changes.</summary>
+    public bool AssignTo(Guid ownerId, Guid? teamId, DateTimeOffset now)
+    {
+        var changed = ownerId != OwnerId || teamId != TeamId;
         OwnerId = ownerId;
         TeamId = teamId;
         UpdatedAt = now;
+        return changed;
     }
 
     public void Archive(DateTimeOffset now)

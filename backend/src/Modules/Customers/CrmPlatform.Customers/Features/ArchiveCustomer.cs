@@ -8,6 +8,7 @@ using CrmPlatform.Customers.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -38,7 +39,7 @@ internal sealed class ArchiveCustomerHandler(CustomersDbContext db, ICurrentUser
 internal static class ArchiveCustomerEndpoint
 {
     public static void Map(IEndpointRouteBuilder customers) =>
-        customers.MapDelete("/{id:guid}", async (
+        customers.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
                     Guid id,
                     [FromHeader(Name = "If-Match")] string? ifMatch,
                     IMediator mediator,
@@ -51,7 +52,6 @@ internal static class ArchiveCustomerEndpoint
             })
             .WithName("Customers_Archive")
             .WithSummary("Archive (soft-delete) a customer; requires If-Match")
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);

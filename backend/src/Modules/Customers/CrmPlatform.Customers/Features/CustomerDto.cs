@@ -1,5 +1,6 @@
 using AutoMapper;
 using CrmPlatform.Customers.Domain;
+using CrmPlatform.Identity.Contracts;
 
 namespace CrmPlatform.Customers.Features;
 
@@ -19,9 +20,27 @@ public sealed record CustomerDto(
     Guid? TeamId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    uint Version);
+    uint Version)
+{
+    /// <summary>The owner's display name, so a page shows who owns each row without looking up users.</summary>
+    public string? OwnerName { get; init; }
+}
 
 internal sealed class CustomerMappings : Profile
 {
-    public CustomerMappings() => CreateMap<Customer, CustomerDto>();
+    // The owner's name lives in the Identity module: OwnerNames adds it after the projection.
+    public CustomerMappings() => CreateMap<Customer, CustomerDto>().ForMember(d => d.OwnerName, o => o.Ignore());
+}
+
+/// <summary>Adds owners' display names to customers read from this module's tables (one batch per page).</summary>
+internal sealed class OwnerNames(IUserDirectory users)
+{
+    public async Task<CustomerDto> AddToAsync(CustomerDto customer, CancellationToken cancellationToken) =>
+        (await AddToAsync([customer], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<CustomerDto>> AddToAsync(IReadOnlyList<CustomerDto> customers, CancellationToken cancellationToken)
+    {
+        var names = await users.DisplayNamesAsync([.. customers.Select(c => c.OwnerId).Distinct()], cancellationToken);
+        return [.. customers.Select(c => c with { OwnerName = names.GetValueOrDefault(c.OwnerId) })];
+    }
 }

@@ -16,13 +16,13 @@ namespace CrmPlatform.Customers.Features;
 
 public sealed record GetCustomerQuery(Guid Id) : IQuery<Result<CustomerDto>>;
 
-internal sealed class GetCustomerHandler(CustomersDbContext db, ICurrentUser currentUser, CustomerById customerById)
+internal sealed class GetCustomerHandler(CustomersDbContext db, ICurrentUser currentUser, CustomerById customerById, OwnerNames ownerNames)
     : IQueryHandler<GetCustomerQuery, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(GetCustomerQuery query, CancellationToken cancellationToken)
     {
         var customer = await customerById.Query.ExecuteAsync(db, currentUser, query.Id, cancellationToken);
-        return customer is null ? Error.NotFound("customer", query.Id) : customer;
+        return customer is null ? Error.NotFound("customer", query.Id) : await ownerNames.AddToAsync(customer, cancellationToken);
     }
 }
 
@@ -46,6 +46,5 @@ internal static class GetCustomerEndpoint
                 }))
             .WithName("Customers_Get")
             .WithSummary("Get one customer; the ETag header is its version")
-            .Produces<CustomerDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

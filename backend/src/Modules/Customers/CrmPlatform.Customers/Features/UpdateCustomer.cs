@@ -1,44 +1,33 @@
-using CrmPlatform.BuildingBlocks.Persistence;
-using System.Text.Json.Serialization;
 using AutoMapper;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
-using CrmPlatform.Customers.Domain;
+using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Persistence;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace CrmPlatform.Customers.Features;
 
 /// <summary>Full replacement of the editable fields (PUT semantics).</summary>
-public sealed record UpdateCustomerCommand(
-    string Name,
-    CustomerKind Kind,
-    string? Phone,
-    string? Email,
-    string? Company,
-    string? Position,
-    string? Region,
-    string? Industry,
-    CustomerStage Stage,
-    Guid? OwnerId) : ICommand<Result<CustomerDto>>, ICustomerFields
-{
-    [JsonIgnore]
-    public Guid Id { get; init; }
+/// <param name="ExpectedVersion">From If-Match: the version the client last read.</param>
+public sealed record UpdateCustomerCommand(Guid Id, uint ExpectedVersion, CustomerInput Customer) : ICommand<Result<CustomerDto>>;
 
-    /// <summary>From If-Match: the version the client last read.</summary>
-    [JsonIgnore]
-    public uint ExpectedVersion { get; init; }
+internal sealed class UpdateCustomerValidator : AbstractValidator<UpdateCustomerCommand>
+{
+    public UpdateCustomerValidator() => RuleFor(c => c.Customer).SetValidator(CustomerInputValidator.Instance).AtBodyRoot();
 }
 
-internal sealed class UpdateCustomerValidator : CustomerFieldsValidator<UpdateCustomerCommand>;
-
-internal sealed class UpdateCustomerHandler(CustomersDbContext db, ICurrentUser currentUser, OwnerAssignment owners, TimeProvider clock, IMapper mapper)
+internal sealed class UpdateCustomerHandler(
+    CustomersDbContext db, ICurrentUser currentUser, OwnerAssignment owners, OwnerNames ownerNames, TimeProvider clock, IMapper mapper)
     : ICommandHandler<UpdateCustomerCommand, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(UpdateCustomerCommand command, CancellationToken cancellationToken)
@@ -50,9 +39,8 @@ internal sealed class UpdateCustomerHandler(CustomersDbContext db, ICurrentUser 
         }
 
         var customer = found.Value;
-        var ownerId = customer.OwnerId;
-        var teamId = customer.TeamId;
-        if (command.OwnerId is { } requested && requested != customer.OwnerId)
+        var now = clock.GetDatabaseUtcNow();
+        if (command.Customer.OwnerId is { } requested && requested != customer.OwnerId)
         {
             var owner = await owners.ResolveAsync(requested, cancellationToken);
             if (!owner.IsSuccess)
@@ -60,21 +48,27 @@ internal sealed class UpdateCustomerHandler(CustomersDbContext db, ICurrentUser 
                 return owner.Error;
             }
 
-            (ownerId, teamId) = (owner.Value.Id, owner.Value.TeamId);
+            var previousOwnerId = customer.OwnerId;
+            customer.AssignTo(owner.Value.Id, owner.Value.TeamId, now);
+            db.Publish(new CustomerOwnerChanged(Guid.CreateVersion7(now), now, customer.Id, customer.OwnerId, customer.TeamId, previousOwnerId));
         }
 
-        customer.Apply(command, ownerId, teamId, clock.GetDatabaseUtcNow());
+        if (customer.Describe(command.Customer.Details, now))
+        {
+            db.Publish(new CustomerRenamed(Guid.CreateVersion7(now), now, customer.Id, customer.Name));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.Map<CustomerDto>(customer);
+        return await ownerNames.AddToAsync(mapper.Map<CustomerDto>(customer), cancellationToken);
     }
 }
 
 internal static class UpdateCustomerEndpoint
 {
     public static void Map(IEndpointRouteBuilder customers) =>
-        customers.MapPut("/{id:guid}", async (
+        customers.MapPut("/{id:guid}", async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> (
                     Guid id,
-                    UpdateCustomerCommand command,
+                    CustomerInput body,
                     [FromHeader(Name = "If-Match")] string? ifMatch,
                     IMediator mediator,
                     HttpResponse response,
@@ -86,7 +80,7 @@ internal static class UpdateCustomerEndpoint
                     return Problems.From(expected.Error);
                 }
 
-                var result = await mediator.Send(command with { Id = id, ExpectedVersion = expected.Value }, cancellationToken);
+                var result = await mediator.Send(new UpdateCustomerCommand(id, expected.Value, body), cancellationToken);
                 return result.ToHttp(customer =>
                 {
                     response.SetETag(customer.Version);
@@ -95,7 +89,6 @@ internal static class UpdateCustomerEndpoint
             })
             .WithName("Customers_Update")
             .WithSummary("Replace a customer's fields; requires If-Match")
-            .Produces<CustomerDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

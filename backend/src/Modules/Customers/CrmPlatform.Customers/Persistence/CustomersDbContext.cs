@@ -48,15 +48,6 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     }
 }
 
-internal static class CustomerLimits
-{
-    public const int Name = 100;
-    public const int Phone = 30;
-    public const int Email = 200;
-    public const int Text = 200;
-    public const int ShortText = 100;
-}
-
 internal sealed class CustomersDesignTimeFactory : IDesignTimeDbContextFactory<CustomersDbContext>
 {
     public CustomersDbContext CreateDbContext(string[] args) => new(DatabaseRegistration.DesignTimeOptions<CustomersDbContext>(CustomersDbContext.SchemaName));

@@ -107,20 +107,17 @@ internal static class ApiTokens
             .WithName("ApiTokens_Create")
             .WithSummary("Create a personal API token (the secret is shown once)")
             .WithMetadata(new ExcludeFromIdempotencyAttribute())
-            .Produces<CreatedApiTokenDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 
         tokens.MapGet("/", async (IMediator mediator, CancellationToken cancellationToken) =>
                 (await mediator.Send(new ListApiTokensQuery(), cancellationToken)).ToHttp(TypedResults.Ok))
             .WithName("ApiTokens_List")
-            .WithSummary("List my API tokens, newest first")
-            .Produces<IReadOnlyList<ApiTokenDto>>();
+            .WithSummary("List my API tokens, newest first");
 
         tokens.MapDelete("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken cancellationToken) =>
                 (await mediator.Send(new RevokeApiTokenCommand(id), cancellationToken)).ToHttp(_ => TypedResults.NoContent()))
             .WithName("ApiTokens_Revoke")
             .WithSummary("Revoke one of my API tokens")
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

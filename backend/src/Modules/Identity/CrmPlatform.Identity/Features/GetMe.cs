@@ -48,6 +48,5 @@ internal static class GetMeEndpoint
                 (await mediator.Send(new GetMeQuery(), cancellationToken)).ToHttp(TypedResults.Ok))
             .WithName("Me_Get")
             .WithSummary("The signed-in user, role and team")
-            .Produces<MeDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -14,7 +14,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Identity.Features;
 
-/// <param name="Q">Part of the display name or user name (case-insensitive).</param>
+/// <summary>The query string of <c>GET /users</c> (<c>[AsParameters]</c>): the only parameters it accepts.</summary>
+/// <param name="Q">Part of the display name or user name (case-insensitive): how the SPA's colleague pickers search.</param>
+/// <param name="Cursor">The nextCursor of the previous page, unchanged.</param>
+/// <param name="Limit">Rows per page, 1 to 200; 50 when omitted.</param>
 public sealed record ListUsersQuery(string? Q, string? Cursor, int? Limit) : IQuery<Result<Page<UserDto>>>;
 
 public sealed record UserDto(Guid Id, string UserName, string DisplayName, Guid? TeamId, string? TeamName);
@@ -50,15 +53,8 @@ internal sealed class ListUsersHandler(CrmIdentityDbContext db, ICurrentUser cur
             users = users.Where(u => EF.Functions.ILike(u.DisplayName, pattern, Like.EscapeCharacter) || EF.Functions.ILike(u.UserName!, pattern, Like.EscapeCharacter));
         }
 
-        if (Cursor.TryDecode(query.Cursor, Sort, out var after))
-        {
-            // Translated to SQL, where the column's collation orders names as ORDER BY does.
-#pragma warning disable CA1309
-            users = users.Where(u => string.Compare(u.DisplayName, after.Key) > 0 || (u.DisplayName == after.Key && u.Id.CompareTo(after.Id) > 0));
-#pragma warning restore CA1309
-        }
-
-        var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(limit + 1)
+        Cursor.TryDecode(query.Cursor, Sort, out var after);
+        var rows = await users.PageAfter(u => u.DisplayName, u => u.Id, descending: false, after).Take(limit + 1)
             .Select(u => new UserDto(u.Id, u.UserName ?? string.Empty, u.DisplayName, u.TeamId, u.Team == null ? null : u.Team.Name))
             .ToListAsync(cancellationToken);
         return Page.FromOverfetch(rows, limit, last => new Cursor(Sort, last.DisplayName, last.Id));
@@ -68,11 +64,10 @@ internal sealed class ListUsersHandler(CrmIdentityDbContext db, ICurrentUser cur
 internal static class ListUsersEndpoint
 {
     public static void Map(IEndpointRouteBuilder users) =>
-        users.MapGet("/", async (string? q, string? cursor, int? limit, IMediator mediator, CancellationToken cancellationToken) =>
-                (await mediator.Send(new ListUsersQuery(q, cursor, limit), cancellationToken)).ToHttp(TypedResults.Ok))
-            .AllowQuery("q", "cursor", "limit")
+        users.MapGet("/", async ([AsParameters] ListUsersQuery query, IMediator mediator, CancellationToken cancellationToken) =>
+                (await mediator.Send(query, cancellationToken)).ToHttp(TypedResults.Ok))
+            .RejectUnknownQuery()
             .WithName("Users_List")
             .WithSummary("Colleagues whose records you may see (rep: yourself; manager: your team), by display name, keyset pages")
-            .Produces<Page<UserDto>>()
             .ProducesValidationProblem();
 }

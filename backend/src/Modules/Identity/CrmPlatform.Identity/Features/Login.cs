@@ -111,6 +111,5 @@ internal static class LogoutEndpoint
                 return TypedResults.NoContent();
             })
             .WithName("Auth_Logout")
-            .WithSummary("End the cookie session (bearer tokens simply expire)")
-            .Produces(StatusCodes.Status204NoContent);
+            .WithSummary("End the cookie session (bearer tokens simply expire)");
 }

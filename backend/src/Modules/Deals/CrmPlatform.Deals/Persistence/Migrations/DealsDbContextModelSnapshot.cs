@@ -91,6 +91,51 @@ namespace CrmPlatform.Deals.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "deals");
                 });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Integration.CustomerCopy", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NameAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("name_as_of");
+
+                    b.Property<DateTimeOffset>("OwnerAsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("owner_as_of");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_customer_copies");
+
+                    b.HasIndex("OwnerId", "CustomerId")
+                        .HasDatabaseName("ix_customer_copies_owner_id_customer_id");
+
+                    b.HasIndex("TeamId", "CustomerId")
+                        .HasDatabaseName("ix_customer_copies_team_id_customer_id");
+
+                    b.ToTable("customer_copies", "deals");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,33 +1,8 @@
-using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
-using CrmPlatform.Customers.Domain;
-using CrmPlatform.Customers.Persistence;
 using CrmPlatform.Identity.Contracts;
-using FluentValidation;
 
 namespace CrmPlatform.Customers.Features;
-
-/// <summary>Shape rules for the fields create and update share.</summary>
-internal abstract class CustomerFieldsValidator<T> : AbstractValidator<T>
-    where T : ICustomerFields
-{
-    protected CustomerFieldsValidator()
-    {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(CustomerLimits.Name);
-        RuleFor(c => c.Kind).IsInEnum();
-        RuleFor(c => c.Stage).IsInEnum();
-        RuleFor(c => c.Phone).MaximumLength(CustomerLimits.Phone)
-            .Matches(@"^\+?[0-9][0-9 \-]{4,}$").WithMessage(_ => CrmLocalization.Message(ValidationMessageKeys.PhoneFormat))
-            .When(c => !string.IsNullOrWhiteSpace(c.Phone));
-        RuleFor(c => c.Email).MaximumLength(CustomerLimits.Email).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email));
-        RuleFor(c => c.Company).MaximumLength(CustomerLimits.Text);
-        RuleFor(c => c.Position).MaximumLength(CustomerLimits.ShortText);
-        RuleFor(c => c.Region).MaximumLength(CustomerLimits.ShortText);
-        RuleFor(c => c.Industry).MaximumLength(CustomerLimits.ShortText);
-        RuleFor(c => c.OwnerId).NotEqual(Guid.Empty);
-    }
-}
 
 /// <summary>The owner a customer gets, and the owner's team that a manager's record scope matches.</summary>
 internal sealed record Owner(Guid Id, Guid? TeamId);

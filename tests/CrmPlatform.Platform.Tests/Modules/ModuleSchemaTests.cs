@@ -1,9 +1,16 @@
 namespace CrmPlatform.Platform.Tests.Modules;
 
-/// <summary>What every registered module owns in the database once migrations have run.</summary>
-internal static class ModuleSchema
+/// <summary>Every registered module owns its schema, with its own migrations history, outbox and inbox.</summary>
+public sealed class ModuleSchemaTests(CrmApp app) : IClassFixture<CrmApp>
 {
-    public static async Task ShouldBeMigratedAsync(CrmApp app, string schema)
+    [Theory]
+    [InlineData("customers")]
+    [InlineData("deals")]
+    [InlineData("visits")]
+    [InlineData("complaints")]
+    [InlineData("retention")]
+    [InlineData("referrals")]
+    public async Task Its_schema_is_migrated(string schema)
     {
         var tables = await Sql.ScalarAsync<string[]>(
             app.ConnectionString,

@@ -1,0 +1,18 @@
+namespace CrmPlatform.Customers.Contracts;
+
+/// <summary>
+/// What other modules may ask the Customers module synchronously (ADR 0013): a batch of customers by
+/// id, for names and owners, and whether the caller may see them. A module never reads the customers
+/// schema itself.
+/// </summary>
+public interface ICustomerDirectory
+{
+    /// <summary>
+    /// The customers among <paramref name="customerIds"/> that exist, are not archived and are within the
+    /// current caller's record scope; ids missing from the answer are unknown or not visible (answer 404).
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, CustomerCard>> FindVisibleAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
+}
+
+/// <summary>A customer as another module shows it: name, and the owner and team that record scope matches.</summary>
+public sealed record CustomerCard(Guid Id, string Name, Guid OwnerId, Guid? TeamId);

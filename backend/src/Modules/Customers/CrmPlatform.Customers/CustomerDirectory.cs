@@ -1,0 +1,23 @@
+using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Customers.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmPlatform.Customers;
+
+internal sealed class CustomerDirectory(CustomersDbContext db, ICurrentUser currentUser) : ICustomerDirectory
+{
+    public async Task<IReadOnlyDictionary<Guid, CustomerCard>> FindVisibleAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken)
+    {
+        if (customerIds.Count == 0)
+        {
+            return new Dictionary<Guid, CustomerCard>();
+        }
+
+        var ids = customerIds.Distinct().ToArray();
+        return await db.Customers.AsNoTracking().VisibleTo(currentUser)
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new CustomerCard(c.Id, c.Name, c.OwnerId, c.TeamId))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+    }
+}

@@ -1,8 +1,0 @@
-namespace CrmPlatform.Platform.Tests.Modules;
-
-/// <summary>The Complaints module is registered with its own schema, history table, outbox and inbox.</summary>
-public sealed class ComplaintsModuleTests(CrmApp app) : IClassFixture<CrmApp>
-{
-    [Fact]
-    public Task Its_schema_is_migrated() => ModuleSchema.ShouldBeMigratedAsync(app, "complaints");
-}
