@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { logIn, runTag, screenshot } from './support';
+import { expect } from '@playwright/test';
+import { logIn, runTag, screenshot, test } from './support';
 
 test('a rep creates a customer, finds it, edits it, is told about a bad field, and switches to English', async ({ page }) => {
   const name = `晨曦贸易 ${runTag()}`;
@@ -25,6 +25,7 @@ test('a rep creates a customer, finds it, edits it, is told about a bad field, a
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('021-6888 1234');
   await expect(rows.first()).toContainText('潜在客户');
+  await expect(rows.first()).toContainText('张伟');
   await screenshot(page, 'customers-search');
 
   await page.getByRole('link', { name }).click();
@@ -58,4 +59,26 @@ test('a rep creates a customer, finds it, edits it, is told about a bad field, a
   await page.getByRole('link', { name: 'Customers', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
   await screenshot(page, 'customers-list-english');
+});
+
+test('a new customer the server refuses can be corrected and saved, and exists once', async ({ page, apiAs }) => {
+  const name = `更正后保存 ${runTag()}`;
+  await logIn(page, 'rep.east');
+  await page.goto('/customers/new');
+  await expect(page.getByLabel('名称')).toHaveAttribute('maxlength', '100');
+
+  await page.getByLabel('名称').fill(name);
+  await page.getByLabel('电话').fill('abc');
+  await page.getByRole('button', { name: '保存' }).click();
+  const phoneField = page.locator('.ant-form-item').filter({ has: page.locator('#phone') });
+  await expect(phoneField.locator('.ant-form-item-explain-error')).toBeVisible();
+  await screenshot(page, 'customer-create-refused');
+
+  await page.getByLabel('电话').fill('0571-8888 0000');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(`已创建客户“${name}”`)).toBeVisible();
+
+  const east = await apiAs('rep.east');
+  const found = await east.get(`/api/v1/customers?q=${encodeURIComponent(name)}`);
+  expect(((await found.json()) as { items: unknown[] }).items).toHaveLength(1);
 });

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { apiSession, logIn, runTag, screenshot } from './support';
+import { expect } from '@playwright/test';
+import { logIn, runTag, screenshot, test } from './support';
 
-test('saving over a change someone else made shows "changed, reload", and reloading shows their version', async ({ page }) => {
-  const other = await apiSession('rep.east');
+test('saving over a change someone else made shows "changed, reload", and reloading shows their version', async ({ page, apiAs }) => {
+  const other = await apiAs('rep.east');
   const name = `并发编辑客户 ${runTag()}`;
   const customer = await other.createCustomer(name, { phone: '010-1000 0001' });
 
@@ -25,11 +25,10 @@ test('saving over a change someone else made shows "changed, reload", and reload
   await expect(page.getByText('该客户已被他人修改')).toBeHidden();
   await expect(page.getByLabel('电话')).toHaveValue('010-2000 0002');
   await expect(page.getByRole('heading', { name })).toContainText('成交客户');
-  await other.dispose();
 });
 
-test('archiving asks first, then removes the customer from the list', async ({ page }) => {
-  const east = await apiSession('rep.east');
+test('archiving asks first, then removes the customer from the list', async ({ page, apiAs }) => {
+  const east = await apiAs('rep.east');
   const name = `待归档客户 ${runTag()}`;
   const customer = await east.createCustomer(name);
 
@@ -45,5 +44,4 @@ test('archiving asks first, then removes the customer from the list', async ({ p
   await page.getByPlaceholder('搜索名称、电话或公司').fill(name);
   await page.getByPlaceholder('搜索名称、电话或公司').press('Enter');
   await expect(page.getByText('没有符合条件的客户')).toBeVisible();
-  await east.dispose();
 });

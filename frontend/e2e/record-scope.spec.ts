@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { apiSession, logIn, runTag, screenshot } from './support';
+import { expect } from '@playwright/test';
+import { logIn, runTag, screenshot, test } from './support';
 
-test("a rep of another team never sees rep.east's customer, in the list, in search or by its address", async ({ page }) => {
-  const east = await apiSession('rep.east');
+test("a rep of another team never sees rep.east's customer, in the list, in search or by its address", async ({ page, apiAs }) => {
+  const east = await apiAs('rep.east');
   const name = `华东专属客户 ${runTag()}`;
   const customer = await east.createCustomer(name);
 
@@ -18,5 +18,4 @@ test("a rep of another team never sees rep.east's customer, in the list, in sear
   await page.goto(`/customers/${customer.id}`);
   await expect(page.getByText('找不到该客户')).toBeVisible();
   await screenshot(page, 'record-scope-direct-link');
-  await east.dispose();
 });

@@ -1,4 +1,4 @@
-import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +34,9 @@ export interface ApiCustomer {
 }
 
 /** A second, API-only session: another writer, or data set up faster than through the UI. */
-export async function apiSession(userName: string): Promise<APIRequestContext & { createCustomer(name: string, extra?: object): Promise<ApiCustomer> }> {
+export type ApiSession = APIRequestContext & { createCustomer(name: string, extra?: object): Promise<ApiCustomer> };
+
+async function apiSession(userName: string): Promise<ApiSession> {
   const context = await request.newContext({ baseURL: process.env.CRM_E2E_BASE_URL ?? 'http://127.0.0.1:5080' });
   const login = await context.post('/api/v1/auth/login?useCookies=true', { data: { userName, password } });
   expect(login.status()).toBe(200);
@@ -49,3 +51,21 @@ export async function apiSession(userName: string): Promise<APIRequestContext & 
     },
   });
 }
+
+/**
+ * The journeys' test: `apiAs(userName)` opens an API session (another writer, or fast set-up), and
+ * every session a test opened is closed after it, whether it passed or failed.
+ */
+export const test = base.extend<{ apiAs: (userName: string) => Promise<ApiSession> }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures a fixture needs from this pattern
+  apiAs: async ({}, provide) => {
+    const opened: ApiSession[] = [];
+    await provide(async (userName) => {
+      const session = await apiSession(userName);
+      opened.push(session);
+      return session;
+    });
+    // Teardown: Playwright runs this after the test, whether it passed or failed.
+    await Promise.all(opened.map((session) => session.dispose()));
+  },
+});

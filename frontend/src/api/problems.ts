@@ -64,3 +64,9 @@ export function toProblem(error: unknown): Problem {
 export function hasStatus(error: unknown, status: number): boolean {
   return error !== null && error !== undefined && toProblem(error).status === status;
 }
+
+/** A 4xx: the server answered and did nothing with the request, so resending it unchanged will not help. */
+export function isClientError(error: unknown): boolean {
+  const status = toProblem(error).status;
+  return status >= 400 && status < 500;
+}

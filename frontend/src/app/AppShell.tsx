@@ -3,8 +3,8 @@ import { Button, Layout, Menu, Tooltip } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useLogout, useSession } from '../features/identity/session';
 import { PageLoading } from '../shared/ui/PageStates';
+import { useLogout, useSession } from './auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { modules } from './modules';
 

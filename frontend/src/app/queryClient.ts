@@ -1,6 +1,6 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { toProblem } from '../api/problems';
-import { meQueryKey } from '../features/identity/session';
+import { meQueryKey } from './auth/session';
 
 /** Client errors are answers, not glitches: only network failures and 5xx are retried. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

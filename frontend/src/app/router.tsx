@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { customersRoutes } from '../features/customers/routes';
 import { AppShell } from './AppShell';
 import { RequireSession } from './auth/RequireSession';
 import { modules } from './modules';
@@ -8,9 +9,9 @@ import { modules } from './modules';
 const LoginPage = lazy(() => import('./auth/LoginPage'));
 const NotAvailablePage = lazy(() => import('./NotAvailablePage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
-const CustomersPage = lazy(() => import('../features/customers/CustomersPage'));
-const CustomerCreatePage = lazy(() => import('../features/customers/CustomerCreatePage'));
-const CustomerEditPage = lazy(() => import('../features/customers/CustomerEditPage'));
+
+/** Every feature's pages, one line per feature; each feature's routes.tsx keeps its pages lazy. */
+const featureRoutes = [...customersRoutes];
 
 export function AppRoutes() {
   return (
@@ -25,9 +26,9 @@ export function AppRoutes() {
           }
         >
           <Route index element={<Navigate to="/customers" replace />} />
-          <Route path="customers" element={<CustomersPage />} />
-          <Route path="customers/new" element={<CustomerCreatePage />} />
-          <Route path="customers/:id" element={<CustomerEditPage />} />
+          {featureRoutes.map((route) => (
+            <Route key={route.path} {...route} />
+          ))}
           {modules
             .filter((m) => !m.available)
             .map((m) => (

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -11,6 +12,7 @@ namespace CrmPlatform.Platform.Tests.Contracts;
 public sealed partial class OpenApiContractTests(CrmApp app) : IClassFixture<CrmApp>
 {
     private static readonly string CommittedPath = RepositoryPaths.Combine("contracts", "openapi", "crm-v1.json");
+    private static readonly string LimitsPath = RepositoryPaths.Combine("frontend", "src", "api", "generated", "limits.ts");
 
     [Fact]
     public async Task The_served_document_equals_the_committed_contract()
@@ -26,6 +28,18 @@ public sealed partial class OpenApiContractTests(CrmApp app) : IClassFixture<Crm
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(CommittedPath));
         JsonNode.DeepEquals(served, committed).Should().BeTrue(
             "contracts/openapi/crm-v1.json must match the API; run `./crm contracts` and commit the result");
+    }
+
+    [Fact]
+    public async Task The_field_limits_the_spa_enforces_are_the_contracts()
+    {
+        var limits = MaxLengthsModule(await ServedAsync());
+        if (Environment.GetEnvironmentVariable("CRM_UPDATE_CONTRACTS") == "1")
+        {
+            await File.WriteAllTextAsync(LimitsPath, limits);
+        }
+
+        (await File.ReadAllTextAsync(LimitsPath)).Should().Be(limits, "frontend/src/api/generated/limits.ts is generated from the contract; run `./crm contracts`");
     }
 
     [Fact]
@@ -61,10 +75,36 @@ public sealed partial class OpenApiContractTests(CrmApp app) : IClassFixture<Crm
         HeaderNames(customers["post"]!).Should().Contain("Idempotency-Key");
         HeaderNames(customer["put"]!).Should().Contain("If-Match");
         HeaderNames(customer["delete"]!).Should().Contain("If-Match");
+        HeaderNames(served["paths"]!["/api/v1/auth/logout"]!["post"]!).Should().NotContain("Idempotency-Key", "signing out creates nothing");
+    }
+
+    /// <summary>
+    /// The maxLength of every string property of every schema, as a TypeScript module: the generated
+    /// client carries types but not limits, and the forms must enforce what the server accepts.
+    /// </summary>
+    private static string MaxLengthsModule(JsonNode document)
+    {
+        var module = new System.Text.StringBuilder()
+            .Append("// Generated from contracts/openapi/crm-v1.json by `./crm contracts` (OpenApiContractTests). Do not edit.\n")
+            .Append("/** The longest text the API accepts in each string property, per schema. */\n")
+            .Append("export const maxLengths = {\n");
+        foreach (var (schema, definition) in document["components"]!["schemas"]!.AsObject().OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var limited = (definition!["properties"]?.AsObject() ?? [])
+                .Where(p => p.Value?["maxLength"] is not null)
+                .Select(p => string.Create(CultureInfo.InvariantCulture, $"    {p.Key}: {p.Value!["maxLength"]!.GetValue<int>()},\n"))
+                .ToList();
+            if (limited.Count > 0)
+            {
+                module.Append("  ").Append(schema).Append(": {\n").AppendJoin(string.Empty, limited).Append("  },\n");
+            }
+        }
+
+        return module.Append("} as const;\n").ToString();
     }
 
     private static IEnumerable<string> HeaderNames(JsonNode operation) =>
-        operation["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "header").Select(p => p!["name"]!.GetValue<string>());
+        (operation["parameters"]?.AsArray() ?? []).Where(p => p!["in"]!.GetValue<string>() == "header").Select(p => p!["name"]!.GetValue<string>());
 
     private async Task<JsonNode> ServedAsync()
     {

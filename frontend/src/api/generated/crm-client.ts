@@ -24,10 +24,9 @@ export interface IAuthClient {
 
     /**
      * End the cookie session (bearer tokens simply expire)
-     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
      * @return No Content
      */
-    logout(idempotency_Key: string | undefined, signal?: AbortSignal): Promise<void>;
+    logout(signal?: AbortSignal): Promise<void>;
 }
 
 export class AuthClient implements IAuthClient {
@@ -189,10 +188,9 @@ export class AuthClient implements IAuthClient {
 
     /**
      * End the cookie session (bearer tokens simply expire)
-     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
      * @return No Content
      */
-    logout(idempotency_Key: string | undefined, signal?: AbortSignal): Promise<void> {
+    logout(signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/auth/logout";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -200,7 +198,6 @@ export class AuthClient implements IAuthClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
             }
         };
 
@@ -253,10 +250,10 @@ export interface ICustomersClient {
      * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
      * @return Created
      */
-    create(idempotency_Key: string | undefined, body: CreateCustomerCommand, signal?: AbortSignal): Promise<CustomerDto>;
+    create(idempotency_Key: string | undefined, body: CustomerInput, signal?: AbortSignal): Promise<CustomerDto>;
 
     /**
-     * List the customers you may see: search (q), filter (stage: prospect|intent|customer|loyal; ownerId), keyset pages
+     * List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
      * @param q (optional) 
      * @param stage (optional) 
      * @param ownerId (optional) 
@@ -265,7 +262,7 @@ export interface ICustomersClient {
      * @param limit (optional) 
      * @return OK
      */
-    list(q: string | undefined, stage: string | undefined, ownerId: string | undefined, sort: string | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage>;
+    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage>;
 
     /**
      * Get one customer; the ETag header is its version
@@ -278,7 +275,7 @@ export interface ICustomersClient {
      * @param if_Match (optional) 
      * @return OK
      */
-    update(id: string, if_Match: string | undefined, body: UpdateCustomerCommand, signal?: AbortSignal): Promise<CustomerDto>;
+    update(id: string, if_Match: string | undefined, body: CustomerInput, signal?: AbortSignal): Promise<CustomerDto>;
 
     /**
      * Archive (soft-delete) a customer; requires If-Match
@@ -303,7 +300,7 @@ export class CustomersClient implements ICustomersClient {
      * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
      * @return Created
      */
-    create(idempotency_Key: string | undefined, body: CreateCustomerCommand, signal?: AbortSignal): Promise<CustomerDto> {
+    create(idempotency_Key: string | undefined, body: CustomerInput, signal?: AbortSignal): Promise<CustomerDto> {
         let url_ = this.baseUrl + "/api/v1/customers";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -386,7 +383,7 @@ export class CustomersClient implements ICustomersClient {
     }
 
     /**
-     * List the customers you may see: search (q), filter (stage: prospect|intent|customer|loyal; ownerId), keyset pages
+     * List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
      * @param q (optional) 
      * @param stage (optional) 
      * @param ownerId (optional) 
@@ -395,7 +392,7 @@ export class CustomersClient implements ICustomersClient {
      * @param limit (optional) 
      * @return OK
      */
-    list(q: string | undefined, stage: string | undefined, ownerId: string | undefined, sort: string | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage> {
+    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage> {
         let url_ = this.baseUrl + "/api/v1/customers?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
@@ -557,7 +554,7 @@ export class CustomersClient implements ICustomersClient {
      * @param if_Match (optional) 
      * @return OK
      */
-    update(id: string, if_Match: string | undefined, body: UpdateCustomerCommand, signal?: AbortSignal): Promise<CustomerDto> {
+    update(id: string, if_Match: string | undefined, body: CustomerInput, signal?: AbortSignal): Promise<CustomerDto> {
         let url_ = this.baseUrl + "/api/v1/customers/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1328,78 +1325,6 @@ export interface ICreateApiTokenCommand {
     expiresInDays?: number | undefined;
 }
 
-export class CreateCustomerCommand implements ICreateCustomerCommand {
-    name!: string;
-    kind!: CustomerKind;
-    phone?: string | undefined;
-    email?: string | undefined;
-    company?: string | undefined;
-    position?: string | undefined;
-    region?: string | undefined;
-    industry?: string | undefined;
-    stage!: CustomerStage;
-    ownerId?: string | undefined;
-
-    constructor(data?: ICreateCustomerCommand) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.name = _data["name"];
-            this.kind = _data["kind"];
-            this.phone = _data["phone"];
-            this.email = _data["email"];
-            this.company = _data["company"];
-            this.position = _data["position"];
-            this.region = _data["region"];
-            this.industry = _data["industry"];
-            this.stage = _data["stage"];
-            this.ownerId = _data["ownerId"];
-        }
-    }
-
-    static fromJS(data: any): CreateCustomerCommand {
-        data = typeof data === 'object' ? data : {};
-        let result = new CreateCustomerCommand();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["name"] = this.name;
-        data["kind"] = this.kind;
-        data["phone"] = this.phone;
-        data["email"] = this.email;
-        data["company"] = this.company;
-        data["position"] = this.position;
-        data["region"] = this.region;
-        data["industry"] = this.industry;
-        data["stage"] = this.stage;
-        data["ownerId"] = this.ownerId;
-        return data;
-    }
-}
-
-export interface ICreateCustomerCommand {
-    name: string;
-    kind: CustomerKind;
-    phone?: string | undefined;
-    email?: string | undefined;
-    company?: string | undefined;
-    position?: string | undefined;
-    region?: string | undefined;
-    industry?: string | undefined;
-    stage: CustomerStage;
-    ownerId?: string | undefined;
-}
-
 export class CreatedApiTokenDto implements ICreatedApiTokenDto {
     token!: ApiTokenDto;
     secret!: string;
@@ -1459,6 +1384,7 @@ export class CustomerDto implements ICustomerDto {
     createdAt!: string;
     updatedAt!: string;
     version!: number;
+    ownerName?: string | undefined;
 
     constructor(data?: ICustomerDto) {
         if (data) {
@@ -1486,6 +1412,7 @@ export class CustomerDto implements ICustomerDto {
             this.createdAt = _data["createdAt"];
             this.updatedAt = _data["updatedAt"];
             this.version = _data["version"];
+            this.ownerName = _data["ownerName"];
         }
     }
 
@@ -1513,6 +1440,7 @@ export class CustomerDto implements ICustomerDto {
         data["createdAt"] = this.createdAt;
         data["updatedAt"] = this.updatedAt;
         data["version"] = this.version;
+        data["ownerName"] = this.ownerName;
         return data;
     }
 }
@@ -1533,6 +1461,7 @@ export interface ICustomerDto {
     createdAt: string;
     updatedAt: string;
     version: number;
+    ownerName?: string | undefined;
 }
 
 export class CustomerDtoPage implements ICustomerDtoPage {
@@ -1586,9 +1515,88 @@ export interface ICustomerDtoPage {
     nextCursor?: string | undefined;
 }
 
+export class CustomerInput implements ICustomerInput {
+    name!: string;
+    kind!: CustomerKind;
+    phone?: string | undefined;
+    email?: string | undefined;
+    company?: string | undefined;
+    position?: string | undefined;
+    region?: string | undefined;
+    industry?: string | undefined;
+    stage!: CustomerStage;
+    ownerId?: string | undefined;
+
+    constructor(data?: ICustomerInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.name = _data["name"];
+            this.kind = _data["kind"];
+            this.phone = _data["phone"];
+            this.email = _data["email"];
+            this.company = _data["company"];
+            this.position = _data["position"];
+            this.region = _data["region"];
+            this.industry = _data["industry"];
+            this.stage = _data["stage"];
+            this.ownerId = _data["ownerId"];
+        }
+    }
+
+    static fromJS(data: any): CustomerInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new CustomerInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["name"] = this.name;
+        data["kind"] = this.kind;
+        data["phone"] = this.phone;
+        data["email"] = this.email;
+        data["company"] = this.company;
+        data["position"] = this.position;
+        data["region"] = this.region;
+        data["industry"] = this.industry;
+        data["stage"] = this.stage;
+        data["ownerId"] = this.ownerId;
+        return data;
+    }
+}
+
+export interface ICustomerInput {
+    name: string;
+    kind: CustomerKind;
+    phone?: string | undefined;
+    email?: string | undefined;
+    company?: string | undefined;
+    position?: string | undefined;
+    region?: string | undefined;
+    industry?: string | undefined;
+    stage: CustomerStage;
+    ownerId?: string | undefined;
+}
+
 export enum CustomerKind {
     Person = "person",
     Company = "company",
+}
+
+export enum CustomerSort {
+    CreatedAtDescending = "createdAtDescending",
+    CreatedAt = "createdAt",
+    Name = "name",
+    NameDescending = "nameDescending",
 }
 
 export enum CustomerStage {
@@ -1894,78 +1902,6 @@ export class RefreshRequest implements IRefreshRequest {
 
 export interface IRefreshRequest {
     refreshToken?: string | undefined;
-}
-
-export class UpdateCustomerCommand implements IUpdateCustomerCommand {
-    name!: string;
-    kind!: CustomerKind;
-    phone?: string | undefined;
-    email?: string | undefined;
-    company?: string | undefined;
-    position?: string | undefined;
-    region?: string | undefined;
-    industry?: string | undefined;
-    stage!: CustomerStage;
-    ownerId?: string | undefined;
-
-    constructor(data?: IUpdateCustomerCommand) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.name = _data["name"];
-            this.kind = _data["kind"];
-            this.phone = _data["phone"];
-            this.email = _data["email"];
-            this.company = _data["company"];
-            this.position = _data["position"];
-            this.region = _data["region"];
-            this.industry = _data["industry"];
-            this.stage = _data["stage"];
-            this.ownerId = _data["ownerId"];
-        }
-    }
-
-    static fromJS(data: any): UpdateCustomerCommand {
-        data = typeof data === 'object' ? data : {};
-        let result = new UpdateCustomerCommand();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["name"] = this.name;
-        data["kind"] = this.kind;
-        data["phone"] = this.phone;
-        data["email"] = this.email;
-        data["company"] = this.company;
-        data["position"] = this.position;
-        data["region"] = this.region;
-        data["industry"] = this.industry;
-        data["stage"] = this.stage;
-        data["ownerId"] = this.ownerId;
-        return data;
-    }
-}
-
-export interface IUpdateCustomerCommand {
-    name: string;
-    kind: CustomerKind;
-    phone?: string | undefined;
-    email?: string | undefined;
-    company?: string | undefined;
-    position?: string | undefined;
-    region?: string | undefined;
-    industry?: string | undefined;
-    stage: CustomerStage;
-    ownerId?: string | undefined;
 }
 
 export class UserDto implements IUserDto {

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { toProblem } from '../../api/problems';
-import { useLogin, useSession } from '../../features/identity/session';
+import { useLogin, useSession } from './session';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { PageLoading } from '../../shared/ui/PageStates';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useSession } from '../../features/identity/session';
+import { useSession } from './session';
 import { PageError, PageLoading } from '../../shared/ui/PageStates';
 
 /** Renders its children for a signed-in user; sends anyone else to /login and back afterwards. */

@@ -1,6 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { Translation } from './translation';
+import type { zhCN } from './zh-CN';
 
-export const en: Messages = {
+export const en: Translation<typeof zhCN> = {
   app: {
     name: 'CRM',
     tagline: 'Customer relationship maintenance',
@@ -52,67 +53,5 @@ export const en: Messages = {
     notAvailableTitle: '{{module}} is not available yet',
     notAvailableBody: 'This module is being built; it has no features or data yet.',
     dash: '—',
-  },
-  customers: {
-    title: 'Customers',
-    subtitle: 'Customer records: contacts, companies, stage and owner',
-    create: 'New customer',
-    searchPlaceholder: 'Search name, phone or company',
-    filterStage: 'Stage',
-    filterOwner: 'Owner',
-    sortLabel: 'Sort',
-    sorts: {
-      newest: 'Newest first',
-      oldest: 'Oldest first',
-      nameAsc: 'Name A→Z',
-      nameDesc: 'Name Z→A',
-    },
-    emptyTitle: 'No customers yet',
-    emptyBody: 'Create your first customer to start tracking the relationship.',
-    emptyFilteredTitle: 'No customers match',
-    emptyFilteredBody: 'Try another search or clear the filters.',
-    clearFilters: 'Clear filters',
-    loadMore: 'Load more',
-    loaded: 'Showing {{count}} customers',
-    allLoaded: 'Showing all {{count}} customers',
-    kinds: {
-      person: 'Person',
-      company: 'Company',
-    },
-    stages: {
-      prospect: 'Prospect',
-      intent: 'Intent',
-      customer: 'Customer',
-      loyal: 'Loyal',
-    },
-    fields: {
-      name: 'Name',
-      kind: 'Kind',
-      stage: 'Stage',
-      phone: 'Phone',
-      email: 'Email',
-      company: 'Company',
-      position: 'Position',
-      region: 'Region',
-      industry: 'Industry',
-      owner: 'Owner',
-      createdAt: 'Created',
-    },
-    nameRequired: 'Enter the customer name',
-    createTitle: 'New customer',
-    editTitle: 'Edit customer',
-    created: 'Created customer "{{name}}"',
-    saved: 'Saved',
-    archive: 'Archive',
-    archiveConfirmTitle: 'Archive customer "{{name}}"?',
-    archiveConfirmBody: 'Archived customers no longer appear in lists or search.',
-    archived: 'Archived customer "{{name}}"',
-    conflictTitle: 'This customer was changed by someone else',
-    conflictBody: 'Someone saved new details after you opened it. Reload before editing; your unsaved changes will be discarded.',
-    notFoundTitle: 'Customer not found',
-    notFoundBody: 'This customer does not exist, was archived, or is outside what you may see.',
-    backToList: 'Back to customers',
-    formError: 'Fix the marked fields, then save again.',
-    meta: 'Created {{createdAt}} · updated {{updatedAt}}',
   },
 };

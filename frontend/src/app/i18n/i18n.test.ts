@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import { namespaces, type NamespaceName } from './resources';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -31,34 +30,61 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const chinese = flatten(zhCN);
-const english = flatten(en);
+const src = join(__dirname, '../..');
+const names = Object.keys(namespaces) as NamespaceName[];
+const chinese = new Map(names.map((ns) => [ns, flatten(namespaces[ns].zhCN)]));
+const english = new Map(names.map((ns) => [ns, flatten(namespaces[ns].en)]));
+const keysOf = (ns: string) => chinese.get(ns as NamespaceName) ?? new Map<string, string>();
 
-describe('translations', () => {
-  it('have exactly the same keys in Chinese and English', () => {
-    expect([...english.keys()].sort()).toEqual([...chinese.keys()].sort());
+describe.each(names)('the %s namespace', (ns) => {
+  const zh = keysOf(ns);
+  const en = english.get(ns) ?? new Map<string, string>();
+
+  it('has exactly the same keys in Chinese and English', () => {
+    expect([...en.keys()].sort()).toEqual([...zh.keys()].sort());
   });
 
-  it('leave no text empty', () => {
-    const empty = [...chinese, ...english].filter(([, text]) => text.trim() === '').map(([key]) => key);
+  it('leaves no text empty', () => {
+    const empty = [...zh, ...en].filter(([, text]) => text.trim() === '').map(([key]) => key);
     expect(empty).toEqual([]);
   });
 
-  it('use the same {{placeholders}} in both languages', () => {
-    const mismatched = [...chinese].filter(([key, text]) => placeholders(text).join() !== placeholders(english.get(key) ?? '').join());
+  it('uses the same {{placeholders}} in both languages', () => {
+    const mismatched = [...zh].filter(([key, text]) => placeholders(text).join() !== placeholders(en.get(key) ?? '').join());
     expect(mismatched).toEqual([]);
   });
+});
 
-  it('define every literal key the app passes to t()', () => {
-    const root = join(__dirname, '../..');
-    const used = sourceFiles(root).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.]+)'/g)].map((m) => m[1]));
-    expect(used.length).toBeGreaterThan(50);
-    expect(used.filter((key) => !chinese.has(key))).toEqual([]);
+describe('translations', () => {
+  it('register one namespace for each feature that has texts, named after its folder', () => {
+    const features = join(src, 'features');
+    const withTexts = readdirSync(features).filter((name) => statSync(join(features, name, 'i18n'), { throwIfNoEntry: false })?.isDirectory());
+    expect(names.filter((ns) => ns !== 'translation').sort()).toEqual(withTexts.sort());
+  });
+
+  it('define every literal key the app passes to t(), in the namespace its file uses or the app-wide one', () => {
+    const missing: string[] = [];
+    const mixed: string[] = [];
+    let used = 0;
+    for (const file of sourceFiles(src)) {
+      const text = readFileSync(file, 'utf8');
+      // A file speaks for one namespace, named in useTranslation('<namespace>'); app-wide keys are every one's fallback.
+      const named = [...new Set([...text.matchAll(/\buseTranslation\(\s*'(\w+)'/g)].map((m) => m[1]))];
+      if (named.length > 1) mixed.push(file);
+      const ns = named[0] ?? 'translation';
+      for (const [, key] of text.matchAll(/\bt\(\s*'([\w.]+)'/g)) {
+        used++;
+        if (!keysOf(ns).has(key) && !keysOf('translation').has(key)) missing.push(`${ns}:${key} (${file.slice(src.length + 1)})`);
+      }
+    }
+    expect(used).toBeGreaterThan(50);
+    expect(mixed).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   it('cover every value of the enums shown to users', () => {
-    for (const stage of ['prospect', 'intent', 'customer', 'loyal']) expect(chinese.has(`customers.stages.${stage}`)).toBe(true);
-    for (const kind of ['person', 'company']) expect(chinese.has(`customers.kinds.${kind}`)).toBe(true);
-    for (const role of ['Rep', 'Manager', 'Director', 'Service', 'Admin']) expect(chinese.has(`app.roles.${role}`)).toBe(true);
+    for (const stage of ['prospect', 'intent', 'customer', 'loyal']) expect(keysOf('customers').has(`stages.${stage}`)).toBe(true);
+    for (const kind of ['person', 'company']) expect(keysOf('customers').has(`kinds.${kind}`)).toBe(true);
+    for (const role of ['Rep', 'Manager', 'Director', 'Service', 'Admin']) expect(keysOf('translation').has(`app.roles.${role}`)).toBe(true);
   });
 });

@@ -1,9 +1,11 @@
 import 'i18next';
-import type { zhCN } from './zh-CN';
+import type { SourceTexts } from './resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    // A feature's t() also finds the app-wide keys (common.save, ...), as at run time.
+    fallbackNS: 'translation';
+    resources: SourceTexts;
   }
 }

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import { namespaces, resources } from './resources';
 
 const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -28,13 +27,12 @@ export async function changeLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
-const resources = {
-  'zh-CN': { translation: zhCN },
-  en: { translation: en },
-} as const;
-
 void i18n.use(initReactI18next).init({
   resources,
+  ns: Object.keys(namespaces),
+  defaultNS: 'translation',
+  // A feature's pages use their own namespace and still reach the app-wide keys (common.save, ...).
+  fallbackNS: 'translation',
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -1,4 +1,7 @@
-/** Simplified Chinese, the default language. Every key here must exist in en.ts (the compiler and a test check). */
+/**
+ * The app-wide texts (the default `translation` namespace) in Simplified Chinese, the default language. Every key
+ * here must exist in en.ts (the compiler and a test check). A feature's texts are its own namespace, in its i18n/.
+ */
 export const zhCN = {
   app: {
     name: '客情 CRM',
@@ -52,71 +55,4 @@ export const zhCN = {
     notAvailableBody: '该模块正在建设中，暂时没有可用的功能和数据。',
     dash: '—',
   },
-  customers: {
-    title: '客户',
-    subtitle: '客户档案：联系人、公司、阶段与负责人',
-    create: '新建客户',
-    searchPlaceholder: '搜索名称、电话或公司',
-    filterStage: '阶段',
-    filterOwner: '负责人',
-    sortLabel: '排序',
-    sorts: {
-      newest: '最新创建',
-      oldest: '最早创建',
-      nameAsc: '名称 A→Z',
-      nameDesc: '名称 Z→A',
-    },
-    emptyTitle: '还没有客户',
-    emptyBody: '新建第一位客户，开始维护客户关系。',
-    emptyFilteredTitle: '没有符合条件的客户',
-    emptyFilteredBody: '换个关键词或清除筛选条件试试。',
-    clearFilters: '清除筛选',
-    loadMore: '加载更多',
-    loaded: '已显示 {{count}} 位客户',
-    allLoaded: '已显示全部 {{count}} 位客户',
-    kinds: {
-      person: '个人',
-      company: '企业',
-    },
-    stages: {
-      prospect: '潜在客户',
-      intent: '意向客户',
-      customer: '成交客户',
-      loyal: '忠诚客户',
-    },
-    fields: {
-      name: '名称',
-      kind: '类型',
-      stage: '阶段',
-      phone: '电话',
-      email: '电子邮箱',
-      company: '公司',
-      position: '职位',
-      region: '地区',
-      industry: '行业',
-      owner: '负责人',
-      createdAt: '创建时间',
-    },
-    nameRequired: '请输入客户名称',
-    createTitle: '新建客户',
-    editTitle: '编辑客户',
-    created: '已创建客户“{{name}}”',
-    saved: '已保存',
-    archive: '归档',
-    archiveConfirmTitle: '归档客户“{{name}}”？',
-    archiveConfirmBody: '归档后该客户不再出现在列表和搜索中。',
-    archived: '已归档客户“{{name}}”',
-    conflictTitle: '该客户已被他人修改',
-    conflictBody: '您打开之后，有人保存了新的内容。请重新加载后再编辑，您未保存的修改将被丢弃。',
-    notFoundTitle: '找不到该客户',
-    notFoundBody: '该客户不存在、已归档，或不在您的权限范围内。',
-    backToList: '返回客户列表',
-    formError: '请修正标出的字段后再保存。',
-    meta: '创建于 {{createdAt}} · 更新于 {{updatedAt}}',
-  },
 } as const;
-
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
-/** The shape every language must fill in. */
-export type Messages = Widen<typeof zhCN>;

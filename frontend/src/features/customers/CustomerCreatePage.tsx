@@ -1,32 +1,31 @@
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMessage } from '../../shared/ui/feedback';
 import { useNavigate } from 'react-router';
+import { useMessage } from '../../shared/ui/feedback';
+import { PageHeader } from '../../shared/ui/PageHeader';
 import { useCreateCustomer } from './api';
 import { CustomerForm } from './CustomerForm';
 
 export default function CustomerCreatePage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('customers');
   const navigate = useNavigate();
   const message = useMessage();
   const create = useCreateCustomer();
 
   return (
     <div className="page">
-      <div className="page-header">
-        <h2 className="page-title">{t('customers.createTitle')}</h2>
-      </div>
+      <PageHeader title={t('createTitle')} />
       <Card>
         <CustomerForm
           initialValues={{}}
           submitting={create.isPending}
           error={create.error}
-          onCancel={() => navigate('/customers')}
+          onCancel={() => void navigate('/customers')}
           onSubmit={(fields) =>
             create.mutate(fields, {
               onSuccess: (customer) => {
-                void message.success(t('customers.created', { name: customer.name }));
-                navigate('/customers');
+                void message.success(t('created', { name: customer.name }));
+                void navigate('/customers');
               },
             })
           }

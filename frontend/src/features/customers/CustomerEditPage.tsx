@@ -1,10 +1,12 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Popconfirm, Result } from 'antd';
+import { Alert, Button, Card, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMessage } from '../../shared/ui/feedback';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { hasStatus } from '../../api/problems';
 import { formatDateTime } from '../../shared/format';
+import { useMessage } from '../../shared/ui/feedback';
+import { NotFound } from '../../shared/ui/NotFound';
+import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError, PageLoading } from '../../shared/ui/PageStates';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useArchiveCustomer, useCustomer, useUpdateCustomer } from './api';
@@ -15,7 +17,7 @@ import { StageTag } from './StageTag';
 const changedMeanwhile = 412;
 
 export default function CustomerEditPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('customers');
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const message = useMessage();
@@ -28,18 +30,7 @@ export default function CustomerEditPage() {
   }
   if (customer.isError) {
     return hasStatus(customer.error, 404) || hasStatus(customer.error, 400) ? (
-      <div className="page">
-        <Result
-          status="404"
-          title={t('customers.notFoundTitle')}
-          subTitle={t('customers.notFoundBody')}
-          extra={
-            <Link to="/customers">
-              <Button type="primary">{t('customers.backToList')}</Button>
-            </Link>
-          }
-        />
-      </div>
+      <NotFound title={t('notFoundTitle')} body={t('notFoundBody')} backTo="/customers" backLabel={t('backToList')} />
     ) : (
       <PageError error={customer.error} onRetry={() => void customer.refetch()} />
     );
@@ -56,26 +47,24 @@ export default function CustomerEditPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h2 className="page-title">
+      <PageHeader
+        title={
+          <>
             {current.name} <StageTag stage={current.stage} />
-          </h2>
-          <span className="page-subtitle">
-            {t('customers.meta', {
-              createdAt: formatDateTime(current.createdAt, i18n.language),
-              updatedAt: formatDateTime(current.updatedAt, i18n.language),
-            })}
-          </span>
-        </div>
-      </div>
+          </>
+        }
+        subtitle={t('meta', {
+          createdAt: formatDateTime(current.createdAt, i18n.language),
+          updatedAt: formatDateTime(current.updatedAt, i18n.language),
+        })}
+      />
       {conflict && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t('customers.conflictTitle')}
-          description={t('customers.conflictBody')}
+          message={t('conflictTitle')}
+          description={t('conflictBody')}
           action={
             <Button type="primary" onClick={() => void reload()} loading={customer.isFetching}>
               {t('common.reload')}
@@ -84,33 +73,35 @@ export default function CustomerEditPage() {
         />
       )}
       {archive.isError && !conflict && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={problemMessage(archive.error, t)} />}
-      <Card title={t('customers.editTitle')}>
+      <Card title={t('editTitle')}>
         <CustomerForm
           // A reload after a conflict starts the form again from the server's version.
           key={current.version}
           initialValues={current}
+          ownerName={current.ownerName}
           submitting={update.isPending}
           error={update.error}
           handledStatuses={[changedMeanwhile]}
           disabled={conflict}
-          onCancel={() => navigate('/customers')}
-          onSubmit={(fields) => update.mutate(fields, { onSuccess: () => void message.success(t('customers.saved')) })}
+          onCancel={() => void navigate('/customers')}
+          onSubmit={(fields) => update.mutate(fields, { onSuccess: () => void message.success(t('saved')) })}
           extraActions={
             <Popconfirm
-              title={t('customers.archiveConfirmTitle', { name: current.name })}
-              description={t('customers.archiveConfirmBody')}
-              okText={t('customers.archive')}
+              title={t('archiveConfirmTitle', { name: current.name })}
+              description={t('archiveConfirmBody')}
+              okText={t('archive')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true, loading: archive.isPending }}
+              // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd waits for a returned promise (spinner) though its type says void
               onConfirm={() =>
                 archive.mutateAsync(current).then(() => {
-                  void message.success(t('customers.archived', { name: current.name }));
-                  navigate('/customers');
+                  void message.success(t('archived', { name: current.name }));
+                  void navigate('/customers');
                 }, () => undefined)
               }
             >
               <Button danger icon={<DeleteOutlined />} disabled={conflict}>
-                {t('customers.archive')}
+                {t('archive')}
               </Button>
             </Popconfirm>
           }

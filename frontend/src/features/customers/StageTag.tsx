@@ -10,10 +10,10 @@ const colors: Record<CustomerStage, string> = {
 };
 
 export function StageTag({ stage }: { stage: CustomerStage }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('customers');
   return (
     <Tag color={colors[stage]} bordered={false}>
-      {t(`customers.stages.${stage}`)}
+      {t(`stages.${stage}`)}
     </Tag>
   );
 }

@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ApiContext, browserHttp, createApi, type Http } from '../../api/client';
-import { CustomerDto, CustomerKind, CustomerStage } from '../../api/generated/crm-client';
+import { CustomerDto, CustomerKind, CustomerSort, CustomerStage } from '../../api/generated/crm-client';
 import { changeLanguage } from '../../app/i18n';
 import { useCreateCustomer, useCustomerList, useUpdateCustomer } from './api';
 
@@ -18,11 +18,11 @@ interface Sent {
 function fakeServer(answer: (request: Sent) => { status: number; body?: unknown }) {
   const sent: Sent[] = [];
   const http: Http = {
-    fetch: async (url, init) => {
-      const request = { url: String(url), method: init?.method ?? 'GET', headers: (init?.headers ?? {}) as Record<string, string>, body: init?.body as string | undefined };
+    fetch: (url, init) => {
+      const request = { url: typeof url === 'string' ? url : url.url, method: init?.method ?? 'GET', headers: (init?.headers ?? {}) as Record<string, string>, body: init?.body as string | undefined };
       sent.push(request);
       const { status, body } = answer(request);
-      return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+      return Promise.resolve(new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
     },
   };
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
@@ -54,7 +54,7 @@ describe('useCustomerList', () => {
         ? { status: 200, body: { items: [customer('c3', '丙')] } }
         : { status: 200, body: { items: [customer('c1', '甲'), customer('c2', '乙')], nextCursor: 'page-2' } },
     );
-    const { result } = renderHook(() => useCustomerList({ q: '上海', stage: CustomerStage.Intent, sort: 'name' }), { wrapper });
+    const { result } = renderHook(() => useCustomerList({ q: '上海', stage: CustomerStage.Intent, sort: CustomerSort.Name }), { wrapper });
 
     await waitFor(() => expect(result.current.data?.customers).toHaveLength(2));
     expect(result.current.hasNextPage).toBe(true);
@@ -104,12 +104,33 @@ describe('useCreateCustomer', () => {
   });
 });
 
+describe('useCreateCustomer after a 4xx', () => {
+  it('sends the corrected form under a new Idempotency-Key: the rejected request was not a create', async () => {
+    let attempts = 0;
+    const { sent, wrapper } = fakeServer(() =>
+      ++attempts === 1 ? { status: 400, body: { status: 400, errors: { name: ['too long'] } } } : { status: 201, body: customer('c8', '改正') },
+    );
+    const { result } = renderHook(() => useCreateCustomer(), { wrapper });
+
+    await act(async () => {
+      await result.current.mutateAsync({ name: '太长'.repeat(60), kind: CustomerKind.Person, stage: CustomerStage.Prospect }).catch(() => undefined);
+    });
+    await act(async () => {
+      await result.current.mutateAsync({ name: '改正', kind: CustomerKind.Person, stage: CustomerStage.Prospect });
+    });
+
+    expect(sent).toHaveLength(2);
+    expect(sent[1].headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[1].headers['Idempotency-Key']).not.toBe(sent[0].headers['Idempotency-Key']);
+  });
+});
+
 describe('browserHttp', () => {
   it('sends the session cookie and asks for messages in the chosen language', async () => {
     const seen: RequestInit[] = [];
-    const http = browserHttp(async (_url, init) => {
+    const http = browserHttp((_url, init) => {
       seen.push(init ?? {});
-      return new Response(null, { status: 204 });
+      return Promise.resolve(new Response(null, { status: 204 }));
     });
 
     await http.fetch('/api/v1/me', { headers: { Accept: 'application/json' } });

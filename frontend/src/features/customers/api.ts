@@ -1,12 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../../api/client';
-import {
-  CreateCustomerCommand,
-  UpdateCustomerCommand,
-  type CustomerDto,
-  type ICreateCustomerCommand,
-} from '../../api/generated/crm-client';
+import { CustomerInput, type CustomerDto, type ICustomerInput } from '../../api/generated/crm-client';
+import { isClientError } from '../../api/problems';
 import type { CustomerFilters } from './filters';
 
 const customerPageSize = 50;
@@ -23,7 +19,7 @@ export function etagOf(customer: Pick<CustomerDto, 'version'>): string {
   return `"${customer.version}"`;
 }
 
-export type CustomerFields = ICreateCustomerCommand;
+export type CustomerFields = ICustomerInput;
 
 /** Keyset pages: each "load more" passes the previous page's nextCursor. */
 export function useCustomerList(filters: CustomerFilters) {
@@ -47,13 +43,22 @@ export function useCustomer(id: string) {
   });
 }
 
-/** One Idempotency-Key per form: a double click or a retried request creates the customer once. */
+/**
+ * One Idempotency-Key per attempt to create: a double click or a retried request (network failure,
+ * 5xx) creates the customer once. Any 4xx means the server did not create it; the corrected form is
+ * a new request and gets a new key (the server does not keep rejected requests either).
+ */
 export function useCreateCustomer() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   return useMutation({
-    mutationFn: (fields: CustomerFields) => api.customers.create(idempotencyKey, new CreateCustomerCommand(fields)),
+    mutationFn: (fields: CustomerFields) => api.customers.create(idempotencyKey, new CustomerInput(fields)),
+    onError: (error) => {
+      if (isClientError(error)) {
+        setIdempotencyKey(crypto.randomUUID());
+      }
+    },
     onSuccess: async (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);
       await queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
@@ -69,7 +74,7 @@ export function useUpdateCustomer(customer: CustomerDto | undefined) {
       if (!customer) {
         throw new Error('The customer is not loaded yet.');
       }
-      return api.customers.update(customer.id, etagOf(customer), new UpdateCustomerCommand(fields));
+      return api.customers.update(customer.id, etagOf(customer), new CustomerInput(fields));
     },
     onSuccess: async (updated) => {
       queryClient.setQueryData(customerKeys.detail(updated.id), updated);

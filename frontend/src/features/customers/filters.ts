@@ -1,7 +1,4 @@
-import { CustomerStage } from '../../api/generated/crm-client';
-
-export const customerSorts = ['-createdAt', 'createdAt', 'name', '-name'] as const;
-export type CustomerSort = (typeof customerSorts)[number];
+import { CustomerSort, CustomerStage } from '../../api/generated/crm-client';
 
 /** What the list shows; kept in the URL so a reload or a shared link opens the same list. */
 export interface CustomerFilters {
@@ -11,9 +8,10 @@ export interface CustomerFilters {
   sort: CustomerSort;
 }
 
-export const defaultSort: CustomerSort = '-createdAt';
+export const defaultSort = CustomerSort.CreatedAtDescending;
 
 const stages = Object.values(CustomerStage) as string[];
+const sorts = Object.values(CustomerSort) as string[];
 
 export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
   const q = search.get('q')?.trim();
@@ -24,7 +22,7 @@ export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
     q: q || undefined,
     stage: stage && stages.includes(stage) ? (stage as CustomerStage) : undefined,
     ownerId: ownerId || undefined,
-    sort: customerSorts.includes(sort as CustomerSort) ? (sort as CustomerSort) : defaultSort,
+    sort: sort && sorts.includes(sort) ? (sort as CustomerSort) : defaultSort,
   };
 }
 

@@ -1,8 +1,11 @@
-import type { TFunction } from 'i18next';
+import type { Namespace, TFunction } from 'i18next';
 import { toProblem } from '../../api/problems';
 
-/** One sentence for the user about a failed request, in their language. */
-export function problemMessage(error: unknown, t: TFunction): string {
+/**
+ * One sentence for the user about a failed request, in their language. Takes any page's t(): the common.* keys
+ * it uses are every namespace's fallback.
+ */
+export function problemMessage(error: unknown, t: TFunction<Namespace>): string {
   const problem = toProblem(error);
   if (problem.status === 0) {
     return t('common.networkError');

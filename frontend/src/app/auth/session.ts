@@ -49,7 +49,7 @@ export function useLogout() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.auth.logout(crypto.randomUUID()),
+    mutationFn: () => api.auth.logout(),
     onSettled: () => {
       queryClient.setQueryData(meQueryKey, null);
       forgetPreviousUser(queryClient);

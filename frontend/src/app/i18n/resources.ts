@@ -1,0 +1,33 @@
+import * as customers from '../../features/customers/i18n';
+import { en } from './en';
+import type { Translation } from './translation';
+import { zhCN } from './zh-CN';
+
+/** One namespace's texts. Chinese is the source of its keys; the compiler holds English to the same shape. */
+function namespace<T>(texts: { zhCN: T; en: NoInfer<Translation<T>> }) {
+  return texts;
+}
+
+/**
+ * Every namespace: the app-wide texts (app, nav, login, common) and one per feature, named after its folder.
+ * A feature registers its i18n/ here with one line; its pages call useTranslation('<feature>').
+ */
+export const namespaces = {
+  translation: namespace({ zhCN, en }),
+  customers: namespace(customers),
+};
+
+export type NamespaceName = keyof typeof namespaces;
+
+/** The Chinese texts of each namespace: what i18next type-checks keys and placeholders against. */
+export type SourceTexts = { [N in NamespaceName]: (typeof namespaces)[N]['zhCN'] };
+
+function textsIn(language: 'zhCN' | 'en') {
+  return Object.fromEntries(Object.entries(namespaces).map(([name, texts]) => [name, texts[language]]));
+}
+
+/** i18next's resources: language → namespace → texts. */
+export const resources = {
+  'zh-CN': textsIn('zhCN'),
+  en: textsIn('en'),
+};

@@ -1,0 +1,14 @@
+import { lazy } from 'react';
+import type { PathRouteProps } from 'react-router';
+
+// One chunk per page: the first load carries only the page the user opens.
+const CustomersPage = lazy(() => import('./CustomersPage'));
+const CustomerCreatePage = lazy(() => import('./CustomerCreatePage'));
+const CustomerEditPage = lazy(() => import('./CustomerEditPage'));
+
+/** The customers pages, mounted by app/router.tsx inside the signed-in frame. */
+export const customersRoutes: PathRouteProps[] = [
+  { path: 'customers', element: <CustomersPage /> },
+  { path: 'customers/new', element: <CustomerCreatePage /> },
+  { path: 'customers/:id', element: <CustomerEditPage /> },
+];

@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useApi } from '../api/client';
+import type { UserDto } from '../api/generated/crm-client';
+
+/** How many matches a picker offers: enough to choose from, small enough to read. */
+const suggestionCount = 20;
+
+/** Waits until typing pauses, so a search runs once per word, not once per keystroke. */
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+/**
+ * Colleagues within the caller's record scope whose name matches what the user typed, searched by the
+ * server (GET /users?q=): an organisation of any size is searchable, not only its first page.
+ */
+export function useColleagueSearch(typed: string) {
+  const api = useApi();
+  const q = useDebounced(typed.trim(), 250);
+  return useQuery({
+    queryKey: ['users', 'search', q],
+    queryFn: ({ signal }) => api.users.list(q || undefined, undefined, suggestionCount, signal),
+    select: (page): UserDto[] => page.items,
+    staleTime: 60_000,
+    placeholderData: (previous) => previous,
+  });
+}
