@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Features;
+using CrmPlatform.Identity.Features;
 using static CrmPlatform.Customers.Tests.CustomerRequests;
 
 namespace CrmPlatform.Customers.Tests;
@@ -13,7 +14,7 @@ public sealed class CustomersCrudTests(CrmApp app) : IClassFixture<CrmApp>
     public async Task Create_answers_201_with_location_and_etag_and_the_caller_owns_the_customer()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
-        var me = await (await rep.GetAsync("/api/v1/me")).ReadAsync<MeView>();
+        var me = await rep.MeAsync();
 
         var response = await rep.PostJsonAsync(Url, NewCustomer("杭州西湖茶庄", CustomerStage.Intent, phone: "+86 571 8888 0000"));
 
@@ -27,7 +28,7 @@ public sealed class CustomersCrudTests(CrmApp app) : IClassFixture<CrmApp>
     public async Task Rows_name_their_owners_whoever_owns_them()
     {
         var west = await app.LoginAsync(DemoUsers.RepWest);
-        var westMe = await (await west.GetAsync("/api/v1/me")).ReadAsync<MeView>();
+        var westMe = await west.MeAsync();
         var created = await west.CreateAsync("负责人名称测试 西");
         var director = await app.LoginAsync(DemoUsers.Director);
 
@@ -192,7 +193,7 @@ public sealed class CustomersCrudTests(CrmApp app) : IClassFixture<CrmApp>
     public async Task A_rep_cannot_give_a_customer_to_someone_else()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
-        var colleague = await (await (await app.LoginAsync(DemoUsers.ManagerEast)).GetAsync("/api/v1/me")).ReadAsync<MeView>();
+        var colleague = await (await app.LoginAsync(DemoUsers.ManagerEast)).MeAsync();
 
         var response = await rep.PostJsonAsync(Url, NewCustomer("转交测试", ownerId: colleague.Id));
 
@@ -203,8 +204,8 @@ public sealed class CustomersCrudTests(CrmApp app) : IClassFixture<CrmApp>
     public async Task A_manager_assigns_within_the_team_but_not_to_another_team()
     {
         var manager = await app.LoginAsync(DemoUsers.ManagerEast);
-        var repEast = await (await (await app.LoginAsync(DemoUsers.RepEast)).GetAsync("/api/v1/me")).ReadAsync<MeView>();
-        var repWest = await (await (await app.LoginAsync(DemoUsers.RepWest)).GetAsync("/api/v1/me")).ReadAsync<MeView>();
+        var repEast = await (await app.LoginAsync(DemoUsers.RepEast)).MeAsync();
+        var repWest = await (await app.LoginAsync(DemoUsers.RepWest)).MeAsync();
 
         var assigned = await (await manager.PostJsonAsync(Url, NewCustomer("分配测试", ownerId: repEast.Id))).ReadAsync<CustomerDto>(HttpStatusCode.Created);
         var refused = await manager.PostJsonAsync(Url, NewCustomer("跨团队分配", ownerId: repWest.Id));
@@ -221,6 +222,4 @@ public sealed class CustomersCrudTests(CrmApp app) : IClassFixture<CrmApp>
         (await anonymous.GetAsync(Url)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await anonymous.PostAsJsonAsync(Url, new { name = "x" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
-
-    private sealed record MeView(Guid Id, Guid? TeamId, string DisplayName);
 }

@@ -66,7 +66,7 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
 
         var customer = await rep.CreateAsync("事件测试 已提交");
 
-        await Eventually(async () => (await OutboxRowAsync(customer.Id)).ProcessedAt is not null);
+        await Eventually.HoldsAsync(async () => (await OutboxRowAsync(customer.Id)).ProcessedAt is not null, "the outbox dispatcher should have delivered by now");
         RecordingHandler.Deliveries[customer.Id].Should().Be(1);
     }
 
@@ -107,7 +107,7 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
 
         var customer = await rep.CreateAsync("事件测试 重试");
 
-        await Eventually(async () => (await OutboxRowAsync(customer.Id)).ProcessedAt is not null);
+        await Eventually.HoldsAsync(async () => (await OutboxRowAsync(customer.Id)).ProcessedAt is not null, "the outbox dispatcher should have delivered by now");
         var row = await OutboxRowAsync(customer.Id);
         row.Attempts.Should().Be(1);
         row.LastError.Should().Contain("Subscriber is down");
@@ -137,17 +137,5 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
         var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.Type.Contains(nameof(CustomerCreated))).ToListAsync();
         return rows.Single(m => ((CustomerCreated)m.ToEvent()).CustomerId == customerId);
-    }
-
-    private static Task Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the outbox dispatcher should have delivered by now");
-            await Task.Delay(50);
-        }
     }
 }

@@ -57,10 +57,11 @@ if (builder.Configuration["CRM_KEYS_DIR"] is { Length: > 0 } keysDirectory)
 
 var app = builder.Build();
 
+// Outermost, so every answer written further out (error handler, status-code pages) is in the request's language too.
+app.UseCrmRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCrmSpa();
-app.UseCrmRequestLocalization();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -1,11 +1,10 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query';
-import { toProblem } from '../api/problems';
+import { isClientError, toProblem } from '../api/problems';
 import { meQueryKey } from './auth/session';
 
 /** Client errors are answers, not glitches: only network failures and 5xx are retried. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  const { status } = toProblem(error);
-  return failureCount < 2 && (status === 0 || status >= 500);
+  return failureCount < 2 && !isClientError(error);
 }
 
 export function createQueryClient(): QueryClient {

@@ -1,22 +1,34 @@
+using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.Complaints;
+using CrmPlatform.Customers;
+using CrmPlatform.Deals;
+using CrmPlatform.Referrals;
+using CrmPlatform.Retention;
+using CrmPlatform.Visits;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace CrmPlatform.Platform.Tests.Modules;
 
 /// <summary>Every registered module owns its schema, with its own migrations history, outbox and inbox.</summary>
 public sealed class ModuleSchemaTests(CrmApp app) : IClassFixture<CrmApp>
 {
     [Theory]
-    [InlineData("customers")]
-    [InlineData("deals")]
-    [InlineData("visits")]
-    [InlineData("complaints")]
-    [InlineData("retention")]
-    [InlineData("referrals")]
-    public async Task Its_schema_is_migrated(string schema)
+    [InlineData(typeof(CustomersModule))]
+    [InlineData(typeof(DealsModule))]
+    [InlineData(typeof(VisitsModule))]
+    [InlineData(typeof(ComplaintsModule))]
+    [InlineData(typeof(RetentionModule))]
+    [InlineData(typeof(ReferralsModule))]
+    public async Task Its_schema_is_migrated(Type module)
     {
+        // The schema the module registered, not a name written again here.
+        var schema = app.Factory.Services.GetRequiredService<ModuleCatalog>().Databases.Single(d => d.Assembly == module.Assembly).Schema;
+
         var tables = await Sql.ScalarAsync<string[]>(
             app.ConnectionString,
             "SELECT coalesce(array_agg(table_name::text ORDER BY table_name), '{}') FROM information_schema.tables WHERE table_schema = @schema",
             ("schema", schema));
 
-        tables.Should().Contain(["__ef_migrations_history", "outbox_messages", "inbox_messages"], $"schema '{schema}' is the module's own");
+        tables.Should().Contain(["__ef_migrations_history", "outbox_messages", "inbox_messages"], $"schema '{schema}' is {module.Name}'s own");
     }
 }

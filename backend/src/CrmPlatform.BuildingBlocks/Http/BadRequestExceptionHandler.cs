@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -6,7 +5,6 @@ using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Localization;
 
 namespace CrmPlatform.BuildingBlocks.Http;
 
@@ -21,12 +19,6 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
         if (exception is not BadHttpRequestException badRequest)
         {
             return false;
-        }
-
-        // The handler runs outside the localization middleware's flow; its culture choice stays on the request.
-        if (httpContext.Features.Get<IRequestCultureFeature>() is { } culture)
-        {
-            CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
         }
 
         var error = badRequest.InnerException is JsonException { Path: { } path }
@@ -49,11 +41,11 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
     /// <summary>The declared type of a handler parameter, or of a member of its <c>[AsParameters]</c> record.</summary>
     private static Type? ParameterType(Endpoint? endpoint, string name)
     {
-        var parameters = endpoint?.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [];
-        return parameters.FirstOrDefault(p => p.Name == name)?.ParameterType
-            ?? parameters.Where(p => p.GetCustomAttribute<AsParametersAttribute>() is not null)
-                .Select(p => p.ParameterType.GetProperty(name)?.PropertyType)
-                .FirstOrDefault(t => t is not null);
+        var method = endpoint?.Metadata.GetMetadata<MethodInfo>();
+        return method is null
+            ? null
+            : method.GetParameters().FirstOrDefault(p => p.Name == name)?.ParameterType
+                ?? QueryRecord.MembersOf(method).FirstOrDefault(m => m.Name == name)?.PropertyType;
     }
 
     /// <summary>ASP.NET's binding message: Failed to bind parameter "Guid? ownerId" from "abc".</summary>

@@ -2,20 +2,33 @@ using CrmPlatform.BuildingBlocks.Outbox;
 
 namespace CrmPlatform.Customers.Contracts;
 
-// What the Customers module tells the others (ADR 0013). Each event carries what a module that keeps
-// a copy of customers needs to stay current, so a consumer never has to call back to read the rest.
+// What the Customers module tells the others (ADR 0013). Every event carries the customer's card as
+// it stood when the event happened, so a module that keeps a copy applies the newest event it has
+// seen, whatever order they arrive in, and learns a customer from any event about it.
 
-/// <param name="TeamId">The owner's team when the customer was created: what managers' record scope matches.</param>
+/// <summary>The customer facts every event carries.</summary>
+public interface ICustomerEvent
+{
+    Guid CustomerId { get; }
+
+    string Name { get; }
+
+    Guid OwnerId { get; }
+
+    /// <summary>The owner's team: what managers' record scope matches.</summary>
+    Guid? TeamId { get; }
+}
+
 public sealed record CustomerCreated(Guid EventId, DateTimeOffset OccurredAt, Guid CustomerId, string Name, Guid OwnerId, Guid? TeamId)
-    : IntegrationEvent(EventId, OccurredAt);
+    : IntegrationEvent(EventId, OccurredAt), ICustomerEvent;
 
-public sealed record CustomerRenamed(Guid EventId, DateTimeOffset OccurredAt, Guid CustomerId, string Name)
-    : IntegrationEvent(EventId, OccurredAt);
+public sealed record CustomerRenamed(Guid EventId, DateTimeOffset OccurredAt, Guid CustomerId, string Name, Guid OwnerId, Guid? TeamId)
+    : IntegrationEvent(EventId, OccurredAt), ICustomerEvent;
 
 /// <summary>The customer went to another rep (and so, perhaps, to another team).</summary>
-public sealed record CustomerOwnerChanged(Guid EventId, DateTimeOffset OccurredAt, Guid CustomerId, Guid OwnerId, Guid? TeamId, Guid PreviousOwnerId)
-    : IntegrationEvent(EventId, OccurredAt);
+public sealed record CustomerOwnerChanged(Guid EventId, DateTimeOffset OccurredAt, Guid CustomerId, string Name, Guid OwnerId, Guid? TeamId, Guid PreviousOwnerId)
+    : IntegrationEvent(EventId, OccurredAt), ICustomerEvent;
 
 /// <summary>Soft-deleted: hidden everywhere, kept for history.</summary>
-public sealed record CustomerArchived(Guid EventId, DateTimeOffset OccurredAt, Guid CustomerId)
-    : IntegrationEvent(EventId, OccurredAt);
+public sealed record CustomerArchived(Guid EventId, DateTimeOffset OccurredAt, Guid CustomerId, string Name, Guid OwnerId, Guid? TeamId)
+    : IntegrationEvent(EventId, OccurredAt), ICustomerEvent;

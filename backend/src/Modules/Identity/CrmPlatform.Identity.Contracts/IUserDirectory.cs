@@ -12,6 +12,9 @@ public interface IUserDirectory
     /// Served from memory for a few minutes, so a page of rows costs no query once its owners were seen.
     /// </summary>
     Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+
+    /// <summary>One user's display name (null when unknown), from the same cache: no allocation and no query on a hit.</summary>
+    ValueTask<string?> DisplayNameAsync(Guid userId, CancellationToken cancellationToken);
 }
 
 /// <param name="Role">The user's widest role (see BuildingBlocks Roles).</param>

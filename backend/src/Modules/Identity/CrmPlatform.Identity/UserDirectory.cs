@@ -4,27 +4,32 @@ using CrmPlatform.Identity.Domain;
 using CrmPlatform.Identity.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Identity;
 
-internal sealed class UserDirectory(CrmIdentityDbContext db, IMemoryCache cache) : IUserDirectory
+/// <remarks>
+/// The context is resolved only when a query runs: the names of customers' owners are asked on every
+/// get by id, and a cache hit must not rent a pooled context (ADR 0012).
+/// </remarks>
+internal sealed class UserDirectory(IServiceProvider services, IMemoryCache cache) : IUserDirectory
 {
     /// <summary>How long a display name is served from memory: a rename shows everywhere within this time.</summary>
     internal static readonly TimeSpan NameLifetime = TimeSpan.FromMinutes(5);
 
     public Task<UserSummary?> FindAsync(Guid userId, CancellationToken cancellationToken) =>
-        FindAsync(db.Users.Where(u => u.Id == userId), cancellationToken);
+        FindAsync(Db.Users.Where(u => u.Id == userId), cancellationToken);
 
     public Task<UserSummary?> FindByUserNameAsync(string userName, CancellationToken cancellationToken)
     {
         var normalized = userName.ToUpperInvariant();
-        return FindAsync(db.Users.Where(u => u.NormalizedUserName == normalized), cancellationToken);
+        return FindAsync(Db.Users.Where(u => u.NormalizedUserName == normalized), cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
     {
         var names = new Dictionary<Guid, string>(userIds.Count);
-        var unseen = new List<Guid>();
+        List<Guid>? unseen = null;
         foreach (var id in userIds)
         {
             if (cache.TryGetValue(new DisplayNameKey(id), out string? name))
@@ -33,13 +38,13 @@ internal sealed class UserDirectory(CrmIdentityDbContext db, IMemoryCache cache)
             }
             else
             {
-                unseen.Add(id);
+                (unseen ??= []).Add(id);
             }
         }
 
-        if (unseen.Count > 0)
+        if (unseen is not null)
         {
-            var found = await db.Users.AsNoTracking().Where(u => unseen.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
+            var found = await Db.Users.AsNoTracking().Where(u => unseen.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
             foreach (var user in found)
             {
                 names[user.Id] = cache.Set(new DisplayNameKey(user.Id), user.DisplayName, NameLifetime);
@@ -48,6 +53,12 @@ internal sealed class UserDirectory(CrmIdentityDbContext db, IMemoryCache cache)
 
         return names;
     }
+
+    public ValueTask<string?> DisplayNameAsync(Guid userId, CancellationToken cancellationToken) =>
+        cache.TryGetValue(new DisplayNameKey(userId), out string? name) ? ValueTask.FromResult(name) : LoadDisplayNameAsync(userId, cancellationToken);
+
+    private async ValueTask<string?> LoadDisplayNameAsync(Guid userId, CancellationToken cancellationToken) =>
+        (await DisplayNamesAsync([userId], cancellationToken)).GetValueOrDefault(userId);
 
     private async Task<UserSummary?> FindAsync(IQueryable<AppUser> match, CancellationToken cancellationToken)
     {
@@ -59,7 +70,7 @@ internal sealed class UserDirectory(CrmIdentityDbContext db, IMemoryCache cache)
             return null;
         }
 
-        var roles = await RolesOfAsync(db, user.Id, cancellationToken);
+        var roles = await RolesOfAsync(Db, user.Id, cancellationToken);
         return new UserSummary(user.Id, user.UserName ?? string.Empty, user.DisplayName, user.TeamId, Roles.Widest(roles.Contains));
     }
 
@@ -67,6 +78,8 @@ internal sealed class UserDirectory(CrmIdentityDbContext db, IMemoryCache cache)
         db.UserRoles.Where(ur => ur.UserId == userId)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync(cancellationToken);
+
+    private CrmIdentityDbContext Db => services.GetRequiredService<CrmIdentityDbContext>();
 
     private readonly record struct DisplayNameKey(Guid UserId);
 }

@@ -105,14 +105,12 @@ internal sealed class Customer : IOwnedRecord
         return renamed;
     }
 
-    /// <summary>Gives the customer to a rep (and so to the rep's team); true when the owner changes.</summary>
-    public bool AssignTo(Guid ownerId, Guid? teamId, DateTimeOffset now)
+    /// <summary>Gives the customer to a rep, and so to the rep's team.</summary>
+    public void AssignTo(Guid ownerId, Guid? teamId, DateTimeOffset now)
     {
-        var changed = ownerId != OwnerId || teamId != TeamId;
         OwnerId = ownerId;
         TeamId = teamId;
         UpdatedAt = now;
-        return changed;
     }
 
     public void Archive(DateTimeOffset now)

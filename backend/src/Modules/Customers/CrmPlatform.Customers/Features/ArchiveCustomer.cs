@@ -30,7 +30,7 @@ internal sealed class ArchiveCustomerHandler(CustomersDbContext db, ICurrentUser
 
         var now = clock.GetDatabaseUtcNow();
         customer.Value.Archive(now);
-        db.Publish(new CustomerArchived(Guid.CreateVersion7(now), now, customer.Value.Id));
+        db.Publish(new CustomerArchived(Guid.CreateVersion7(now), now, customer.Value.Id, customer.Value.Name, customer.Value.OwnerId, customer.Value.TeamId));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

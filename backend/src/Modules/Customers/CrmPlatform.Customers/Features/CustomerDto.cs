@@ -36,7 +36,7 @@ internal sealed class CustomerMappings : Profile
 internal sealed class OwnerNames(IUserDirectory users)
 {
     public async Task<CustomerDto> AddToAsync(CustomerDto customer, CancellationToken cancellationToken) =>
-        (await AddToAsync([customer], cancellationToken))[0];
+        customer with { OwnerName = await users.DisplayNameAsync(customer.OwnerId, cancellationToken) };
 
     public async Task<IReadOnlyList<CustomerDto>> AddToAsync(IReadOnlyList<CustomerDto> customers, CancellationToken cancellationToken)
     {

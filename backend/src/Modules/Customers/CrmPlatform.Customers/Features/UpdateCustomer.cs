@@ -40,6 +40,7 @@ internal sealed class UpdateCustomerHandler(
 
         var customer = found.Value;
         var now = clock.GetDatabaseUtcNow();
+        var previousOwnerId = customer.OwnerId;
         if (command.Customer.OwnerId is { } requested && requested != customer.OwnerId)
         {
             var owner = await owners.ResolveAsync(requested, cancellationToken);
@@ -48,14 +49,17 @@ internal sealed class UpdateCustomerHandler(
                 return owner.Error;
             }
 
-            var previousOwnerId = customer.OwnerId;
             customer.AssignTo(owner.Value.Id, owner.Value.TeamId, now);
-            db.Publish(new CustomerOwnerChanged(Guid.CreateVersion7(now), now, customer.Id, customer.OwnerId, customer.TeamId, previousOwnerId));
         }
 
         if (customer.Describe(command.Customer.Details, now))
         {
-            db.Publish(new CustomerRenamed(Guid.CreateVersion7(now), now, customer.Id, customer.Name));
+            db.Publish(new CustomerRenamed(Guid.CreateVersion7(now), now, customer.Id, customer.Name, customer.OwnerId, customer.TeamId));
+        }
+
+        if (customer.OwnerId != previousOwnerId)
+        {
+            db.Publish(new CustomerOwnerChanged(Guid.CreateVersion7(now), now, customer.Id, customer.Name, customer.OwnerId, customer.TeamId, previousOwnerId));
         }
 
         await db.SaveChangesAsync(cancellationToken);

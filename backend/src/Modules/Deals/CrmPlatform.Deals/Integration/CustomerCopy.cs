@@ -5,8 +5,9 @@ namespace CrmPlatform.Deals.Integration;
 /// <summary>
 /// What Deals knows of a customer, kept current from the Customers module's events (ADR 0013): the
 /// name a deal list shows and searches, and the owner and team its record scope matches, read with
-/// the deals in one query of this schema. Each fact remembers when it was true, so an event that
-/// arrives late (delivery is at least once, in best-effort order) never overwrites a newer one.
+/// the deals in one query of this schema. Every event carries the whole card as of its time, so the
+/// copy takes the newest one it has seen: an event that arrives late (delivery is at least once, in
+/// best-effort order) never overwrites a newer one.
 /// </summary>
 internal sealed class CustomerCopy : IOwnedRecord
 {
@@ -18,41 +19,22 @@ internal sealed class CustomerCopy : IOwnedRecord
 
     public string Name { get; private set; } = string.Empty;
 
-    public DateTimeOffset NameAsOf { get; private set; }
-
     public Guid OwnerId { get; private set; }
 
     public Guid? TeamId { get; private set; }
 
-    public DateTimeOffset OwnerAsOf { get; private set; }
-
     public DateTimeOffset? ArchivedAt { get; private set; }
 
-    public static CustomerCopy Create(Guid customerId, string name, Guid ownerId, Guid? teamId, DateTimeOffset asOf) => new()
-    {
-        CustomerId = customerId,
-        Name = name,
-        NameAsOf = asOf,
-        OwnerId = ownerId,
-        TeamId = teamId,
-        OwnerAsOf = asOf,
-    };
+    /// <summary>When the facts held here were true: the time of the newest event applied.</summary>
+    public DateTimeOffset AsOf { get; private set; }
 
-    public void Rename(string name, DateTimeOffset asOf)
+    public static CustomerCopy Of(Guid customerId) => new() { CustomerId = customerId, AsOf = DateTimeOffset.MinValue };
+
+    public void Observe(string name, Guid ownerId, Guid? teamId, DateTimeOffset? archivedAt, DateTimeOffset asOf)
     {
-        if (asOf > NameAsOf)
+        if (asOf > AsOf)
         {
-            (Name, NameAsOf) = (name, asOf);
+            (Name, OwnerId, TeamId, ArchivedAt, AsOf) = (name, ownerId, teamId, archivedAt, asOf);
         }
     }
-
-    public void AssignTo(Guid ownerId, Guid? teamId, DateTimeOffset asOf)
-    {
-        if (asOf > OwnerAsOf)
-        {
-            (OwnerId, TeamId, OwnerAsOf) = (ownerId, teamId, asOf);
-        }
-    }
-
-    public void Archive(DateTimeOffset asOf) => ArchivedAt ??= asOf;
 }

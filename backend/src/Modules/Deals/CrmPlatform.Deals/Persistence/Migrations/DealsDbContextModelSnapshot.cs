@@ -103,19 +103,15 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
 
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
-
-                    b.Property<DateTimeOffset>("NameAsOf")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("name_as_of");
-
-                    b.Property<DateTimeOffset>("OwnerAsOf")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("owner_as_of");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")

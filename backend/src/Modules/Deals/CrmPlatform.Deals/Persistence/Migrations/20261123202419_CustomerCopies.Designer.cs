@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmPlatform.Deals.Persistence.Migrations
 {
     [DbContext(typeof(DealsDbContext))]
-    [Migration("20261123193504_CustomerCopies")]
+    [Migration("20261123202419_CustomerCopies")]
     partial class CustomerCopies
     {
         /// <inheritdoc />
@@ -106,19 +106,15 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
 
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
-
-                    b.Property<DateTimeOffset>("NameAsOf")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("name_as_of");
-
-                    b.Property<DateTimeOffset>("OwnerAsOf")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("owner_as_of");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")

@@ -18,11 +18,10 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                 {
                     customer_id = table.Column<Guid>(type: "uuid", nullable: false),
                     name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    name_as_of = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     owner_id = table.Column<Guid>(type: "uuid", nullable: false),
                     team_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    owner_as_of = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    archived_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    archived_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    as_of = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
