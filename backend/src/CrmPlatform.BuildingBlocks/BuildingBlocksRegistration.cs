@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CrmPlatform.BuildingBlocks.Health;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Idempotency;
@@ -55,15 +53,21 @@ public static class BuildingBlocksRegistration
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        // Enums travel as camelCase strings ("prospect", "readWrite"), like every other JSON name.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        // The OpenAPI generator reads MVC's options, the endpoints read the HTTP ones: both say the same.
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ApiJson.Configure(o.JsonSerializerOptions));
 
         services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("database", tags: ["ready"]);
         CrmLocalization.UseCrmValidationMessages();
         return services;
     }
+
+    /// <summary>Middleware for every request, before any endpoint runs: unstorable query text, then cross-site writes.</summary>
+    public static IApplicationBuilder UseBuildingBlocksBeforeEndpoints(this IApplicationBuilder app) =>
+        app.UseMiddleware<QueryTextGuard>()
+            .UseMiddleware<CrossSiteRequestGuard>();
 
     /// <summary>Middleware once the caller is known and authorized: read-only tokens, then idempotent POST.</summary>
     public static IApplicationBuilder UseBuildingBlocksAfterAuthorization(this IApplicationBuilder app) =>

@@ -7,6 +7,7 @@ using CrmPlatform.Complaints;
 using CrmPlatform.Customers;
 using CrmPlatform.Deals;
 using CrmPlatform.Host.OpenApi;
+using CrmPlatform.Host.Security;
 using CrmPlatform.Host.Spa;
 using CrmPlatform.Identity;
 using CrmPlatform.Referrals;
@@ -15,6 +16,8 @@ using CrmPlatform.Visits;
 using Microsoft.AspNetCore.DataProtection;
 
 var builder = WebApplication.CreateBuilder(args);
+// Which server software answers is nobody's business.
+builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
 
 IModule[] modules =
 [
@@ -47,6 +50,7 @@ builder.Services.AddMediator(options =>
 });
 builder.Services.AddAutoMapper(config => config.LicenseKey = builder.Configuration["AutoMapper:LicenseKey"], moduleAssemblies);
 builder.Services.AddCrmOpenApi();
+builder.Services.AddCrmSpa();
 
 var dataProtection = builder.Services.AddDataProtection().SetApplicationName("CrmPlatform");
 if (builder.Configuration["CRM_KEYS_DIR"] is { Length: > 0 } keysDirectory)
@@ -57,10 +61,12 @@ if (builder.Configuration["CRM_KEYS_DIR"] is { Length: > 0 } keysDirectory)
 
 var app = builder.Build();
 
-// Outermost, so every answer written further out (error handler, status-code pages) is in the request's language too.
+app.UseCrmSecurityHeaders();
+// Outermost after the headers, so every answer written further out (error handler, status-code pages) is in the request's language too.
 app.UseCrmRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseBuildingBlocksBeforeEndpoints();
 app.UseCrmSpa();
 app.UseAuthentication();
 app.UseRateLimiter();

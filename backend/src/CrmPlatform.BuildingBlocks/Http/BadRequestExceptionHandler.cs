@@ -5,12 +5,14 @@ using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace CrmPlatform.BuildingBlocks.Http;
 
 /// <summary>
-/// Turns request-binding failures (malformed JSON, a value of the wrong type, an unparsable route or
-/// query value) into a 400 naming the field, instead of an empty 400 or a 500.
+/// Turns request-binding failures (malformed JSON, a value of the wrong type, a missing or unknown
+/// member, unstorable text, an unparsable route or query value) into a 400 naming the field, instead
+/// of an empty 400 or a 500.
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
 {
@@ -21,19 +23,42 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
             return false;
         }
 
-        var error = badRequest.InnerException is JsonException { Path: { } path }
-            ? Error.Validation(JsonPathToField(path), "The value is not valid for this field.")
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var error = badRequest.InnerException is JsonException json
+            ? BodyError(json, endpoint)
             : BoundParameter().Match(badRequest.Message) is { Success: true } parameter
                 ? Error.Validation(
                     JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value),
-                    InvalidValue(httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint, parameter.Groups["name"].Value, parameter.Groups["value"].Value))
+                    InvalidQueryValue(endpoint, parameter.Groups["name"].Value, parameter.Groups["value"].Value))
                 : Error.Validation("request", badRequest.Message);
         await Problems.From(error).ExecuteAsync(httpContext);
         return true;
     }
 
-    /// <summary>What was wrong with the value; for an enum query parameter, the values it takes.</summary>
-    private static string InvalidValue(Endpoint? endpoint, string parameter, string value) =>
+    private static Error BodyError(JsonException json, Endpoint? endpoint)
+    {
+        // System.Text.Json names missing required members only in its message: "… missing required properties including: 'name', 'kind'."
+        if (MissingMembers().Match(json.Message) is { Success: true } missing)
+        {
+            return Error.Validation(missing.Groups["name"].Captures.ToDictionary(
+                c => c.Value, _ => new[] { CrmLocalization.Message(ValidationMessageKeys.Required) }));
+        }
+
+        var field = JsonPathToField(json.Path);
+        var message = json switch
+        {
+            UnstorableTextException => CrmLocalization.Message(ValidationMessageKeys.UnstorableText),
+            _ when json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) =>
+                CrmLocalization.Message(ValidationMessageKeys.UnknownMember),
+            _ when MemberType(endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType, field) is { IsEnum: true } enumType =>
+                CrmLocalization.OneOf(QueryEnum.NamesOf(enumType)),
+            _ => CrmLocalization.Message(ValidationMessageKeys.InvalidValue),
+        };
+        return Error.Validation(field, message);
+    }
+
+    /// <summary>What was wrong with a query value; for an enum parameter, the values it takes.</summary>
+    private static string InvalidQueryValue(Endpoint? endpoint, string parameter, string value) =>
         ParameterType(endpoint, parameter) is { } type && QueryEnum.EnumOf(type) is { } enumType
             ? CrmLocalization.OneOf(QueryEnum.NamesOf(enumType))
             : $"'{value}' is not a valid value.";
@@ -48,11 +73,31 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
                 ?? QueryRecord.MembersOf(method).FirstOrDefault(m => m.Name == name)?.PropertyType;
     }
 
+    /// <summary>The type of the body member at a field path ("customer.kind", "items[2].stage"), unwrapped from Nullable.</summary>
+    private static Type? MemberType(Type? body, string field)
+    {
+        var type = body;
+        foreach (var segment in field.Split('.'))
+        {
+            var name = segment.Split('[')[0];
+            type = type?.GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+            if (type is not null && segment.Contains('[', StringComparison.Ordinal))
+            {
+                type = type.IsArray ? type.GetElementType() : type.GetGenericArguments().FirstOrDefault();
+            }
+        }
+
+        return type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+    }
+
     /// <summary>ASP.NET's binding message: Failed to bind parameter "Guid? ownerId" from "abc".</summary>
     [GeneratedRegex(@"Failed to bind parameter ""[^""]* (?<name>[A-Za-z0-9_]+)"" from ""(?<value>[^""]*)""")]
     private static partial Regex BoundParameter();
 
+    [GeneratedRegex(@"missing required properties including: (?:'(?<name>[^']+)'(?:, )?)+")]
+    private static partial Regex MissingMembers();
+
     /// <summary>"$.owner.phone" → "owner.phone"; "$" (the whole body) → "body".</summary>
-    private static string JsonPathToField(string path) =>
-        path.TrimStart('$').TrimStart('.') is { Length: > 0 } field ? field : "body";
+    private static string JsonPathToField(string? path) =>
+        (path ?? "$").TrimStart('$').TrimStart('.') is { Length: > 0 } field ? field : "body";
 }

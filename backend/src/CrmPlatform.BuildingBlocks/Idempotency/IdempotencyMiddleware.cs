@@ -38,9 +38,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
         }
 
         var key = keyValues.ToString();
-        if (key.Length is 0 or > MaxKeyLength)
+        if (key.Length is 0 or > MaxKeyLength || !StorableText.IsStorable(key))
         {
-            await Problems.From(Error.Validation(HeaderName, $"{HeaderName} must be 1 to {MaxKeyLength} characters.")).ExecuteAsync(context);
+            await Problems.From(Error.Validation(HeaderName, $"{HeaderName} must be 1 to {MaxKeyLength} characters, without control characters.")).ExecuteAsync(context);
             return;
         }
 

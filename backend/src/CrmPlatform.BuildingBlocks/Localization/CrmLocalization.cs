@@ -45,6 +45,10 @@ public static class ValidationMessageKeys
     public const string PhoneFormat = "Crm.PhoneFormat";
     public const string CursorInvalid = "Crm.CursorInvalid";
     public const string OneOf = "Crm.OneOf";
+    public const string Required = "Crm.Required";
+    public const string UnknownMember = "Crm.UnknownMember";
+    public const string InvalidValue = "Crm.InvalidValue";
+    public const string UnstorableText = "Crm.UnstorableText";
 }
 
 internal sealed class CrmLanguageManager : LanguageManager
@@ -54,10 +58,18 @@ internal sealed class CrmLanguageManager : LanguageManager
         AddTranslation(CrmLocalization.English, ValidationMessageKeys.PhoneFormat, "Phone may contain digits, spaces, '-' and a leading '+'.");
         AddTranslation(CrmLocalization.English, ValidationMessageKeys.CursorInvalid, "The cursor is not valid for this sort; start again without it.");
         AddTranslation(CrmLocalization.English, ValidationMessageKeys.OneOf, "Must be one of: {Allowed}.");
+        AddTranslation(CrmLocalization.English, ValidationMessageKeys.Required, "Required.");
+        AddTranslation(CrmLocalization.English, ValidationMessageKeys.UnknownMember, "Unknown field: the schema does not declare it.");
+        AddTranslation(CrmLocalization.English, ValidationMessageKeys.InvalidValue, "The value is not valid for this field.");
+        AddTranslation(CrmLocalization.English, ValidationMessageKeys.UnstorableText, "Text may not contain control characters other than tab and line breaks.");
 
         AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.PhoneFormat, "电话只能包含数字、空格、“-”和开头的“+”。");
         AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.CursorInvalid, "翻页位置对当前排序无效，请从第一页重新开始。");
         AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.OneOf, "须为以下之一：{Allowed}。");
+        AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.Required, "必填。");
+        AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.UnknownMember, "未知字段：接口定义中没有该字段。");
+        AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.InvalidValue, "该字段的取值无效。");
+        AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.UnstorableText, "文本不能包含控制字符（制表符和换行除外）。");
         AddTranslation(CrmLocalization.SimplifiedChinese, "NotEmptyValidator", "必填。");
         AddTranslation(CrmLocalization.SimplifiedChinese, "NotNullValidator", "必填。");
         AddTranslation(CrmLocalization.SimplifiedChinese, "MaximumLengthValidator", "最多 {MaxLength} 个字符，当前 {TotalLength} 个。");

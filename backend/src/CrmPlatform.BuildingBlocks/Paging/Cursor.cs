@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CrmPlatform.BuildingBlocks.Http;
 
 namespace CrmPlatform.BuildingBlocks.Paging;
 
@@ -27,7 +28,8 @@ public sealed record Cursor(
         try
         {
             var decoded = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(value), CursorJson.Default.Cursor);
-            if (decoded is not null && decoded.Sort == expectedSort)
+            // A crafted cursor is client text like any other: the key goes to the database.
+            if (decoded is not null && decoded.Sort == expectedSort && (decoded.Key is null || StorableText.IsStorable(decoded.Key)))
             {
                 cursor = decoded;
             }

@@ -45,7 +45,8 @@ internal static class OpenApiSetup
                 Scheme = "bearer",
                 Description = "A login token (POST /api/v1/auth/login) or a personal API token (crm_pat_…).",
             });
-            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
+            options.OperationFilter<BearerRequirement>();
+            options.SchemaFilter<RequiredMembers>();
             options.OperationFilter<IdempotencyKeyHeader>();
             options.OperationFilter<QueryParameters>();
         });
@@ -84,6 +85,37 @@ internal static class OpenApiSetup
                 {
                     parameter.Schema = context.SchemaGenerator.GenerateSchema(enumType, context.SchemaRepository);
                 }
+            }
+        }
+    }
+
+    /// <summary>An object's <c>required</c> list is the one the API enforces when it reads a body (<see cref="ApiJson.IsRequiredMember"/>).</summary>
+    private sealed class RequiredMembers : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema { Properties.Count: > 0 } objectSchema)
+            {
+                return;
+            }
+
+            var required = context.Type.GetProperties()
+                .Where(ApiJson.IsRequiredMember)
+                .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+                .Where(objectSchema.Properties.ContainsKey)
+                .ToHashSet();
+            objectSchema.Required = required.Count > 0 ? required : null;
+        }
+    }
+
+    /// <summary>Every operation needs a token except the anonymous ones (login, refresh): said per operation, so the document does not claim otherwise.</summary>
+    private sealed class BearerRequirement : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = [] }];
             }
         }
     }

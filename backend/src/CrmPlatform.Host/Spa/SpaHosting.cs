@@ -12,6 +12,10 @@ internal static class SpaHosting
 {
     private static readonly string[] ServerPrefixes = ["/api", "/openapi", "/docs", "/health"];
 
+    /// <summary>Registers the route constraint the app's fallback needs; call before the app is built.</summary>
+    public static IServiceCollection AddCrmSpa(this IServiceCollection services) =>
+        services.Configure<RouteOptions>(options => options.SetParameterPolicy<ClientRoute>(ClientRoute.Name));
+
     public static void UseCrmSpa(this WebApplication app)
     {
         var root = Path.GetFullPath(app.Configuration["Crm:SpaRoot"] ?? "wwwroot", app.Environment.ContentRootPath);
@@ -29,18 +33,22 @@ internal static class SpaHosting
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
                 file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
         });
-        app.MapFallback((HttpContext context) =>
+        // Only GETs of paths outside the API reach the app: an API path with a wrong method or body stays the
+        // API's 405 or 415, and an unknown API path its 404 problem, never the app's HTML.
+        app.MapFallback("{*path:nonfile:" + ClientRoute.Name + "}", (HttpContext context) =>
         {
-            var path = context.Request.Path;
-            if (ServerPrefixes.Any(prefix => path.StartsWithSegments(prefix)))
-            {
-                // An unknown API route stays a 404 problem, never the app's HTML.
-                return Results.NotFound();
-            }
-
             context.Response.Headers.CacheControl = "no-cache";
             return Results.File(index, "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
+        }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription();
         app.Logger.LogInformation("Serving the SPA from {SpaRoot}", root);
+    }
+
+    /// <summary>A path of the app's own (client-side) routes: anything outside the server's prefixes.</summary>
+    private sealed class ClientRoute : IRouteConstraint
+    {
+        public const string Name = "clientRoute";
+
+        public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+            !ServerPrefixes.Any(prefix => new PathString("/" + values[routeKey]).StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -3033,7 +3033,6 @@ namespace CrmPlatform.Client
         public string? Industry { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("stage")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerStage>))]
         public CustomerStage Stage { get; set; } = default!;
 

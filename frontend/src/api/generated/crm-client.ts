@@ -1524,7 +1524,7 @@ export class CustomerInput implements ICustomerInput {
     position?: string | undefined;
     region?: string | undefined;
     industry?: string | undefined;
-    stage!: CustomerStage;
+    stage?: CustomerStage;
     ownerId?: string | undefined;
 
     constructor(data?: ICustomerInput) {
@@ -1583,7 +1583,7 @@ export interface ICustomerInput {
     position?: string | undefined;
     region?: string | undefined;
     industry?: string | undefined;
-    stage: CustomerStage;
+    stage?: CustomerStage;
     ownerId?: string | undefined;
 }
 

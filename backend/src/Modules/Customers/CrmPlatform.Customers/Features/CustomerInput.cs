@@ -9,6 +9,7 @@ namespace CrmPlatform.Customers.Features;
 /// The body of a create and of an update: the customer's facts and, optionally, its owner. The length
 /// attributes put the limits into the OpenAPI schema (maxLength), where clients and the SPA's form read them.
 /// </summary>
+/// <param name="Stage">Where the customer is in the purchase cycle; a prospect when omitted.</param>
 /// <param name="OwnerId">The owning rep; the caller when omitted on create, unchanged when omitted on update.</param>
 public sealed record CustomerInput(
     [property: MaxLength(CustomerLimits.Name)] string Name,
@@ -19,8 +20,8 @@ public sealed record CustomerInput(
     [property: MaxLength(CustomerLimits.ShortText)] string? Position,
     [property: MaxLength(CustomerLimits.ShortText)] string? Region,
     [property: MaxLength(CustomerLimits.ShortText)] string? Industry,
-    CustomerStage Stage,
-    Guid? OwnerId)
+    CustomerStage Stage = CustomerStage.Prospect,
+    Guid? OwnerId = null)
 {
     internal CustomerDetails Details => new(Name, Kind, Phone, Email, Company, Position, Region, Industry, Stage);
 }
