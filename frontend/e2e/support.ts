@@ -54,9 +54,10 @@ async function apiSession(userName: string): Promise<ApiSession> {
 
 /**
  * The journeys' test: `apiAs(userName)` opens an API session (another writer, or fast set-up), and
- * every session a test opened is closed after it, whether it passed or failed.
+ * every session a test opened is closed after it, whether it passed or failed. Every page of every
+ * journey is also watched for Content-Security-Policy violations: the app must work under its policy.
  */
-export const test = base.extend<{ apiAs: (userName: string) => Promise<ApiSession> }>({
+export const test = base.extend<{ apiAs: (userName: string) => Promise<ApiSession>; cspViolations: string[] }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures a fixture needs from this pattern
   apiAs: async ({}, provide) => {
     const opened: ApiSession[] = [];
@@ -68,4 +69,17 @@ export const test = base.extend<{ apiAs: (userName: string) => Promise<ApiSessio
     // Teardown: Playwright runs this after the test, whether it passed or failed.
     await Promise.all(opened.map((session) => session.dispose()));
   },
+  cspViolations: [
+    async ({ page }, provide) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) {
+          violations.push(message.text());
+        }
+      });
+      await provide(violations);
+      expect(violations, 'the page broke its Content-Security-Policy').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
