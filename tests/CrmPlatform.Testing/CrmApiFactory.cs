@@ -17,6 +17,8 @@ public sealed class CrmApiFactory(
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Crm", connectionString);
         builder.UseSetting("Crm:RateLimit:PermitLimit", "100000");
+        // Every test client signs in from one in-memory address; the sign-in tests lower this again.
+        builder.UseSetting("Crm:LoginThrottle:FreeAttemptsPerSource", "100000");
         builder.UseSetting("Crm:Outbox:PollInterval", "00:00:00.200");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

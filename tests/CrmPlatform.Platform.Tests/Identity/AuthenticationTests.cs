@@ -75,36 +75,5 @@ public sealed class AuthenticationTests(CrmApp app) : IClassFixture<CrmApp>
         await (await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { })).ShouldHaveFieldErrorAsync("refreshToken");
     }
 
-    [Fact]
-    public async Task A_locked_out_user_cannot_refresh()
-    {
-        using var anonymous = app.Anonymous();
-        var login = await (await anonymous.PostJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.Service, password = DemoUsers.Password })).ReadAsync<TokenPair>();
-        await using (var scope = app.Factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var service = await users.FindByNameAsync(DemoUsers.Service);
-            await users.SetLockoutEndDateAsync(service!, DateTimeOffset.UtcNow.AddHours(1));
-        }
-
-        var refused = await anonymous.PostJsonAsync("/api/v1/auth/refresh", new { login.RefreshToken });
-
-        (await refused.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("code").GetString().Should().Be("auth.invalid_refresh_token");
-    }
-
     private sealed record TokenPair(string AccessToken, string RefreshToken, long ExpiresIn);
-
-    [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account()
-    {
-        using var anonymous = app.Anonymous();
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.ManagerEast, password = "guess-Pass-" + attempt });
-        }
-
-        var locked = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.ManagerEast, password = DemoUsers.Password });
-
-        (await locked.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("type").GetString().Should().Be("urn:crm:problem:auth.locked_out");
-    }
 }

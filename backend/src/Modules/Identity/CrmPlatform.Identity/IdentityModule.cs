@@ -24,6 +24,14 @@ public sealed class IdentityModule : IModule
         services.AddCrmAuthentication();
         services.AddMemoryCache();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<LoginThrottle>();
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration("Crm:LoginThrottle")
+            .Validate(o => o.FreeAttemptsPerAccount > 0 && o.FreeAttemptsPerSource > 0 && o.FreeAttemptsPerDevice > 0 && o.MaxDelay > TimeSpan.Zero && o.ForgetAfter > TimeSpan.Zero,
+                "Crm:LoginThrottle values must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<PasswordCheck>();
+        services.AddSingleton<KnownDevices>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoSeeder>();
         // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.
         services.AddValidatorsFromAssemblyContaining<IdentityModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
@@ -39,8 +47,11 @@ public sealed class IdentityModule : IModule
 
         var me = api.MapGroup("/me").WithTags("Me");
         GetMeEndpoint.Map(me);
+        ChangePasswordEndpoint.Map(me);
         ApiTokens.Map(me);
 
-        ListUsersEndpoint.Map(api.MapGroup("/users").WithTags("Users"));
+        var users = api.MapGroup("/users").WithTags("Users");
+        ListUsersEndpoint.Map(users);
+        UserAccessEndpoints.Map(users);
     }
 }

@@ -36,11 +36,11 @@ internal sealed class ApiTokenAuthenticationHandler(
         var hash = ApiToken.Hash(secret);
         var match = await db.ApiTokens
             .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.Scope, t.LastUsedAt, u.UserName, u.TeamId, UserId = u.Id })
+            .Join(db.Users.Where(u => u.LockoutEnd == null || u.LockoutEnd <= now), t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.Scope, t.LastUsedAt, u.UserName, u.TeamId, UserId = u.Id })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (match is null)
         {
-            return AuthenticateResult.Fail("The API token is unknown, revoked or expired.");
+            return AuthenticateResult.Fail("The API token is unknown, revoked or expired, or its user is disabled.");
         }
 
         var roles = await UserDirectory.RolesOfAsync(db, match.UserId, Context.RequestAborted);

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Identity.Domain;
 using CrmPlatform.Identity.Persistence;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +34,9 @@ internal static class AuthenticationSchemes
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // Failed passwords never lock an account (anyone could lock anyone): LoginThrottle slows guessing
+                // instead. Lockout is only how an account is disabled (Users_Disable).
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<CrmIdentityDbContext>()
@@ -51,7 +54,11 @@ internal static class AuthenticationSchemes
                 : context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                options.BearerTokenExpiration = TimeSpan.FromHours(8);
+                options.Events.OnMessageReceived = context => AuthenticateBearerAsync(context, options);
+            })
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(options =>
@@ -62,9 +69,28 @@ internal static class AuthenticationSchemes
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                if (context.Principal is { } principal && !await UserSessions.AllowsAsync(context.HttpContext, principal))
+                {
+                    context.RejectPrincipal();
+                }
+            };
             // An API answers 401/403; it never redirects to a login page.
             options.Events.OnRedirectToLogin = context => WriteStatus(context.Response, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => WriteStatus(context.Response, StatusCodes.Status403Forbidden);
+        });
+
+        // The cookie's periodic security-stamp check rebuilds the principal: it must keep naming its session.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(UserSessions.ClaimType) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+            {
+                identity.AddClaim(new Claim(UserSessions.ClaimType, session.Value));
+            }
+
+            return Task.CompletedTask;
         });
 
         services.AddAuthorizationBuilder()
@@ -74,6 +100,37 @@ internal static class AuthenticationSchemes
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => !context.User.HasClaim(c => c.Type == CrmClaims.TokenScope)));
         return services;
+    }
+
+    /// <summary>
+    /// Reads the login token as the bearer handler would (which offers no later hook), and fails it when
+    /// its session has ended: logout and a disabled account end a token before it expires.
+    /// </summary>
+    private static async Task AuthenticateBearerAsync(MessageReceivedContext context, BearerTokenOptions options)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var ticket = options.BearerTokenProtector.Unprotect(authorization["Bearer ".Length..].Trim());
+        if (ticket?.Properties.ExpiresUtc is not { } expires || (options.TimeProvider ?? TimeProvider.System).GetUtcNow() >= expires)
+        {
+            // Unreadable or expired: the handler itself answers that.
+            return;
+        }
+
+        if (await UserSessions.AllowsAsync(context.HttpContext, ticket.Principal))
+        {
+            context.Principal = ticket.Principal;
+            context.Properties = ticket.Properties;
+            context.Success();
+        }
+        else
+        {
+            context.Fail("The session of this token has ended.");
+        }
     }
 
     private static Task WriteStatus(HttpResponse response, int statusCode)

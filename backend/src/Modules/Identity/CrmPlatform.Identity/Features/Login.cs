@@ -1,5 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Claims;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Results;
+using CrmPlatform.Identity.Authentication;
 using CrmPlatform.Identity.Domain;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
@@ -16,11 +19,12 @@ public sealed record LoginRequest(string? UserName, string? Password);
 /// Password login. Bearer token by default (for API clients); with <c>?useCookies=true</c> an
 /// HttpOnly SameSite=Strict session cookie for the SPA instead. Not a mediator command: signing in
 /// is HTTP plumbing — the sign-in handler itself writes the token or the cookie.
+/// An unknown user name costs the same work (one password hash) and gets the same answers as a
+/// wrong password; guessing is slowed by <see cref="LoginThrottle"/>, never by locking the account.
 /// </summary>
 internal static class LoginEndpoint
 {
     private static readonly Error InvalidCredentials = Error.Unauthorized("auth.invalid_credentials", "The user name or password is wrong.");
-    private static readonly Error LockedOut = Error.Unauthorized("auth.locked_out", "Too many failed attempts: the account is locked for a few minutes.");
 
     public static void Map(IEndpointRouteBuilder auth) =>
         auth.MapPost("/login", HandleAsync)
@@ -31,7 +35,15 @@ internal static class LoginEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-    private static async Task<IResult> HandleAsync(LoginRequest request, bool? useCookies, SignInManager<AppUser> signIn)
+    private static async Task<IResult> HandleAsync(
+        LoginRequest request,
+        bool? useCookies,
+        HttpContext http,
+        SignInManager<AppUser> signIn,
+        PasswordCheck passwords,
+        LoginThrottle throttle,
+        KnownDevices devices,
+        UserSessions sessions)
     {
         var missing = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -49,15 +61,58 @@ internal static class LoginEndpoint
             return Problems.From(Error.Validation(missing));
         }
 
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName!, request.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var users = signIn.UserManager;
+        var cancellationToken = http.RequestAborted;
+        var user = await users.FindByNameAsync(request.UserName!);
+        var device = devices.DeviceOf(http.Request, user?.Id);
+        ThrottleKey[] counted = device is { } known
+            ? [throttle.Device(known)]
+            : [throttle.Source(http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), throttle.Account(users.NormalizeName(request.UserName!))];
+        if (await throttle.TryAttemptAsync(counted, cancellationToken) is { } wait)
         {
-            // The bearer handler has written the token response; the cookie handler has set the cookie.
-            return TypedResults.Empty;
+            return Throttled(http, wait);
         }
 
-        return Problems.From(result.IsLockedOut ? LockedOut : InvalidCredentials);
+        if (!passwords.Verify(user, request.Password!) || await users.IsLockedOutAsync(user))
+        {
+            return Problems.From(InvalidCredentials);
+        }
+
+        await throttle.SucceededAsync(counted, cancellationToken);
+        devices.Remember(http.Response, user.Id, device ?? Guid.CreateVersion7());
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        // The bearer handler writes the token response; the cookie handler sets the cookie.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [await sessions.StartAsync(user.Id, cancellationToken)]);
+        return TypedResults.Empty;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Throttled(HttpContext http, TimeSpan wait)
+    {
+        http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many sign-in attempts.",
+            Detail = "Too many sign-in attempts for this user name or from this address: wait the seconds in Retry-After.",
+            Type = Problems.TypePrefix + "auth.throttled",
+            Extensions = { ["code"] = "auth.throttled" },
+        });
+    }
+}
+
+/// <summary>
+/// Verifies a password with the same work whether or not the user exists: an unknown user is checked
+/// against a placeholder hash, so the answer's timing does not tell which user names are real.
+/// </summary>
+internal sealed class PasswordCheck(IPasswordHasher<AppUser> hasher)
+{
+    private static readonly AppUser Placeholder = new() { DisplayName = "placeholder" };
+    private static string? _placeholderHash;
+
+    public bool Verify([NotNullWhen(true)] AppUser? user, string password)
+    {
+        var hash = user?.PasswordHash ?? (_placeholderHash ??= hasher.HashPassword(Placeholder, Guid.NewGuid().ToString()));
+        return hasher.VerifyHashedPassword(user ?? Placeholder, hash, password) != PasswordVerificationResult.Failed && user is not null;
     }
 }
 
@@ -81,7 +136,9 @@ internal static class RefreshEndpoint
         RefreshRequest request,
         SignInManager<AppUser> signIn,
         IOptionsMonitor<BearerTokenOptions> bearerOptions,
-        TimeProvider clock)
+        UserSessions sessions,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.RefreshToken))
         {
@@ -91,25 +148,35 @@ internal static class RefreshEndpoint
         var ticket = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires
             || clock.GetUtcNow() >= expires
+            || UserSessions.IdOf(ticket.Principal) is not { } session
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
-            || await signIn.UserManager.IsLockedOutAsync(user))
+            || await signIn.UserManager.IsLockedOutAsync(user)
+            || !await sessions.ExtendAsync(session, cancellationToken))
         {
             return Problems.From(InvalidRefreshToken);
         }
 
-        // Signing in with the bearer scheme writes the new token pair.
-        return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+        // The new pair belongs to the same session, so logging out ends it too.
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(UserSessions.ClaimType, session.ToString()));
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 }
 
+/// <summary>Ends the caller's session on the server: its cookie and its login tokens stop working at once.</summary>
 internal static class LogoutEndpoint
 {
     public static void Map(IEndpointRouteBuilder auth) =>
-        auth.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+        auth.MapPost("/logout", async (HttpContext http, SignInManager<AppUser> signIn, UserSessions sessions) =>
             {
+                if (UserSessions.IdOf(http.User) is { } session)
+                {
+                    await sessions.EndAsync(session, http.RequestAborted);
+                }
+
                 await signIn.SignOutAsync();
                 return TypedResults.NoContent();
             })
             .WithName("Auth_Logout")
-            .WithSummary("End the cookie session (bearer tokens simply expire)");
+            .WithSummary("End this session: the cookie, or the login token pair sent with the request");
 }

@@ -18,6 +18,10 @@ internal sealed class CrmIdentityDbContext(DbContextOptions<CrmIdentityDbContext
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
+    public DbSet<LoginAttempts> LoginAttempts => Set<LoginAttempts>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -57,6 +61,18 @@ internal sealed class CrmIdentityDbContext(DbContextOptions<CrmIdentityDbContext
             b.HasIndex(t => t.TokenHash).IsUnique();
             b.HasIndex(t => t.UserId);
             b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<UserSession>(b =>
+        {
+            b.ToTable("sessions");
+            b.HasIndex(s => s.UserId).HasFilter("ended_at IS NULL");
+            b.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<LoginAttempts>(b =>
+        {
+            b.ToTable("login_attempts");
+            b.HasKey(a => a.Key);
+            b.Property(a => a.Key).HasMaxLength(400);
         });
     }
 }

@@ -181,6 +181,27 @@ namespace CrmPlatform.Identity.Persistence.Migrations
                     b.ToTable("users", "identity");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Identity.Domain.LoginAttempts", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_login_attempts");
+
+                    b.ToTable("login_attempts", "identity");
+                });
+
             modelBuilder.Entity("CrmPlatform.Identity.Domain.Region", b =>
                 {
                     b.Property<Guid>("Id")
@@ -232,6 +253,39 @@ namespace CrmPlatform.Identity.Persistence.Migrations
                         .HasDatabaseName("ix_teams_region_id");
 
                     b.ToTable("teams", "identity");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Identity.Domain.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_sessions_user_id")
+                        .HasFilter("ended_at IS NULL");
+
+                    b.ToTable("sessions", "identity");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -427,6 +481,16 @@ namespace CrmPlatform.Identity.Persistence.Migrations
                         .HasConstraintName("fk_teams_regions_region_id");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Identity.Domain.UserSession", b =>
+                {
+                    b.HasOne("CrmPlatform.Identity.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
