@@ -33,6 +33,27 @@ public sealed class HousekeepingTests(CrmApp app) : IClassFixture<CrmApp>
         (await OutboxTypesAsync()).Should().BeEquivalentTo(["recent", "pending"]);
     }
 
+    [Fact]
+    public async Task Unusable_sessions_and_forgotten_sign_in_counts_are_purged_and_live_ones_kept()
+    {
+        var live = Guid.CreateVersion7();
+        var recentlyEnded = Guid.CreateVersion7();
+        var expired = Guid.CreateVersion7();
+        var longEnded = Guid.CreateVersion7();
+        const string Insert = "INSERT INTO identity.sessions (id, user_id, created_at, expires_at, ended_at) SELECT @id, id, now() - interval '20 days', @expires, @ended FROM identity.users LIMIT 1";
+        await Sql.ExecuteAsync(app.ConnectionString, Insert, ("id", live), ("expires", DateTimeOffset.UtcNow.AddDays(1)), ("ended", null));
+        await Sql.ExecuteAsync(app.ConnectionString, Insert, ("id", recentlyEnded), ("expires", DateTimeOffset.UtcNow.AddDays(1)), ("ended", DateTimeOffset.UtcNow.AddDays(-1)));
+        await Sql.ExecuteAsync(app.ConnectionString, Insert, ("id", expired), ("expires", DateTimeOffset.UtcNow.AddDays(-1)), ("ended", null));
+        await Sql.ExecuteAsync(app.ConnectionString, Insert, ("id", longEnded), ("expires", DateTimeOffset.UtcNow.AddDays(1)), ("ended", DateTimeOffset.UtcNow.AddDays(-15)));
+        await Sql.ExecuteAsync(app.ConnectionString, "INSERT INTO identity.login_attempts (key, attempts, last_attempt_at) VALUES ('account:OLD', 3, now() - interval '2 hours'), ('account:NEW', 3, now())");
+
+        await app.Factory.Services.GetServices<IHostedService>().OfType<Housekeeping>().Single().PurgeAsync(CancellationToken.None);
+
+        (await Sql.ScalarAsync<Guid[]>(app.ConnectionString, "SELECT coalesce(array_agg(id), '{}') FROM identity.sessions WHERE id = ANY(@ids)", ("ids", new[] { live, recentlyEnded, expired, longEnded })))
+            .Should().BeEquivalentTo([live, recentlyEnded]);
+        (await Sql.ScalarAsync<string[]>(app.ConnectionString, "SELECT coalesce(array_agg(key), '{}') FROM identity.login_attempts")).Should().Equal("account:NEW");
+    }
+
     private Task InsertOutboxAsync(DateTimeOffset? processedAt, string type) =>
         Sql.ExecuteAsync(
             app.ConnectionString,

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace CrmPlatform.BuildingBlocks.Persistence;
 
-/// <summary>Hourly: deletes idempotency records past their retention and long-delivered outbox messages.</summary>
+/// <summary>Hourly: deletes idempotency records past their retention and long-delivered outbox messages, then runs the modules' <see cref="IHousekeepingTask"/>s.</summary>
 internal sealed class Housekeeping(
     IServiceScopeFactory scopes,
     ModuleCatalog modules,
@@ -52,5 +52,9 @@ internal sealed class Housekeeping(
         }
 
         logger.LogInformation("Housekeeping deleted {Records} idempotency records and {Messages} delivered outbox messages", records, messages);
+        foreach (var task in scope.ServiceProvider.GetServices<IHousekeepingTask>())
+        {
+            logger.LogInformation("Housekeeping ({Task}) deleted {Deleted}", task.GetType().Name, await task.PurgeAsync(now, cancellationToken));
+        }
     }
 }

@@ -32,6 +32,7 @@ public sealed class IdentityModule : IModule
             .ValidateOnStart();
         services.AddScoped<PasswordCheck>();
         services.AddSingleton<KnownDevices>();
+        services.AddScoped<IHousekeepingTask, SignInHousekeeping>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoSeeder>();
         // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.
         services.AddValidatorsFromAssemblyContaining<IdentityModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
