@@ -14,7 +14,16 @@ namespace CrmPlatform.Platform.Tests.Hardening;
 /// never answers 5xx, every 4xx is problem+json whose <c>status</c> is the code, and no body leaks a
 /// stack trace or SQL. A new module is covered the day its endpoints are mapped.
 /// </summary>
-public sealed class BadInputTests(SpaApp app, ITestOutputHelper output) : IClassFixture<SpaApp>
+/// <summary>The app with the SPA served (so its fallback is in the way, as in production), and no sign-in waits to hide deeper paths.</summary>
+public sealed class ProbedApp : SpaApp
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Crm:LoginThrottle:FreeAttemptsPerAccount"] = "100000",
+    };
+}
+
+public sealed class BadInputTests(ProbedApp app, ITestOutputHelper output) : IClassFixture<ProbedApp>
 {
     private static readonly string[] Leaks = ["   at ", "Exception", "Npgsql", "SELECT ", "INSERT ", "UPDATE ", "stack"];
 
@@ -264,7 +273,11 @@ internal static class BadRequests
         }
     }
 
-    /// <summary>A plausible value for a schema: required members only, each with a valid-looking value.</summary>
+    /// <summary>
+    /// A plausible value for a schema: its required members, each with a valid-looking value, or every
+    /// member when none is required (so a login body has both name and password, and each variant
+    /// breaks one of them while the other gets through).
+    /// </summary>
     private static JsonNode? Sample(JsonNode schema)
     {
         if (schema["enum"] is JsonArray values)
@@ -276,7 +289,7 @@ internal static class BadRequests
         return type switch
         {
             "object" or null when schema["properties"] is JsonObject properties => new JsonObject(
-                (schema["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [])
+                (schema["required"]?.AsArray().Select(r => r!.GetValue<string>()) ?? properties.Select(p => p.Key))
                 .Select(name => KeyValuePair.Create(name, properties[name] is { } member ? Sample(member) : null))),
             "string" => schema["format"]?.GetValue<string>() == "uuid" ? Guid.NewGuid().ToString() : "Bad-input probe",
             "integer" or "number" => 1,

@@ -67,6 +67,9 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         await cluster.KillAsync();
         var killedAt = clock.Elapsed;
         Volatile.Write(ref phase, (int)Phase.Down);
+        var readiness = Stopwatch.StartNew();
+        var notReady = await client.GetAsync("/health/ready");
+        var notReadyAfter = readiness.Elapsed;
         await Task.Delay(Outage);
         Volatile.Write(ref phase, (int)Phase.Restarting);
         var restartingAt = clock.Elapsed;
@@ -83,11 +86,13 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         var present = await Sql.ScalarAsync<long>(cluster.ConnectionString("crm"), "SELECT count(*) FROM customers.customers WHERE id = ANY(@ids)", ("ids", ids));
         var down = outcomes.Where(o => o.Phase == Phase.Down).ToList();
         output.WriteLine($"killed at {killedAt.TotalSeconds:F2} s, down {(restartingAt - killedAt).TotalSeconds:F2} s, pg_ctl start took {(restartedAt - restartingAt).TotalSeconds:F2} s");
+        output.WriteLine($"/health/ready answered {(int)notReady.StatusCode} in {notReadyAfter.TotalSeconds:F3} s after the kill");
         output.WriteLine($"requests while down: {down.Count}; statuses: {Summary(down)}; with Retry-After: {down.Count(o => o.RetryAfter)}");
         output.WriteLine($"first 2xx {(firstSuccess - restartedAt).TotalSeconds:F3} s after the server accepted connections again");
         output.WriteLine($"all requests: {outcomes.Count}; statuses by phase: {string.Join("; ", outcomes.GroupBy(o => o.Phase).Select(g => $"{g.Key}: {Summary(g)}"))}");
         output.WriteLine($"acknowledged creates: {ids.Length}; present afterwards: {present}; lost: {ids.Length - present}");
 
+        notReady.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "readiness tells load balancers at once");
         outcomes.Where(o => o.Phase == Phase.Before).Should().NotBeEmpty().And.OnlyContain(o => o.Status < 300, "all is well before the kill");
         down.Should().NotBeEmpty().And.OnlyContain(
             o => o.Status == 503 && o.RetryAfter && o.MediaType == "application/problem+json", "an outage is a 503 problem with Retry-After, never a 500");

@@ -3,7 +3,7 @@ using System.Net;
 namespace CrmPlatform.Platform.Tests.Host;
 
 /// <summary>The host with a (tiny) SPA build to serve, as `./crm run` gives it frontend/dist.</summary>
-public sealed class SpaApp : CrmApp
+public class SpaApp : CrmApp
 {
     public const string IndexHtml = "<!doctype html><div id=\"root\"></div>";
     public const string Script = "console.log('crm')";
@@ -18,11 +18,13 @@ public sealed class SpaApp : CrmApp
 
     public string SpaRoot { get; } = Path.Combine(Path.GetTempPath(), "crm-spa-" + Guid.NewGuid().ToString("N"));
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(ExtraSettings)
     {
         ["Crm:MigrateOnStart"] = "false",
         ["Crm:SpaRoot"] = SpaRoot,
     };
+
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
 }
 
 public sealed class SpaHostingTests(SpaApp app) : IClassFixture<SpaApp>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Identity.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,9 @@ internal sealed class LoginThrottle(CrmIdentityDbContext db, TimeProvider clock,
 {
     private const string SourcePrefix = "source:";
 
-    public ThrottleKey Account(string normalizedUserName) => new("account:" + normalizedUserName, options.Value.FreeAttemptsPerAccount);
+    /// <summary>By a digest of the name: any text typed is counted, in a key of bounded length.</summary>
+    public ThrottleKey Account(string normalizedUserName) =>
+        new("account:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedUserName))), options.Value.FreeAttemptsPerAccount);
 
     public ThrottleKey Source(string address) => new(SourcePrefix + address, options.Value.FreeAttemptsPerSource);
 

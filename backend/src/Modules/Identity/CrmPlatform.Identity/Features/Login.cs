@@ -26,6 +26,9 @@ internal static class LoginEndpoint
 {
     private static readonly Error InvalidCredentials = Error.Unauthorized("auth.invalid_credentials", "The user name or password is wrong.");
 
+    /// <summary>Identity's column length: a longer name cannot exist, and is not worth a password hash.</summary>
+    private const int MaxUserNameLength = 256;
+
     public static void Map(IEndpointRouteBuilder auth) =>
         auth.MapPost("/login", HandleAsync)
             .AllowAnonymous()
@@ -49,6 +52,10 @@ internal static class LoginEndpoint
         if (string.IsNullOrWhiteSpace(request.UserName))
         {
             missing["userName"] = ["User name is required."];
+        }
+        else if (request.UserName.Length > MaxUserNameLength)
+        {
+            missing["userName"] = [$"A user name has at most {MaxUserNameLength} characters."];
         }
 
         if (string.IsNullOrEmpty(request.Password))
