@@ -8,13 +8,7 @@ using Xunit.Abstractions;
 
 namespace CrmPlatform.Platform.Tests.Hardening;
 
-/// <summary>
-/// Every operation of the served OpenAPI document — present and future — gets malformed variants of
-/// its body, query, path and headers, as an anonymous caller and as a rep. Whatever comes in, the API
-/// never answers 5xx, every 4xx is problem+json whose <c>status</c> is the code, and no body leaks a
-/// stack trace or SQL. A new module is covered the day its endpoints are mapped.
-/// </summary>
-/// <summary>The app with the SPA served (so its fallback is in the way, as in production), and no sign-in waits to hide deeper paths.</summary>
+/// <summary>The app with the SPA served (its fallback in the way, as in production), and no sign-in waits to hide deeper paths.</summary>
 public sealed class ProbedApp : SpaApp
 {
     protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>
@@ -23,6 +17,12 @@ public sealed class ProbedApp : SpaApp
     };
 }
 
+/// <summary>
+/// Every operation of the served OpenAPI document — present and future — gets malformed variants of
+/// its body, query, path and headers, as an anonymous caller and as a rep. Whatever comes in, the API
+/// never answers 5xx, every 4xx is problem+json whose <c>status</c> is the code, and no body leaks a
+/// stack trace or SQL. A new module is covered the day its endpoints are mapped.
+/// </summary>
 public sealed class BadInputTests(ProbedApp app, ITestOutputHelper output) : IClassFixture<ProbedApp>
 {
     private static readonly string[] Leaks = ["   at ", "Exception", "Npgsql", "SELECT ", "INSERT ", "UPDATE ", "stack"];

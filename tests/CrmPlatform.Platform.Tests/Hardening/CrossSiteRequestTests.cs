@@ -49,6 +49,16 @@ public sealed class CrossSiteRequestTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task Cached_basic_credentials_a_browser_replays_do_not_exempt_a_cookie_write()
+    {
+        using var browser = await CookieSessionAsync();
+        using var request = Create("基本认证跨站", ("Sec-Fetch-Site", "same-site"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", "cHJveHk6cHJveHk=");
+
+        await (await browser.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_bearer_call_is_no_browsers_doing_and_is_not_checked()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);

@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.Json;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.Identity.Features;
+using CrmPlatform.Identity.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Platform.Tests.Identity;
 
@@ -77,6 +80,25 @@ public sealed class SessionTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task A_token_caller_changing_the_password_keeps_its_session_and_its_api_tokens_keep_working()
+    {
+        const string user = "rep.east";
+        using var browser = await CookieSessionAsync(user);
+        var apiToken = (await (await browser.Client.PostJsonAsync("/api/v1/me/tokens", new { name = "ETL", scope = "read" }))
+            .ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("secret").GetString()!;
+        var tokens = await TokensAsync(user);
+        using var caller = app.WithBearer(tokens.AccessToken);
+
+        (await caller.PostJsonAsync("/api/v1/me/password", new { currentPassword = DemoUsers.Password, newPassword = "Token-Pass-2027!" }))
+            .StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        (await caller.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await app.Anonymous().PostJsonAsync("/api/v1/auth/refresh", new { tokens.RefreshToken })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await app.WithBearer(apiToken).GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK, "integrations survive a password change");
+        await (await browser.Client.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_wrong_current_password_or_a_weak_new_one_is_400_naming_it()
     {
         using var browser = await CookieSessionAsync(DemoUsers.RepWest);
@@ -117,8 +139,21 @@ public sealed class SessionTests(CrmApp app) : IClassFixture<CrmApp>
         var self = (await (await director.GetAsync("/api/v1/me")).ReadAsync<MeDto>()).Id;
 
         await (await manager.PostAsync($"/api/v1/users/{rep}/disable", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var admin = await CreateAdminAsync();
+        (await (await director.PostAsync($"/api/v1/users/{admin}/disable", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden))
+            .GetProperty("code").GetString().Should().Be("user.outranks_caller");
         await (await director.PostAsync($"/api/v1/users/{self}/disable", null)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         await (await director.PostAsync($"/api/v1/users/{Guid.NewGuid()}/disable", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private async Task<Guid> CreateAdminAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var admin = new AppUser { Id = Guid.CreateVersion7(), UserName = "admin.session-tests", DisplayName = "管理员" };
+        (await users.CreateAsync(admin, DemoUsers.Password)).Succeeded.Should().BeTrue();
+        (await users.AddToRoleAsync(admin, "Admin")).Succeeded.Should().BeTrue();
+        return admin.Id;
     }
 
     private static async Task<Guid> UserIdAsync(HttpClient director, string userName) =>

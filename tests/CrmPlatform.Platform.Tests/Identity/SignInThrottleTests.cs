@@ -73,6 +73,23 @@ public sealed class SignInThrottleTests(SignInApp app, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Parallel_guesses_cannot_slip_through_together_once_a_wait_is_due()
+    {
+        using var stranger = app.Anonymous();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await stranger.PostJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.ManagerEast, password = $"guess-{attempt}" });
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var burst = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            stranger.PostJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.ManagerEast, password = $"burst-{i}" })));
+
+        burst.Count(r => r.StatusCode == HttpStatusCode.Unauthorized).Should().Be(1, "one attempt was due; the others must wait");
+        burst.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests).Should().Be(9);
+    }
+
+    [Fact]
     public async Task A_stranger_guessing_a_name_never_locks_out_the_user_on_a_device_they_signed_in_from_before()
     {
         using var usersBrowser = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });

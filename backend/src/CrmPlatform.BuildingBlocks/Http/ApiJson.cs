@@ -41,7 +41,10 @@ public static class ApiJson
             : new NullabilityInfoContext().Create(property).ReadState == NullabilityState.NotNull;
     }
 
-    /// <summary>An omitted required member is a 400 naming it, not silently the first enum value or null.</summary>
+    /// <summary>
+    /// An omitted required member is a 400 naming it, not silently the first enum value or null. Only
+    /// members a body can set; <c>required</c> and <c>[JsonRequired]</c> keep their say.
+    /// </summary>
     private static void RequireNonNullableMembers(JsonTypeInfo type)
     {
         if (type.Kind != JsonTypeInfoKind.Object)
@@ -51,7 +54,7 @@ public static class ApiJson
 
         foreach (var member in type.Properties)
         {
-            member.IsRequired = !member.IsExtensionData && member.AttributeProvider is PropertyInfo property && IsRequiredMember(property);
+            member.IsRequired |= member is { IsExtensionData: false, Set: not null, AttributeProvider: PropertyInfo property } && IsRequiredMember(property);
         }
     }
 

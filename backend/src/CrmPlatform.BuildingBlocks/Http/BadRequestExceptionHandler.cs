@@ -37,11 +37,13 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
 
     private static Error BodyError(JsonException json, Endpoint? endpoint)
     {
-        // System.Text.Json names missing required members only in its message: "… missing required properties including: 'name', 'kind'."
-        if (MissingMembers().Match(json.Message) is { Success: true } missing)
+        // System.Text.Json names missing required members only in its message ("… missing required properties
+        // including: 'name', 'kind'."), separated by the culture's list separator and cut short when long.
+        if (json.Message.IndexOf(MissingMarker, StringComparison.Ordinal) is >= 0 and var at
+            && QuotedNames().Matches(json.Message[(at + MissingMarker.Length)..]) is { Count: > 0 } missing)
         {
-            return Error.Validation(missing.Groups["name"].Captures.ToDictionary(
-                c => c.Value, _ => new[] { CrmLocalization.Message(ValidationMessageKeys.Required) }));
+            return Error.Validation(missing.Select(m => m.Groups["name"].Value).Distinct().ToDictionary(
+                name => name, _ => new[] { CrmLocalization.Message(ValidationMessageKeys.Required) }));
         }
 
         var field = JsonPathToField(json.Path);
@@ -94,8 +96,10 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
     [GeneratedRegex(@"Failed to bind parameter ""[^""]* (?<name>[A-Za-z0-9_]+)"" from ""(?<value>[^""]*)""")]
     private static partial Regex BoundParameter();
 
-    [GeneratedRegex(@"missing required properties including: (?:'(?<name>[^']+)'(?:, )?)+")]
-    private static partial Regex MissingMembers();
+    private const string MissingMarker = "missing required properties including:";
+
+    [GeneratedRegex(@"'(?<name>[A-Za-z0-9_]+)'")]
+    private static partial Regex QuotedNames();
 
     /// <summary>"$.owner.phone" → "owner.phone"; "$" (the whole body) → "body".</summary>
     private static string JsonPathToField(string? path) =>

@@ -138,10 +138,15 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
         {
             await next(context);
         }
-        catch
+        catch (Exception ex)
         {
-            // The outcome is unknown to the client: free the key so its retry runs again.
-            await ForgetAsync(db, caller, key);
+            // The outcome is unknown to the client: free the key so its retry runs again. When the database
+            // itself is gone that cannot be done; the claim then lapses after AbandonedAfter.
+            if (!DatabaseUnavailableExceptionHandler.IsOutage(ex))
+            {
+                await ForgetAsync(db, caller, key);
+            }
+
             throw;
         }
         finally

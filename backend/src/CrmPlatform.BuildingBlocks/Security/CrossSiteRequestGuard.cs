@@ -8,7 +8,8 @@ namespace CrmPlatform.BuildingBlocks.Security;
 /// The second line of defence against cross-site request forgery, behind the SameSite=Strict session
 /// cookie: a state-changing request a browser sent from another site is a 403 before anything runs.
 /// Browsers say where a request came from in <c>Sec-Fetch-Site</c> (or, older ones, in <c>Origin</c>);
-/// a request with an <c>Authorization</c> header is exempt, because no browser attaches one on its own.
+/// a request with a bearer token is exempt, because no browser attaches one on its own (it may attach
+/// cached Basic credentials, so other schemes are not).
 /// </summary>
 internal sealed class CrossSiteRequestGuard(RequestDelegate next)
 {
@@ -21,7 +22,7 @@ internal sealed class CrossSiteRequestGuard(RequestDelegate next)
     private static bool IsCrossSiteWrite(HttpRequest request)
     {
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || request.Headers.Authorization.Count > 0)
+            || request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
         {
             return false;
         }

@@ -1635,17 +1635,15 @@ namespace CrmPlatform.Client
         /// <summary>
         /// Change my password; every other session of mine ends
         /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task ChangePasswordAsync(string? idempotency_Key, ChangePasswordRequest body);
+        System.Threading.Tasks.Task ChangePasswordAsync(ChangePasswordRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Change my password; every other session of mine ends
         /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task ChangePasswordAsync(string? idempotency_Key, ChangePasswordRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task ChangePasswordAsync(ChangePasswordRequest body, System.Threading.CancellationToken cancellationToken);
 
     }
 
@@ -1808,20 +1806,18 @@ namespace CrmPlatform.Client
         /// <summary>
         /// Change my password; every other session of mine ends
         /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task ChangePasswordAsync(string? idempotency_Key, ChangePasswordRequest body)
+        public virtual System.Threading.Tasks.Task ChangePasswordAsync(ChangePasswordRequest body)
         {
-            return ChangePasswordAsync(idempotency_Key, body, System.Threading.CancellationToken.None);
+            return ChangePasswordAsync(body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Change my password; every other session of mine ends
         /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task ChangePasswordAsync(string? idempotency_Key, ChangePasswordRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task ChangePasswordAsync(ChangePasswordRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1832,9 +1828,6 @@ namespace CrmPlatform.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-
-                    if (idempotency_Key != null)
-                        request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");

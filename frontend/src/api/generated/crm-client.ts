@@ -746,9 +746,8 @@ export interface IMeClient {
 
     /**
      * Change my password; every other session of mine ends
-     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
      */
-    changePassword(idempotency_Key: string | undefined, body: ChangePasswordRequest, signal?: AbortSignal): Promise<void>;
+    changePassword(body: ChangePasswordRequest, signal?: AbortSignal): Promise<void>;
 }
 
 export class MeClient implements IMeClient {
@@ -830,9 +829,8 @@ export class MeClient implements IMeClient {
 
     /**
      * Change my password; every other session of mine ends
-     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
      */
-    changePassword(idempotency_Key: string | undefined, body: ChangePasswordRequest, signal?: AbortSignal): Promise<void> {
+    changePassword(body: ChangePasswordRequest, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/me/password";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -843,7 +841,6 @@ export class MeClient implements IMeClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
             }
         };

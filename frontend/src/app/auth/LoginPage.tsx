@@ -29,7 +29,7 @@ export default function LoginPage() {
 
   const failure = login.error ? toProblem(login.error) : undefined;
   const failureText =
-    failure?.status === 401 ? t('login.invalid') : failure?.status === 429 ? t('login.lockedOut') : login.error && problemMessage(login.error, t);
+    failure?.status === 401 ? t('login.invalid') : failure?.status === 429 ? t('login.throttled') : login.error && problemMessage(login.error, t);
 
   return (
     <div className="login">

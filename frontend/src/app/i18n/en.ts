@@ -34,7 +34,7 @@ export const en: Translation<typeof zhCN> = {
     userNameRequired: 'Enter your user name',
     passwordRequired: 'Enter your password',
     invalid: 'Wrong user name or password',
-    lockedOut: 'Too many attempts: the account is locked for a while. Try again later.',
+    throttled: 'Too many sign-in attempts. Wait a little and try again; the account is not locked.',
   },
   common: {
     loading: 'Loading…',
@@ -47,6 +47,7 @@ export const en: Translation<typeof zhCN> = {
     unexpectedError: 'The server failed ({{status}}). Please retry later.',
     forbidden: 'You are not allowed to do this.',
     rateLimited: 'Too many requests. Please wait a moment.',
+    unavailable: 'The service is briefly unavailable. Please retry in a few seconds; nothing was lost.',
     notFoundTitle: 'Page not found',
     notFoundBody: 'The page you opened does not exist.',
     backHome: 'Back to start',

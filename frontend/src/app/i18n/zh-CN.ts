@@ -35,7 +35,7 @@ export const zhCN = {
     userNameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
     invalid: '用户名或密码不正确',
-    lockedOut: '尝试次数过多，账号已暂时锁定，请稍后再试',
+    throttled: '登录尝试次数过多，请稍候片刻再试（账号不会被锁定）',
   },
   common: {
     loading: '加载中…',
@@ -48,6 +48,7 @@ export const zhCN = {
     unexpectedError: '服务器出错了（{{status}}），请稍后重试。',
     forbidden: '您没有执行此操作的权限。',
     rateLimited: '操作太频繁，请稍后再试。',
+    unavailable: '服务暂时不可用，请几秒后重试，已提交的数据不会丢失。',
     notFoundTitle: '页面不存在',
     notFoundBody: '您访问的页面不存在。',
     backHome: '返回首页',

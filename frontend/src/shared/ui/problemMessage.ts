@@ -16,6 +16,9 @@ export function problemMessage(error: unknown, t: TFunction<Namespace>): string 
   if (problem.status === 429) {
     return t('common.rateLimited');
   }
+  if (problem.status === 503) {
+    return t('common.unavailable');
+  }
   if (problem.status >= 500) {
     return t('common.unexpectedError', { status: String(problem.status) });
   }

@@ -1,3 +1,4 @@
+using CrmPlatform.Identity.Domain;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 
@@ -5,8 +6,10 @@ namespace CrmPlatform.Identity.Authentication;
 
 /// <summary>
 /// A browser (or client keeping cookies) that signed in successfully gets a signed, HttpOnly cookie
-/// naming the user and the device. Its sign-in attempts for that user are then counted on the device
-/// alone (<see cref="LoginThrottle"/>): the real user is not slowed by a stranger guessing elsewhere.
+/// naming the user, the device and the user's security stamp. Its sign-in attempts for that user are
+/// then counted on the device (<see cref="LoginThrottle"/>), not on the user name: the real user is
+/// not slowed by a stranger guessing elsewhere. A password change renews the stamp, so devices that
+/// signed in with the old password lose the privilege.
 /// </summary>
 internal sealed class KnownDevices(IDataProtectionProvider dataProtection, TimeProvider clock)
 {
@@ -16,9 +19,9 @@ internal sealed class KnownDevices(IDataProtectionProvider dataProtection, TimeP
     private readonly IDataProtector _protector = dataProtection.CreateProtector("CrmPlatform.Identity.KnownDevice");
 
     /// <summary>The device id when the request carries a valid device cookie of this user.</summary>
-    public Guid? DeviceOf(HttpRequest request, Guid? userId)
+    public Guid? DeviceOf(HttpRequest request, AppUser? user)
     {
-        if (userId is null || request.Cookies[CookieName] is not { Length: > 0 } cookie)
+        if (user is null || request.Cookies[CookieName] is not { Length: > 0 } cookie)
         {
             return null;
         }
@@ -26,7 +29,9 @@ internal sealed class KnownDevices(IDataProtectionProvider dataProtection, TimeP
         try
         {
             var parts = _protector.Unprotect(cookie).Split(':');
-            return parts is [var user, var device] && user == userId.ToString() && Guid.TryParse(device, out var id) ? id : null;
+            return parts is [var userId, var device, var stamp] && userId == user.Id.ToString() && stamp == user.SecurityStamp && Guid.TryParse(device, out var id)
+                ? id
+                : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
@@ -34,8 +39,8 @@ internal sealed class KnownDevices(IDataProtectionProvider dataProtection, TimeP
         }
     }
 
-    public void Remember(HttpResponse response, Guid userId, Guid deviceId) =>
-        response.Cookies.Append(CookieName, _protector.Protect($"{userId}:{deviceId}"), new CookieOptions
+    public void Remember(HttpResponse response, AppUser user, Guid deviceId) =>
+        response.Cookies.Append(CookieName, _protector.Protect($"{user.Id}:{deviceId}:{user.SecurityStamp}"), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using CrmPlatform.BuildingBlocks.Persistence;
@@ -24,11 +26,15 @@ internal sealed class LoginThrottle(CrmIdentityDbContext db, TimeProvider clock,
     public ThrottleKey Account(string normalizedUserName) =>
         new("account:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedUserName))), options.Value.FreeAttemptsPerAccount);
 
-    public ThrottleKey Source(string address) => new(SourcePrefix + address, options.Value.FreeAttemptsPerSource);
+    /// <summary>An IPv4 address, or an IPv6 /64 (one subscriber's network: its addresses cost an attacker nothing).</summary>
+    public ThrottleKey Source(IPAddress? address) => new(SourcePrefix + Network(address), options.Value.FreeAttemptsPerSource);
 
     public ThrottleKey Device(Guid deviceId) => new("device:" + deviceId, options.Value.FreeAttemptsPerDevice);
 
-    /// <summary>Counts an attempt under every key; null when it may proceed, else how long to wait.</summary>
+    /// <summary>
+    /// Counts an attempt under each key in turn; null when it may proceed, else how long to wait. Pass the
+    /// narrowest key first: an attempt refused for its user name is not counted against its address.
+    /// </summary>
     public async Task<TimeSpan?> TryAttemptAsync(IEnumerable<ThrottleKey> keys, CancellationToken cancellationToken)
     {
         var now = clock.GetDatabaseUtcNow();
@@ -44,11 +50,11 @@ internal sealed class LoginThrottle(CrmIdentityDbContext db, TimeProvider clock,
                     ON CONFLICT (key) DO UPDATE
                     SET attempts = CASE WHEN t.last_attempt_at < {forgotten} THEN 1 ELSE t.attempts + 1 END, last_attempt_at = {now}
                     WHERE t.last_attempt_at < {forgotten} OR t.attempts < {free}
-                       OR t.last_attempt_at + make_interval(secs => least(power(2, t.attempts - {free}), {maxDelay})) <= {now}
+                       OR t.last_attempt_at + make_interval(secs => least(power(2, least(t.attempts - {free}, 30)), {maxDelay})) <= {now}
                     RETURNING 0::float8 AS "Value")
                 SELECT "Value" FROM attempt
                 UNION ALL
-                SELECT extract(epoch FROM t.last_attempt_at + make_interval(secs => least(power(2, t.attempts - {free}), {maxDelay})) - {now})::float8
+                SELECT extract(epoch FROM t.last_attempt_at + make_interval(secs => least(power(2, least(t.attempts - {free}, 30)), {maxDelay})) - {now})::float8
                 FROM identity.login_attempts t
                 WHERE t.key = {key} AND NOT EXISTS (SELECT FROM attempt)
                 """).ToListAsync(cancellationToken);
@@ -59,6 +65,28 @@ internal sealed class LoginThrottle(CrmIdentityDbContext db, TimeProvider clock,
         }
 
         return null;
+    }
+
+    private static string Network(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     /// <summary>A successful sign-in was no guess: the account's and device's counts go, and the source's drops by this attempt.</summary>

@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Idempotency;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.Identity.Authentication;
 using CrmPlatform.Identity.Domain;
@@ -13,7 +14,8 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 
 /// <summary>
 /// Changes the caller's password and ends every other session of theirs (other browsers, login
-/// tokens elsewhere): whoever knew the old password is out. The caller's own session continues.
+/// tokens elsewhere), and devices that signed in with the old password are no longer known. The
+/// caller's own session continues. Personal API tokens are not revoked: integrations keep running.
 /// Sign-in plumbing like login, so an endpoint rather than a mediator command: it re-issues the cookie.
 /// </summary>
 internal static class ChangePasswordEndpoint
@@ -21,11 +23,14 @@ internal static class ChangePasswordEndpoint
     public static void Map(IEndpointRouteBuilder me) =>
         me.MapPost("/password", HandleAsync)
             .RequireAuthorization(AuthenticationSchemes.InteractivePolicy)
+            // The body holds two passwords: not even its digest is stored for replay, and a retry changes nothing new.
+            .WithMetadata(new ExcludeFromIdempotencyAttribute())
             .WithName("Me_ChangePassword")
             .WithSummary("Change my password; every other session of mine ends")
             .ProducesValidationProblem();
 
-    private static async Task<IResult> HandleAsync(ChangePasswordRequest request, HttpContext http, SignInManager<AppUser> signIn, UserSessions sessions)
+    private static async Task<IResult> HandleAsync(
+        ChangePasswordRequest request, HttpContext http, SignInManager<AppUser> signIn, UserSessions sessions, LoginThrottle throttle)
     {
         var missing = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(request.CurrentPassword))
@@ -49,7 +54,19 @@ internal static class ChangePasswordEndpoint
             return TypedResults.Unauthorized();
         }
 
+        // Guessing the current password from a stolen session is slowed like guessing at sign-in.
+        ThrottleKey[] counted = [throttle.Account(signIn.UserManager.NormalizeName(user.UserName!))];
+        if (await throttle.TryAttemptAsync(counted, http.RequestAborted) is { } wait)
+        {
+            return LoginEndpoint.Throttled(http, wait);
+        }
+
         var changed = await signIn.UserManager.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
+        if (changed.Succeeded || changed.Errors.All(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)))
+        {
+            await throttle.SucceededAsync(counted, http.RequestAborted);
+        }
+
         if (!changed.Succeeded)
         {
             return Problems.From(changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))

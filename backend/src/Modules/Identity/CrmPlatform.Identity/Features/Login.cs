@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Results;
@@ -71,29 +70,32 @@ internal static class LoginEndpoint
         var users = signIn.UserManager;
         var cancellationToken = http.RequestAborted;
         var user = await users.FindByNameAsync(request.UserName!);
-        var device = devices.DeviceOf(http.Request, user?.Id);
+        var device = devices.DeviceOf(http.Request, user);
+        // Narrowest first; a known device stands in for the user name, so a stranger's guesses at the name do not count.
+        var source = throttle.Source(http.Connection.RemoteIpAddress);
         ThrottleKey[] counted = device is { } known
-            ? [throttle.Device(known)]
-            : [throttle.Source(http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), throttle.Account(users.NormalizeName(request.UserName!))];
+            ? [throttle.Device(known), source]
+            : [throttle.Account(users.NormalizeName(request.UserName!)), source];
         if (await throttle.TryAttemptAsync(counted, cancellationToken) is { } wait)
         {
             return Throttled(http, wait);
         }
 
-        if (!passwords.Verify(user, request.Password!) || await users.IsLockedOutAsync(user))
+        // Verified first, also for an unknown user: the same hash work either way.
+        if (!await passwords.VerifyAsync(user, request.Password!) || user is null || await users.IsLockedOutAsync(user))
         {
             return Problems.From(InvalidCredentials);
         }
 
         await throttle.SucceededAsync(counted, cancellationToken);
-        devices.Remember(http.Response, user.Id, device ?? Guid.CreateVersion7());
+        devices.Remember(http.Response, user, device ?? Guid.CreateVersion7());
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         // The bearer handler writes the token response; the cookie handler sets the cookie.
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [await sessions.StartAsync(user.Id, cancellationToken)]);
         return TypedResults.Empty;
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Throttled(HttpContext http, TimeSpan wait)
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Throttled(HttpContext http, TimeSpan wait)
     {
         http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
@@ -111,21 +113,37 @@ internal static class LoginEndpoint
 /// Verifies a password with the same work whether or not the user exists: an unknown user is checked
 /// against a placeholder hash, so the answer's timing does not tell which user names are real.
 /// </summary>
-internal sealed class PasswordCheck(IPasswordHasher<AppUser> hasher)
+internal sealed class PasswordCheck(IPasswordHasher<AppUser> hasher, UserManager<AppUser> users)
 {
     private static readonly AppUser Placeholder = new() { DisplayName = "placeholder" };
     private static string? _placeholderHash;
 
-    public bool Verify([NotNullWhen(true)] AppUser? user, string password)
+    public async Task<bool> VerifyAsync(AppUser? user, string password)
     {
         var hash = user?.PasswordHash ?? (_placeholderHash ??= hasher.HashPassword(Placeholder, Guid.NewGuid().ToString()));
-        return hasher.VerifyHashedPassword(user ?? Placeholder, hash, password) != PasswordVerificationResult.Failed && user is not null;
+        var result = hasher.VerifyHashedPassword(user ?? Placeholder, hash, password);
+        if (user is null || result == PasswordVerificationResult.Failed)
+        {
+            return false;
+        }
+
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            // An older hash format: Identity stores the password again with today's parameters.
+            await users.CheckPasswordAsync(user, password);
+        }
+
+        return true;
     }
 }
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-/// <summary>Trades a refresh token from login for a new token pair, while the user still exists unchanged and is not locked out.</summary>
+/// <summary>
+/// Trades a refresh token from login for a new token pair, while its session is active and its user
+/// exists and is not disabled. The session, not the security stamp, is what logout, a password change
+/// (for the other sessions) and disabling end.
+/// </summary>
 internal static class RefreshEndpoint
 {
     private static readonly Error InvalidRefreshToken = Error.Unauthorized("auth.invalid_refresh_token", "The refresh token is invalid or expired: log in again.");
@@ -156,7 +174,7 @@ internal static class RefreshEndpoint
         if (ticket?.Properties.ExpiresUtc is not { } expires
             || clock.GetUtcNow() >= expires
             || UserSessions.IdOf(ticket.Principal) is not { } session
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await signIn.UserManager.GetUserAsync(ticket.Principal) is not { } user
             || await signIn.UserManager.IsLockedOutAsync(user)
             || !await sessions.ExtendAsync(session, cancellationToken))
         {

@@ -34,6 +34,12 @@ internal sealed class SetUserAccessHandler(UserManager<AppUser> users, UserSessi
             return Error.Unprocessable("user.disable_self", "userId", "You cannot disable your own account.");
         }
 
+        // Directors manage the sales organisation; only an admin may disable an admin.
+        if (currentUser.Role != Roles.Admin && await users.IsInRoleAsync(user, Roles.Admin))
+        {
+            return Error.Forbidden("user.outranks_caller", "Only an admin may disable or enable an admin.");
+        }
+
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, command.Enabled ? null : DateTimeOffset.MaxValue);
         if (!command.Enabled)
