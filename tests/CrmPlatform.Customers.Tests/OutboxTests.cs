@@ -84,6 +84,8 @@ public sealed class OutboxTests(OutboxApp app) : IClassFixture<OutboxApp>
             .Should().BeFalse("the unit of work rolls back the command's transaction");
         var created = await db.OutboxMessages.AsNoTracking().Where(m => m.Type.Contains(nameof(CustomerCreated))).ToListAsync();
         created.Select(m => ((CustomerCreated)m.ToEvent()).Name).Should().NotContain(FailAfterSaving.CustomerName, "the outbox row was written inside the rolled-back transaction");
+        (await db.AuditEntries.AsNoTracking().Where(e => e.Action == CrmPlatform.BuildingBlocks.Auditing.AuditAction.Created).ToListAsync())
+            .Should().NotContain(e => e.Changes.Any(c => c.New == FailAfterSaving.CustomerName), "the audit entry was written inside the rolled-back transaction");
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Platform.Tests.Modules;
 
-/// <summary>Every registered module owns its schema, with its own migrations history, outbox and inbox.</summary>
+/// <summary>Every registered module owns its schema, with its own migrations history, outbox, inbox and audit log.</summary>
 public sealed class ModuleSchemaTests(CrmApp app) : IClassFixture<CrmApp>
 {
     [Theory]
@@ -29,6 +29,6 @@ public sealed class ModuleSchemaTests(CrmApp app) : IClassFixture<CrmApp>
             "SELECT coalesce(array_agg(table_name::text ORDER BY table_name), '{}') FROM information_schema.tables WHERE table_schema = @schema",
             ("schema", schema));
 
-        tables.Should().Contain(["__ef_migrations_history", "outbox_messages", "inbox_messages"], $"schema '{schema}' is {module.Name}'s own");
+        tables.Should().Contain(["__ef_migrations_history", "outbox_messages", "inbox_messages", "audit_entries"], $"schema '{schema}' is {module.Name}'s own");
     }
 }

@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Auditing;
 using CrmPlatform.BuildingBlocks.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,9 @@ public static class DatabaseRegistration
         where TContext : DbContext
     {
         services.TryAddSingleton(provider => CreateDataSource(ConnectionString(provider.GetRequiredService<IConfiguration>())));
-        services.AddDbContextPool<TContext>((provider, options) => Configure(options, provider.GetRequiredService<NpgsqlDataSource>(), schema));
+        services.TryAddSingleton<AuditInterceptor>();
+        services.AddDbContextPool<TContext>((provider, options) =>
+            Configure(options, provider.GetRequiredService<NpgsqlDataSource>(), schema).AddInterceptors(provider.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton(new ModuleDatabase(schema, typeof(TContext)));
         return services;
     }

@@ -1,11 +1,13 @@
+using CrmPlatform.BuildingBlocks.Auditing;
 using CrmPlatform.BuildingBlocks.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Base of every module's context: its own schema, plus the module's outbox (events it publishes)
-/// and inbox (events it has already handled) in that schema.
+/// Base of every module's context: its own schema, plus the module's outbox (events it publishes),
+/// inbox (events it has already handled) and audit log (every write to an <see cref="IAudited"/>
+/// record, written by <see cref="AuditInterceptor"/>) in that schema.
 /// </summary>
 public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -14,6 +16,8 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Queues an integration event; it is written with the command's transaction and dispatched after commit.</summary>
     public void Publish(IntegrationEvent integrationEvent) => OutboxMessages.Add(OutboxMessage.From(integrationEvent));
@@ -49,6 +53,16 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             b.ToTable("inbox_messages");
             b.HasKey(m => new { m.EventId, m.Consumer });
             b.Property(m => m.Consumer).HasMaxLength(200);
+        });
+        modelBuilder.Entity<AuditEntry>(b =>
+        {
+            b.ToTable("audit_entries");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.EntityType).HasMaxLength(100);
+            b.Property(e => e.Action).HasConversion<string>().HasMaxLength(20);
+            b.Property(e => e.Changes).HasColumnType("jsonb").HasConversion(AuditJson.Changes, AuditJson.Comparer);
+            // A record's history, newest first.
+            b.HasIndex(e => new { e.EntityType, e.EntityId, e.Id });
         });
         modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
     }

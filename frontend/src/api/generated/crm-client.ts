@@ -283,6 +283,14 @@ export interface ICustomersClient {
      * @return No Content
      */
     archive(id: string, if_Match: string | undefined, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Who changed the customer, when, and each field's old and new value; newest first, keyset pages
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    history(id: string, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -733,6 +741,93 @@ export class CustomersClient implements ICustomersClient {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Who changed the customer, when, and each field's old and new value; newest first, keyset pages
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    history(id: string, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/history?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processHistory(_response);
+        });
+    }
+
+    protected processHistory(response: Response): Promise<AuditEntryDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = AuditEntryDtoPage.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuditEntryDtoPage>(null as any);
     }
 }
 
@@ -1505,6 +1600,130 @@ export enum ApiTokenScope {
     ReadWrite = "readWrite",
 }
 
+export enum AuditAction {
+    Created = "created",
+    Updated = "updated",
+    Deleted = "deleted",
+}
+
+export class AuditEntryDto implements IAuditEntryDto {
+    id!: string;
+    action!: AuditAction;
+    changedAt!: string;
+    changedBy?: string | undefined;
+    changedByName?: string | undefined;
+    changes!: FieldChange[];
+
+    constructor(data?: IAuditEntryDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.changes = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.action = _data["action"];
+            this.changedAt = _data["changedAt"];
+            this.changedBy = _data["changedBy"];
+            this.changedByName = _data["changedByName"];
+            if (Array.isArray(_data["changes"])) {
+                this.changes = [] as any;
+                for (let item of _data["changes"])
+                    this.changes!.push(FieldChange.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): AuditEntryDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new AuditEntryDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["action"] = this.action;
+        data["changedAt"] = this.changedAt;
+        data["changedBy"] = this.changedBy;
+        data["changedByName"] = this.changedByName;
+        if (Array.isArray(this.changes)) {
+            data["changes"] = [];
+            for (let item of this.changes)
+                data["changes"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IAuditEntryDto {
+    id: string;
+    action: AuditAction;
+    changedAt: string;
+    changedBy?: string | undefined;
+    changedByName?: string | undefined;
+    changes: FieldChange[];
+}
+
+export class AuditEntryDtoPage implements IAuditEntryDtoPage {
+    items!: AuditEntryDto[];
+    nextCursor?: string | undefined;
+
+    constructor(data?: IAuditEntryDtoPage) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(AuditEntryDto.fromJS(item));
+            }
+            this.nextCursor = _data["nextCursor"];
+        }
+    }
+
+    static fromJS(data: any): AuditEntryDtoPage {
+        data = typeof data === 'object' ? data : {};
+        let result = new AuditEntryDtoPage();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["nextCursor"] = this.nextCursor;
+        return data;
+    }
+}
+
+export interface IAuditEntryDtoPage {
+    items: AuditEntryDto[];
+    nextCursor?: string | undefined;
+}
+
 export class ChangePasswordRequest implements IChangePasswordRequest {
     currentPassword?: string | undefined;
     newPassword?: string | undefined;
@@ -1868,6 +2087,50 @@ export enum CustomerStage {
     Intent = "intent",
     Customer = "customer",
     Loyal = "loyal",
+}
+
+export class FieldChange implements IFieldChange {
+    field!: string;
+    old?: string | undefined;
+    new?: string | undefined;
+
+    constructor(data?: IFieldChange) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.field = _data["field"];
+            this.old = _data["old"];
+            this.new = _data["new"];
+        }
+    }
+
+    static fromJS(data: any): FieldChange {
+        data = typeof data === 'object' ? data : {};
+        let result = new FieldChange();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["field"] = this.field;
+        data["old"] = this.old;
+        data["new"] = this.new;
+        return data;
+    }
+}
+
+export interface IFieldChange {
+    field: string;
+    old?: string | undefined;
+    new?: string | undefined;
 }
 
 export class HttpValidationProblemDetails implements IHttpValidationProblemDetails {

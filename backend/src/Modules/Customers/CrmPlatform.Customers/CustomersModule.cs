@@ -36,5 +36,6 @@ public sealed class CustomersModule : IModule
         ListCustomersEndpoint.Map(customers);
         UpdateCustomerEndpoint.Map(customers);
         ArchiveCustomerEndpoint.Map(customers);
+        CustomerHistoryEndpoint.Map(customers);
     }
 }

@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Auditing;
 using CrmPlatform.BuildingBlocks.Security;
 
 namespace CrmPlatform.Customers.Domain;
@@ -39,7 +40,7 @@ internal sealed record CustomerDetails(
     string? Industry,
     CustomerStage Stage);
 
-internal sealed class Customer : IOwnedRecord
+internal sealed class Customer : IOwnedRecord, IAudited
 {
     private Customer()
     {
@@ -70,8 +71,10 @@ internal sealed class Customer : IOwnedRecord
     /// <summary>The owner's team when ownership was set: what a manager's record scope matches.</summary>
     public Guid? TeamId { get; private set; }
 
+    [NotAudited]
     public DateTimeOffset CreatedAt { get; private init; }
 
+    [NotAudited]
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public DateTimeOffset? ArchivedAt { get; private set; }
