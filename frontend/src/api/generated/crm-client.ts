@@ -291,6 +291,21 @@ export interface ICustomersClient {
      * @return OK
      */
     history(id: string, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<AuditEntryDtoPage>;
+
+    /**
+     * Add an entry to the customer's timeline: a call and its outcome, a visit, a gift…
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    addInteraction(id: string, idempotency_Key: string | undefined, body: InteractionInput, signal?: AbortSignal): Promise<InteractionDto>;
+
+    /**
+     * The customer's timeline, newest first (by when it happened), keyset pages
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listInteractions(id: string, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<InteractionDtoPage>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -828,6 +843,176 @@ export class CustomersClient implements ICustomersClient {
             });
         }
         return Promise.resolve<AuditEntryDtoPage>(null as any);
+    }
+
+    /**
+     * Add an entry to the customer's timeline: a call and its outcome, a visit, a gift…
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    addInteraction(id: string, idempotency_Key: string | undefined, body: InteractionInput, signal?: AbortSignal): Promise<InteractionDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/interactions";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddInteraction(_response);
+        });
+    }
+
+    protected processAddInteraction(response: Response): Promise<InteractionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = InteractionDto.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InteractionDto>(null as any);
+    }
+
+    /**
+     * The customer's timeline, newest first (by when it happened), keyset pages
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listInteractions(id: string, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<InteractionDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/interactions?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListInteractions(_response);
+        });
+    }
+
+    protected processListInteractions(response: Response): Promise<InteractionDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = InteractionDtoPage.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InteractionDtoPage>(null as any);
     }
 }
 
@@ -1724,6 +1909,11 @@ export interface IAuditEntryDtoPage {
     nextCursor?: string | undefined;
 }
 
+export enum CallOutcome {
+    Reached = "reached",
+    NotReached = "notReached",
+}
+
 export class ChangePasswordRequest implements IChangePasswordRequest {
     currentPassword?: string | undefined;
     newPassword?: string | undefined;
@@ -2214,6 +2404,199 @@ export interface IHttpValidationProblemDetails {
     errors: { [key: string]: string[]; };
 
     [key: string]: any;
+}
+
+export class InteractionDto implements IInteractionDto {
+    id!: string;
+    customerId!: string;
+    kind!: InteractionKind;
+    outcome?: CallOutcome;
+    occurredAt!: string;
+    recordedBy?: string | undefined;
+    recordedByName?: string | undefined;
+    summary!: string;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+    source!: string;
+
+    constructor(data?: IInteractionDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.customerId = _data["customerId"];
+            this.kind = _data["kind"];
+            this.outcome = _data["outcome"];
+            this.occurredAt = _data["occurredAt"];
+            this.recordedBy = _data["recordedBy"];
+            this.recordedByName = _data["recordedByName"];
+            this.summary = _data["summary"];
+            this.nextStep = _data["nextStep"];
+            this.nextStepDue = _data["nextStepDue"];
+            this.source = _data["source"];
+        }
+    }
+
+    static fromJS(data: any): InteractionDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new InteractionDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["customerId"] = this.customerId;
+        data["kind"] = this.kind;
+        data["outcome"] = this.outcome;
+        data["occurredAt"] = this.occurredAt;
+        data["recordedBy"] = this.recordedBy;
+        data["recordedByName"] = this.recordedByName;
+        data["summary"] = this.summary;
+        data["nextStep"] = this.nextStep;
+        data["nextStepDue"] = this.nextStepDue;
+        data["source"] = this.source;
+        return data;
+    }
+}
+
+export interface IInteractionDto {
+    id: string;
+    customerId: string;
+    kind: InteractionKind;
+    outcome?: CallOutcome;
+    occurredAt: string;
+    recordedBy?: string | undefined;
+    recordedByName?: string | undefined;
+    summary: string;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+    source: string;
+}
+
+export class InteractionDtoPage implements IInteractionDtoPage {
+    items!: InteractionDto[];
+    nextCursor?: string | undefined;
+
+    constructor(data?: IInteractionDtoPage) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(InteractionDto.fromJS(item));
+            }
+            this.nextCursor = _data["nextCursor"];
+        }
+    }
+
+    static fromJS(data: any): InteractionDtoPage {
+        data = typeof data === 'object' ? data : {};
+        let result = new InteractionDtoPage();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["nextCursor"] = this.nextCursor;
+        return data;
+    }
+}
+
+export interface IInteractionDtoPage {
+    items: InteractionDto[];
+    nextCursor?: string | undefined;
+}
+
+export class InteractionInput implements IInteractionInput {
+    kind!: InteractionKind;
+    summary!: string;
+    outcome?: CallOutcome;
+    occurredAt?: string | undefined;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+
+    constructor(data?: IInteractionInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.kind = _data["kind"];
+            this.summary = _data["summary"];
+            this.outcome = _data["outcome"];
+            this.occurredAt = _data["occurredAt"];
+            this.nextStep = _data["nextStep"];
+            this.nextStepDue = _data["nextStepDue"];
+        }
+    }
+
+    static fromJS(data: any): InteractionInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new InteractionInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["kind"] = this.kind;
+        data["summary"] = this.summary;
+        data["outcome"] = this.outcome;
+        data["occurredAt"] = this.occurredAt;
+        data["nextStep"] = this.nextStep;
+        data["nextStepDue"] = this.nextStepDue;
+        return data;
+    }
+}
+
+export interface IInteractionInput {
+    kind: InteractionKind;
+    summary: string;
+    outcome?: CallOutcome;
+    occurredAt?: string | undefined;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+}
+
+export enum InteractionKind {
+    Call = "call",
+    Email = "email",
+    Meeting = "meeting",
+    Visit = "visit",
+    Message = "message",
+    Gift = "gift",
+    Note = "note",
 }
 
 export class LoginRequest implements ILoginRequest {

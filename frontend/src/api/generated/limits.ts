@@ -10,4 +10,8 @@ export const maxLengths = {
     region: 100,
     industry: 100,
   },
+  InteractionInput: {
+    summary: 1000,
+    nextStep: 500,
+  },
 } as const;

@@ -1,7 +1,9 @@
 using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Features;
+using CrmPlatform.Customers.Integration;
 using CrmPlatform.Customers.Persistence;
 using CrmPlatform.Customers.Seeding;
 using FluentValidation;
@@ -22,6 +24,8 @@ public sealed class CustomersModule : IModule
         services.AddScoped<OwnerAssignment>();
         services.AddScoped<OwnerNames>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<InteractionLog>();
+        services.AddIntegrationEventHandler<RecordInteraction, InteractionRecorder>();
         services.AddSingleton<CustomerById>();
         services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
         // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.
@@ -37,5 +41,6 @@ public sealed class CustomersModule : IModule
         UpdateCustomerEndpoint.Map(customers);
         ArchiveCustomerEndpoint.Map(customers);
         CustomerHistoryEndpoint.Map(customers);
+        TimelineEndpoints.Map(customers);
     }
 }

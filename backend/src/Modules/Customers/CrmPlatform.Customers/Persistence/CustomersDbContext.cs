@@ -13,6 +13,25 @@ internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> op
     public override string Schema => SchemaName;
 
     public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+}
+
+internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> b)
+    {
+        b.ToTable("interactions");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.Summary).HasMaxLength(InteractionLimits.Summary);
+        b.Property(i => i.NextStep).HasMaxLength(InteractionLimits.NextStep);
+        b.Property(i => i.Source).HasMaxLength(InteractionLimits.Source);
+        // A customer's timeline, newest first.
+        b.HasIndex(i => new { i.CustomerId, i.Id });
+        b.HasIndex(i => i.SourceEventId).IsUnique().HasFilter("source_event_id IS NOT NULL");
+    }
 }
 
 internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>

@@ -1,0 +1,41 @@
+using CrmPlatform.BuildingBlocks.Outbox;
+
+namespace CrmPlatform.Customers.Contracts;
+
+/// <summary>What happened between a rep and a customer (the timeline of the relationship card).</summary>
+public enum InteractionKind
+{
+    Call,
+    Email,
+    Meeting,
+    Visit,
+    Message,
+    Gift,
+    Note,
+}
+
+/// <summary>Whether a call reached the customer; only calls have one.</summary>
+public enum CallOutcome
+{
+    Reached,
+    NotReached,
+}
+
+/// <summary>
+/// How another module puts an entry on a customer's timeline (a completed visit, a won deal, a
+/// complaint): publish this through its outbox. Customers records it once, however often it is
+/// delivered. The event's id is the entry's identity; <paramref name="Source"/> names the module.
+/// </summary>
+/// <param name="RecordedBy">The user the entry is attributed to; null for the system.</param>
+/// <param name="NextStepDue">A calendar day (Asia/Shanghai), not an instant.</param>
+public sealed record RecordInteraction(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid CustomerId,
+    InteractionKind Kind,
+    CallOutcome? Outcome,
+    Guid? RecordedBy,
+    string Summary,
+    string? NextStep,
+    DateOnly? NextStepDue,
+    string Source) : IntegrationEvent(EventId, OccurredAt);
