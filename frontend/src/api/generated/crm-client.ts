@@ -306,6 +306,33 @@ export interface ICustomersClient {
      * @return OK
      */
     listInteractions(id: string, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<InteractionDtoPage>;
+
+    /**
+     * The customer's contacts, in the order they were added
+     * @return OK
+     */
+    listContacts(id: string, signal?: AbortSignal): Promise<ContactDto[]>;
+
+    /**
+     * Add a contact to the customer: the boss, purchasing, the store manager…
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    addContact(id: string, idempotency_Key: string | undefined, body: ContactInput, signal?: AbortSignal): Promise<ContactDto>;
+
+    /**
+     * Replace a contact's fields; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateContact(id: string, contactId: string, if_Match: string | undefined, body: ContactInput, signal?: AbortSignal): Promise<ContactDto>;
+
+    /**
+     * Remove a contact; requires If-Match (the removal stays in the audit log)
+     * @param if_Match (optional) 
+     * @return No Content
+     */
+    removeContact(id: string, contactId: string, if_Match: string | undefined, signal?: AbortSignal): Promise<void>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -1013,6 +1040,351 @@ export class CustomersClient implements ICustomersClient {
             });
         }
         return Promise.resolve<InteractionDtoPage>(null as any);
+    }
+
+    /**
+     * The customer's contacts, in the order they were added
+     * @return OK
+     */
+    listContacts(id: string, signal?: AbortSignal): Promise<ContactDto[]> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/contacts";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListContacts(_response);
+        });
+    }
+
+    protected processListContacts(response: Response): Promise<ContactDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(ContactDto.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ContactDto[]>(null as any);
+    }
+
+    /**
+     * Add a contact to the customer: the boss, purchasing, the store manager…
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    addContact(id: string, idempotency_Key: string | undefined, body: ContactInput, signal?: AbortSignal): Promise<ContactDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/contacts";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddContact(_response);
+        });
+    }
+
+    protected processAddContact(response: Response): Promise<ContactDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = ContactDto.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ContactDto>(null as any);
+    }
+
+    /**
+     * Replace a contact's fields; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateContact(id: string, contactId: string, if_Match: string | undefined, body: ContactInput, signal?: AbortSignal): Promise<ContactDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/contacts/{contactId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateContact(_response);
+        });
+    }
+
+    protected processUpdateContact(response: Response): Promise<ContactDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ContactDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ContactDto>(null as any);
+    }
+
+    /**
+     * Remove a contact; requires If-Match (the removal stays in the audit log)
+     * @param if_Match (optional) 
+     * @return No Content
+     */
+    removeContact(id: string, contactId: string, if_Match: string | undefined, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/contacts/{contactId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (contactId === undefined || contactId === null)
+            throw new globalThis.Error("The parameter 'contactId' must be defined.");
+        url_ = url_.replace("{contactId}", encodeURIComponent("" + contactId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRemoveContact(_response);
+        });
+    }
+
+    protected processRemoveContact(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 }
 
@@ -1952,6 +2324,139 @@ export class ChangePasswordRequest implements IChangePasswordRequest {
 export interface IChangePasswordRequest {
     currentPassword?: string | undefined;
     newPassword?: string | undefined;
+}
+
+export class ContactDto implements IContactDto {
+    id!: string;
+    customerId!: string;
+    name!: string;
+    role!: ContactRole;
+    phone?: string | undefined;
+    likes?: string | undefined;
+    notes?: string | undefined;
+    birthday?: string | undefined;
+    version!: number;
+
+    constructor(data?: IContactDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.customerId = _data["customerId"];
+            this.name = _data["name"];
+            this.role = _data["role"];
+            this.phone = _data["phone"];
+            this.likes = _data["likes"];
+            this.notes = _data["notes"];
+            this.birthday = _data["birthday"];
+            this.version = _data["version"];
+        }
+    }
+
+    static fromJS(data: any): ContactDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ContactDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["customerId"] = this.customerId;
+        data["name"] = this.name;
+        data["role"] = this.role;
+        data["phone"] = this.phone;
+        data["likes"] = this.likes;
+        data["notes"] = this.notes;
+        data["birthday"] = this.birthday;
+        data["version"] = this.version;
+        return data;
+    }
+}
+
+export interface IContactDto {
+    id: string;
+    customerId: string;
+    name: string;
+    role: ContactRole;
+    phone?: string | undefined;
+    likes?: string | undefined;
+    notes?: string | undefined;
+    birthday?: string | undefined;
+    version: number;
+}
+
+export class ContactInput implements IContactInput {
+    name!: string;
+    role!: ContactRole;
+    phone?: string | undefined;
+    likes?: string | undefined;
+    notes?: string | undefined;
+    birthday?: string | undefined;
+
+    constructor(data?: IContactInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.name = _data["name"];
+            this.role = _data["role"];
+            this.phone = _data["phone"];
+            this.likes = _data["likes"];
+            this.notes = _data["notes"];
+            this.birthday = _data["birthday"];
+        }
+    }
+
+    static fromJS(data: any): ContactInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new ContactInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["name"] = this.name;
+        data["role"] = this.role;
+        data["phone"] = this.phone;
+        data["likes"] = this.likes;
+        data["notes"] = this.notes;
+        data["birthday"] = this.birthday;
+        return data;
+    }
+}
+
+export interface IContactInput {
+    name: string;
+    role: ContactRole;
+    phone?: string | undefined;
+    likes?: string | undefined;
+    notes?: string | undefined;
+    birthday?: string | undefined;
+}
+
+export enum ContactRole {
+    DecisionMaker = "decisionMaker",
+    Purchasing = "purchasing",
+    StoreManager = "storeManager",
+    StoreStaff = "storeStaff",
+    BossFamily = "bossFamily",
+    Other = "other",
 }
 
 export class CreateApiTokenCommand implements ICreateApiTokenCommand {

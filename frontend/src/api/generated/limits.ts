@@ -1,6 +1,12 @@
 // Generated from contracts/openapi/crm-v1.json by `./crm contracts` (OpenApiContractTests). Do not edit.
 /** The longest text the API accepts in each string property, per schema. */
 export const maxLengths = {
+  ContactInput: {
+    name: 100,
+    phone: 30,
+    likes: 500,
+    notes: 500,
+  },
   CustomerInput: {
     name: 100,
     phone: 30,

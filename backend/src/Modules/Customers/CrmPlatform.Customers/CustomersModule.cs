@@ -25,6 +25,7 @@ public sealed class CustomersModule : IModule
         services.AddScoped<OwnerNames>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<InteractionLog>();
+        services.AddScoped<ContactBook>();
         services.AddIntegrationEventHandler<RecordInteraction, InteractionRecorder>();
         services.AddSingleton<CustomerById>();
         services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
@@ -42,5 +43,6 @@ public sealed class CustomersModule : IModule
         ArchiveCustomerEndpoint.Map(customers);
         CustomerHistoryEndpoint.Map(customers);
         TimelineEndpoints.Map(customers);
+        ContactEndpoints.Map(customers);
     }
 }

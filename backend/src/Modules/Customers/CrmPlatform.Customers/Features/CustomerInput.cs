@@ -36,9 +36,7 @@ internal sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
         RuleFor(c => c.Name).NotEmpty().MaximumLength(CustomerLimits.Name);
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.Stage).IsInEnum();
-        RuleFor(c => c.Phone).MaximumLength(CustomerLimits.Phone)
-            .Matches(@"^\+?[0-9][0-9 \-]{4,}$").WithMessage(_ => CrmLocalization.Message(ValidationMessageKeys.PhoneFormat))
-            .When(c => !string.IsNullOrWhiteSpace(c.Phone));
+        RuleFor(c => c.Phone).PhoneNumber(CustomerLimits.Phone);
         RuleFor(c => c.Email).MaximumLength(CustomerLimits.Email).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email));
         RuleFor(c => c.Company).MaximumLength(CustomerLimits.Text);
         RuleFor(c => c.Position).MaximumLength(CustomerLimits.ShortText);
@@ -46,4 +44,16 @@ internal sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
         RuleFor(c => c.Industry).MaximumLength(CustomerLimits.ShortText);
         RuleFor(c => c.OwnerId).NotEqual(Guid.Empty);
     }
+}
+
+internal static partial class PhoneRule
+{
+    /// <summary>An optional phone: digits, spaces, '-' and a leading '+', at most <paramref name="maxLength"/> characters.</summary>
+    public static IRuleBuilderOptions<T, string?> PhoneNumber<T>(this IRuleBuilder<T, string?> rule, int maxLength) =>
+        rule.MaximumLength(maxLength)
+            .Must(phone => string.IsNullOrWhiteSpace(phone) || Pattern().IsMatch(phone))
+            .WithMessage(_ => CrmLocalization.Message(ValidationMessageKeys.PhoneFormat));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,}$")]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
 }

@@ -15,6 +15,24 @@ internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> op
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+}
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> b)
+    {
+        b.ToTable("contacts");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Name).HasMaxLength(ContactLimits.Name);
+        b.Property(c => c.Role).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Phone).HasMaxLength(ContactLimits.Phone);
+        b.Property(c => c.Likes).HasMaxLength(ContactLimits.Text);
+        b.Property(c => c.Notes).HasMaxLength(ContactLimits.Text);
+        b.Property(c => c.Version).IsRowVersion();
+        b.HasIndex(c => new { c.CustomerId, c.Id });
+    }
 }
 
 internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
