@@ -333,6 +333,33 @@ export interface ICustomersClient {
      * @return No Content
      */
     removeContact(id: string, contactId: string, if_Match: string | undefined, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Key dates of the customers you may see that fall in the next days (today included), soonest first
+     * @param days (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    upcomingKeyDates(days: number | undefined, limit: number | undefined, signal?: AbortSignal): Promise<UpcomingKeyDateDto[]>;
+
+    /**
+     * The customer's key dates, in calendar order
+     * @return OK
+     */
+    listKeyDates(id: string, signal?: AbortSignal): Promise<KeyDateDto[]>;
+
+    /**
+     * Add a key date: a birthday, the company's anniversary, or a named date
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    addKeyDate(id: string, idempotency_Key: string | undefined, body: KeyDateInput, signal?: AbortSignal): Promise<KeyDateDto>;
+
+    /**
+     * Remove a key date (key dates are not edited: remove and add again)
+     * @return No Content
+     */
+    removeKeyDate(id: string, keyDateId: string, signal?: AbortSignal): Promise<void>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -1371,6 +1398,319 @@ export class CustomersClient implements ICustomersClient {
             let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
             result428 = ProblemDetails.fromJS(resultData428);
             return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Key dates of the customers you may see that fall in the next days (today included), soonest first
+     * @param days (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    upcomingKeyDates(days: number | undefined, limit: number | undefined, signal?: AbortSignal): Promise<UpcomingKeyDateDto[]> {
+        let url_ = this.baseUrl + "/api/v1/customers/key-dates/upcoming?";
+        if (days === null)
+            throw new globalThis.Error("The parameter 'days' cannot be null.");
+        else if (days !== undefined)
+            url_ += "days=" + encodeURIComponent("" + days) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpcomingKeyDates(_response);
+        });
+    }
+
+    protected processUpcomingKeyDates(response: Response): Promise<UpcomingKeyDateDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(UpcomingKeyDateDto.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UpcomingKeyDateDto[]>(null as any);
+    }
+
+    /**
+     * The customer's key dates, in calendar order
+     * @return OK
+     */
+    listKeyDates(id: string, signal?: AbortSignal): Promise<KeyDateDto[]> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/key-dates";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListKeyDates(_response);
+        });
+    }
+
+    protected processListKeyDates(response: Response): Promise<KeyDateDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(KeyDateDto.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<KeyDateDto[]>(null as any);
+    }
+
+    /**
+     * Add a key date: a birthday, the company's anniversary, or a named date
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    addKeyDate(id: string, idempotency_Key: string | undefined, body: KeyDateInput, signal?: AbortSignal): Promise<KeyDateDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/key-dates";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddKeyDate(_response);
+        });
+    }
+
+    protected processAddKeyDate(response: Response): Promise<KeyDateDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = KeyDateDto.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<KeyDateDto>(null as any);
+    }
+
+    /**
+     * Remove a key date (key dates are not edited: remove and add again)
+     * @return No Content
+     */
+    removeKeyDate(id: string, keyDateId: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/key-dates/{keyDateId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (keyDateId === undefined || keyDateId === null)
+            throw new globalThis.Error("The parameter 'keyDateId' must be defined.");
+        url_ = url_.replace("{keyDateId}", encodeURIComponent("" + keyDateId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRemoveKeyDate(_response);
+        });
+    }
+
+    protected processRemoveKeyDate(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -3104,6 +3444,124 @@ export enum InteractionKind {
     Note = "note",
 }
 
+export class KeyDateDto implements IKeyDateDto {
+    id!: string;
+    customerId!: string;
+    kind!: KeyDateKind;
+    label?: string | undefined;
+    month!: number;
+    day!: number;
+    year?: number | undefined;
+
+    constructor(data?: IKeyDateDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.customerId = _data["customerId"];
+            this.kind = _data["kind"];
+            this.label = _data["label"];
+            this.month = _data["month"];
+            this.day = _data["day"];
+            this.year = _data["year"];
+        }
+    }
+
+    static fromJS(data: any): KeyDateDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new KeyDateDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["customerId"] = this.customerId;
+        data["kind"] = this.kind;
+        data["label"] = this.label;
+        data["month"] = this.month;
+        data["day"] = this.day;
+        data["year"] = this.year;
+        return data;
+    }
+}
+
+export interface IKeyDateDto {
+    id: string;
+    customerId: string;
+    kind: KeyDateKind;
+    label?: string | undefined;
+    month: number;
+    day: number;
+    year?: number | undefined;
+}
+
+export class KeyDateInput implements IKeyDateInput {
+    kind!: KeyDateKind;
+    month!: number;
+    day!: number;
+    year?: number | undefined;
+    label?: string | undefined;
+
+    constructor(data?: IKeyDateInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.kind = _data["kind"];
+            this.month = _data["month"];
+            this.day = _data["day"];
+            this.year = _data["year"];
+            this.label = _data["label"];
+        }
+    }
+
+    static fromJS(data: any): KeyDateInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new KeyDateInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["kind"] = this.kind;
+        data["month"] = this.month;
+        data["day"] = this.day;
+        data["year"] = this.year;
+        data["label"] = this.label;
+        return data;
+    }
+}
+
+export interface IKeyDateInput {
+    kind: KeyDateKind;
+    month: number;
+    day: number;
+    year?: number | undefined;
+    label?: string | undefined;
+}
+
+export enum KeyDateKind {
+    Birthday = "birthday",
+    CompanyAnniversary = "companyAnniversary",
+    Custom = "custom",
+}
+
 export class LoginRequest implements ILoginRequest {
     userName?: string | undefined;
     password?: string | undefined;
@@ -3317,6 +3775,70 @@ export class RefreshRequest implements IRefreshRequest {
 
 export interface IRefreshRequest {
     refreshToken?: string | undefined;
+}
+
+export class UpcomingKeyDateDto implements IUpcomingKeyDateDto {
+    keyDateId!: string;
+    customerId!: string;
+    customerName!: string;
+    kind!: KeyDateKind;
+    label?: string | undefined;
+    date!: string;
+    daysAway!: number;
+    years?: number | undefined;
+
+    constructor(data?: IUpcomingKeyDateDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.keyDateId = _data["keyDateId"];
+            this.customerId = _data["customerId"];
+            this.customerName = _data["customerName"];
+            this.kind = _data["kind"];
+            this.label = _data["label"];
+            this.date = _data["date"];
+            this.daysAway = _data["daysAway"];
+            this.years = _data["years"];
+        }
+    }
+
+    static fromJS(data: any): UpcomingKeyDateDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new UpcomingKeyDateDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["keyDateId"] = this.keyDateId;
+        data["customerId"] = this.customerId;
+        data["customerName"] = this.customerName;
+        data["kind"] = this.kind;
+        data["label"] = this.label;
+        data["date"] = this.date;
+        data["daysAway"] = this.daysAway;
+        data["years"] = this.years;
+        return data;
+    }
+}
+
+export interface IUpcomingKeyDateDto {
+    keyDateId: string;
+    customerId: string;
+    customerName: string;
+    kind: KeyDateKind;
+    label?: string | undefined;
+    date: string;
+    daysAway: number;
+    years?: number | undefined;
 }
 
 export class UserDto implements IUserDto {

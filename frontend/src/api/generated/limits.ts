@@ -20,4 +20,7 @@ export const maxLengths = {
     summary: 1000,
     nextStep: 500,
   },
+  KeyDateInput: {
+    label: 100,
+  },
 } as const;

@@ -44,5 +44,6 @@ public sealed class CustomersModule : IModule
         CustomerHistoryEndpoint.Map(customers);
         TimelineEndpoints.Map(customers);
         ContactEndpoints.Map(customers);
+        KeyDates.Map(customers);
     }
 }

@@ -17,6 +17,22 @@ internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> op
     public DbSet<Interaction> Interactions => Set<Interaction>();
 
     public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<KeyDate> KeyDates => Set<KeyDate>();
+}
+
+internal sealed class KeyDateConfiguration : IEntityTypeConfiguration<KeyDate>
+{
+    public void Configure(EntityTypeBuilder<KeyDate> b)
+    {
+        b.ToTable("key_dates");
+        b.HasKey(k => k.Id);
+        b.Property(k => k.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(k => k.Label).HasMaxLength(KeyDateLimits.Label);
+        b.HasIndex(k => new { k.CustomerId, k.Id });
+        // "Which key dates fall in the next N days": N month-days, looked up by index.
+        b.HasIndex(k => k.MonthDay);
+    }
 }
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>

@@ -398,6 +398,56 @@ namespace CrmPlatform.Customers.Persistence.Migrations
 
                     b.ToTable("interactions", "customers");
                 });
+
+            modelBuilder.Entity("CrmPlatform.Customers.Domain.KeyDate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<int>("MonthDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("month_day");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_key_dates");
+
+                    b.HasIndex("MonthDay")
+                        .HasDatabaseName("ix_key_dates_month_day");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_key_dates_customer_id_id");
+
+                    b.ToTable("key_dates", "customers");
+                });
 #pragma warning restore 612, 618
         }
     }
