@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -51,6 +52,15 @@ public class CrmApp : IAsyncLifetime
         }
 
         return WithBearer(token);
+    }
+
+    /// <summary>A client that keeps cookies, signed in as the SPA signs in (the session cookie).</summary>
+    public async Task<HttpClient> CookieSessionAsync(string userName)
+    {
+        var browser = Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var login = await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { userName, password = DemoUsers.Password });
+        login.EnsureSuccessStatusCode();
+        return browser;
     }
 
     public HttpClient WithBearer(string token)

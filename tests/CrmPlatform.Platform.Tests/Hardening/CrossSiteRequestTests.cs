@@ -13,7 +13,7 @@ public sealed class CrossSiteRequestTests(CrmApp app) : IClassFixture<CrmApp>
     [InlineData("Origin", "null")]
     public async Task A_cookie_write_sent_from_another_site_is_403_and_changes_nothing(string header, string value)
     {
-        using var browser = await CookieSessionAsync();
+        using var browser = await app.CookieSessionAsync(DemoUsers.RepEast);
         var name = "跨站 " + Guid.NewGuid().ToString("N")[..6];
 
         var response = await browser.SendAsync(Create(name, (header, value)));
@@ -28,7 +28,7 @@ public sealed class CrossSiteRequestTests(CrmApp app) : IClassFixture<CrmApp>
     [InlineData("Origin", "http://localhost")]
     public async Task A_cookie_write_from_the_app_itself_works(string header, string value)
     {
-        using var browser = await CookieSessionAsync();
+        using var browser = await app.CookieSessionAsync(DemoUsers.RepEast);
 
         var response = await browser.SendAsync(Create("同源 " + Guid.NewGuid().ToString("N")[..6], (header, value)));
 
@@ -51,7 +51,7 @@ public sealed class CrossSiteRequestTests(CrmApp app) : IClassFixture<CrmApp>
     [Fact]
     public async Task Cached_basic_credentials_a_browser_replays_do_not_exempt_a_cookie_write()
     {
-        using var browser = await CookieSessionAsync();
+        using var browser = await app.CookieSessionAsync(DemoUsers.RepEast);
         using var request = Create("基本认证跨站", ("Sec-Fetch-Site", "same-site"));
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", "cHJveHk6cHJveHk=");
 
@@ -76,13 +76,5 @@ public sealed class CrossSiteRequestTests(CrmApp app) : IClassFixture<CrmApp>
         };
         request.Headers.TryAddWithoutValidation(header.Name, header.Value);
         return request;
-    }
-
-    private async Task<HttpClient> CookieSessionAsync()
-    {
-        var browser = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
-        (await browser.PostJsonAsync("/api/v1/auth/login?useCookies=true", new { userName = DemoUsers.RepEast, password = DemoUsers.Password }))
-            .StatusCode.Should().Be(HttpStatusCode.OK);
-        return browser;
     }
 }

@@ -60,7 +60,7 @@ public sealed class InputHardeningTests(CrmApp app) : IClassFixture<CrmApp>
     [Fact]
     public async Task A_nul_in_an_api_token_name_is_400_naming_it()
     {
-        using var browser = await CookieSessionAsync();
+        using var browser = await app.CookieSessionAsync(DemoUsers.RepEast);
 
         var response = await browser.PostJsonAsync("/api/v1/me/tokens", new { name = Nul, scope = "read" });
 
@@ -137,13 +137,5 @@ public sealed class InputHardeningTests(CrmApp app) : IClassFixture<CrmApp>
         paths.GetProperty("/api/v1/auth/login").GetProperty("post").TryGetProperty("security", out _).Should().BeFalse();
         paths.GetProperty("/api/v1/auth/refresh").GetProperty("post").TryGetProperty("security", out _).Should().BeFalse();
         paths.GetProperty("/api/v1/customers").GetProperty("get").GetProperty("security")[0].TryGetProperty("bearer", out _).Should().BeTrue();
-    }
-
-    private async Task<HttpClient> CookieSessionAsync()
-    {
-        var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
-        (await browser.PostJsonAsync("/api/v1/auth/login?useCookies=true", new { userName = DemoUsers.RepEast, password = DemoUsers.Password }))
-            .StatusCode.Should().Be(HttpStatusCode.OK);
-        return browser;
     }
 }

@@ -15,8 +15,7 @@ public sealed class SecretStorageTests(CrmApp app) : IClassFixture<CrmApp>
         var rep = await app.LoginAsync(DemoUsers.RepEast);
         var tokens = await SendAsync(rep, "/api/v1/auth/login", new { userName = DemoUsers.RepEast, password = DemoUsers.Password });
         var refreshed = await SendAsync(rep, "/api/v1/auth/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() });
-        using var browser = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
-        await browser.PostJsonAsync("/api/v1/auth/login?useCookies=true", new { userName = DemoUsers.RepEast, password = DemoUsers.Password });
+        using var browser = await app.CookieSessionAsync(DemoUsers.RepEast);
         var apiToken = await SendAsync(browser, "/api/v1/me/tokens", new { name = "BI", scope = "read" }, HttpStatusCode.Created);
         const string newPassword = "Rotated-Pass-2027!";
         await SendAsync(browser, "/api/v1/me/password", new { currentPassword = DemoUsers.Password, newPassword }, HttpStatusCode.NoContent);

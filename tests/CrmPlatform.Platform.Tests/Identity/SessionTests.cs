@@ -15,10 +15,11 @@ public sealed class SessionTests(CrmApp app) : IClassFixture<CrmApp>
     [Fact]
     public async Task After_logout_the_same_cookie_is_refused()
     {
-        using var browser = await CookieSessionAsync(DemoUsers.ManagerWest);
-        var cookie = browser.Cookie;
+        using var browser = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var login = await browser.PostJsonAsync("/api/v1/auth/login?useCookies=true", new { userName = DemoUsers.ManagerWest, password = DemoUsers.Password });
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("crm.session=", StringComparison.Ordinal)).Split(';')[0];
 
-        (await browser.Client.PostAsync("/api/v1/auth/logout", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await browser.PostAsync("/api/v1/auth/logout", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         using var replay = app.Anonymous();
         replay.DefaultRequestHeaders.Add("Cookie", cookie);
 
@@ -65,14 +66,14 @@ public sealed class SessionTests(CrmApp app) : IClassFixture<CrmApp>
     {
         const string user = "manager.east";
         var elsewhere = await TokensAsync(user);
-        using var otherBrowser = await CookieSessionAsync(user);
-        using var browser = await CookieSessionAsync(user);
+        using var otherBrowser = await app.CookieSessionAsync(user);
+        using var browser = await app.CookieSessionAsync(user);
 
-        var changed = await browser.Client.PostJsonAsync("/api/v1/me/password", new { currentPassword = DemoUsers.Password, newPassword = "New-Pass-2027!" });
+        var changed = await browser.PostJsonAsync("/api/v1/me/password", new { currentPassword = DemoUsers.Password, newPassword = "New-Pass-2027!" });
 
         changed.StatusCode.Should().Be(HttpStatusCode.NoContent, await changed.Content.ReadAsStringAsync());
-        (await browser.Client.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK, "the caller's own session continues");
-        await (await otherBrowser.Client.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        (await browser.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK, "the caller's own session continues");
+        await (await otherBrowser.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await (await app.WithBearer(elsewhere.AccessToken).GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await (await app.Anonymous().PostJsonAsync("/api/v1/auth/refresh", new { elsewhere.RefreshToken })).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await (await app.Anonymous().PostJsonAsync("/api/v1/auth/login", new { userName = user, password = DemoUsers.Password })).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
@@ -83,8 +84,8 @@ public sealed class SessionTests(CrmApp app) : IClassFixture<CrmApp>
     public async Task A_token_caller_changing_the_password_keeps_its_session_and_its_api_tokens_keep_working()
     {
         const string user = "rep.east";
-        using var browser = await CookieSessionAsync(user);
-        var apiToken = (await (await browser.Client.PostJsonAsync("/api/v1/me/tokens", new { name = "ETL", scope = "read" }))
+        using var browser = await app.CookieSessionAsync(user);
+        var apiToken = (await (await browser.PostJsonAsync("/api/v1/me/tokens", new { name = "ETL", scope = "read" }))
             .ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("secret").GetString()!;
         var tokens = await TokensAsync(user);
         using var caller = app.WithBearer(tokens.AccessToken);
@@ -95,16 +96,16 @@ public sealed class SessionTests(CrmApp app) : IClassFixture<CrmApp>
         (await caller.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await app.Anonymous().PostJsonAsync("/api/v1/auth/refresh", new { tokens.RefreshToken })).StatusCode.Should().Be(HttpStatusCode.OK);
         (await app.WithBearer(apiToken).GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK, "integrations survive a password change");
-        await (await browser.Client.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        await (await browser.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task A_wrong_current_password_or_a_weak_new_one_is_400_naming_it()
     {
-        using var browser = await CookieSessionAsync(DemoUsers.RepWest);
+        using var browser = await app.CookieSessionAsync(DemoUsers.RepWest);
 
-        await (await browser.Client.PostJsonAsync("/api/v1/me/password", new { currentPassword = "wrong", newPassword = "New-Pass-2027!" })).ShouldHaveFieldErrorAsync("currentPassword");
-        await (await browser.Client.PostJsonAsync("/api/v1/me/password", new { currentPassword = DemoUsers.Password, newPassword = "short" })).ShouldHaveFieldErrorAsync("newPassword");
+        await (await browser.PostJsonAsync("/api/v1/me/password", new { currentPassword = "wrong", newPassword = "New-Pass-2027!" })).ShouldHaveFieldErrorAsync("currentPassword");
+        await (await browser.PostJsonAsync("/api/v1/me/password", new { currentPassword = DemoUsers.Password, newPassword = "short" })).ShouldHaveFieldErrorAsync("newPassword");
     }
 
     [Fact]
@@ -113,14 +114,14 @@ public sealed class SessionTests(CrmApp app) : IClassFixture<CrmApp>
         var director = await app.LoginAsync(DemoUsers.Director);
         var service = await UserIdAsync(director, DemoUsers.Service);
         var tokens = await TokensAsync(DemoUsers.Service);
-        using var browser = await CookieSessionAsync(DemoUsers.Service);
-        var apiToken = (await (await browser.Client.PostJsonAsync("/api/v1/me/tokens", new { name = "BI", scope = "read" }))
+        using var browser = await app.CookieSessionAsync(DemoUsers.Service);
+        var apiToken = (await (await browser.PostJsonAsync("/api/v1/me/tokens", new { name = "BI", scope = "read" }))
             .ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("secret").GetString()!;
 
         (await director.PostAsync($"/api/v1/users/{service}/disable", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         await (await app.WithBearer(tokens.AccessToken).GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
-        await (await browser.Client.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        await (await browser.GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await (await app.WithBearer(apiToken).GetAsync("/api/v1/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await (await app.Anonymous().PostJsonAsync("/api/v1/auth/refresh", new { tokens.RefreshToken })).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         await (await app.Anonymous().PostJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.Service, password = DemoUsers.Password })).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
@@ -162,19 +163,5 @@ public sealed class SessionTests(CrmApp app) : IClassFixture<CrmApp>
     private async Task<TokenPair> TokensAsync(string userName) =>
         await (await app.Anonymous().PostJsonAsync("/api/v1/auth/login", new { userName, password = DemoUsers.Password })).ReadAsync<TokenPair>();
 
-    private async Task<CookieSession> CookieSessionAsync(string userName)
-    {
-        var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
-        var login = await client.PostJsonAsync("/api/v1/auth/login?useCookies=true", new { userName, password = DemoUsers.Password });
-        login.StatusCode.Should().Be(HttpStatusCode.OK);
-        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("crm.session=", StringComparison.Ordinal)).Split(';')[0];
-        return new CookieSession(client, cookie);
-    }
-
     private sealed record TokenPair(string AccessToken, string RefreshToken);
-
-    private sealed record CookieSession(HttpClient Client, string Cookie) : IDisposable
-    {
-        public void Dispose() => Client.Dispose();
-    }
 }

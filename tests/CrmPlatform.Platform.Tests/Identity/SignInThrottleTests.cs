@@ -82,19 +82,22 @@ public sealed class SignInThrottleTests(SignInApp app, ITestOutputHelper output)
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var clock = Stopwatch.StartNew();
         var burst = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
             stranger.PostJsonAsync("/api/v1/auth/login", new { userName = DemoUsers.ManagerEast, password = $"burst-{i}" })));
 
-        burst.Count(r => r.StatusCode == HttpStatusCode.Unauthorized).Should().Be(1, "one attempt was due; the others must wait");
-        burst.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests).Should().Be(9);
+        // One attempt was due. On a loaded machine ten password hashes may keep the burst going past the next
+        // wait (2 s), and one more attempt is then rightly due: never more than the schedule allows.
+        var due = 1 + (int)(clock.Elapsed.TotalSeconds / 2);
+        var tried = burst.Count(r => r.StatusCode == HttpStatusCode.Unauthorized);
+        tried.Should().BeInRange(1, due, "the others must wait");
+        burst.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests).Should().Be(10 - tried);
     }
 
     [Fact]
     public async Task A_stranger_guessing_a_name_never_locks_out_the_user_on_a_device_they_signed_in_from_before()
     {
-        using var usersBrowser = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
-        (await usersBrowser.PostJsonAsync("/api/v1/auth/login?useCookies=true", new { userName = DemoUsers.RepEast, password = DemoUsers.Password }))
-            .StatusCode.Should().Be(HttpStatusCode.OK);
+        using var usersBrowser = await app.CookieSessionAsync(DemoUsers.RepEast);
         (await usersBrowser.PostAsync("/api/v1/auth/logout", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         using var stranger = app.Anonymous();

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -26,16 +24,14 @@ internal sealed partial class DatabaseUnavailableExceptionHandler(ILogger<Databa
 
         // One line, no stack trace: an outage is expected operations, and the log would drown in traces.
         LogOutage(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
-        httpContext.Response.Headers.RetryAfter = RetryAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "The service is temporarily unavailable.",
-            Detail = "The database cannot be reached; retry after the number of seconds in Retry-After.",
-            Type = Problems.TypePrefix + "service_unavailable",
-            Extensions = { ["code"] = "service_unavailable" },
-        };
-        await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        await Problems.RetryLater(
+                httpContext.Response,
+                StatusCodes.Status503ServiceUnavailable,
+                "service_unavailable",
+                "The service is temporarily unavailable.",
+                "The database cannot be reached; retry after the number of seconds in Retry-After.",
+                RetryAfter)
+            .ExecuteAsync(httpContext);
         return true;
     }
 

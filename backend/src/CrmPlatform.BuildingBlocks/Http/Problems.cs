@@ -39,6 +39,23 @@ public static class Problems
     public static ProblemHttpResult From(Error error) => TypedResults.Problem(ToProblemDetails(error));
 
     /// <summary>
+    /// A 429 or 503 the client should simply retry: <c>Retry-After</c> in whole seconds (at least 1) and a
+    /// problem with our code and type. The rate limiter, the sign-in throttle and the outage handler use it.
+    /// </summary>
+    public static ProblemHttpResult RetryLater(HttpResponse response, int status, string code, string title, string detail, TimeSpan wait)
+    {
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+            Type = TypePrefix + code,
+            Extensions = { ["code"] = code },
+        });
+    }
+
+    /// <summary>
     /// Problems the framework writes itself (401/403 challenges, unknown routes, unhandled errors)
     /// get the same <c>code</c> and <c>type</c> conventions as ours.
     /// </summary>

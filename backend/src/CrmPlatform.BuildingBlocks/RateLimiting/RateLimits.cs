@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -48,17 +46,14 @@ internal static class RateLimits
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Value.Window;
-                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                var problem = new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests.",
-                    Detail = $"Rate limit of {limits.Value.PermitLimit} requests per {limits.Value.Window.TotalSeconds:0} s reached; retry after {seconds} s.",
-                    Type = Problems.TypePrefix + "rate_limited",
-                };
-                problem.Extensions["code"] = "rate_limited";
-                await TypedResults.Problem(problem).ExecuteAsync(rejected.HttpContext);
+                await Problems.RetryLater(
+                        rejected.HttpContext.Response,
+                        StatusCodes.Status429TooManyRequests,
+                        "rate_limited",
+                        "Too many requests.",
+                        $"Rate limit of {limits.Value.PermitLimit} requests per {limits.Value.Window.TotalSeconds:0} s reached; retry after Retry-After seconds.",
+                        retryAfter)
+                    .ExecuteAsync(rejected.HttpContext);
             };
         });
         services.AddRateLimiter();

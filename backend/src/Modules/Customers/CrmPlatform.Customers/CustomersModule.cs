@@ -25,6 +25,7 @@ public sealed class CustomersModule : IModule
         services.AddScoped<OwnerNames>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<InteractionLog>();
+        services.AddScoped<CustomerAccess>();
         services.AddScoped<ContactBook>();
         services.AddIntegrationEventHandler<RecordInteraction, InteractionRecorder>();
         services.AddSingleton<CustomerById>();

@@ -4,7 +4,6 @@ using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
-using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Persistence;
 using FluentValidation;
@@ -67,16 +66,14 @@ internal sealed class UpdateContactValidator : AbstractValidator<UpdateContactCo
     public UpdateContactValidator() => RuleFor(c => c.Contact).SetValidator(ContactInputValidator.Instance).AtBodyRoot();
 }
 
-/// <summary>Contacts are reached through their customer: whoever cannot see the customer gets 404 for its contacts too.</summary>
-internal sealed class ContactBook(CustomersDbContext db, ICurrentUser currentUser)
+/// <summary>Contacts are reached through their customer (<see cref="CustomerAccess"/>).</summary>
+internal sealed class ContactBook(CustomersDbContext db, CustomerAccess access)
 {
-    public Task<bool> CustomerVisibleAsync(Guid customerId, CancellationToken cancellationToken) =>
-        db.Customers.AsNoTracking().VisibleTo(currentUser).AnyAsync(c => c.Id == customerId, cancellationToken);
 
     /// <summary>The contact to change: its customer visible (else 404) and at the version the caller read (else 412).</summary>
     public async Task<Result<Contact>> LoadForChangeAsync(Guid customerId, Guid contactId, uint expectedVersion, CancellationToken cancellationToken)
     {
-        var contact = await CustomerVisibleAsync(customerId, cancellationToken)
+        var contact = await access.CanSeeAsync(customerId, cancellationToken)
             ? await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.CustomerId == customerId, cancellationToken)
             : null;
         if (contact is null)
@@ -90,11 +87,11 @@ internal sealed class ContactBook(CustomersDbContext db, ICurrentUser currentUse
     public static ContactDto ToDto(Contact c) => new(c.Id, c.CustomerId, c.Name, c.Role, c.Phone, c.Likes, c.Notes, c.Birthday, c.Version);
 }
 
-internal sealed class AddContactHandler(CustomersDbContext db, ContactBook book, TimeProvider clock) : ICommandHandler<AddContactCommand, Result<ContactDto>>
+internal sealed class AddContactHandler(CustomersDbContext db, CustomerAccess access, TimeProvider clock) : ICommandHandler<AddContactCommand, Result<ContactDto>>
 {
     public async ValueTask<Result<ContactDto>> Handle(AddContactCommand command, CancellationToken cancellationToken)
     {
-        if (!await book.CustomerVisibleAsync(command.CustomerId, cancellationToken))
+        if (!await access.CanSeeAsync(command.CustomerId, cancellationToken))
         {
             return Error.NotFound("customer", command.CustomerId);
         }
@@ -138,11 +135,11 @@ internal sealed class RemoveContactHandler(CustomersDbContext db, ContactBook bo
     }
 }
 
-internal sealed class ListContactsHandler(CustomersDbContext db, ContactBook book) : IQueryHandler<ListContactsQuery, Result<IReadOnlyList<ContactDto>>>
+internal sealed class ListContactsHandler(CustomersDbContext db, CustomerAccess access) : IQueryHandler<ListContactsQuery, Result<IReadOnlyList<ContactDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<ContactDto>>> Handle(ListContactsQuery query, CancellationToken cancellationToken)
     {
-        if (!await book.CustomerVisibleAsync(query.CustomerId, cancellationToken))
+        if (!await access.CanSeeAsync(query.CustomerId, cancellationToken))
         {
             return Error.NotFound("customer", query.CustomerId);
         }

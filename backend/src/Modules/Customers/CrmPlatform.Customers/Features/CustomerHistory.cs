@@ -1,9 +1,7 @@
 using CrmPlatform.BuildingBlocks.Auditing;
 using CrmPlatform.BuildingBlocks.Http;
-using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.BuildingBlocks.Results;
-using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Customers.Persistence;
 using CrmPlatform.Identity.Contracts;
 using FluentValidation;
@@ -29,15 +27,13 @@ internal sealed class CustomerHistoryValidator : AbstractValidator<CustomerHisto
 {
     public CustomerHistoryValidator()
     {
-        RuleFor(q => q.Limit).InclusiveBetween(1, PageLimits.Max);
-        RuleFor(q => q.Cursor)
-            .Must(cursor => cursor is null || Cursor.TryDecode(cursor, CustomerHistoryHandler.Sort, out _))
-            .WithMessage(_ => CrmLocalization.Message(ValidationMessageKeys.CursorInvalid));
+        RuleFor(q => q.Limit).PageLimit();
+        RuleFor(q => q.Cursor).CursorOf(_ => CustomerHistoryHandler.Sort);
     }
 }
 
 /// <summary>Who changed what and when, newest first — for the customers the caller may see, and only those.</summary>
-internal sealed class CustomerHistoryHandler(CustomersDbContext db, ICurrentUser currentUser, IUserDirectory users)
+internal sealed class CustomerHistoryHandler(CustomersDbContext db, CustomerAccess access, IUserDirectory users)
     : IQueryHandler<CustomerHistoryQuery, Result<Page<AuditEntryDto>>>
 {
     public const string Sort = "history";
@@ -45,7 +41,7 @@ internal sealed class CustomerHistoryHandler(CustomersDbContext db, ICurrentUser
 
     public async ValueTask<Result<Page<AuditEntryDto>>> Handle(CustomerHistoryQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.Customers.AsNoTracking().VisibleTo(currentUser).AnyAsync(c => c.Id == query.Id, cancellationToken))
+        if (!await access.CanSeeAsync(query.Id, cancellationToken))
         {
             return Error.NotFound("customer", query.Id);
         }

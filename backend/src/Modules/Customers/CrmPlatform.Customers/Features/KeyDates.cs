@@ -62,15 +62,15 @@ internal sealed class UpcomingKeyDatesValidator : AbstractValidator<UpcomingKeyD
     public UpcomingKeyDatesValidator()
     {
         RuleFor(q => q.Days).InclusiveBetween(1, 60);
-        RuleFor(q => q.Limit).InclusiveBetween(1, PageLimits.Max);
+        RuleFor(q => q.Limit).PageLimit();
     }
 }
 
-internal sealed class AddKeyDateHandler(CustomersDbContext db, ContactBook book, TimeProvider clock) : ICommandHandler<AddKeyDateCommand, Result<KeyDateDto>>
+internal sealed class AddKeyDateHandler(CustomersDbContext db, CustomerAccess access, TimeProvider clock) : ICommandHandler<AddKeyDateCommand, Result<KeyDateDto>>
 {
     public async ValueTask<Result<KeyDateDto>> Handle(AddKeyDateCommand command, CancellationToken cancellationToken)
     {
-        if (!await book.CustomerVisibleAsync(command.CustomerId, cancellationToken))
+        if (!await access.CanSeeAsync(command.CustomerId, cancellationToken))
         {
             return Error.NotFound("customer", command.CustomerId);
         }
@@ -83,11 +83,11 @@ internal sealed class AddKeyDateHandler(CustomersDbContext db, ContactBook book,
     }
 }
 
-internal sealed class RemoveKeyDateHandler(CustomersDbContext db, ContactBook book) : ICommandHandler<RemoveKeyDateCommand, Result<Unit>>
+internal sealed class RemoveKeyDateHandler(CustomersDbContext db, CustomerAccess access) : ICommandHandler<RemoveKeyDateCommand, Result<Unit>>
 {
     public async ValueTask<Result<Unit>> Handle(RemoveKeyDateCommand command, CancellationToken cancellationToken)
     {
-        var keyDate = await book.CustomerVisibleAsync(command.CustomerId, cancellationToken)
+        var keyDate = await access.CanSeeAsync(command.CustomerId, cancellationToken)
             ? await db.KeyDates.SingleOrDefaultAsync(k => k.Id == command.KeyDateId && k.CustomerId == command.CustomerId, cancellationToken)
             : null;
         if (keyDate is null)
@@ -101,11 +101,11 @@ internal sealed class RemoveKeyDateHandler(CustomersDbContext db, ContactBook bo
     }
 }
 
-internal sealed class ListKeyDatesHandler(CustomersDbContext db, ContactBook book) : IQueryHandler<ListKeyDatesQuery, Result<IReadOnlyList<KeyDateDto>>>
+internal sealed class ListKeyDatesHandler(CustomersDbContext db, CustomerAccess access) : IQueryHandler<ListKeyDatesQuery, Result<IReadOnlyList<KeyDateDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<KeyDateDto>>> Handle(ListKeyDatesQuery query, CancellationToken cancellationToken)
     {
-        if (!await book.CustomerVisibleAsync(query.CustomerId, cancellationToken))
+        if (!await access.CanSeeAsync(query.CustomerId, cancellationToken))
         {
             return Error.NotFound("customer", query.CustomerId);
         }

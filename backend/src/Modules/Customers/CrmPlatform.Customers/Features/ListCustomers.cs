@@ -1,7 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using CrmPlatform.BuildingBlocks.Http;
-using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
@@ -51,10 +50,8 @@ internal sealed class ListCustomersValidator : AbstractValidator<ListCustomersQu
     public ListCustomersValidator()
     {
         RuleFor(q => q.Q).MaximumLength(100);
-        RuleFor(q => q.Limit).InclusiveBetween(1, PageLimits.Max);
-        RuleFor(q => q.Cursor)
-            .Must((q, cursor) => cursor is null || Cursor.TryDecode(cursor, q.Order.ToString(), out _))
-            .WithMessage(_ => CrmLocalization.Message(ValidationMessageKeys.CursorInvalid));
+        RuleFor(q => q.Limit).PageLimit();
+        RuleFor(q => q.Cursor).CursorOf(q => q.Order.ToString());
     }
 }
 

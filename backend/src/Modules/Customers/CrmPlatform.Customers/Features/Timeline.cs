@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CrmPlatform.BuildingBlocks.Http;
-using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Pipeline;
@@ -62,12 +61,12 @@ internal sealed class AddInteractionValidator : AbstractValidator<AddInteraction
     }).AtBodyRoot();
 }
 
-internal sealed class AddInteractionHandler(CustomersDbContext db, ICurrentUser currentUser, InteractionLog log, TimeProvider clock)
+internal sealed class AddInteractionHandler(CustomersDbContext db, CustomerAccess access, ICurrentUser currentUser, InteractionLog log, TimeProvider clock)
     : ICommandHandler<AddInteractionCommand, Result<InteractionDto>>
 {
     public async ValueTask<Result<InteractionDto>> Handle(AddInteractionCommand command, CancellationToken cancellationToken)
     {
-        if (!await db.Customers.AsNoTracking().VisibleTo(currentUser).AnyAsync(c => c.Id == command.CustomerId, cancellationToken))
+        if (!await access.CanSeeAsync(command.CustomerId, cancellationToken))
         {
             return Error.NotFound("customer", command.CustomerId);
         }
@@ -91,21 +90,19 @@ internal sealed class ListInteractionsValidator : AbstractValidator<ListInteract
 {
     public ListInteractionsValidator()
     {
-        RuleFor(q => q.Limit).InclusiveBetween(1, PageLimits.Max);
-        RuleFor(q => q.Cursor)
-            .Must(cursor => cursor is null || Cursor.TryDecode(cursor, ListInteractionsHandler.Sort, out _))
-            .WithMessage(_ => CrmLocalization.Message(ValidationMessageKeys.CursorInvalid));
+        RuleFor(q => q.Limit).PageLimit();
+        RuleFor(q => q.Cursor).CursorOf(_ => ListInteractionsHandler.Sort);
     }
 }
 
-internal sealed class ListInteractionsHandler(CustomersDbContext db, ICurrentUser currentUser, InteractionLog log)
+internal sealed class ListInteractionsHandler(CustomersDbContext db, CustomerAccess access, InteractionLog log)
     : IQueryHandler<ListInteractionsQuery, Result<Page<InteractionDto>>>
 {
     public const string Sort = "timeline";
 
     public async ValueTask<Result<Page<InteractionDto>>> Handle(ListInteractionsQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.Customers.AsNoTracking().VisibleTo(currentUser).AnyAsync(c => c.Id == query.Id, cancellationToken))
+        if (!await access.CanSeeAsync(query.Id, cancellationToken))
         {
             return Error.NotFound("customer", query.Id);
         }

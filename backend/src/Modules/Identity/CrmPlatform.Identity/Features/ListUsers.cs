@@ -1,5 +1,4 @@
 using CrmPlatform.BuildingBlocks.Http;
-using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Results;
@@ -27,10 +26,8 @@ internal sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
     public ListUsersValidator()
     {
         RuleFor(q => q.Q).MaximumLength(100);
-        RuleFor(q => q.Limit).InclusiveBetween(1, PageLimits.Max);
-        RuleFor(q => q.Cursor)
-            .Must(cursor => cursor is null || Cursor.TryDecode(cursor, ListUsersHandler.Sort, out _))
-            .WithMessage(_ => CrmLocalization.Message(ValidationMessageKeys.CursorInvalid));
+        RuleFor(q => q.Limit).PageLimit();
+        RuleFor(q => q.Cursor).CursorOf(_ => ListUsersHandler.Sort);
     }
 }
 

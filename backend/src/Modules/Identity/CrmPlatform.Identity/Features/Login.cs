@@ -95,18 +95,14 @@ internal static class LoginEndpoint
         return TypedResults.Empty;
     }
 
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Throttled(HttpContext http, TimeSpan wait)
-    {
-        http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status429TooManyRequests,
-            Title = "Too many sign-in attempts.",
-            Detail = "Too many sign-in attempts for this user name or from this address: wait the seconds in Retry-After.",
-            Type = Problems.TypePrefix + "auth.throttled",
-            Extensions = { ["code"] = "auth.throttled" },
-        });
-    }
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Throttled(HttpContext http, TimeSpan wait) =>
+        Problems.RetryLater(
+            http.Response,
+            StatusCodes.Status429TooManyRequests,
+            "auth.throttled",
+            "Too many sign-in attempts.",
+            "Too many sign-in attempts for this user name or from this address: wait the seconds in Retry-After.",
+            wait);
 }
 
 /// <summary>
