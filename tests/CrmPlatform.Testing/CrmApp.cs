@@ -86,4 +86,5 @@ public static class DemoUsers
     public const string ManagerWest = "manager.west";
     public const string RepWest = "rep.west";
     public const string Service = "service";
+    public const string Admin = "admin";
 }

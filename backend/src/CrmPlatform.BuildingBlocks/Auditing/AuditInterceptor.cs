@@ -89,8 +89,12 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
     private static string? Text(object? value) => value switch
     {
         null => null,
+        string text => text,
+        // Tags, phones: one line, so an old → new diff reads like the field.
+        System.Collections.IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Text)),
         Enum e => JsonNamingPolicy.CamelCase.ConvertName(e.ToString()),
         DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

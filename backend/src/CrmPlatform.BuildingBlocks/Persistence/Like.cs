@@ -7,6 +7,9 @@ public static class Like
 
     public static string Contains(string text) => "%" + Escape(text.Trim()) + "%";
 
+    /// <summary>The whole text, in any case (with ILIKE).</summary>
+    public static string Exactly(string text) => Escape(text.Trim());
+
     private static string Escape(string value) =>
         value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }

@@ -22,7 +22,9 @@ public sealed class CustomersModule : IModule
     {
         services.AddModuleDatabase<CustomersDbContext>(CustomersDbContext.SchemaName);
         services.AddScoped<OwnerAssignment>();
-        services.AddScoped<OwnerNames>();
+        services.AddScoped<CustomerViews>();
+        services.AddSingleton<SettingsCache>();
+        services.AddMemoryCache();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<InteractionLog>();
         services.AddScoped<CustomerAccess>();
@@ -46,5 +48,7 @@ public sealed class CustomersModule : IModule
         TimelineEndpoints.Map(customers);
         ContactEndpoints.Map(customers);
         KeyDates.Map(customers);
+        CadenceEndpoints.Map(customers);
+        SettingsEndpoints.Map(customers);
     }
 }

@@ -18,6 +18,47 @@ public enum CustomerStage
     Loyal,
 }
 
+public enum Gender
+{
+    Male,
+    Female,
+}
+
+/// <summary>Monthly income in yuan: under 5,000; 5,000–10,000; 10,000–20,000; 20,000–50,000; over 50,000.</summary>
+public enum IncomeBand
+{
+    Under5k,
+    From5kTo10k,
+    From10kTo20k,
+    From20kTo50k,
+    Over50k,
+}
+
+/// <summary>How the customer came to us: 老客户介绍, 展会, 网络, 陌生拜访/电话, 其他.</summary>
+public enum CustomerSource
+{
+    Referral,
+    Exhibition,
+    Web,
+    ColdCall,
+    Other,
+}
+
+/// <summary>重要 / 一般.</summary>
+public enum Importance
+{
+    General,
+    Key,
+}
+
+/// <summary>How often the rep keeps in touch (优先 / 一般 / 最后); the cadence of each tier is a setting.</summary>
+public enum PriorityTier
+{
+    Priority,
+    General,
+    Last,
+}
+
 /// <summary>The longest text each field keeps: the columns' sizes, and what the API accepts and documents.</summary>
 internal static class CustomerLimits
 {
@@ -26,6 +67,14 @@ internal static class CustomerLimits
     public const int Email = 200;
     public const int Text = 200;
     public const int ShortText = 100;
+    public const int LongText = 500;
+    public const int Tag = 30;
+    public const int Tags = 20;
+    public const int OtherPhones = 5;
+
+    /// <summary>客情层次: 1 helps with work, 2 chats as equals, 3 solves their problems, 4 family-like.</summary>
+    public const int LowestRelationshipLevel = 1;
+    public const int HighestRelationshipLevel = 4;
 }
 
 /// <summary>What a customer is, as opposed to who owns it: the facts a rep records and edits.</summary>
@@ -33,12 +82,34 @@ internal sealed record CustomerDetails(
     string Name,
     CustomerKind Kind,
     string? Phone,
+    IReadOnlyList<string> OtherPhones,
     string? Email,
     string? Company,
     string? Position,
+    string? Address,
     string? Region,
     string? Industry,
-    CustomerStage Stage);
+    CustomerSource? Source,
+    IReadOnlyList<string> Tags,
+    CustomerProfile Profile,
+    CustomerPreferences Preferences,
+    CustomerClassification Classification);
+
+/// <summary>The person behind the record: what a rep learns over time (爱好, 性格, 家庭情况…).</summary>
+internal sealed record CustomerProfile(
+    Gender? Gender,
+    DateOnly? Birthday,
+    string? Occupation,
+    IncomeBand? IncomeBand,
+    string? Hobbies,
+    string? Personality,
+    string? Family);
+
+/// <summary>What the customer prefers to buy and how: products, colours, specifications, channels.</summary>
+internal sealed record CustomerPreferences(string? Products, string? Colours, string? Specs, string? Channels);
+
+/// <summary>The classification a rep sets by hand; the value tier is computed from purchases.</summary>
+internal sealed record CustomerClassification(CustomerStage Stage, Importance Importance, PriorityTier PriorityTier, int RelationshipLevel);
 
 internal sealed class Customer : IOwnedRecord, IAudited
 {
@@ -54,17 +125,58 @@ internal sealed class Customer : IOwnedRecord, IAudited
 
     public string? Phone { get; private set; }
 
+    /// <summary>More numbers (a second mobile, the shop's landline), as typed.</summary>
+    public string[] OtherPhones { get; private set; } = [];
+
     public string? Email { get; private set; }
 
     public string? Company { get; private set; }
 
     public string? Position { get; private set; }
 
+    public string? Address { get; private set; }
+
     public string? Region { get; private set; }
 
     public string? Industry { get; private set; }
 
+    public CustomerSource? Source { get; private set; }
+
+    /// <summary>Free labels, each once (case-insensitively), in the order given.</summary>
+    public string[] Tags { get; private set; } = [];
+
+    public Gender? Gender { get; private set; }
+
+    public DateOnly? Birthday { get; private set; }
+
+    public string? Occupation { get; private set; }
+
+    public IncomeBand? IncomeBand { get; private set; }
+
+    public string? Hobbies { get; private set; }
+
+    public string? Personality { get; private set; }
+
+    public string? Family { get; private set; }
+
+    public string? PreferredProducts { get; private set; }
+
+    public string? PreferredColours { get; private set; }
+
+    public string? PreferredSpecs { get; private set; }
+
+    public string? PreferredChannels { get; private set; }
+
     public CustomerStage Stage { get; private set; }
+
+    public Importance Importance { get; private set; }
+
+    public PriorityTier PriorityTier { get; private set; }
+
+    public int RelationshipLevel { get; private set; }
+
+    /// <summary>When the customer was last on the timeline; kept by <see cref="CustomerActivity"/>, never by an edit.</summary>
+    public CustomerActivity? Activity { get; private set; }
 
     public Guid OwnerId { get; private set; }
 
@@ -98,12 +210,33 @@ internal sealed class Customer : IOwnedRecord, IAudited
         Name = name;
         Kind = details.Kind;
         Phone = Normalize(details.Phone);
+        OtherPhones = Distinct(details.OtherPhones);
         Email = Normalize(details.Email);
         Company = Normalize(details.Company);
         Position = Normalize(details.Position);
+        Address = Normalize(details.Address);
         Region = Normalize(details.Region);
         Industry = Normalize(details.Industry);
-        Stage = details.Stage;
+        Source = details.Source;
+        Tags = Distinct(details.Tags);
+        var profile = details.Profile;
+        Gender = profile.Gender;
+        Birthday = profile.Birthday;
+        Occupation = Normalize(profile.Occupation);
+        IncomeBand = profile.IncomeBand;
+        Hobbies = Normalize(profile.Hobbies);
+        Personality = Normalize(profile.Personality);
+        Family = Normalize(profile.Family);
+        var preferences = details.Preferences;
+        PreferredProducts = Normalize(preferences.Products);
+        PreferredColours = Normalize(preferences.Colours);
+        PreferredSpecs = Normalize(preferences.Specs);
+        PreferredChannels = Normalize(preferences.Channels);
+        var classification = details.Classification;
+        Stage = classification.Stage;
+        Importance = classification.Importance;
+        PriorityTier = classification.PriorityTier;
+        RelationshipLevel = classification.RelationshipLevel;
         UpdatedAt = now;
         return renamed;
     }
@@ -123,4 +256,7 @@ internal sealed class Customer : IOwnedRecord, IAudited
     }
 
     private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string[] Distinct(IEnumerable<string> values) =>
+        [.. values.Select(Normalize).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -55,12 +55,15 @@ internal sealed class KeyDate : IAudited
     };
 
     /// <summary>The next time this day comes round, on or after <paramref name="today"/>; 29 February falls on the 28th in other years.</summary>
-    public DateOnly NextOccurrence(DateOnly today)
+    public DateOnly NextOccurrence(DateOnly today) => NextOccurrence(Month, Day, today);
+
+    /// <summary>The next time <paramref name="month"/>/<paramref name="dayOfMonth"/> comes round, on or after <paramref name="today"/>.</summary>
+    public static DateOnly NextOccurrence(int month, int dayOfMonth, DateOnly today)
     {
         for (var year = today.Year; ; year++)
         {
-            var day = Month == 2 && Day == 29 && !DateTime.IsLeapYear(year) ? 28 : Day;
-            var date = new DateOnly(year, Month, day);
+            var day = month == 2 && dayOfMonth == 29 && !DateTime.IsLeapYear(year) ? 28 : dayOfMonth;
+            var date = new DateOnly(year, month, day);
             if (date >= today)
             {
                 return date;

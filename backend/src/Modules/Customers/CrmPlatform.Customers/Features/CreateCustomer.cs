@@ -19,10 +19,10 @@ public sealed record CreateCustomerCommand(CustomerInput Customer) : ICommand<Re
 
 internal sealed class CreateCustomerValidator : AbstractValidator<CreateCustomerCommand>
 {
-    public CreateCustomerValidator() => RuleFor(c => c.Customer).SetValidator(CustomerInputValidator.Instance).AtBodyRoot();
+    public CreateCustomerValidator(TimeProvider clock) => RuleFor(c => c.Customer).SetValidator(new CustomerInputValidator(clock)).AtBodyRoot();
 }
 
-internal sealed class CreateCustomerHandler(CustomersDbContext db, OwnerAssignment owners, OwnerNames ownerNames, TimeProvider clock, IMapper mapper)
+internal sealed class CreateCustomerHandler(CustomersDbContext db, OwnerAssignment owners, CustomerViews views, TimeProvider clock, IMapper mapper)
     : ICommandHandler<CreateCustomerCommand, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(CreateCustomerCommand command, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ internal sealed class CreateCustomerHandler(CustomersDbContext db, OwnerAssignme
         db.Customers.Add(customer);
         db.Publish(new CustomerCreated(Guid.CreateVersion7(now), now, customer.Id, customer.Name, customer.OwnerId, customer.TeamId));
         await db.SaveChangesAsync(cancellationToken);
-        return await ownerNames.AddToAsync(mapper.Map<CustomerDto>(customer), cancellationToken);
+        return await views.CompleteAsync(mapper.Map<CustomerDto>(customer), cancellationToken);
     }
 }
 

@@ -1,46 +1,86 @@
 using AutoMapper;
+using CrmPlatform.BuildingBlocks.Time;
 using CrmPlatform.Customers.Domain;
+using CrmPlatform.Customers.Persistence;
 using CrmPlatform.Identity.Contracts;
 
 namespace CrmPlatform.Customers.Features;
 
+/// <summary>A customer as every read and write returns it: the editable fields (as in <see cref="CustomerInput"/>), ownership and activity.</summary>
+/// <param name="LastInteractionAt">The latest timeline entry of any kind.</param>
+/// <param name="LastContactedAt">The latest call that reached the customer, meeting or visit.</param>
+/// <param name="LastVisitedAt">The latest meeting or visit.</param>
 /// <param name="Version">Row version; the ETag header is this number in quotes.</param>
 public sealed record CustomerDto(
     Guid Id,
     string Name,
     CustomerKind Kind,
     string? Phone,
+    string[] OtherPhones,
     string? Email,
     string? Company,
     string? Position,
+    string? Address,
     string? Region,
     string? Industry,
+    CustomerSource? Source,
+    string[] Tags,
+    Gender? Gender,
+    DateOnly? Birthday,
+    string? Occupation,
+    IncomeBand? IncomeBand,
+    string? Hobbies,
+    string? Personality,
+    string? Family,
+    string? PreferredProducts,
+    string? PreferredColours,
+    string? PreferredSpecs,
+    string? PreferredChannels,
     CustomerStage Stage,
+    Importance Importance,
+    PriorityTier PriorityTier,
+    int RelationshipLevel,
     Guid OwnerId,
     Guid? TeamId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    DateTimeOffset? LastInteractionAt,
+    DateTimeOffset? LastContactedAt,
+    DateTimeOffset? LastVisitedAt,
     uint Version)
 {
     /// <summary>The owner's display name, so a page shows who owns each row without looking up users.</summary>
     public string? OwnerName { get; init; }
+
+    /// <summary>Next call and visit due, overdue and stale, from the tier's cadence and the timeline.</summary>
+    public CustomerCadenceDto? Cadence { get; init; }
 }
 
 internal sealed class CustomerMappings : Profile
 {
-    // The owner's name lives in the Identity module: OwnerNames adds it after the projection.
-    public CustomerMappings() => CreateMap<Customer, CustomerDto>().ForMember(d => d.OwnerName, o => o.Ignore());
+    public CustomerMappings() => CreateMap<Customer, CustomerDto>()
+        .ForCtorParam(nameof(CustomerDto.LastInteractionAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastInteractionAt : (DateTimeOffset?)null))
+        .ForCtorParam(nameof(CustomerDto.LastContactedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastContactedAt : null))
+        .ForCtorParam(nameof(CustomerDto.LastVisitedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastVisitedAt : null))
+        // The owner's name lives in the Identity module and the cadence needs the settings: CustomerViews adds both after the projection.
+        .ForMember(d => d.OwnerName, o => o.Ignore())
+        .ForMember(d => d.Cadence, o => o.Ignore());
 }
 
-/// <summary>Adds owners' display names to customers read from this module's tables (one batch per page).</summary>
-internal sealed class OwnerNames(IUserDirectory users)
+/// <summary>
+/// Completes customers read from this module's tables with what a projection cannot give: owners' display
+/// names (one batch per page) and where each stands against its cadence (from the cached settings).
+/// </summary>
+internal sealed class CustomerViews(CustomersDbContext db, IUserDirectory users, SettingsCache settings, TimeProvider clock)
 {
-    public async Task<CustomerDto> AddToAsync(CustomerDto customer, CancellationToken cancellationToken) =>
-        customer with { OwnerName = await users.DisplayNameAsync(customer.OwnerId, cancellationToken) };
+    public async Task<CustomerDto> CompleteAsync(CustomerDto customer, CancellationToken cancellationToken) =>
+        (await CompleteAsync([customer], cancellationToken))[0];
 
-    public async Task<IReadOnlyList<CustomerDto>> AddToAsync(IReadOnlyList<CustomerDto> customers, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CustomerDto>> CompleteAsync(IReadOnlyList<CustomerDto> customers, CancellationToken cancellationToken)
     {
         var names = await users.DisplayNamesAsync([.. customers.Select(c => c.OwnerId).Distinct()], cancellationToken);
-        return [.. customers.Select(c => c with { OwnerName = names.GetValueOrDefault(c.OwnerId) })];
+        var rules = await settings.GetAsync(db, cancellationToken);
+        var today = ChinaTime.Today(clock);
+        return [.. customers.Select(c => c with { OwnerName = names.GetValueOrDefault(c.OwnerId), Cadence = ContactCadence.Of(c, rules, today) })];
     }
 }

@@ -16,13 +16,13 @@ namespace CrmPlatform.Customers.Features;
 
 public sealed record GetCustomerQuery(Guid Id) : IQuery<Result<CustomerDto>>;
 
-internal sealed class GetCustomerHandler(CustomersDbContext db, ICurrentUser currentUser, CustomerById customerById, OwnerNames ownerNames)
+internal sealed class GetCustomerHandler(CustomersDbContext db, ICurrentUser currentUser, CustomerById customerById, CustomerViews views)
     : IQueryHandler<GetCustomerQuery, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(GetCustomerQuery query, CancellationToken cancellationToken)
     {
         var customer = await customerById.Query.ExecuteAsync(db, currentUser, query.Id, cancellationToken);
-        return customer is null ? Error.NotFound("customer", query.Id) : await ownerNames.AddToAsync(customer, cancellationToken);
+        return customer is null ? Error.NotFound("customer", query.Id) : await views.CompleteAsync(customer, cancellationToken);
     }
 }
 

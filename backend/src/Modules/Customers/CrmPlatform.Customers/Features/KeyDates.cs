@@ -5,6 +5,7 @@ using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.BuildingBlocks.Time;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Persistence;
 using FluentValidation;
@@ -23,10 +24,23 @@ public sealed record KeyDateInput(KeyDateKind Kind, int Month, int Day, int? Yea
 /// <param name="Years">How many years it will be on the next occurrence, when the year is known.</param>
 public sealed record KeyDateDto(Guid Id, Guid CustomerId, KeyDateKind Kind, string? Label, int Month, int Day, int? Year);
 
+/// <summary>A day coming up: one of the customer's key dates, the birthday on the customer's profile, or a contact's birthday.</summary>
+/// <param name="KeyDateId">Set for a key date; null for a birthday from a profile or a contact.</param>
+/// <param name="ContactId">Set for a contact's birthday.</param>
 /// <param name="Date">The next occurrence, today included (China Standard Time).</param>
 /// <param name="DaysAway">0 for today.</param>
 /// <param name="Years">The age or the anniversary's number on that day, when the year is known.</param>
-public sealed record UpcomingKeyDateDto(Guid KeyDateId, Guid CustomerId, string CustomerName, KeyDateKind Kind, string? Label, DateOnly Date, int DaysAway, int? Years);
+public sealed record UpcomingKeyDateDto(
+    Guid? KeyDateId,
+    Guid CustomerId,
+    string CustomerName,
+    Guid? ContactId,
+    string? ContactName,
+    KeyDateKind Kind,
+    string? Label,
+    DateOnly Date,
+    int DaysAway,
+    int? Years);
 
 public sealed record AddKeyDateCommand(Guid CustomerId, KeyDateInput KeyDate) : ICommand<Result<KeyDateDto>>;
 
@@ -116,40 +130,78 @@ internal sealed class ListKeyDatesHandler(CustomersDbContext db, CustomerAccess 
     }
 }
 
-/// <summary>"Who has a birthday in the next 14 days" across every customer the caller may see, soonest first.</summary>
+/// <summary>
+/// "Who has a birthday in the next 14 days" across every customer the caller may see, soonest first: the
+/// customers' key dates, the birthdays on their profiles, and their contacts' birthdays. Each of the three
+/// is looked up by its month-day index and cut at the limit; the merge keeps the soonest.
+/// </summary>
 internal sealed class UpcomingKeyDatesHandler(CustomersDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<UpcomingKeyDatesQuery, Result<IReadOnlyList<UpcomingKeyDateDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<UpcomingKeyDateDto>>> Handle(UpcomingKeyDatesQuery query, CancellationToken cancellationToken)
     {
-        var today = KeyDates.Today(clock);
-        var days = query.Days ?? 14;
-        var window = KeyDates.MonthDaysFrom(today, days);
+        var today = ChinaTime.Today(clock);
+        var window = KeyDates.MonthDaysFrom(today, query.Days ?? 14);
+        var birthdays = window.Select(d => (int?)d).ToList();
         var todayMonthDay = (today.Month * 100) + today.Day;
-        var rows = await db.KeyDates.AsNoTracking()
+        var limit = query.Limit ?? PageLimits.Default;
+        var customers = db.Customers.AsNoTracking().VisibleTo(currentUser);
+
+        // Soonest first, across the turn of the year: days before today's month-day come round next year.
+        var keyDates = await db.KeyDates.AsNoTracking()
             .Where(k => window.Contains(k.MonthDay))
-            .Join(db.Customers.AsNoTracking().VisibleTo(currentUser), k => k.CustomerId, c => c.Id, (k, c) => new { KeyDate = k, c.Name })
-            // Soonest first, across the turn of the year: days before today's month-day come round next year.
+            .Join(customers, k => k.CustomerId, c => c.Id, (k, c) => new { KeyDate = k, c.Name })
             .OrderBy(r => r.KeyDate.MonthDay >= todayMonthDay ? r.KeyDate.MonthDay : r.KeyDate.MonthDay + 1300)
-            .ThenBy(r => r.KeyDate.Id)
-            .Take(query.Limit ?? PageLimits.Default)
+            .Take(limit)
+            .Select(r => new UpcomingDay(
+                r.KeyDate.CustomerId, r.Name, r.KeyDate.Id, null, null, r.KeyDate.Kind, r.KeyDate.Label, r.KeyDate.Month, r.KeyDate.Day, r.KeyDate.Year))
             .ToListAsync(cancellationToken);
-        return rows.Select(r =>
-        {
-            var date = r.KeyDate.NextOccurrence(today);
-            return new UpcomingKeyDateDto(
-                r.KeyDate.Id, r.KeyDate.CustomerId, r.Name, r.KeyDate.Kind, r.KeyDate.Label, date, date.DayNumber - today.DayNumber,
-                r.KeyDate.Year is { } year ? date.Year - year : null);
-        }).ToList();
+        var profiles = await customers
+            .Where(c => birthdays.Contains(EF.Property<int?>(c, KeyDates.BirthdayMonthDayColumn)))
+            .OrderBy(c => EF.Property<int?>(c, KeyDates.BirthdayMonthDayColumn) >= todayMonthDay
+                ? EF.Property<int?>(c, KeyDates.BirthdayMonthDayColumn)
+                : EF.Property<int?>(c, KeyDates.BirthdayMonthDayColumn) + 1300)
+            .Take(limit)
+            .Select(c => new UpcomingDay(
+                c.Id, c.Name, null, null, null, KeyDateKind.Birthday, null, c.Birthday!.Value.Month, c.Birthday.Value.Day, c.Birthday.Value.Year))
+            .ToListAsync(cancellationToken);
+        var contacts = await db.Contacts.AsNoTracking()
+            .Where(k => birthdays.Contains(EF.Property<int?>(k, KeyDates.BirthdayMonthDayColumn)))
+            .Join(customers, k => k.CustomerId, c => c.Id, (k, c) => new { Contact = k, c.Name })
+            .OrderBy(r => EF.Property<int?>(r.Contact, KeyDates.BirthdayMonthDayColumn) >= todayMonthDay
+                ? EF.Property<int?>(r.Contact, KeyDates.BirthdayMonthDayColumn)
+                : EF.Property<int?>(r.Contact, KeyDates.BirthdayMonthDayColumn) + 1300)
+            .Take(limit)
+            .Select(r => new UpcomingDay(
+                r.Contact.CustomerId, r.Name, null, r.Contact.Id, r.Contact.Name, KeyDateKind.Birthday, null,
+                r.Contact.Birthday!.Value.Month, r.Contact.Birthday.Value.Day, r.Contact.Birthday.Value.Year))
+            .ToListAsync(cancellationToken);
+
+        return keyDates.Concat(profiles).Concat(contacts)
+            .Select(day =>
+            {
+                var date = KeyDate.NextOccurrence(day.Month, day.Day, today);
+                return new UpcomingKeyDateDto(
+                    day.KeyDateId, day.CustomerId, day.CustomerName, day.ContactId, day.ContactName, day.Kind, day.Label, date,
+                    date.DayNumber - today.DayNumber, day.Year is { } year ? date.Year - year : null);
+            })
+            .OrderBy(u => u.DaysAway)
+            .ThenBy(u => u.CustomerName, StringComparer.Ordinal)
+            .ThenBy(u => u.KeyDateId ?? u.ContactId ?? u.CustomerId)
+            .Take(limit)
+            .ToList();
     }
+
+    private sealed record UpcomingDay(
+        Guid CustomerId, string CustomerName, Guid? KeyDateId, Guid? ContactId, string? ContactName, KeyDateKind Kind, string? Label, int Month, int Day, int? Year);
 }
 
 internal static class KeyDates
 {
-    /// <summary>China Standard Time: UTC+8 all year (no daylight saving since 1991), so no time-zone database is needed.</summary>
-    public static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+    /// <summary>Month × 100 + day of a profile's or a contact's birthday, computed by PostgreSQL and indexed like key dates' month-day.</summary>
+    public const string BirthdayMonthDayColumn = "BirthdayMonthDay";
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChinaStandardTime).DateTime);
+    public const string BirthdayMonthDaySql = "(date_part('month', birthday) * 100 + date_part('day', birthday))::integer";
 
     /// <summary>The month-days (month × 100 + day) of <paramref name="days"/> days from <paramref name="today"/>; 29 February joins the 28th in other years.</summary>
     public static List<int> MonthDaysFrom(DateOnly today, int days)

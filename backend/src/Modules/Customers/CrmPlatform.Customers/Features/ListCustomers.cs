@@ -2,8 +2,10 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Paging;
+using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.BuildingBlocks.Time;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Persistence;
 using FluentValidation;
@@ -31,6 +33,11 @@ public enum CustomerSort
 /// the parameters are the message itself.
 /// </summary>
 /// <param name="Q">Part of the name, phone or company (case-insensitive; one or two Chinese characters find names).</param>
+/// <param name="RelationshipLevel">客情层次, 1 to 4.</param>
+/// <param name="Region">The region, exactly as recorded (any case).</param>
+/// <param name="Industry">The industry, exactly as recorded (any case).</param>
+/// <param name="Tag">Customers carrying this tag (any case).</param>
+/// <param name="Overdue">Customers overdue for a call, a visit, or either, by their tier's cadence.</param>
 /// <param name="Sort">Newest first when omitted.</param>
 /// <param name="Cursor">The nextCursor of the previous page, unchanged.</param>
 /// <param name="Limit">Rows per page, 1 to 200; 50 when omitted.</param>
@@ -38,6 +45,14 @@ public sealed record ListCustomersQuery(
     string? Q,
     QueryEnum<CustomerStage>? Stage,
     Guid? OwnerId,
+    QueryEnum<Importance>? Importance,
+    QueryEnum<PriorityTier>? PriorityTier,
+    int? RelationshipLevel,
+    string? Region,
+    string? Industry,
+    QueryEnum<CustomerSource>? Source,
+    string? Tag,
+    QueryEnum<ContactDue>? Overdue,
     QueryEnum<CustomerSort>? Sort,
     string? Cursor,
     int? Limit) : IQuery<Result<Page<CustomerDto>>>
@@ -50,12 +65,17 @@ internal sealed class ListCustomersValidator : AbstractValidator<ListCustomersQu
     public ListCustomersValidator()
     {
         RuleFor(q => q.Q).MaximumLength(100);
+        RuleFor(q => q.RelationshipLevel).InclusiveBetween(CustomerLimits.LowestRelationshipLevel, CustomerLimits.HighestRelationshipLevel);
+        RuleFor(q => q.Region).MaximumLength(CustomerLimits.ShortText);
+        RuleFor(q => q.Industry).MaximumLength(CustomerLimits.ShortText);
+        RuleFor(q => q.Tag).MaximumLength(CustomerLimits.Tag);
         RuleFor(q => q.Limit).PageLimit();
         RuleFor(q => q.Cursor).CursorOf(q => q.Order.ToString());
     }
 }
 
-internal sealed class ListCustomersHandler(CustomersDbContext db, ICurrentUser currentUser, IMapper mapper, OwnerNames ownerNames)
+internal sealed class ListCustomersHandler(
+    CustomersDbContext db, ICurrentUser currentUser, IMapper mapper, CustomerViews views, SettingsCache settings, TimeProvider clock)
     : IQueryHandler<ListCustomersQuery, Result<Page<CustomerDto>>>
 {
     public async ValueTask<Result<Page<CustomerDto>>> Handle(ListCustomersQuery query, CancellationToken cancellationToken)
@@ -63,6 +83,11 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, ICurrentUser c
         var sort = query.Order;
         var limit = query.Limit ?? PageLimits.Default;
         var customers = Filter(db.Customers.AsNoTracking().VisibleTo(currentUser), query);
+        if (query.Overdue is { Value: var due })
+        {
+            customers = customers.Overdue(due, await settings.GetAsync(db, cancellationToken), ChinaTime.Today(clock));
+        }
+
         Cursor.TryDecode(query.Cursor, sort.ToString(), out var after);
         var ordered = sort switch
         {
@@ -74,7 +99,7 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, ICurrentUser c
 
         var rows = await ordered.Take(limit + 1).ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
         var page = Page.FromOverfetch(rows, limit, last => new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id));
-        return page with { Items = await ownerNames.AddToAsync(page.Items, cancellationToken) };
+        return page with { Items = await views.CompleteAsync(page.Items, cancellationToken) };
     }
 
     private static IQueryable<Customer> Filter(IQueryable<Customer> customers, ListCustomersQuery query)
@@ -94,6 +119,44 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, ICurrentUser c
             customers = customers.Where(c => c.OwnerId == ownerId);
         }
 
+        if (query.Importance is { Value: var importance })
+        {
+            customers = customers.Where(c => c.Importance == importance);
+        }
+
+        if (query.PriorityTier is { Value: var tier })
+        {
+            customers = customers.Where(c => c.PriorityTier == tier);
+        }
+
+        if (query.RelationshipLevel is { } level)
+        {
+            customers = customers.Where(c => c.RelationshipLevel == level);
+        }
+
+        if (query.Source is { Value: var source })
+        {
+            customers = customers.Where(c => c.Source == source);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Region))
+        {
+            var region = Like.Exactly(query.Region);
+            customers = customers.Where(c => EF.Functions.ILike(c.Region!, region, Like.EscapeCharacter));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Industry))
+        {
+            var industry = Like.Exactly(query.Industry);
+            customers = customers.Where(c => EF.Functions.ILike(c.Industry!, industry, Like.EscapeCharacter));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Tag))
+        {
+            var tag = query.Tag.Trim().ToLowerInvariant();
+            customers = customers.Where(c => EF.Property<string[]>(c, CustomerSearch.TagKeysColumn).Contains(tag));
+        }
+
         return customers;
     }
 }
@@ -105,6 +168,6 @@ internal static class ListCustomersEndpoint
                 (await mediator.Send(query, cancellationToken)).ToHttp(TypedResults.Ok))
             .RejectUnknownQuery()
             .WithName("Customers_List")
-            .WithSummary("List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages")
+            .WithSummary("List the customers you may see: search (q), filter (classification, region, industry, source, tag, owner, overdue), sort, keyset pages")
             .ProducesValidationProblem();
 }

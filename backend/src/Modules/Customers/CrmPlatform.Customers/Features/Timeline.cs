@@ -73,9 +73,12 @@ internal sealed class AddInteractionHandler(CustomersDbContext db, CustomerAcces
 
         var input = command.Interaction;
         var now = clock.GetDatabaseUtcNow();
-        var interaction = log.Add(new RecordInteraction(
-            Guid.CreateVersion7(now), input.OccurredAt ?? now, command.CustomerId, input.Kind, input.Outcome, currentUser.Id,
-            input.Summary, input.NextStep, input.NextStepDue, InteractionLog.CardSource), fromEvent: false);
+        var interaction = await log.AddAsync(
+            new RecordInteraction(
+                Guid.CreateVersion7(now), input.OccurredAt ?? now, command.CustomerId, input.Kind, input.Outcome, currentUser.Id,
+                input.Summary, input.NextStep, input.NextStepDue, InteractionLog.CardSource),
+            fromEvent: false,
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (await log.ToDtosAsync([interaction], cancellationToken))[0];
     }
@@ -126,10 +129,27 @@ internal sealed class InteractionLog(CustomersDbContext db, IUserDirectory users
 {
     public const string CardSource = "customers";
 
-    public Interaction Add(RecordInteraction entry, bool fromEvent)
+    /// <summary>
+    /// Adds the entry (written by the caller's save) and moves the customer's activity forward at once, in
+    /// the caller's transaction: one statement, so two entries at the same moment both count, and an entry
+    /// back-dated before the last one moves nothing.
+    /// </summary>
+    public async Task<Interaction> AddAsync(RecordInteraction entry, bool fromEvent, CancellationToken cancellationToken)
     {
         var interaction = Interaction.Record(entry, fromEvent);
         db.Interactions.Add(interaction);
+        DateTimeOffset? contacted = CustomerActivity.IsContact(interaction.Kind, interaction.Outcome) ? interaction.OccurredAt : null;
+        DateTimeOffset? visited = CustomerActivity.IsVisit(interaction.Kind) ? interaction.OccurredAt : null;
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO customers.customer_activity (customer_id, last_interaction_at, last_contacted_at, last_visited_at)
+            VALUES ({interaction.CustomerId}, {interaction.OccurredAt}, {contacted}, {visited})
+            ON CONFLICT (customer_id) DO UPDATE SET
+                last_interaction_at = greatest(customer_activity.last_interaction_at, excluded.last_interaction_at),
+                last_contacted_at = greatest(customer_activity.last_contacted_at, excluded.last_contacted_at),
+                last_visited_at = greatest(customer_activity.last_visited_at, excluded.last_visited_at)
+            """,
+            cancellationToken);
         return interaction;
     }
 

@@ -23,11 +23,11 @@ public sealed record UpdateCustomerCommand(Guid Id, uint ExpectedVersion, Custom
 
 internal sealed class UpdateCustomerValidator : AbstractValidator<UpdateCustomerCommand>
 {
-    public UpdateCustomerValidator() => RuleFor(c => c.Customer).SetValidator(CustomerInputValidator.Instance).AtBodyRoot();
+    public UpdateCustomerValidator(TimeProvider clock) => RuleFor(c => c.Customer).SetValidator(new CustomerInputValidator(clock)).AtBodyRoot();
 }
 
 internal sealed class UpdateCustomerHandler(
-    CustomersDbContext db, ICurrentUser currentUser, OwnerAssignment owners, OwnerNames ownerNames, TimeProvider clock, IMapper mapper)
+    CustomersDbContext db, ICurrentUser currentUser, OwnerAssignment owners, CustomerViews views, TimeProvider clock, IMapper mapper)
     : ICommandHandler<UpdateCustomerCommand, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(UpdateCustomerCommand command, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ internal sealed class UpdateCustomerHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await ownerNames.AddToAsync(mapper.Map<CustomerDto>(customer), cancellationToken);
+        return await views.CompleteAsync(mapper.Map<CustomerDto>(customer), cancellationToken);
     }
 }
 

@@ -3,6 +3,7 @@ using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Features;
 using CrmPlatform.Customers.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Customers.Integration;
 
@@ -13,12 +14,15 @@ internal sealed class InteractionRecorder(CustomersDbContext db, InteractionLog 
 
     public async Task HandleAsync(RecordInteraction entry, CancellationToken cancellationToken)
     {
+        // The activity moves by a statement of its own: one transaction with the entry and the inbox claim.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.TryClaimAsync(entry, Consumer, clock.GetDatabaseUtcNow(), cancellationToken))
         {
             return;
         }
 
-        log.Add(entry, fromEvent: true);
+        await log.AddAsync(entry, fromEvent: true, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

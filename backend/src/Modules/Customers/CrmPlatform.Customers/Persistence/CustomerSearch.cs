@@ -22,6 +22,12 @@ internal static class CustomerSearch
     /// <summary>The function is created by the Search migration.</summary>
     public const string GramsSql = "customers.han_grams(name, company)";
 
+    /// <summary>The tags lower-cased, for "customers with this tag" in any case (GIN: the filter is <c>@&gt;</c>).</summary>
+    public const string TagKeysColumn = "TagKeys";
+
+    /// <summary>The function is created by the Profile migration.</summary>
+    public const string TagKeysSql = "customers.lower_all(tags)";
+
     private const int MaxGramLength = 2;
 
     public static IQueryable<Customer> Matching(this IQueryable<Customer> customers, string term)

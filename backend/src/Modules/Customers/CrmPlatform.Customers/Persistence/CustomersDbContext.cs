@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Customers.Domain;
+using CrmPlatform.Customers.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -19,6 +20,29 @@ internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> op
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<KeyDate> KeyDates => Set<KeyDate>();
+
+    public DbSet<CustomerActivity> Activity => Set<CustomerActivity>();
+
+    public DbSet<CustomerSettings> Settings => Set<CustomerSettings>();
+}
+
+internal sealed class CustomerSettingsConfiguration : IEntityTypeConfiguration<CustomerSettings>
+{
+    public void Configure(EntityTypeBuilder<CustomerSettings> b)
+    {
+        b.ToTable("settings");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Version).IsRowVersion();
+    }
+}
+
+internal sealed class CustomerActivityConfiguration : IEntityTypeConfiguration<CustomerActivity>
+{
+    public void Configure(EntityTypeBuilder<CustomerActivity> b)
+    {
+        b.ToTable("customer_activity");
+        b.HasKey(a => a.CustomerId);
+    }
 }
 
 internal sealed class KeyDateConfiguration : IEntityTypeConfiguration<KeyDate>
@@ -48,6 +72,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.Notes).HasMaxLength(ContactLimits.Text);
         b.Property(c => c.Version).IsRowVersion();
         b.HasIndex(c => new { c.CustomerId, c.Id });
+        b.Property<int?>(KeyDates.BirthdayMonthDayColumn).HasComputedColumnSql(KeyDates.BirthdayMonthDaySql, stored: true);
+        b.HasIndex(KeyDates.BirthdayMonthDayColumn).HasFilter("birthday_month_day IS NOT NULL");
     }
 }
 
@@ -83,12 +109,31 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.Position).HasMaxLength(CustomerLimits.ShortText);
         b.Property(c => c.Region).HasMaxLength(CustomerLimits.ShortText);
         b.Property(c => c.Industry).HasMaxLength(CustomerLimits.ShortText);
+        b.Property(c => c.Address).HasMaxLength(CustomerLimits.Text);
+        b.Property(c => c.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Gender).HasConversion<string>().HasMaxLength(10);
+        b.Property(c => c.IncomeBand).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Occupation).HasMaxLength(CustomerLimits.ShortText);
+        b.Property(c => c.Hobbies).HasMaxLength(CustomerLimits.LongText);
+        b.Property(c => c.Personality).HasMaxLength(CustomerLimits.LongText);
+        b.Property(c => c.Family).HasMaxLength(CustomerLimits.LongText);
+        b.Property(c => c.PreferredProducts).HasMaxLength(CustomerLimits.Text);
+        b.Property(c => c.PreferredColours).HasMaxLength(CustomerLimits.Text);
+        b.Property(c => c.PreferredSpecs).HasMaxLength(CustomerLimits.Text);
+        b.Property(c => c.PreferredChannels).HasMaxLength(CustomerLimits.Text);
+        b.Property(c => c.Importance).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.PriorityTier).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.Version).IsRowVersion();
+        b.HasOne(c => c.Activity).WithOne().HasForeignKey<CustomerActivity>(a => a.CustomerId);
         b.HasQueryFilter(c => c.ArchivedAt == null);
         b.HasIndex(c => new { c.OwnerId, c.Id });
         b.HasIndex(c => new { c.TeamId, c.Id });
         b.HasIndex(c => new { c.Name, c.Id });
         b.HasIndex(c => c.Phone);
+        b.Property<int?>(KeyDates.BirthdayMonthDayColumn).HasComputedColumnSql(KeyDates.BirthdayMonthDaySql, stored: true);
+        b.HasIndex(KeyDates.BirthdayMonthDayColumn).HasFilter("birthday_month_day IS NOT NULL");
+        b.Property<string[]>(CustomerSearch.TagKeysColumn).HasComputedColumnSql(CustomerSearch.TagKeysSql, stored: true);
+        b.HasIndex(CustomerSearch.TagKeysColumn).HasMethod("gin");
 
         // Search columns, computed by PostgreSQL so every writer (the API, bulk SQL) keeps them right.
         b.Property<string>(CustomerSearch.TextColumn).HasComputedColumnSql(CustomerSearch.TextSql, stored: true);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CrmPlatform.Identity.Seeding;
 
-/// <summary>Demo organisation: a director, two teams (East, West) with a manager and a rep each, and service staff.</summary>
+/// <summary>Demo organisation: a director, two teams (East, West) with a manager and a rep each, service staff and an administrator.</summary>
 internal sealed class IdentityDemoSeeder(
     CrmIdentityDbContext db,
     UserManager<AppUser> users,
@@ -23,6 +23,7 @@ internal sealed class IdentityDemoSeeder(
         ("manager.west", "赵西川", Roles.Manager, "West"),
         ("rep.west", "刘洋", Roles.Rep, "West"),
         ("service", "陈静", Roles.Service, null),
+        ("admin", "系统管理员", Roles.Admin, null),
     ];
 
     public int Order => 0;

@@ -148,6 +148,12 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("birthday");
 
+                    b.Property<int?>("BirthdayMonthDay")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("birthday_month_day")
+                        .HasComputedColumnSql("(date_part('month', birthday) * 100 + date_part('day', birthday))::integer", true);
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
@@ -192,6 +198,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_contacts");
 
+                    b.HasIndex("BirthdayMonthDay")
+                        .HasDatabaseName("ix_contacts_birthday_month_day")
+                        .HasFilter("birthday_month_day IS NOT NULL");
+
                     b.HasIndex("CustomerId", "Id")
                         .HasDatabaseName("ix_contacts_customer_id_id");
 
@@ -205,9 +215,24 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
+
+                    b.Property<DateOnly?>("Birthday")
+                        .HasColumnType("date")
+                        .HasColumnName("birthday");
+
+                    b.Property<int?>("BirthdayMonthDay")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("birthday_month_day")
+                        .HasComputedColumnSql("(date_part('month', birthday) * 100 + date_part('day', birthday))::integer", true);
 
                     b.Property<string>("Company")
                         .HasMaxLength(200)
@@ -222,6 +247,32 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("email");
+
+                    b.Property<string>("Family")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("family");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("Hobbies")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hobbies");
+
+                    b.Property<string>("Importance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("importance");
+
+                    b.Property<string>("IncomeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("income_band");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
@@ -240,9 +291,24 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("occupation");
+
+                    b.PrimitiveCollection<string[]>("OtherPhones")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("other_phones");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
+
+                    b.Property<string>("Personality")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("personality");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -254,10 +320,40 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("position");
 
+                    b.Property<string>("PreferredChannels")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("preferred_channels");
+
+                    b.Property<string>("PreferredColours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("preferred_colours");
+
+                    b.Property<string>("PreferredProducts")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("preferred_products");
+
+                    b.Property<string>("PreferredSpecs")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("preferred_specs");
+
+                    b.Property<string>("PriorityTier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("priority_tier");
+
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("region");
+
+                    b.Property<int>("RelationshipLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("relationship_level");
 
                     b.PrimitiveCollection<string[]>("SearchGrams")
                         .ValueGeneratedOnAddOrUpdate()
@@ -271,11 +367,27 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnName("search_text")
                         .HasComputedColumnSql("lower(name || E'\\n' || coalesce(company, '') || E'\\n' || coalesce(translate(phone, ' -', ''), ''))", true);
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("stage");
+
+                    b.PrimitiveCollection<string[]>("TagKeys")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tag_keys")
+                        .HasComputedColumnSql("customers.lower_all(tags)", true);
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
 
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid")
@@ -294,6 +406,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
+                    b.HasIndex("BirthdayMonthDay")
+                        .HasDatabaseName("ix_customers_birthday_month_day")
+                        .HasFilter("birthday_month_day IS NOT NULL");
+
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_customers_phone");
 
@@ -307,6 +423,11 @@ namespace CrmPlatform.Customers.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("TagKeys")
+                        .HasDatabaseName("ix_customers_tag_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TagKeys"), "gin");
 
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("ix_customers_name_id");
@@ -328,6 +449,77 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TeamId", "SearchGrams"), "gin");
 
                     b.ToTable("customers", "customers");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Customers.Domain.CustomerActivity", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("LastContactedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_contacted_at");
+
+                    b.Property<DateTimeOffset>("LastInteractionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_interaction_at");
+
+                    b.Property<DateTimeOffset?>("LastVisitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_visited_at");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_customer_activity");
+
+                    b.ToTable("customer_activity", "customers");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Customers.Domain.CustomerSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("GeneralCallEveryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("general_call_every_days");
+
+                    b.Property<int>("GeneralVisitEveryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("general_visit_every_days");
+
+                    b.Property<int>("LastCallEveryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_call_every_days");
+
+                    b.Property<int>("LastVisitEveryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_visit_every_days");
+
+                    b.Property<int>("PriorityCallEveryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_call_every_days");
+
+                    b.Property<int>("PriorityVisitEveryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_visit_every_days");
+
+                    b.Property<int>("StaleAfterDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("stale_after_days");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settings");
+
+                    b.ToTable("settings", "customers");
                 });
 
             modelBuilder.Entity("CrmPlatform.Customers.Domain.Interaction", b =>
@@ -447,6 +639,21 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasDatabaseName("ix_key_dates_customer_id_id");
 
                     b.ToTable("key_dates", "customers");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Customers.Domain.CustomerActivity", b =>
+                {
+                    b.HasOne("CrmPlatform.Customers.Domain.Customer", null)
+                        .WithOne("Activity")
+                        .HasForeignKey("CrmPlatform.Customers.Domain.CustomerActivity", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_activity_customers_customer_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Customers.Domain.Customer", b =>
+                {
+                    b.Navigation("Activity");
                 });
 #pragma warning restore 612, 618
         }

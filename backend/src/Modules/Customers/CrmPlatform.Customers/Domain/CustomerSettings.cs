@@ -1,0 +1,60 @@
+using CrmPlatform.BuildingBlocks.Auditing;
+
+namespace CrmPlatform.Customers.Domain;
+
+/// <summary>How often a tier is called and visited, in days.</summary>
+internal sealed record Cadence(int CallEveryDays, int VisitEveryDays);
+
+/// <summary>
+/// The module's rules an admin tunes: the contact cadence of each priority tier and when a record is stale.
+/// One row (<see cref="SingletonId"/>), created by the Profile migration with the seeds' cadence.
+/// </summary>
+internal sealed class CustomerSettings : IAudited
+{
+    public static readonly Guid SingletonId = new("00000000-0000-0000-0000-00000000c057");
+
+    /// <summary>At most every five years: a longer cadence is no cadence.</summary>
+    public const int LongestCadenceDays = 5 * 366;
+
+    private CustomerSettings()
+    {
+    }
+
+    public Guid Id { get; private init; }
+
+    /// <summary>优先: call monthly, visit quarterly.</summary>
+    public int PriorityCallEveryDays { get; private set; }
+
+    public int PriorityVisitEveryDays { get; private set; }
+
+    /// <summary>一般: call quarterly, visit half-yearly.</summary>
+    public int GeneralCallEveryDays { get; private set; }
+
+    public int GeneralVisitEveryDays { get; private set; }
+
+    /// <summary>最后: call half-yearly, visit yearly.</summary>
+    public int LastCallEveryDays { get; private set; }
+
+    public int LastVisitEveryDays { get; private set; }
+
+    /// <summary>A record neither edited nor on the timeline for this many days is shown as stale (seed 000: 时效性).</summary>
+    public int StaleAfterDays { get; private set; }
+
+    /// <summary>Row version (PostgreSQL xmin): the ETag.</summary>
+    public uint Version { get; private set; }
+
+    public Cadence CadenceOf(PriorityTier tier) => tier switch
+    {
+        PriorityTier.Priority => new(PriorityCallEveryDays, PriorityVisitEveryDays),
+        PriorityTier.General => new(GeneralCallEveryDays, GeneralVisitEveryDays),
+        _ => new(LastCallEveryDays, LastVisitEveryDays),
+    };
+
+    public void Change(Cadence priority, Cadence general, Cadence last, int staleAfterDays)
+    {
+        (PriorityCallEveryDays, PriorityVisitEveryDays) = priority;
+        (GeneralCallEveryDays, GeneralVisitEveryDays) = general;
+        (LastCallEveryDays, LastVisitEveryDays) = last;
+        StaleAfterDays = staleAfterDays;
+    }
+}

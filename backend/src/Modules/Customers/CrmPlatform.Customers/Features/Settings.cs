@@ -1,0 +1,157 @@
+using CrmPlatform.BuildingBlocks.Concurrency;
+using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Pipeline;
+using CrmPlatform.BuildingBlocks.Results;
+using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.Customers.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CrmPlatform.Customers.Features;
+
+/// <param name="CallEveryDays">A call (that reaches the customer), a meeting or a visit is due this many days after the last one.</param>
+/// <param name="VisitEveryDays">A meeting or a visit is due this many days after the last one.</param>
+public sealed record CadenceDays(int CallEveryDays, int VisitEveryDays);
+
+/// <summary>The cadence of each priority tier: 优先, 一般, 最后.</summary>
+public sealed record TierCadences(CadenceDays Priority, CadenceDays General, CadenceDays Last);
+
+/// <param name="StaleAfterDays">A customer neither edited nor on the timeline for this many days is shown as stale.</param>
+public sealed record CustomerSettingsInput(TierCadences Cadence, int StaleAfterDays);
+
+/// <param name="Version">Row version; the ETag header is this number in quotes.</param>
+public sealed record CustomerSettingsDto(TierCadences Cadence, int StaleAfterDays, uint Version);
+
+public sealed record GetCustomerSettingsQuery : IQuery<Result<CustomerSettingsDto>>;
+
+public sealed record ChangeCustomerSettingsCommand(uint ExpectedVersion, CustomerSettingsInput Settings) : ICommand<Result<CustomerSettingsDto>>;
+
+internal sealed class ChangeCustomerSettingsValidator : AbstractValidator<ChangeCustomerSettingsCommand>
+{
+    public ChangeCustomerSettingsValidator() => RuleFor(c => c.Settings).ChildRules(settings =>
+    {
+        settings.RuleFor(s => s.Cadence.Priority).SetValidator(CadenceDaysValidator.Instance);
+        settings.RuleFor(s => s.Cadence.General).SetValidator(CadenceDaysValidator.Instance);
+        settings.RuleFor(s => s.Cadence.Last).SetValidator(CadenceDaysValidator.Instance);
+        settings.RuleFor(s => s.StaleAfterDays).InclusiveBetween(1, CustomerSettings.LongestCadenceDays);
+    }).AtBodyRoot();
+
+    private sealed class CadenceDaysValidator : AbstractValidator<CadenceDays>
+    {
+        public static readonly CadenceDaysValidator Instance = new();
+
+        private CadenceDaysValidator()
+        {
+            RuleFor(c => c.CallEveryDays).InclusiveBetween(1, CustomerSettings.LongestCadenceDays);
+            RuleFor(c => c.VisitEveryDays).InclusiveBetween(1, CustomerSettings.LongestCadenceDays);
+        }
+    }
+}
+
+internal sealed class GetCustomerSettingsHandler(CustomersDbContext db, SettingsCache settings) : IQueryHandler<GetCustomerSettingsQuery, Result<CustomerSettingsDto>>
+{
+    public async ValueTask<Result<CustomerSettingsDto>> Handle(GetCustomerSettingsQuery query, CancellationToken cancellationToken) =>
+        SettingsCache.ToDto(await settings.GetAsync(db, cancellationToken));
+}
+
+internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db, SettingsCache cache)
+    : ICommandHandler<ChangeCustomerSettingsCommand, Result<CustomerSettingsDto>>
+{
+    public async ValueTask<Result<CustomerSettingsDto>> Handle(ChangeCustomerSettingsCommand command, CancellationToken cancellationToken)
+    {
+        var settings = await db.Settings.SingleAsync(s => s.Id == CustomerSettings.SingletonId, cancellationToken);
+        if (settings.Version != command.ExpectedVersion)
+        {
+            return Error.StaleVersion;
+        }
+
+        var input = command.Settings;
+        settings.Change(Cadence(input.Cadence.Priority), Cadence(input.Cadence.General), Cadence(input.Cadence.Last), input.StaleAfterDays);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Forget();
+        return SettingsCache.ToDto(settings);
+    }
+
+    private static Cadence Cadence(CadenceDays days) => new(days.CallEveryDays, days.VisitEveryDays);
+}
+
+/// <summary>
+/// The settings, read on every customer read (due dates, overdue filter) and so kept in memory for
+/// <see cref="Lifetime"/>: another instance of the API sees an admin's change within that time.
+/// </summary>
+internal sealed class SettingsCache(IMemoryCache cache)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private static readonly object Key = new();
+
+    public async Task<CustomerSettings> GetAsync(CustomersDbContext db, CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(Key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return db.Settings.AsNoTracking().SingleAsync(s => s.Id == CustomerSettings.SingletonId, cancellationToken);
+        }))!;
+
+    public void Forget() => cache.Remove(Key);
+
+    public static CustomerSettingsDto ToDto(CustomerSettings settings) => new(
+        new TierCadences(Days(settings, PriorityTier.Priority), Days(settings, PriorityTier.General), Days(settings, PriorityTier.Last)),
+        settings.StaleAfterDays,
+        settings.Version);
+
+    private static CadenceDays Days(CustomerSettings settings, PriorityTier tier)
+    {
+        var cadence = settings.CadenceOf(tier);
+        return new(cadence.CallEveryDays, cadence.VisitEveryDays);
+    }
+}
+
+internal static class SettingsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder customers)
+    {
+        customers.MapGet("/settings", async (IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+                (await mediator.Send(new GetCustomerSettingsQuery(), cancellationToken)).ToHttp(settings =>
+                {
+                    response.SetETag(settings.Version);
+                    return TypedResults.Ok(settings);
+                }))
+            .WithName("Customers_GetSettings")
+            .WithSummary("The contact cadence of each priority tier and when a customer counts as stale");
+
+        customers.MapPut("/settings", async Task<Results<Ok<CustomerSettingsDto>, ProblemHttpResult>> (
+                    CustomerSettingsInput body,
+                    [FromHeader(Name = "If-Match")] string? ifMatch,
+                    IMediator mediator,
+                    HttpResponse response,
+                    CancellationToken cancellationToken) =>
+            {
+                var expected = ETags.ParseIfMatch(ifMatch);
+                if (!expected.IsSuccess)
+                {
+                    return Problems.From(expected.Error);
+                }
+
+                var result = await mediator.Send(new ChangeCustomerSettingsCommand(expected.Value, body), cancellationToken);
+                return result.ToHttp(settings =>
+                {
+                    response.SetETag(settings.Version);
+                    return TypedResults.Ok(settings);
+                });
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .WithName("Customers_ChangeSettings")
+            .WithSummary("Change the cadence and staleness settings (admins); requires If-Match")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+    }
+}
