@@ -82,3 +82,52 @@ test('a new customer the server refuses can be corrected and saved, and exists o
   const found = await east.get(`/api/v1/customers?q=${encodeURIComponent(name)}`);
   expect(((await found.json()) as { items: unknown[] }).items).toHaveLength(1);
 });
+
+test('a rep records the profile and classification, and finds the customer by them', async ({ page }) => {
+  const name = `档案 周总 ${runTag()}`;
+  const tag = `茶友${runTag()}`;
+  await logIn(page, 'rep.east');
+  await page.goto('/customers/new');
+  await page.getByLabel('名称').fill(name);
+  await page.locator('#kind').getByText('个人').click();
+  await page.getByLabel('备用号码').fill('0571-8765 4321');
+  await page.getByLabel('备用号码').press('Enter');
+  await page.getByLabel('标签').fill(tag);
+  await page.getByLabel('标签').press('Enter');
+  await page.locator('#importance').getByText('重要').click();
+  await page.locator('#priorityTier').getByText('优先').click();
+  await page.getByLabel('客情层次').click();
+  await page.getByTitle('3 级 · 解决困难').click();
+  await page.getByLabel('生日').fill('1975-06-01');
+  await page.getByLabel('爱好').fill('喝茶、钓鱼');
+  await page.getByLabel('家庭情况').fill('儿子在英国读书');
+  await page.getByLabel('偏好产品').fill('高端礼盒');
+  await screenshot(page, 'customer-profile-form');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText(`已创建客户“${name}”`)).toBeVisible();
+  // The URL changes first; the list replaces the form once its code has loaded.
+  await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
+
+  await page.getByLabel('标签').fill(tag);
+  await page.getByLabel('标签').press('Enter');
+  await expect(page).toHaveURL(/tag=/);
+  await expect(page.getByLabel('标签')).toHaveValue(tag);
+  await page.getByLabel('重要程度').click();
+  await page.getByTitle('重要', { exact: true }).click();
+  await expect(page).toHaveURL(/importance=key/);
+  await expect(page).toHaveURL(/tag=/);
+  await expect(page.getByLabel('标签')).toHaveValue(tag);
+  await expect(page.locator('.data-table table')).toHaveAttribute('aria-busy', 'false');
+  const rows = page.locator('.data-table tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(name);
+  await expect(rows.first()).toContainText('优先');
+  await expect(rows.first()).toContainText('重要');
+  await screenshot(page, 'customers-filtered-by-profile');
+
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByLabel('爱好')).toHaveValue('喝茶、钓鱼');
+  await expect(page.getByLabel('生日')).toHaveValue('1975-06-01');
+  await expect(page.locator('.ant-form-item').filter({ has: page.locator('#tags') })).toContainText(tag);
+  await expect(page.locator('.ant-form-item').filter({ has: page.locator('#otherPhones') })).toContainText('0571-8765 4321');
+});

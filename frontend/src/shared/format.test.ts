@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './format';
+import { formatDateTime, todayInChina } from './format';
 
 describe('formatDateTime', () => {
   it('shows Beijing time whatever the zone of the browser', () => {
@@ -15,5 +15,12 @@ describe('formatDateTime', () => {
   it('shows nothing for a missing or broken value', () => {
     expect(formatDateTime(undefined, 'zh-CN')).toBe('');
     expect(formatDateTime('not a date', 'zh-CN')).toBe('');
+  });
+});
+
+describe('todayInChina', () => {
+  it('turns the day at Beijing midnight, not at the browser\'s', () => {
+    expect(todayInChina(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
+    expect(todayInChina(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
   });
 });

@@ -26,3 +26,10 @@ export function formatDateTime(iso: string | undefined, language: string): strin
   }
   return formatter.format(date);
 }
+
+const dayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: displayTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date on Beijing time as YYYY-MM-DD (the API's day format), whatever the browser's own zone. */
+export function todayInChina(now: Date = new Date()): string {
+  return dayFormatter.format(now);
+}

@@ -10,14 +10,14 @@ public sealed class GeneratedClientTests(CrmApp app) : IClassFixture<CrmApp>
     public async Task An_integrator_logs_in_creates_reads_lists_and_updates_a_customer_with_the_generated_client()
     {
         using var http = app.Anonymous();
-        var token = await new AuthClient(http).LoginAsync(null, new LoginRequest { UserName = DemoUsers.RepEast, Password = DemoUsers.Password });
+        var token = await new AuthClient(http).LoginAsync(new LoginRequest { UserName = DemoUsers.RepEast, Password = DemoUsers.Password });
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         var customers = new CustomersClient(http);
 
-        var created = await customers.CreateAsync(null, new CustomerInput { Name = "客户端测试 青岛啤酒经销", Kind = CustomerKind.Company, Stage = CustomerStage.Intent });
+        var created = await customers.CreateAsync(new CustomerInput { Name = "客户端测试 青岛啤酒经销", Kind = CustomerKind.Company, Stage = CustomerStage.Intent, Tags = ["经销商"] });
         var fetched = await customers.GetAsync(created.Id);
-        var page = await customers.ListAsync("客户端测试", CustomerStage.Intent, null, CustomerSort.Name, null, 10);
-        var updated = await customers.UpdateAsync(created.Id, $"\"{created.Version}\"", new CustomerInput { Name = "客户端测试 青岛啤酒总经销", Kind = CustomerKind.Company, Stage = CustomerStage.Customer });
+        var page = await customers.ListAsync(q: "客户端测试", stage: CustomerStage.Intent, sort: CustomerSort.Name, limit: 10);
+        var updated = await customers.UpdateAsync(created.Id, new CustomerInput { Name = "客户端测试 青岛啤酒总经销", Kind = CustomerKind.Company, Stage = CustomerStage.Customer }, $"\"{created.Version}\"");
 
         fetched.Name.Should().Be("客户端测试 青岛啤酒经销");
         fetched.OwnerName.Should().NotBeNullOrEmpty();

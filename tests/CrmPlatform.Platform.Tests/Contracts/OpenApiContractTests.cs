@@ -79,20 +79,30 @@ public sealed partial class OpenApiContractTests(CrmApp app) : IClassFixture<Crm
     }
 
     /// <summary>
-    /// The maxLength of every string property of every schema, as a TypeScript module: the generated
-    /// client carries types but not limits, and the forms must enforce what the server accepts.
+    /// The limits of every schema as a TypeScript module: the generated client carries types but not
+    /// limits, and the forms must enforce what the server accepts. <c>maxLengths</c> holds each string
+    /// property's maxLength (for a list of strings, each element's); <c>maxItems</c> each list's.
     /// </summary>
     private static string MaxLengthsModule(JsonNode document)
     {
+        var schemas = document["components"]!["schemas"]!.AsObject().OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
         var module = new System.Text.StringBuilder()
             .Append("// Generated from contracts/openapi/crm-v1.json by `./crm contracts` (OpenApiContractTests). Do not edit.\n")
-            .Append("/** The longest text the API accepts in each string property, per schema. */\n")
-            .Append("export const maxLengths = {\n");
-        foreach (var (schema, definition) in document["components"]!["schemas"]!.AsObject().OrderBy(s => s.Key, StringComparer.Ordinal))
+            .Append("/** The longest text the API accepts in each string property (each element, for a list of strings), per schema. */\n");
+        AppendLimits(module, "maxLengths", schemas, property => property["maxLength"] ?? property["items"]?["maxLength"]);
+        module.Append("\n/** The most elements the API accepts in each list property, per schema. */\n");
+        AppendLimits(module, "maxItems", schemas, property => property["maxItems"]);
+        return module.ToString();
+    }
+
+    private static void AppendLimits(System.Text.StringBuilder module, string name, List<KeyValuePair<string, JsonNode?>> schemas, Func<JsonNode, JsonNode?> limitOf)
+    {
+        module.Append("export const ").Append(name).Append(" = {\n");
+        foreach (var (schema, definition) in schemas)
         {
             var limited = (definition!["properties"]?.AsObject() ?? [])
-                .Where(p => p.Value?["maxLength"] is not null)
-                .Select(p => string.Create(CultureInfo.InvariantCulture, $"    {p.Key}: {p.Value!["maxLength"]!.GetValue<int>()},\n"))
+                .Where(p => p.Value is not null && limitOf(p.Value) is not null)
+                .Select(p => string.Create(CultureInfo.InvariantCulture, $"    {p.Key}: {limitOf(p.Value!)!.GetValue<int>()},\n"))
                 .ToList();
             if (limited.Count > 0)
             {
@@ -100,7 +110,7 @@ public sealed partial class OpenApiContractTests(CrmApp app) : IClassFixture<Crm
             }
         }
 
-        return module.Append("} as const;\n").ToString();
+        module.Append("} as const;\n");
     }
 
     private static IEnumerable<string> HeaderNames(JsonNode operation) =>

@@ -47,6 +47,7 @@ internal static class OpenApiSetup
             });
             options.OperationFilter<BearerRequirement>();
             options.SchemaFilter<RequiredMembers>();
+            options.SchemaFilter<ItemLimits>();
             options.OperationFilter<IdempotencyKeyHeader>();
             options.OperationFilter<QueryParameters>();
         });
@@ -105,6 +106,28 @@ internal static class OpenApiSetup
                 .Where(objectSchema.Properties.ContainsKey)
                 .ToHashSet();
             objectSchema.Required = required.Count > 0 ? required : null;
+        }
+    }
+
+    /// <summary>The items' maxLength of a list of strings marked <see cref="ItemMaxLengthAttribute"/>.</summary>
+    private sealed class ItemLimits : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema { Properties.Count: > 0 } objectSchema)
+            {
+                return;
+            }
+
+            foreach (var property in context.Type.GetProperties())
+            {
+                if (property.GetCustomAttributes(typeof(ItemMaxLengthAttribute), inherit: false) is [ItemMaxLengthAttribute limit]
+                    && objectSchema.Properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(property.Name), out var list)
+                    && list is OpenApiSchema { Items: OpenApiSchema items })
+                {
+                    items.MaxLength = limit.Length;
+                }
+            }
         }
     }
 

@@ -29,12 +29,6 @@ namespace CrmPlatform.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAuthClient
     {
-        /// <summary>
-        /// Log in with user name and password
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AccessTokenResponse> LoginAsync(bool? useCookies, LoginRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -42,14 +36,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AccessTokenResponse> LoginAsync(bool? useCookies, LoginRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Exchange a refresh token for a new bearer token
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AccessTokenResponse> RefreshAsync(RefreshRequest body);
+        System.Threading.Tasks.Task<AccessTokenResponse> LoginAsync(LoginRequest body, bool? useCookies = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -57,14 +44,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AccessTokenResponse> RefreshAsync(RefreshRequest body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// End this session: the cookie, or the login token pair sent with the request
-        /// </summary>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task LogoutAsync();
+        System.Threading.Tasks.Task<AccessTokenResponse> RefreshAsync(RefreshRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -72,7 +52,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task LogoutAsync(System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task LogoutAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -108,23 +88,13 @@ namespace CrmPlatform.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Log in with user name and password
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AccessTokenResponse> LoginAsync(bool? useCookies, LoginRequest body)
-        {
-            return LoginAsync(useCookies, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Log in with user name and password
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AccessTokenResponse> LoginAsync(bool? useCookies, LoginRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AccessTokenResponse> LoginAsync(LoginRequest body, bool? useCookies = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -245,23 +215,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Exchange a refresh token for a new bearer token
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AccessTokenResponse> RefreshAsync(RefreshRequest body)
-        {
-            return RefreshAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Exchange a refresh token for a new bearer token
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AccessTokenResponse> RefreshAsync(RefreshRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AccessTokenResponse> RefreshAsync(RefreshRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -376,23 +336,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// End this session: the cookie, or the login token pair sent with the request
-        /// </summary>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task LogoutAsync()
-        {
-            return LogoutAsync(System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// End this session: the cookie, or the login token pair sent with the request
         /// </summary>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task LogoutAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task LogoutAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -617,13 +567,6 @@ namespace CrmPlatform.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ICustomersClient
     {
-        /// <summary>
-        /// Create a customer (owned by the caller unless ownerId is given)
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>Created</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CustomerInput body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -632,29 +575,15 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CustomerInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, CustomerStage? stage, System.Guid? ownerId, CustomerSort? sort, string? cursor, int? limit);
+        System.Threading.Tasks.Task<CustomerDto> CreateAsync(CustomerInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
+        /// List the customers you may see: search (q), filter (classification, region, industry, source, tag, owner, overdue), sort, keyset pages
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, CustomerStage? stage, System.Guid? ownerId, CustomerSort? sort, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Get one customer; the ETag header is its version
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDto> GetAsync(System.Guid id);
+        System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, CustomerSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -662,14 +591,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDto> GetAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Replace a customer's fields; requires If-Match
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, CustomerInput body);
+        System.Threading.Tasks.Task<CustomerDto> GetAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -677,14 +599,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, CustomerInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Archive (soft-delete) a customer; requires If-Match
-        /// </summary>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task ArchiveAsync(System.Guid id, string? if_Match);
+        System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, CustomerInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -692,14 +607,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task ArchiveAsync(System.Guid id, string? if_Match, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Who changed the customer, when, and each field's old and new value; newest first, keyset pages
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AuditEntryDtoPage> HistoryAsync(System.Guid id, string? cursor, int? limit);
+        System.Threading.Tasks.Task ArchiveAsync(System.Guid id, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -707,15 +615,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AuditEntryDtoPage> HistoryAsync(System.Guid id, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Add an entry to the customer's timeline: a call and its outcome, a visit, a gift…
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>Created</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InteractionDto> AddInteractionAsync(System.Guid id, string? idempotency_Key, InteractionInput body);
+        System.Threading.Tasks.Task<AuditEntryDtoPage> HistoryAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -724,14 +624,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InteractionDto> AddInteractionAsync(System.Guid id, string? idempotency_Key, InteractionInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// The customer's timeline, newest first (by when it happened), keyset pages
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InteractionDtoPage> ListInteractionsAsync(System.Guid id, string? cursor, int? limit);
+        System.Threading.Tasks.Task<InteractionDto> AddInteractionAsync(System.Guid id, InteractionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -739,14 +632,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<InteractionDtoPage> ListInteractionsAsync(System.Guid id, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// The customer's contacts, in the order they were added
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ContactDto>> ListContactsAsync(System.Guid id);
+        System.Threading.Tasks.Task<InteractionDtoPage> ListInteractionsAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -754,15 +640,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ContactDto>> ListContactsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Add a contact to the customer: the boss, purchasing, the store manager…
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>Created</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ContactDto> AddContactAsync(System.Guid id, string? idempotency_Key, ContactInput body);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ContactDto>> ListContactsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -771,14 +649,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ContactDto> AddContactAsync(System.Guid id, string? idempotency_Key, ContactInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Replace a contact's fields; requires If-Match
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ContactDto> UpdateContactAsync(System.Guid id, System.Guid contactId, string? if_Match, ContactInput body);
+        System.Threading.Tasks.Task<ContactDto> AddContactAsync(System.Guid id, ContactInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -786,14 +657,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ContactDto> UpdateContactAsync(System.Guid id, System.Guid contactId, string? if_Match, ContactInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Remove a contact; requires If-Match (the removal stays in the audit log)
-        /// </summary>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task RemoveContactAsync(System.Guid id, System.Guid contactId, string? if_Match);
+        System.Threading.Tasks.Task<ContactDto> UpdateContactAsync(System.Guid id, System.Guid contactId, ContactInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -801,14 +665,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task RemoveContactAsync(System.Guid id, System.Guid contactId, string? if_Match, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Key dates of the customers you may see that fall in the next days (today included), soonest first
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<UpcomingKeyDateDto>> UpcomingKeyDatesAsync(int? days, int? limit);
+        System.Threading.Tasks.Task RemoveContactAsync(System.Guid id, System.Guid contactId, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -816,14 +673,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<UpcomingKeyDateDto>> UpcomingKeyDatesAsync(int? days, int? limit, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// The customer's key dates, in calendar order
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<KeyDateDto>> ListKeyDatesAsync(System.Guid id);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<UpcomingKeyDateDto>> UpcomingKeyDatesAsync(int? days = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -831,15 +681,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<KeyDateDto>> ListKeyDatesAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Add a key date: a birthday, the company's anniversary, or a named date
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>Created</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<KeyDateDto> AddKeyDateAsync(System.Guid id, string? idempotency_Key, KeyDateInput body);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<KeyDateDto>> ListKeyDatesAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -848,14 +690,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<KeyDateDto> AddKeyDateAsync(System.Guid id, string? idempotency_Key, KeyDateInput body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Remove a key date (key dates are not edited: remove and add again)
-        /// </summary>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task RemoveKeyDateAsync(System.Guid id, System.Guid keyDateId);
+        System.Threading.Tasks.Task<KeyDateDto> AddKeyDateAsync(System.Guid id, KeyDateInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -863,7 +698,31 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task RemoveKeyDateAsync(System.Guid id, System.Guid keyDateId, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task RemoveKeyDateAsync(System.Guid id, System.Guid keyDateId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// How many of the customers you may see each rep is overdue to call or visit, most behind first
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="CrmApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<OverdueByOwnerDto>> OverdueByOwnerAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The contact cadence of each priority tier and when a customer counts as stale
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="CrmApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerSettingsDto> GetSettingsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Change the cadence and staleness settings (admins); requires If-Match
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="CrmApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerSettingsDto> ChangeSettingsAsync(CustomerSettingsInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -899,17 +758,6 @@ namespace CrmPlatform.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Create a customer (owned by the caller unless ownerId is given)
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>Created</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CustomerInput body)
-        {
-            return CreateAsync(idempotency_Key, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Create a customer (owned by the caller unless ownerId is given)
@@ -917,7 +765,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerDto> CreateAsync(string? idempotency_Key, CustomerInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CustomerDto> CreateAsync(CustomerInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1055,23 +903,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, CustomerStage? stage, System.Guid? ownerId, CustomerSort? sort, string? cursor, int? limit)
-        {
-            return ListAsync(q, stage, ownerId, sort, cursor, limit, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
+        /// List the customers you may see: search (q), filter (classification, region, industry, source, tag, owner, overdue), sort, keyset pages
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q, CustomerStage? stage, System.Guid? ownerId, CustomerSort? sort, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, CustomerSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1098,6 +936,38 @@ namespace CrmPlatform.Client
                     if (ownerId != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("ownerId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(ownerId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (importance != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("importance")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(importance, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (priorityTier != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("priorityTier")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(priorityTier, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (relationshipLevel != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("relationshipLevel")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(relationshipLevel, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (region != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("region")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(region, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (industry != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("industry")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(industry, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (source != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("source")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(source, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (tag != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("tag")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(tag, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (overdue != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("overdue")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(overdue, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (sort != null)
                     {
@@ -1205,23 +1075,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Get one customer; the ETag header is its version
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CustomerDto> GetAsync(System.Guid id)
-        {
-            return GetAsync(id, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Get one customer; the ETag header is its version
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerDto> GetAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CustomerDto> GetAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1333,23 +1193,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Replace a customer's fields; requires If-Match
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, CustomerInput body)
-        {
-            return UpdateAsync(id, if_Match, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Replace a customer's fields; requires If-Match
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, string? if_Match, CustomerInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CustomerDto> UpdateAsync(System.Guid id, CustomerInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1511,23 +1361,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Archive (soft-delete) a customer; requires If-Match
-        /// </summary>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task ArchiveAsync(System.Guid id, string? if_Match)
-        {
-            return ArchiveAsync(id, if_Match, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Archive (soft-delete) a customer; requires If-Match
         /// </summary>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task ArchiveAsync(System.Guid id, string? if_Match, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task ArchiveAsync(System.Guid id, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1656,23 +1496,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Who changed the customer, when, and each field's old and new value; newest first, keyset pages
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<AuditEntryDtoPage> HistoryAsync(System.Guid id, string? cursor, int? limit)
-        {
-            return HistoryAsync(id, cursor, limit, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Who changed the customer, when, and each field's old and new value; newest first, keyset pages
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AuditEntryDtoPage> HistoryAsync(System.Guid id, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<AuditEntryDtoPage> HistoryAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1805,17 +1635,6 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Add an entry to the customer's timeline: a call and its outcome, a visit, a gift…
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>Created</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<InteractionDto> AddInteractionAsync(System.Guid id, string? idempotency_Key, InteractionInput body)
-        {
-            return AddInteractionAsync(id, idempotency_Key, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Add an entry to the customer's timeline: a call and its outcome, a visit, a gift…
@@ -1823,7 +1642,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<InteractionDto> AddInteractionAsync(System.Guid id, string? idempotency_Key, InteractionInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<InteractionDto> AddInteractionAsync(System.Guid id, InteractionInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1956,23 +1775,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// The customer's timeline, newest first (by when it happened), keyset pages
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<InteractionDtoPage> ListInteractionsAsync(System.Guid id, string? cursor, int? limit)
-        {
-            return ListInteractionsAsync(id, cursor, limit, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// The customer's timeline, newest first (by when it happened), keyset pages
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<InteractionDtoPage> ListInteractionsAsync(System.Guid id, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<InteractionDtoPage> ListInteractionsAsync(System.Guid id, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2105,23 +1914,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// The customer's contacts, in the order they were added
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ContactDto>> ListContactsAsync(System.Guid id)
-        {
-            return ListContactsAsync(id, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// The customer's contacts, in the order they were added
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ContactDto>> ListContactsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ContactDto>> ListContactsAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2234,17 +2033,6 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Add a contact to the customer: the boss, purchasing, the store manager…
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>Created</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ContactDto> AddContactAsync(System.Guid id, string? idempotency_Key, ContactInput body)
-        {
-            return AddContactAsync(id, idempotency_Key, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Add a contact to the customer: the boss, purchasing, the store manager…
@@ -2252,7 +2040,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ContactDto> AddContactAsync(System.Guid id, string? idempotency_Key, ContactInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ContactDto> AddContactAsync(System.Guid id, ContactInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2385,23 +2173,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Replace a contact's fields; requires If-Match
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ContactDto> UpdateContactAsync(System.Guid id, System.Guid contactId, string? if_Match, ContactInput body)
-        {
-            return UpdateContactAsync(id, contactId, if_Match, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Replace a contact's fields; requires If-Match
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ContactDto> UpdateContactAsync(System.Guid id, System.Guid contactId, string? if_Match, ContactInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<ContactDto> UpdateContactAsync(System.Guid id, System.Guid contactId, ContactInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2558,23 +2336,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Remove a contact; requires If-Match (the removal stays in the audit log)
-        /// </summary>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task RemoveContactAsync(System.Guid id, System.Guid contactId, string? if_Match)
-        {
-            return RemoveContactAsync(id, contactId, if_Match, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Remove a contact; requires If-Match (the removal stays in the audit log)
         /// </summary>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task RemoveContactAsync(System.Guid id, System.Guid contactId, string? if_Match, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task RemoveContactAsync(System.Guid id, System.Guid contactId, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2708,23 +2476,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Key dates of the customers you may see that fall in the next days (today included), soonest first
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<UpcomingKeyDateDto>> UpcomingKeyDatesAsync(int? days, int? limit)
-        {
-            return UpcomingKeyDatesAsync(days, limit, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Key dates of the customers you may see that fall in the next days (today included), soonest first
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<UpcomingKeyDateDto>> UpcomingKeyDatesAsync(int? days, int? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<UpcomingKeyDateDto>> UpcomingKeyDatesAsync(int? days = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -2842,23 +2600,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// The customer's key dates, in calendar order
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<KeyDateDto>> ListKeyDatesAsync(System.Guid id)
-        {
-            return ListKeyDatesAsync(id, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// The customer's key dates, in calendar order
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<KeyDateDto>> ListKeyDatesAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<KeyDateDto>> ListKeyDatesAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -2971,17 +2719,6 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Add a key date: a birthday, the company's anniversary, or a named date
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>Created</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<KeyDateDto> AddKeyDateAsync(System.Guid id, string? idempotency_Key, KeyDateInput body)
-        {
-            return AddKeyDateAsync(id, idempotency_Key, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Add a key date: a birthday, the company's anniversary, or a named date
@@ -2989,7 +2726,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<KeyDateDto> AddKeyDateAsync(System.Guid id, string? idempotency_Key, KeyDateInput body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<KeyDateDto> AddKeyDateAsync(System.Guid id, KeyDateInput body, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3122,23 +2859,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Remove a key date (key dates are not edited: remove and add again)
-        /// </summary>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task RemoveKeyDateAsync(System.Guid id, System.Guid keyDateId)
-        {
-            return RemoveKeyDateAsync(id, keyDateId, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Remove a key date (key dates are not edited: remove and add again)
         /// </summary>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task RemoveKeyDateAsync(System.Guid id, System.Guid keyDateId, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task RemoveKeyDateAsync(System.Guid id, System.Guid keyDateId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3218,6 +2945,358 @@ namespace CrmPlatform.Client
                                 throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new CrmApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CrmApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// How many of the customers you may see each rep is overdue to call or visit, most behind first
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="CrmApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<OverdueByOwnerDto>> OverdueByOwnerAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/customers/overdue-by-owner"
+                    urlBuilder_.Append("api/v1/customers/overdue-by-owner");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<OverdueByOwnerDto>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CrmApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The contact cadence of each priority tier and when a customer counts as stale
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="CrmApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerSettingsDto> GetSettingsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/customers/settings"
+                    urlBuilder_.Append("api/v1/customers/settings");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CustomerSettingsDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CrmApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Change the cadence and staleness settings (admins); requires If-Match
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="CrmApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerSettingsDto> ChangeSettingsAsync(CustomerSettingsInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/customers/settings"
+                    urlBuilder_.Append("api/v1/customers/settings");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CustomerSettingsDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -3381,12 +3460,6 @@ namespace CrmPlatform.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IMeClient
     {
-        /// <summary>
-        /// The signed-in user, role and team
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MeDto> GetAsync();
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3394,20 +3467,14 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MeDto> GetAsync(System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Change my password; every other session of mine ends
-        /// </summary>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task ChangePasswordAsync(ChangePasswordRequest body);
+        System.Threading.Tasks.Task<MeDto> GetAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Change my password; every other session of mine ends
         /// </summary>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task ChangePasswordAsync(ChangePasswordRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task ChangePasswordAsync(ChangePasswordRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -3443,23 +3510,13 @@ namespace CrmPlatform.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// The signed-in user, role and team
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<MeDto> GetAsync()
-        {
-            return GetAsync(System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// The signed-in user, role and team
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MeDto> GetAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<MeDto> GetAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3567,21 +3624,12 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Change my password; every other session of mine ends
-        /// </summary>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task ChangePasswordAsync(ChangePasswordRequest body)
-        {
-            return ChangePasswordAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Change my password; every other session of mine ends
         /// </summary>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task ChangePasswordAsync(ChangePasswordRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task ChangePasswordAsync(ChangePasswordRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3824,12 +3872,6 @@ namespace CrmPlatform.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IApiTokensClient
     {
-        /// <summary>
-        /// Create a personal API token (the secret is shown once)
-        /// </summary>
-        /// <returns>Created</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedApiTokenDto> CreateAsync(CreateApiTokenCommand body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3837,14 +3879,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CreatedApiTokenDto> CreateAsync(CreateApiTokenCommand body, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// List my API tokens, newest first
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ApiTokenDto>> ListAsync();
+        System.Threading.Tasks.Task<CreatedApiTokenDto> CreateAsync(CreateApiTokenCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3852,14 +3887,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ApiTokenDto>> ListAsync(System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Revoke one of my API tokens
-        /// </summary>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task RevokeAsync(System.Guid id);
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ApiTokenDto>> ListAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3867,7 +3895,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task RevokeAsync(System.Guid id, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task RevokeAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -3903,23 +3931,13 @@ namespace CrmPlatform.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Create a personal API token (the secret is shown once)
-        /// </summary>
-        /// <returns>Created</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<CreatedApiTokenDto> CreateAsync(CreateApiTokenCommand body)
-        {
-            return CreateAsync(body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Create a personal API token (the secret is shown once)
         /// </summary>
         /// <returns>Created</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CreatedApiTokenDto> CreateAsync(CreateApiTokenCommand body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<CreatedApiTokenDto> CreateAsync(CreateApiTokenCommand body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4034,23 +4052,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// List my API tokens, newest first
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ApiTokenDto>> ListAsync()
-        {
-            return ListAsync(System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// List my API tokens, newest first
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ApiTokenDto>> ListAsync(System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<ApiTokenDto>> ListAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4148,23 +4156,13 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Revoke one of my API tokens
-        /// </summary>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task RevokeAsync(System.Guid id)
-        {
-            return RevokeAsync(id, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Revoke one of my API tokens
         /// </summary>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task RevokeAsync(System.Guid id, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task RevokeAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -4402,12 +4400,6 @@ namespace CrmPlatform.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IUsersClient
     {
-        /// <summary>
-        /// Colleagues whose records you may see (rep: yourself; manager: your team), by display name, keyset pages
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UserDtoPage> ListAsync(string? q, string? cursor, int? limit);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -4415,15 +4407,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<UserDtoPage> ListAsync(string? q, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Disable a user: no sign-in, and every session and API token of theirs stops at once
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DisableAsync(System.Guid id, string? idempotency_Key);
+        System.Threading.Tasks.Task<UserDtoPage> ListAsync(string? q = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -4432,15 +4416,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task DisableAsync(System.Guid id, string? idempotency_Key, System.Threading.CancellationToken cancellationToken);
-
-        /// <summary>
-        /// Enable a disabled user again
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task EnableAsync(System.Guid id, string? idempotency_Key);
+        System.Threading.Tasks.Task DisableAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -4449,7 +4425,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task EnableAsync(System.Guid id, string? idempotency_Key, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task EnableAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -4485,23 +4461,13 @@ namespace CrmPlatform.Client
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Colleagues whose records you may see (rep: yourself; manager: your team), by display name, keyset pages
-        /// </summary>
-        /// <returns>OK</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<UserDtoPage> ListAsync(string? q, string? cursor, int? limit)
-        {
-            return ListAsync(q, cursor, limit, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Colleagues whose records you may see (rep: yourself; manager: your team), by display name, keyset pages
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<UserDtoPage> ListAsync(string? q, string? cursor, int? limit, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<UserDtoPage> ListAsync(string? q = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4623,17 +4589,6 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Disable a user: no sign-in, and every session and API token of theirs stops at once
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task DisableAsync(System.Guid id, string? idempotency_Key)
-        {
-            return DisableAsync(id, idempotency_Key, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Disable a user: no sign-in, and every session and API token of theirs stops at once
@@ -4641,7 +4596,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task DisableAsync(System.Guid id, string? idempotency_Key, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task DisableAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -4762,17 +4717,6 @@ namespace CrmPlatform.Client
             }
         }
 
-        /// <summary>
-        /// Enable a disabled user again
-        /// </summary>
-        /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
-        /// <returns>No Content</returns>
-        /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task EnableAsync(System.Guid id, string? idempotency_Key)
-        {
-            return EnableAsync(id, idempotency_Key, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Enable a disabled user again
@@ -4780,7 +4724,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>No Content</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task EnableAsync(System.Guid id, string? idempotency_Key, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task EnableAsync(System.Guid id, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -5148,6 +5092,18 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CadenceDays
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("callEveryDays")]
+        public int CallEveryDays { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("visitEveryDays")]
+        public int VisitEveryDays { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum CallOutcome
     {
 
@@ -5207,6 +5163,21 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ContactDue
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"call")]
+        Call = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"visit")]
+        Visit = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"any")]
+        Any = 2,
 
     }
 
@@ -5299,6 +5270,31 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerCadenceDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("nextCallDue")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset NextCallDue { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("nextVisitDue")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset NextVisitDue { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("callOverdue")]
+        public bool CallOverdue { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("visitOverdue")]
+        public bool VisitOverdue { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("stale")]
+        public bool Stale { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CustomerDto
     {
 
@@ -5318,6 +5314,10 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
         public string? Phone { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("otherPhones")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> OtherPhones { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
         [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string? Email { get; set; } = default!;
 
@@ -5327,16 +5327,76 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("position")]
         public string? Position { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("address")]
+        public string? Address { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("region")]
         public string? Region { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("industry")]
         public string? Industry { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("source")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerSource>))]
+        public CustomerSource Source { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("gender")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Gender>))]
+        public Gender Gender { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("birthday")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset? Birthday { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("occupation")]
+        public string? Occupation { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("incomeBand")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IncomeBand>))]
+        public IncomeBand IncomeBand { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("hobbies")]
+        public string? Hobbies { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("personality")]
+        public string? Personality { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("family")]
+        public string? Family { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("preferredProducts")]
+        public string? PreferredProducts { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("preferredColours")]
+        public string? PreferredColours { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("preferredSpecs")]
+        public string? PreferredSpecs { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("preferredChannels")]
+        public string? PreferredChannels { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("stage")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerStage>))]
         public CustomerStage Stage { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("importance")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Importance>))]
+        public Importance Importance { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("priorityTier")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PriorityTier>))]
+        public PriorityTier PriorityTier { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("relationshipLevel")]
+        public int RelationshipLevel { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -5353,11 +5413,23 @@ namespace CrmPlatform.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("lastInteractionAt")]
+        public System.DateTimeOffset? LastInteractionAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastContactedAt")]
+        public System.DateTimeOffset? LastContactedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastVisitedAt")]
+        public System.DateTimeOffset? LastVisitedAt { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("ownerName")]
         public string? OwnerName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cadence")]
+        public CustomerCadenceDto Cadence { get; set; } = default!;
 
     }
 
@@ -5392,6 +5464,10 @@ namespace CrmPlatform.Client
         [System.ComponentModel.DataAnnotations.StringLength(30)]
         public string? Phone { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("otherPhones")]
+        [System.ComponentModel.DataAnnotations.MaxLength(5)]
+        public System.Collections.Generic.ICollection<string>? OtherPhones { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("email")]
         [System.ComponentModel.DataAnnotations.StringLength(200)]
         public string? Email { get; set; } = default!;
@@ -5404,6 +5480,10 @@ namespace CrmPlatform.Client
         [System.ComponentModel.DataAnnotations.StringLength(100)]
         public string? Position { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("address")]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string? Address { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("region")]
         [System.ComponentModel.DataAnnotations.StringLength(100)]
         public string? Region { get; set; } = default!;
@@ -5412,9 +5492,73 @@ namespace CrmPlatform.Client
         [System.ComponentModel.DataAnnotations.StringLength(100)]
         public string? Industry { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("source")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerSource>))]
+        public CustomerSource Source { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.ComponentModel.DataAnnotations.MaxLength(20)]
+        public System.Collections.Generic.ICollection<string>? Tags { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("gender")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Gender>))]
+        public Gender Gender { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("birthday")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset? Birthday { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("occupation")]
+        [System.ComponentModel.DataAnnotations.StringLength(100)]
+        public string? Occupation { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("incomeBand")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IncomeBand>))]
+        public IncomeBand IncomeBand { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("hobbies")]
+        [System.ComponentModel.DataAnnotations.StringLength(500)]
+        public string? Hobbies { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("personality")]
+        [System.ComponentModel.DataAnnotations.StringLength(500)]
+        public string? Personality { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("family")]
+        [System.ComponentModel.DataAnnotations.StringLength(500)]
+        public string? Family { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("preferredProducts")]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string? PreferredProducts { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("preferredColours")]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string? PreferredColours { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("preferredSpecs")]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string? PreferredSpecs { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("preferredChannels")]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string? PreferredChannels { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("stage")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerStage>))]
         public CustomerStage Stage { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("importance")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Importance>))]
+        public Importance Importance { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("priorityTier")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PriorityTier>))]
+        public PriorityTier PriorityTier { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("relationshipLevel")]
+        [System.ComponentModel.DataAnnotations.Range(1, 4)]
+        public int RelationshipLevel { get; set; } = 1;
 
         [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
         public System.Guid? OwnerId { get; set; } = default!;
@@ -5434,6 +5578,35 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerSettingsDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("cadence")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public TierCadences Cadence { get; set; } = new TierCadences();
+
+        [System.Text.Json.Serialization.JsonPropertyName("staleAfterDays")]
+        public int StaleAfterDays { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public int Version { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerSettingsInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("cadence")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public TierCadences Cadence { get; set; } = new TierCadences();
+
+        [System.Text.Json.Serialization.JsonPropertyName("staleAfterDays")]
+        public int StaleAfterDays { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum CustomerSort
     {
 
@@ -5448,6 +5621,27 @@ namespace CrmPlatform.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"nameDescending")]
         NameDescending = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum CustomerSource
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"referral")]
+        Referral = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"exhibition")]
+        Exhibition = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"web")]
+        Web = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"coldCall")]
+        ColdCall = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"other")]
+        Other = 4,
 
     }
 
@@ -5486,6 +5680,18 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Gender
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"male")]
+        Male = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"female")]
+        Female = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class HttpValidationProblemDetails
     {
 
@@ -5516,6 +5722,39 @@ namespace CrmPlatform.Client
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
             set { _additionalProperties = value; }
         }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum Importance
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"general")]
+        General = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"key")]
+        Key = 1,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum IncomeBand
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"under5k")]
+        Under5k = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"from5kTo10k")]
+        From5kTo10k = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"from10kTo20k")]
+        From10kTo20k = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"from20kTo50k")]
+        From20kTo50k = 3,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"over50k")]
+        Over50k = 4,
 
     }
 
@@ -5756,6 +5995,40 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class OverdueByOwnerDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid OwnerId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerName")]
+        public string? OwnerName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("callOverdue")]
+        public int CallOverdue { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("visitOverdue")]
+        public int VisitOverdue { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum PriorityTier
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"general")]
+        General = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"priority")]
+        Priority = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"last")]
+        Last = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ProblemDetails
     {
 
@@ -5795,12 +6068,29 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class TierCadences
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("priority")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CadenceDays Priority { get; set; } = new CadenceDays();
+
+        [System.Text.Json.Serialization.JsonPropertyName("general")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CadenceDays General { get; set; } = new CadenceDays();
+
+        [System.Text.Json.Serialization.JsonPropertyName("last")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public CadenceDays Last { get; set; } = new CadenceDays();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UpcomingKeyDateDto
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("keyDateId")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public System.Guid KeyDateId { get; set; } = default!;
+        public System.Guid? KeyDateId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("customerId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -5809,6 +6099,12 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("customerName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string CustomerName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("contactId")]
+        public System.Guid? ContactId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("contactName")]
+        public string? ContactName { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]

@@ -253,16 +253,24 @@ export interface ICustomersClient {
     create(idempotency_Key: string | undefined, body: CustomerInput, signal?: AbortSignal): Promise<CustomerDto>;
 
     /**
-     * List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
+     * List the customers you may see: search (q), filter (classification, region, industry, source, tag, owner, overdue), sort, keyset pages
      * @param q (optional) 
      * @param stage (optional) 
      * @param ownerId (optional) 
+     * @param importance (optional) 
+     * @param priorityTier (optional) 
+     * @param relationshipLevel (optional) 
+     * @param region (optional) 
+     * @param industry (optional) 
+     * @param source (optional) 
+     * @param tag (optional) 
+     * @param overdue (optional) 
      * @param sort (optional) 
      * @param cursor (optional) 
      * @param limit (optional) 
      * @return OK
      */
-    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage>;
+    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage>;
 
     /**
      * Get one customer; the ETag header is its version
@@ -360,6 +368,25 @@ export interface ICustomersClient {
      * @return No Content
      */
     removeKeyDate(id: string, keyDateId: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * How many of the customers you may see each rep is overdue to call or visit, most behind first
+     * @return OK
+     */
+    overdueByOwner(signal?: AbortSignal): Promise<OverdueByOwnerDto[]>;
+
+    /**
+     * The contact cadence of each priority tier and when a customer counts as stale
+     * @return OK
+     */
+    getSettings(signal?: AbortSignal): Promise<CustomerSettingsDto>;
+
+    /**
+     * Change the cadence and staleness settings (admins); requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    changeSettings(if_Match: string | undefined, body: CustomerSettingsInput, signal?: AbortSignal): Promise<CustomerSettingsDto>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -460,16 +487,24 @@ export class CustomersClient implements ICustomersClient {
     }
 
     /**
-     * List the customers you may see: search (q), filter (stage, ownerId), sort, keyset pages
+     * List the customers you may see: search (q), filter (classification, region, industry, source, tag, owner, overdue), sort, keyset pages
      * @param q (optional) 
      * @param stage (optional) 
      * @param ownerId (optional) 
+     * @param importance (optional) 
+     * @param priorityTier (optional) 
+     * @param relationshipLevel (optional) 
+     * @param region (optional) 
+     * @param industry (optional) 
+     * @param source (optional) 
+     * @param tag (optional) 
+     * @param overdue (optional) 
      * @param sort (optional) 
      * @param cursor (optional) 
      * @param limit (optional) 
      * @return OK
      */
-    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage> {
+    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage> {
         let url_ = this.baseUrl + "/api/v1/customers?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
@@ -483,6 +518,38 @@ export class CustomersClient implements ICustomersClient {
             throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
         else if (ownerId !== undefined)
             url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (importance === null)
+            throw new globalThis.Error("The parameter 'importance' cannot be null.");
+        else if (importance !== undefined)
+            url_ += "importance=" + encodeURIComponent("" + importance) + "&";
+        if (priorityTier === null)
+            throw new globalThis.Error("The parameter 'priorityTier' cannot be null.");
+        else if (priorityTier !== undefined)
+            url_ += "priorityTier=" + encodeURIComponent("" + priorityTier) + "&";
+        if (relationshipLevel === null)
+            throw new globalThis.Error("The parameter 'relationshipLevel' cannot be null.");
+        else if (relationshipLevel !== undefined)
+            url_ += "relationshipLevel=" + encodeURIComponent("" + relationshipLevel) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (industry === null)
+            throw new globalThis.Error("The parameter 'industry' cannot be null.");
+        else if (industry !== undefined)
+            url_ += "industry=" + encodeURIComponent("" + industry) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            url_ += "tag=" + encodeURIComponent("" + tag) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
         if (sort === null)
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
@@ -1726,6 +1793,220 @@ export class CustomersClient implements ICustomersClient {
         }
         return Promise.resolve<void>(null as any);
     }
+
+    /**
+     * How many of the customers you may see each rep is overdue to call or visit, most behind first
+     * @return OK
+     */
+    overdueByOwner(signal?: AbortSignal): Promise<OverdueByOwnerDto[]> {
+        let url_ = this.baseUrl + "/api/v1/customers/overdue-by-owner";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOverdueByOwner(_response);
+        });
+    }
+
+    protected processOverdueByOwner(response: Response): Promise<OverdueByOwnerDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(OverdueByOwnerDto.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OverdueByOwnerDto[]>(null as any);
+    }
+
+    /**
+     * The contact cadence of each priority tier and when a customer counts as stale
+     * @return OK
+     */
+    getSettings(signal?: AbortSignal): Promise<CustomerSettingsDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/settings";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSettings(_response);
+        });
+    }
+
+    protected processGetSettings(response: Response): Promise<CustomerSettingsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = CustomerSettingsDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CustomerSettingsDto>(null as any);
+    }
+
+    /**
+     * Change the cadence and staleness settings (admins); requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    changeSettings(if_Match: string | undefined, body: CustomerSettingsInput, signal?: AbortSignal): Promise<CustomerSettingsDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/settings";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeSettings(_response);
+        });
+    }
+
+    protected processChangeSettings(response: Response): Promise<CustomerSettingsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = CustomerSettingsDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CustomerSettingsDto>(null as any);
+    }
 }
 
 export interface IMeClient {
@@ -2621,6 +2902,46 @@ export interface IAuditEntryDtoPage {
     nextCursor?: string | undefined;
 }
 
+export class CadenceDays implements ICadenceDays {
+    callEveryDays!: number;
+    visitEveryDays!: number;
+
+    constructor(data?: ICadenceDays) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.callEveryDays = _data["callEveryDays"];
+            this.visitEveryDays = _data["visitEveryDays"];
+        }
+    }
+
+    static fromJS(data: any): CadenceDays {
+        data = typeof data === 'object' ? data : {};
+        let result = new CadenceDays();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["callEveryDays"] = this.callEveryDays;
+        data["visitEveryDays"] = this.visitEveryDays;
+        return data;
+    }
+}
+
+export interface ICadenceDays {
+    callEveryDays: number;
+    visitEveryDays: number;
+}
+
 export enum CallOutcome {
     Reached = "reached",
     NotReached = "notReached",
@@ -2732,6 +3053,12 @@ export interface IContactDto {
     notes?: string | undefined;
     birthday?: string | undefined;
     version: number;
+}
+
+export enum ContactDue {
+    Call = "call",
+    Visit = "visit",
+    Any = "any",
 }
 
 export class ContactInput implements IContactInput {
@@ -2886,25 +3213,14 @@ export interface ICreatedApiTokenDto {
     secret: string;
 }
 
-export class CustomerDto implements ICustomerDto {
-    id!: string;
-    name!: string;
-    kind!: CustomerKind;
-    phone?: string | undefined;
-    email?: string | undefined;
-    company?: string | undefined;
-    position?: string | undefined;
-    region?: string | undefined;
-    industry?: string | undefined;
-    stage!: CustomerStage;
-    ownerId!: string;
-    teamId?: string | undefined;
-    createdAt!: string;
-    updatedAt!: string;
-    version!: number;
-    ownerName?: string | undefined;
+export class CustomerCadenceDto implements ICustomerCadenceDto {
+    nextCallDue!: string;
+    nextVisitDue!: string;
+    callOverdue!: boolean;
+    visitOverdue!: boolean;
+    stale!: boolean;
 
-    constructor(data?: ICustomerDto) {
+    constructor(data?: ICustomerCadenceDto) {
         if (data) {
             for (var property in data) {
                 if (data.hasOwnProperty(property))
@@ -2915,22 +3231,141 @@ export class CustomerDto implements ICustomerDto {
 
     init(_data?: any) {
         if (_data) {
+            this.nextCallDue = _data["nextCallDue"];
+            this.nextVisitDue = _data["nextVisitDue"];
+            this.callOverdue = _data["callOverdue"];
+            this.visitOverdue = _data["visitOverdue"];
+            this.stale = _data["stale"];
+        }
+    }
+
+    static fromJS(data: any): CustomerCadenceDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new CustomerCadenceDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["nextCallDue"] = this.nextCallDue;
+        data["nextVisitDue"] = this.nextVisitDue;
+        data["callOverdue"] = this.callOverdue;
+        data["visitOverdue"] = this.visitOverdue;
+        data["stale"] = this.stale;
+        return data;
+    }
+}
+
+export interface ICustomerCadenceDto {
+    nextCallDue: string;
+    nextVisitDue: string;
+    callOverdue: boolean;
+    visitOverdue: boolean;
+    stale: boolean;
+}
+
+export class CustomerDto implements ICustomerDto {
+    id!: string;
+    name!: string;
+    kind!: CustomerKind;
+    phone?: string | undefined;
+    otherPhones!: string[];
+    email?: string | undefined;
+    company?: string | undefined;
+    position?: string | undefined;
+    address?: string | undefined;
+    region?: string | undefined;
+    industry?: string | undefined;
+    source?: CustomerSource;
+    tags!: string[];
+    gender?: Gender;
+    birthday?: string | undefined;
+    occupation?: string | undefined;
+    incomeBand?: IncomeBand;
+    hobbies?: string | undefined;
+    personality?: string | undefined;
+    family?: string | undefined;
+    preferredProducts?: string | undefined;
+    preferredColours?: string | undefined;
+    preferredSpecs?: string | undefined;
+    preferredChannels?: string | undefined;
+    stage!: CustomerStage;
+    importance!: Importance;
+    priorityTier!: PriorityTier;
+    relationshipLevel!: number;
+    ownerId!: string;
+    teamId?: string | undefined;
+    createdAt!: string;
+    updatedAt!: string;
+    lastInteractionAt?: string | undefined;
+    lastContactedAt?: string | undefined;
+    lastVisitedAt?: string | undefined;
+    version!: number;
+    ownerName?: string | undefined;
+    cadence?: CustomerCadenceDto;
+
+    constructor(data?: ICustomerDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.otherPhones = [];
+            this.tags = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
             this.id = _data["id"];
             this.name = _data["name"];
             this.kind = _data["kind"];
             this.phone = _data["phone"];
+            if (Array.isArray(_data["otherPhones"])) {
+                this.otherPhones = [] as any;
+                for (let item of _data["otherPhones"])
+                    this.otherPhones!.push(item);
+            }
             this.email = _data["email"];
             this.company = _data["company"];
             this.position = _data["position"];
+            this.address = _data["address"];
             this.region = _data["region"];
             this.industry = _data["industry"];
+            this.source = _data["source"];
+            if (Array.isArray(_data["tags"])) {
+                this.tags = [] as any;
+                for (let item of _data["tags"])
+                    this.tags!.push(item);
+            }
+            this.gender = _data["gender"];
+            this.birthday = _data["birthday"];
+            this.occupation = _data["occupation"];
+            this.incomeBand = _data["incomeBand"];
+            this.hobbies = _data["hobbies"];
+            this.personality = _data["personality"];
+            this.family = _data["family"];
+            this.preferredProducts = _data["preferredProducts"];
+            this.preferredColours = _data["preferredColours"];
+            this.preferredSpecs = _data["preferredSpecs"];
+            this.preferredChannels = _data["preferredChannels"];
             this.stage = _data["stage"];
+            this.importance = _data["importance"];
+            this.priorityTier = _data["priorityTier"];
+            this.relationshipLevel = _data["relationshipLevel"];
             this.ownerId = _data["ownerId"];
             this.teamId = _data["teamId"];
             this.createdAt = _data["createdAt"];
             this.updatedAt = _data["updatedAt"];
+            this.lastInteractionAt = _data["lastInteractionAt"];
+            this.lastContactedAt = _data["lastContactedAt"];
+            this.lastVisitedAt = _data["lastVisitedAt"];
             this.version = _data["version"];
             this.ownerName = _data["ownerName"];
+            this.cadence = _data["cadence"] ? CustomerCadenceDto.fromJS(_data["cadence"]) : undefined as any;
         }
     }
 
@@ -2947,18 +3382,48 @@ export class CustomerDto implements ICustomerDto {
         data["name"] = this.name;
         data["kind"] = this.kind;
         data["phone"] = this.phone;
+        if (Array.isArray(this.otherPhones)) {
+            data["otherPhones"] = [];
+            for (let item of this.otherPhones)
+                data["otherPhones"].push(item);
+        }
         data["email"] = this.email;
         data["company"] = this.company;
         data["position"] = this.position;
+        data["address"] = this.address;
         data["region"] = this.region;
         data["industry"] = this.industry;
+        data["source"] = this.source;
+        if (Array.isArray(this.tags)) {
+            data["tags"] = [];
+            for (let item of this.tags)
+                data["tags"].push(item);
+        }
+        data["gender"] = this.gender;
+        data["birthday"] = this.birthday;
+        data["occupation"] = this.occupation;
+        data["incomeBand"] = this.incomeBand;
+        data["hobbies"] = this.hobbies;
+        data["personality"] = this.personality;
+        data["family"] = this.family;
+        data["preferredProducts"] = this.preferredProducts;
+        data["preferredColours"] = this.preferredColours;
+        data["preferredSpecs"] = this.preferredSpecs;
+        data["preferredChannels"] = this.preferredChannels;
         data["stage"] = this.stage;
+        data["importance"] = this.importance;
+        data["priorityTier"] = this.priorityTier;
+        data["relationshipLevel"] = this.relationshipLevel;
         data["ownerId"] = this.ownerId;
         data["teamId"] = this.teamId;
         data["createdAt"] = this.createdAt;
         data["updatedAt"] = this.updatedAt;
+        data["lastInteractionAt"] = this.lastInteractionAt;
+        data["lastContactedAt"] = this.lastContactedAt;
+        data["lastVisitedAt"] = this.lastVisitedAt;
         data["version"] = this.version;
         data["ownerName"] = this.ownerName;
+        data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
         return data;
     }
 }
@@ -2968,18 +3433,40 @@ export interface ICustomerDto {
     name: string;
     kind: CustomerKind;
     phone?: string | undefined;
+    otherPhones: string[];
     email?: string | undefined;
     company?: string | undefined;
     position?: string | undefined;
+    address?: string | undefined;
     region?: string | undefined;
     industry?: string | undefined;
+    source?: CustomerSource;
+    tags: string[];
+    gender?: Gender;
+    birthday?: string | undefined;
+    occupation?: string | undefined;
+    incomeBand?: IncomeBand;
+    hobbies?: string | undefined;
+    personality?: string | undefined;
+    family?: string | undefined;
+    preferredProducts?: string | undefined;
+    preferredColours?: string | undefined;
+    preferredSpecs?: string | undefined;
+    preferredChannels?: string | undefined;
     stage: CustomerStage;
+    importance: Importance;
+    priorityTier: PriorityTier;
+    relationshipLevel: number;
     ownerId: string;
     teamId?: string | undefined;
     createdAt: string;
     updatedAt: string;
+    lastInteractionAt?: string | undefined;
+    lastContactedAt?: string | undefined;
+    lastVisitedAt?: string | undefined;
     version: number;
     ownerName?: string | undefined;
+    cadence?: CustomerCadenceDto;
 }
 
 export class CustomerDtoPage implements ICustomerDtoPage {
@@ -3037,12 +3524,30 @@ export class CustomerInput implements ICustomerInput {
     name!: string;
     kind!: CustomerKind;
     phone?: string | undefined;
+    otherPhones?: string[] | undefined;
     email?: string | undefined;
     company?: string | undefined;
     position?: string | undefined;
+    address?: string | undefined;
     region?: string | undefined;
     industry?: string | undefined;
+    source?: CustomerSource;
+    tags?: string[] | undefined;
+    gender?: Gender;
+    birthday?: string | undefined;
+    occupation?: string | undefined;
+    incomeBand?: IncomeBand;
+    hobbies?: string | undefined;
+    personality?: string | undefined;
+    family?: string | undefined;
+    preferredProducts?: string | undefined;
+    preferredColours?: string | undefined;
+    preferredSpecs?: string | undefined;
+    preferredChannels?: string | undefined;
     stage?: CustomerStage;
+    importance?: Importance;
+    priorityTier?: PriorityTier;
+    relationshipLevel?: number;
     ownerId?: string | undefined;
 
     constructor(data?: ICustomerInput) {
@@ -3052,6 +3557,9 @@ export class CustomerInput implements ICustomerInput {
                     (this as any)[property] = (data as any)[property];
             }
         }
+        if (!data) {
+            this.relationshipLevel = 1;
+        }
     }
 
     init(_data?: any) {
@@ -3059,12 +3567,38 @@ export class CustomerInput implements ICustomerInput {
             this.name = _data["name"];
             this.kind = _data["kind"];
             this.phone = _data["phone"];
+            if (Array.isArray(_data["otherPhones"])) {
+                this.otherPhones = [] as any;
+                for (let item of _data["otherPhones"])
+                    this.otherPhones!.push(item);
+            }
             this.email = _data["email"];
             this.company = _data["company"];
             this.position = _data["position"];
+            this.address = _data["address"];
             this.region = _data["region"];
             this.industry = _data["industry"];
+            this.source = _data["source"];
+            if (Array.isArray(_data["tags"])) {
+                this.tags = [] as any;
+                for (let item of _data["tags"])
+                    this.tags!.push(item);
+            }
+            this.gender = _data["gender"];
+            this.birthday = _data["birthday"];
+            this.occupation = _data["occupation"];
+            this.incomeBand = _data["incomeBand"];
+            this.hobbies = _data["hobbies"];
+            this.personality = _data["personality"];
+            this.family = _data["family"];
+            this.preferredProducts = _data["preferredProducts"];
+            this.preferredColours = _data["preferredColours"];
+            this.preferredSpecs = _data["preferredSpecs"];
+            this.preferredChannels = _data["preferredChannels"];
             this.stage = _data["stage"];
+            this.importance = _data["importance"];
+            this.priorityTier = _data["priorityTier"];
+            this.relationshipLevel = _data["relationshipLevel"] !== undefined ? _data["relationshipLevel"] : 1;
             this.ownerId = _data["ownerId"];
         }
     }
@@ -3081,12 +3615,38 @@ export class CustomerInput implements ICustomerInput {
         data["name"] = this.name;
         data["kind"] = this.kind;
         data["phone"] = this.phone;
+        if (Array.isArray(this.otherPhones)) {
+            data["otherPhones"] = [];
+            for (let item of this.otherPhones)
+                data["otherPhones"].push(item);
+        }
         data["email"] = this.email;
         data["company"] = this.company;
         data["position"] = this.position;
+        data["address"] = this.address;
         data["region"] = this.region;
         data["industry"] = this.industry;
+        data["source"] = this.source;
+        if (Array.isArray(this.tags)) {
+            data["tags"] = [];
+            for (let item of this.tags)
+                data["tags"].push(item);
+        }
+        data["gender"] = this.gender;
+        data["birthday"] = this.birthday;
+        data["occupation"] = this.occupation;
+        data["incomeBand"] = this.incomeBand;
+        data["hobbies"] = this.hobbies;
+        data["personality"] = this.personality;
+        data["family"] = this.family;
+        data["preferredProducts"] = this.preferredProducts;
+        data["preferredColours"] = this.preferredColours;
+        data["preferredSpecs"] = this.preferredSpecs;
+        data["preferredChannels"] = this.preferredChannels;
         data["stage"] = this.stage;
+        data["importance"] = this.importance;
+        data["priorityTier"] = this.priorityTier;
+        data["relationshipLevel"] = this.relationshipLevel;
         data["ownerId"] = this.ownerId;
         return data;
     }
@@ -3096,12 +3656,30 @@ export interface ICustomerInput {
     name: string;
     kind: CustomerKind;
     phone?: string | undefined;
+    otherPhones?: string[] | undefined;
     email?: string | undefined;
     company?: string | undefined;
     position?: string | undefined;
+    address?: string | undefined;
     region?: string | undefined;
     industry?: string | undefined;
+    source?: CustomerSource;
+    tags?: string[] | undefined;
+    gender?: Gender;
+    birthday?: string | undefined;
+    occupation?: string | undefined;
+    incomeBand?: IncomeBand;
+    hobbies?: string | undefined;
+    personality?: string | undefined;
+    family?: string | undefined;
+    preferredProducts?: string | undefined;
+    preferredColours?: string | undefined;
+    preferredSpecs?: string | undefined;
+    preferredChannels?: string | undefined;
     stage?: CustomerStage;
+    importance?: Importance;
+    priorityTier?: PriorityTier;
+    relationshipLevel?: number;
     ownerId?: string | undefined;
 }
 
@@ -3110,11 +3688,109 @@ export enum CustomerKind {
     Company = "company",
 }
 
+export class CustomerSettingsDto implements ICustomerSettingsDto {
+    cadence!: TierCadences;
+    staleAfterDays!: number;
+    version!: number;
+
+    constructor(data?: ICustomerSettingsDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.cadence = new TierCadences();
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.cadence = _data["cadence"] ? TierCadences.fromJS(_data["cadence"]) : new TierCadences();
+            this.staleAfterDays = _data["staleAfterDays"];
+            this.version = _data["version"];
+        }
+    }
+
+    static fromJS(data: any): CustomerSettingsDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new CustomerSettingsDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
+        data["staleAfterDays"] = this.staleAfterDays;
+        data["version"] = this.version;
+        return data;
+    }
+}
+
+export interface ICustomerSettingsDto {
+    cadence: TierCadences;
+    staleAfterDays: number;
+    version: number;
+}
+
+export class CustomerSettingsInput implements ICustomerSettingsInput {
+    cadence!: TierCadences;
+    staleAfterDays!: number;
+
+    constructor(data?: ICustomerSettingsInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.cadence = new TierCadences();
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.cadence = _data["cadence"] ? TierCadences.fromJS(_data["cadence"]) : new TierCadences();
+            this.staleAfterDays = _data["staleAfterDays"];
+        }
+    }
+
+    static fromJS(data: any): CustomerSettingsInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new CustomerSettingsInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
+        data["staleAfterDays"] = this.staleAfterDays;
+        return data;
+    }
+}
+
+export interface ICustomerSettingsInput {
+    cadence: TierCadences;
+    staleAfterDays: number;
+}
+
 export enum CustomerSort {
     CreatedAtDescending = "createdAtDescending",
     CreatedAt = "createdAt",
     Name = "name",
     NameDescending = "nameDescending",
+}
+
+export enum CustomerSource {
+    Referral = "referral",
+    Exhibition = "exhibition",
+    Web = "web",
+    ColdCall = "coldCall",
+    Other = "other",
 }
 
 export enum CustomerStage {
@@ -3166,6 +3842,11 @@ export interface IFieldChange {
     field: string;
     old?: string | undefined;
     new?: string | undefined;
+}
+
+export enum Gender {
+    Male = "male",
+    Female = "female",
 }
 
 export class HttpValidationProblemDetails implements IHttpValidationProblemDetails {
@@ -3249,6 +3930,19 @@ export interface IHttpValidationProblemDetails {
     errors: { [key: string]: string[]; };
 
     [key: string]: any;
+}
+
+export enum Importance {
+    General = "general",
+    Key = "key",
+}
+
+export enum IncomeBand {
+    Under5k = "under5k",
+    From5kTo10k = "from5kTo10k",
+    From10kTo20k = "from10kTo20k",
+    From20kTo50k = "from20kTo50k",
+    Over50k = "over50k",
 }
 
 export class InteractionDto implements IInteractionDto {
@@ -3677,6 +4371,60 @@ export interface IMeDto {
     regionName?: string | undefined;
 }
 
+export class OverdueByOwnerDto implements IOverdueByOwnerDto {
+    ownerId!: string;
+    ownerName?: string | undefined;
+    callOverdue!: number;
+    visitOverdue!: number;
+
+    constructor(data?: IOverdueByOwnerDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.ownerId = _data["ownerId"];
+            this.ownerName = _data["ownerName"];
+            this.callOverdue = _data["callOverdue"];
+            this.visitOverdue = _data["visitOverdue"];
+        }
+    }
+
+    static fromJS(data: any): OverdueByOwnerDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new OverdueByOwnerDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["ownerId"] = this.ownerId;
+        data["ownerName"] = this.ownerName;
+        data["callOverdue"] = this.callOverdue;
+        data["visitOverdue"] = this.visitOverdue;
+        return data;
+    }
+}
+
+export interface IOverdueByOwnerDto {
+    ownerId: string;
+    ownerName?: string | undefined;
+    callOverdue: number;
+    visitOverdue: number;
+}
+
+export enum PriorityTier {
+    General = "general",
+    Priority = "priority",
+    Last = "last",
+}
+
 export class ProblemDetails implements IProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
@@ -3777,10 +4525,61 @@ export interface IRefreshRequest {
     refreshToken?: string | undefined;
 }
 
+export class TierCadences implements ITierCadences {
+    priority!: CadenceDays;
+    general!: CadenceDays;
+    last!: CadenceDays;
+
+    constructor(data?: ITierCadences) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.priority = new CadenceDays();
+            this.general = new CadenceDays();
+            this.last = new CadenceDays();
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.priority = _data["priority"] ? CadenceDays.fromJS(_data["priority"]) : new CadenceDays();
+            this.general = _data["general"] ? CadenceDays.fromJS(_data["general"]) : new CadenceDays();
+            this.last = _data["last"] ? CadenceDays.fromJS(_data["last"]) : new CadenceDays();
+        }
+    }
+
+    static fromJS(data: any): TierCadences {
+        data = typeof data === 'object' ? data : {};
+        let result = new TierCadences();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["priority"] = this.priority ? this.priority.toJSON() : undefined as any;
+        data["general"] = this.general ? this.general.toJSON() : undefined as any;
+        data["last"] = this.last ? this.last.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface ITierCadences {
+    priority: CadenceDays;
+    general: CadenceDays;
+    last: CadenceDays;
+}
+
 export class UpcomingKeyDateDto implements IUpcomingKeyDateDto {
-    keyDateId!: string;
+    keyDateId?: string | undefined;
     customerId!: string;
     customerName!: string;
+    contactId?: string | undefined;
+    contactName?: string | undefined;
     kind!: KeyDateKind;
     label?: string | undefined;
     date!: string;
@@ -3801,6 +4600,8 @@ export class UpcomingKeyDateDto implements IUpcomingKeyDateDto {
             this.keyDateId = _data["keyDateId"];
             this.customerId = _data["customerId"];
             this.customerName = _data["customerName"];
+            this.contactId = _data["contactId"];
+            this.contactName = _data["contactName"];
             this.kind = _data["kind"];
             this.label = _data["label"];
             this.date = _data["date"];
@@ -3821,6 +4622,8 @@ export class UpcomingKeyDateDto implements IUpcomingKeyDateDto {
         data["keyDateId"] = this.keyDateId;
         data["customerId"] = this.customerId;
         data["customerName"] = this.customerName;
+        data["contactId"] = this.contactId;
+        data["contactName"] = this.contactName;
         data["kind"] = this.kind;
         data["label"] = this.label;
         data["date"] = this.date;
@@ -3831,9 +4634,11 @@ export class UpcomingKeyDateDto implements IUpcomingKeyDateDto {
 }
 
 export interface IUpcomingKeyDateDto {
-    keyDateId: string;
+    keyDateId?: string | undefined;
     customerId: string;
     customerName: string;
+    contactId?: string | undefined;
+    contactName?: string | undefined;
     kind: KeyDateKind;
     label?: string | undefined;
     date: string;

@@ -1,5 +1,5 @@
 // Generated from contracts/openapi/crm-v1.json by `./crm contracts` (OpenApiContractTests). Do not edit.
-/** The longest text the API accepts in each string property, per schema. */
+/** The longest text the API accepts in each string property (each element, for a list of strings), per schema. */
 export const maxLengths = {
   ContactInput: {
     name: 100,
@@ -10,11 +10,22 @@ export const maxLengths = {
   CustomerInput: {
     name: 100,
     phone: 30,
+    otherPhones: 30,
     email: 200,
     company: 200,
     position: 100,
+    address: 200,
     region: 100,
     industry: 100,
+    tags: 30,
+    occupation: 100,
+    hobbies: 500,
+    personality: 500,
+    family: 500,
+    preferredProducts: 200,
+    preferredColours: 200,
+    preferredSpecs: 200,
+    preferredChannels: 200,
   },
   InteractionInput: {
     summary: 1000,
@@ -22,5 +33,13 @@ export const maxLengths = {
   },
   KeyDateInput: {
     label: 100,
+  },
+} as const;
+
+/** The most elements the API accepts in each list property, per schema. */
+export const maxItems = {
+  CustomerInput: {
+    otherPhones: 5,
+    tags: 20,
   },
 } as const;

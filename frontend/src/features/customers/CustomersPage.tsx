@@ -3,15 +3,17 @@ import { Button, Empty, Input, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { CustomerSort, CustomerStage, type CustomerDto } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, type CustomerDto } from '../../api/generated/crm-client';
 import { formatDateTime } from '../../shared/format';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { PageError } from '../../shared/ui/PageStates';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { problemMessage } from '../../shared/ui/problemMessage';
+import { TextFilter } from '../../shared/ui/TextFilter';
 import { useCustomerList } from './api';
 import { filtersFromSearch, isFiltered, searchFromFilters, type CustomerFilters } from './filters';
+import { CadenceSummary, KeyCustomerTag, PriorityTierTag } from './ClassificationTags';
 import { StageTag } from './StageTag';
 
 const sortLabels: Record<CustomerSort, 'newest' | 'oldest' | 'nameAsc' | 'nameDesc'> = {
@@ -32,14 +34,23 @@ export default function CustomersPage() {
 
   const orDash = (value: string | undefined) => value || t('common.dash');
   const columns: Column<CustomerDto>[] = [
-    { key: 'name', title: t('fields.name'), render: (c) => <Link to={`/customers/${c.id}`}>{c.name}</Link> },
-    { key: 'kind', title: t('fields.kind'), width: 80, render: (c) => t(`kinds.${c.kind}`) },
-    { key: 'stage', title: t('fields.stage'), width: 110, render: (c) => <StageTag stage={c.stage} /> },
-    { key: 'phone', title: t('fields.phone'), width: 150, render: (c) => orDash(c.phone) },
+    {
+      key: 'name',
+      title: t('fields.name'),
+      render: (c) => (
+        <>
+          <Link to={`/customers/${c.id}`}>{c.name}</Link> <KeyCustomerTag importance={c.importance} />
+        </>
+      ),
+    },
+    { key: 'stage', title: t('fields.stage'), width: 100, render: (c) => <StageTag stage={c.stage} /> },
+    { key: 'tier', title: t('fields.priorityTier'), width: 110, render: (c) => <PriorityTierTag tier={c.priorityTier} /> },
+    { key: 'phone', title: t('fields.phone'), width: 140, render: (c) => orDash(c.phone) },
     { key: 'company', title: t('fields.company'), render: (c) => orDash(c.company) },
-    { key: 'region', title: t('fields.region'), width: 100, render: (c) => orDash(c.region) },
-    { key: 'owner', title: t('fields.owner'), width: 110, render: (c) => orDash(c.ownerName) },
-    { key: 'createdAt', title: t('fields.createdAt'), width: 170, render: (c) => formatDateTime(c.createdAt, i18n.language) },
+    { key: 'region', title: t('fields.region'), width: 80, render: (c) => orDash(c.region) },
+    { key: 'owner', title: t('fields.owner'), width: 90, render: (c) => orDash(c.ownerName) },
+    { key: 'nextContact', title: t('fields.nextContact'), width: 200, render: (c) => <CadenceSummary customer={c} /> },
+    { key: 'createdAt', title: t('fields.createdAt'), width: 140, render: (c) => formatDateTime(c.createdAt, i18n.language) },
   ];
 
   const customers = list.data?.customers ?? [];
@@ -86,6 +97,15 @@ export default function CustomersPage() {
           valueLabel={list.data?.customers.find((c) => c.ownerId === filters.ownerId)?.ownerName}
           onChange={(ownerId) => setFilters({ ownerId })}
         />
+        <Select<ContactDue>
+          allowClear
+          placeholder={t('filterOverdue')}
+          aria-label={t('filterOverdue')}
+          style={{ width: 160 }}
+          value={filters.overdue}
+          onChange={(overdue) => setFilters({ overdue })}
+          options={[ContactDue.Any, ContactDue.Call, ContactDue.Visit].map((due) => ({ value: due, label: t(`overdue.${due}`) }))}
+        />
         <Select<CustomerSort>
           aria-label={t('sortLabel')}
           style={{ width: 150 }}
@@ -93,6 +113,47 @@ export default function CustomersPage() {
           onChange={(sort) => setFilters({ sort })}
           options={Object.values(CustomerSort).map((sort) => ({ value: sort, label: t(`sorts.${sortLabels[sort]}`) }))}
         />
+      </div>
+      <div className="filters">
+        <Select<Importance>
+          allowClear
+          placeholder={t('filterImportance')}
+          aria-label={t('filterImportance')}
+          style={{ width: 120 }}
+          value={filters.importance}
+          onChange={(importance) => setFilters({ importance })}
+          options={[Importance.Key, Importance.General].map((importance) => ({ value: importance, label: t(`importances.${importance}`) }))}
+        />
+        <Select<PriorityTier>
+          allowClear
+          placeholder={t('filterTier')}
+          aria-label={t('filterTier')}
+          style={{ width: 130 }}
+          value={filters.priorityTier}
+          onChange={(priorityTier) => setFilters({ priorityTier })}
+          options={[PriorityTier.Priority, PriorityTier.General, PriorityTier.Last].map((tier) => ({ value: tier, label: t(`priorityTiers.${tier}`) }))}
+        />
+        <Select<number>
+          allowClear
+          placeholder={t('filterLevel')}
+          aria-label={t('filterLevel')}
+          style={{ width: 170 }}
+          value={filters.relationshipLevel}
+          onChange={(relationshipLevel) => setFilters({ relationshipLevel })}
+          options={[1, 2, 3, 4].map((level) => ({ value: level, label: t(`relationshipLevels.level${level as 1 | 2 | 3 | 4}`) }))}
+        />
+        <Select<CustomerSource>
+          allowClear
+          placeholder={t('fields.source')}
+          aria-label={t('fields.source')}
+          style={{ width: 140 }}
+          value={filters.source}
+          onChange={(source) => setFilters({ source })}
+          options={Object.values(CustomerSource).map((source) => ({ value: source, label: t(`sources.${source}`) }))}
+        />
+        <TextFilter label={t('filterRegion')} value={filters.region} onChange={(region) => setFilters({ region })} />
+        <TextFilter label={t('fields.industry')} value={filters.industry} onChange={(industry) => setFilters({ industry })} />
+        <TextFilter label={t('filterTag')} value={filters.tag} onChange={(tag) => setFilters({ tag })} />
       </div>
 
       {list.isError && !list.data ? (

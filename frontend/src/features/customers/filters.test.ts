@@ -1,25 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { CustomerSort, CustomerStage } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier } from '../../api/generated/crm-client';
 import { filtersFromSearch, isFiltered, searchFromFilters } from './filters';
 
 describe('customer list filters in the URL', () => {
   it('round-trip through the query string', () => {
-    const filters = { q: '华东', stage: CustomerStage.Intent, ownerId: '0199a1b2-0000-7000-8000-000000000001', sort: CustomerSort.Name };
+    const filters = {
+      q: '华东',
+      stage: CustomerStage.Intent,
+      ownerId: '0199a1b2-0000-7000-8000-000000000001',
+      importance: Importance.Key,
+      priorityTier: PriorityTier.Priority,
+      relationshipLevel: 3,
+      overdue: ContactDue.Visit,
+      tag: '连锁',
+      region: '上海',
+      industry: '零售',
+      source: CustomerSource.Exhibition,
+      sort: CustomerSort.Name,
+    };
 
     expect(filtersFromSearch(searchFromFilters(filters))).toEqual(filters);
   });
 
   it('leave defaults out of the URL and read an empty URL as the default list', () => {
     expect(searchFromFilters({ sort: CustomerSort.CreatedAtDescending }).toString()).toBe('');
-    expect(filtersFromSearch(new URLSearchParams())).toEqual({ sort: CustomerSort.CreatedAtDescending });
+    expect(filtersFromSearch(new URLSearchParams())).toMatchObject({ sort: CustomerSort.CreatedAtDescending });
+    expect(isFiltered(filtersFromSearch(new URLSearchParams()))).toBe(false);
   });
 
   it('ignore values the API would reject, so an edited link never breaks the page', () => {
-    expect(filtersFromSearch(new URLSearchParams('stage=vip&sort=height&q=%20%20'))).toEqual({ sort: CustomerSort.CreatedAtDescending });
+    const edited = filtersFromSearch(new URLSearchParams('stage=vip&sort=height&q=%20%20&relationshipLevel=9&overdue=soon&priorityTier=first'));
+    expect(edited.sort).toBe(CustomerSort.CreatedAtDescending);
+    expect(isFiltered(edited)).toBe(false);
   });
 
   it('know when the list is narrowed', () => {
     expect(isFiltered({ sort: CustomerSort.Name })).toBe(false);
     expect(isFiltered({ sort: CustomerSort.Name, stage: CustomerStage.Loyal })).toBe(true);
+    expect(isFiltered({ sort: CustomerSort.Name, overdue: ContactDue.Any })).toBe(true);
   });
 });

@@ -1,40 +1,61 @@
-import { CustomerSort, CustomerStage } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier } from '../../api/generated/crm-client';
 
 /** What the list shows; kept in the URL so a reload or a shared link opens the same list. */
 export interface CustomerFilters {
   q?: string;
   stage?: CustomerStage;
   ownerId?: string;
+  importance?: Importance;
+  priorityTier?: PriorityTier;
+  relationshipLevel?: number;
+  overdue?: ContactDue;
+  tag?: string;
+  region?: string;
+  industry?: string;
+  source?: CustomerSource;
   sort: CustomerSort;
 }
 
 export const defaultSort = CustomerSort.CreatedAtDescending;
 
-const stages = Object.values(CustomerStage) as string[];
-const sorts = Object.values(CustomerSort) as string[];
+const relationshipLevels = [1, 2, 3, 4];
+
+function oneOf<T extends string>(values: Record<string, T>, value: string | null): T | undefined {
+  return value !== null && (Object.values(values) as string[]).includes(value) ? (value as T) : undefined;
+}
+
+function text(search: URLSearchParams, name: string): string | undefined {
+  return search.get(name)?.trim() || undefined;
+}
 
 export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
-  const q = search.get('q')?.trim();
-  const stage = search.get('stage');
-  const ownerId = search.get('ownerId');
-  const sort = search.get('sort');
+  const level = Number(search.get('relationshipLevel'));
   return {
-    q: q || undefined,
-    stage: stage && stages.includes(stage) ? (stage as CustomerStage) : undefined,
-    ownerId: ownerId || undefined,
-    sort: sort && sorts.includes(sort) ? (sort as CustomerSort) : defaultSort,
+    q: text(search, 'q'),
+    stage: oneOf(CustomerStage, search.get('stage')),
+    ownerId: text(search, 'ownerId'),
+    importance: oneOf(Importance, search.get('importance')),
+    priorityTier: oneOf(PriorityTier, search.get('priorityTier')),
+    relationshipLevel: relationshipLevels.includes(level) ? level : undefined,
+    overdue: oneOf(ContactDue, search.get('overdue')),
+    tag: text(search, 'tag'),
+    region: text(search, 'region'),
+    industry: text(search, 'industry'),
+    source: oneOf(CustomerSource, search.get('source')),
+    sort: oneOf(CustomerSort, search.get('sort')) ?? defaultSort,
   };
 }
 
 export function searchFromFilters(filters: CustomerFilters): URLSearchParams {
   const search = new URLSearchParams();
-  if (filters.q) search.set('q', filters.q);
-  if (filters.stage) search.set('stage', filters.stage);
-  if (filters.ownerId) search.set('ownerId', filters.ownerId);
-  if (filters.sort !== defaultSort) search.set('sort', filters.sort);
+  for (const [name, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== '' && !(name === 'sort' && value === defaultSort)) {
+      search.set(name, String(value));
+    }
+  }
   return search;
 }
 
 export function isFiltered(filters: CustomerFilters): boolean {
-  return Boolean(filters.q || filters.stage || filters.ownerId);
+  return Object.entries(filters).some(([name, value]) => name !== 'sort' && value !== undefined);
 }

@@ -52,10 +52,11 @@ public enum Importance
 }
 
 /// <summary>How often the rep keeps in touch (优先 / 一般 / 最后); the cadence of each tier is a setting.</summary>
+/// <remarks>General comes first: it is the default (0) that generated clients start from.</remarks>
 public enum PriorityTier
 {
-    Priority,
     General,
+    Priority,
     Last,
 }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Time;
 using CrmPlatform.Customers.Domain;
@@ -28,7 +29,7 @@ public sealed record CustomerInput(
     [property: MaxLength(CustomerLimits.Name)] string Name,
     CustomerKind Kind,
     [property: MaxLength(CustomerLimits.Phone)] string? Phone = null,
-    [property: MaxLength(CustomerLimits.OtherPhones)] IReadOnlyList<string>? OtherPhones = null,
+    [property: MaxLength(CustomerLimits.OtherPhones), ItemMaxLength(CustomerLimits.Phone)] IReadOnlyList<string>? OtherPhones = null,
     [property: MaxLength(CustomerLimits.Email)] string? Email = null,
     [property: MaxLength(CustomerLimits.Text)] string? Company = null,
     [property: MaxLength(CustomerLimits.ShortText)] string? Position = null,
@@ -36,7 +37,7 @@ public sealed record CustomerInput(
     [property: MaxLength(CustomerLimits.ShortText)] string? Region = null,
     [property: MaxLength(CustomerLimits.ShortText)] string? Industry = null,
     CustomerSource? Source = null,
-    [property: MaxLength(CustomerLimits.Tags)] IReadOnlyList<string>? Tags = null,
+    [property: MaxLength(CustomerLimits.Tags), ItemMaxLength(CustomerLimits.Tag)] IReadOnlyList<string>? Tags = null,
     Gender? Gender = null,
     DateOnly? Birthday = null,
     [property: MaxLength(CustomerLimits.ShortText)] string? Occupation = null,

@@ -1,0 +1,57 @@
+import { Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Importance, PriorityTier, type CustomerDto } from '../../api/generated/crm-client';
+
+const tierColors: Record<PriorityTier, string> = {
+  [PriorityTier.Priority]: 'volcano',
+  [PriorityTier.General]: 'blue',
+  [PriorityTier.Last]: 'default',
+};
+
+export function KeyCustomerTag({ importance }: { importance: Importance }) {
+  const { t } = useTranslation('customers');
+  return importance === Importance.Key ? (
+    <Tag color="red" bordered={false}>
+      {t('importances.key')}
+    </Tag>
+  ) : null;
+}
+
+export function PriorityTierTag({ tier }: { tier: PriorityTier }) {
+  const { t } = useTranslation('customers');
+  return (
+    <Tag color={tierColors[tier]} bordered={false}>
+      {t(`priorityTiers.${tier}`)}
+    </Tag>
+  );
+}
+
+/** The next call due, and what is overdue or stale: what a rep acts on first. */
+export function CadenceSummary({ customer }: { customer: CustomerDto }) {
+  const { t } = useTranslation('customers');
+  const cadence = customer.cadence;
+  if (!cadence) {
+    return null;
+  }
+  const due = cadence.nextCallDue < cadence.nextVisitDue ? cadence.nextCallDue : cadence.nextVisitDue;
+  return (
+    <span className="cadence">
+      <span>{t('dueOn', { date: due })}</span>
+      {cadence.callOverdue && (
+        <Tag color="error" bordered={false}>
+          {t('callOverdue')}
+        </Tag>
+      )}
+      {cadence.visitOverdue && (
+        <Tag color="warning" bordered={false}>
+          {t('visitOverdue')}
+        </Tag>
+      )}
+      {cadence.stale && (
+        <Tooltip title={t('stale')}>
+          <Tag bordered={false}>{t('staleShort')}</Tag>
+        </Tooltip>
+      )}
+    </span>
+  );
+}
