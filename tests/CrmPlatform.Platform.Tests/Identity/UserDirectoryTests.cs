@@ -28,7 +28,7 @@ public sealed class UserDirectoryTests(CrmApp app) : IClassFixture<CrmApp>
 
         var everyone = first.Items.Concat(rest.Items).ToList();
         everyone.Select(u => u.UserName).Should().BeEquivalentTo(
-            DemoUsers.Director, DemoUsers.ManagerEast, DemoUsers.RepEast, DemoUsers.ManagerWest, DemoUsers.RepWest, DemoUsers.Service);
+            DemoUsers.Director, DemoUsers.ManagerEast, DemoUsers.RepEast, DemoUsers.ManagerWest, DemoUsers.RepWest, DemoUsers.Service, DemoUsers.Admin);
         everyone.Select(u => u.DisplayName).Should().BeInAscendingOrder(StringComparer.Ordinal);
         first.NextCursor.Should().NotBeNull();
         rest.NextCursor.Should().BeNull();
