@@ -29,6 +29,7 @@ test('a rep creates a customer, finds it, edits it, is told about a bad field, a
   await screenshot(page, 'customers-search');
 
   await page.getByRole('link', { name }).click();
+  await page.getByRole('button', { name: '编辑档案' }).click();
   await expect(page.getByText('编辑客户', { exact: true })).toBeVisible();
   await page.getByLabel('职位').fill('采购总监');
   await page.getByLabel('阶段').click();
@@ -126,8 +127,69 @@ test('a rep records the profile and classification, and finds the customer by th
   await screenshot(page, 'customers-filtered-by-profile');
 
   await page.getByRole('link', { name }).click();
-  await expect(page.getByLabel('爱好')).toHaveValue('喝茶、钓鱼');
-  await expect(page.getByLabel('生日')).toHaveValue('1975-06-01');
-  await expect(page.locator('.ant-form-item').filter({ has: page.locator('#tags') })).toContainText(tag);
-  await expect(page.locator('.ant-form-item').filter({ has: page.locator('#otherPhones') })).toContainText('0571-8765 4321');
+  const profile = page.locator('.ant-card').filter({ hasText: '客户档案' });
+  await expect(profile).toContainText('喝茶、钓鱼');
+  await expect(profile).toContainText('1975-06-01');
+  await expect(profile).toContainText(tag);
+  await expect(profile).toContainText('0571-8765 4321');
+  await expect(page.getByRole('heading', { name })).toContainText('3 级 · 解决困难');
+});
+
+test('the relationship card: a rep logs a gift and a call, adds the boss and a birthday, and reads it all back with the history', async ({ page, apiAs }) => {
+  const east = await apiAs('rep.east');
+  const name = `客户关系卡 ${runTag()}`;
+  const customer = await east.createCustomer(name, { phone: '0571-8888 1234', priorityTier: 'priority', importance: 'key' });
+  await east.put(`/api/v1/customers/${customer.id}`, {
+    data: { name, kind: 'company', phone: '0571-8888 1234', priorityTier: 'priority', importance: 'key', stage: 'intent', hobbies: '下围棋' },
+    headers: { 'If-Match': `"${customer.version}"` },
+  });
+
+  await logIn(page, 'rep.east');
+  await page.goto(`/customers/${customer.id}`);
+  await expect(page.getByRole('heading', { name })).toContainText('意向客户');
+  await expect(page.getByText('从未').first()).toBeVisible();
+
+  // A gift from the card: the timeline is where other modules' entries arrive too.
+  await page.locator('#kind').click();
+  await page.getByTitle('送礼').click();
+  await page.getByLabel('内容').fill('中秋送月饼两盒');
+  await page.getByLabel('下一步', { exact: true }).fill('节后回访');
+  await page.getByRole('button', { name: '记录互动' }).click();
+  await expect(page.locator('.timeline-list')).toContainText('中秋送月饼两盒');
+  await expect(page.locator('.timeline-list')).toContainText('下一步：节后回访');
+
+  await page.getByLabel('内容').fill('电话确认下季度订单');
+  await page.getByRole('button', { name: '记录互动' }).click();
+  await expect(page.locator('.ant-form-item-explain-error')).toContainText('电话需要记录是否接通');
+  await page.locator('#outcome').click();
+  await page.getByTitle('已接通').click();
+  await page.getByRole('button', { name: '记录互动' }).click();
+  await expect(page.locator('.timeline-list .timeline-entry__item').first()).toContainText('电话确认下季度订单');
+  // A reached call is contact: the cadence card no longer says "never".
+  await expect(page.locator('.ant-card').filter({ hasText: '联系节奏' })).not.toContainText('上次联系从未');
+
+  await page.getByRole('button', { name: '添加联系人' }).click();
+  const contactDialog = page.getByRole('dialog');
+  await contactDialog.getByLabel('姓名').fill('王建华');
+  await contactDialog.getByLabel('喜好').fill('钓鱼、普洱茶');
+  await contactDialog.getByLabel('弱点与备注').fill('不喜欢被催单');
+  await contactDialog.getByRole('button', { name: '保存' }).click();
+  const contacts = page.locator('.ant-card').filter({ hasText: '联系人' }).last();
+  await expect(contacts).toContainText('王建华');
+  await expect(contacts).toContainText('老板/决策者');
+
+  await page.getByRole('button', { name: '添加重要日子' }).click();
+  const dateDialog = page.getByRole('dialog');
+  await dateDialog.getByLabel('月').click();
+  await page.getByTitle('6', { exact: true }).click();
+  await dateDialog.getByLabel('日').fill('18');
+  await dateDialog.getByLabel('年份（可选）').fill('1972');
+  await dateDialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.ant-card').filter({ hasText: '重要日子' }).last()).toContainText('6月18日（1972 年起）');
+  await screenshot(page, 'customer-card');
+
+  await page.getByRole('tab', { name: '变更记录' }).click();
+  await expect(page.locator('.history-entry').first()).toContainText('张伟 修改了');
+  await expect(page.locator('.history-entry').first()).toContainText('阶段：潜在客户 → 意向客户');
+  await screenshot(page, 'customer-card-history');
 });

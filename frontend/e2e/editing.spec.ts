@@ -7,7 +7,7 @@ test('saving over a change someone else made shows "changed, reload", and reload
   const customer = await other.createCustomer(name, { phone: '010-1000 0001' });
 
   await logIn(page, 'rep.east');
-  await page.goto(`/customers/${customer.id}`);
+  await page.goto(`/customers/${customer.id}/edit`);
   await expect(page.getByText('编辑客户', { exact: true })).toBeVisible();
 
   const theirs = await other.put(`/api/v1/customers/${customer.id}`, {
@@ -33,7 +33,7 @@ test('archiving asks first, then removes the customer from the list', async ({ p
   const customer = await east.createCustomer(name);
 
   await logIn(page, 'rep.east');
-  await page.goto(`/customers/${customer.id}`);
+  await page.goto(`/customers/${customer.id}/edit`);
   await page.getByRole('button', { name: '归档' }).click();
   await expect(page.getByText(`归档客户“${name}”？`)).toBeVisible();
   await screenshot(page, 'customer-archive-confirm');

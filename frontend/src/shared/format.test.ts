@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, todayInChina } from './format';
+import { chinaLocalToIso, formatDateTime, todayInChina } from './format';
 
 describe('formatDateTime', () => {
   it('shows Beijing time whatever the zone of the browser', () => {
@@ -22,5 +22,11 @@ describe('todayInChina', () => {
   it('turns the day at Beijing midnight, not at the browser\'s', () => {
     expect(todayInChina(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
     expect(todayInChina(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
+  });
+});
+
+describe('chinaLocalToIso', () => {
+  it('reads what the user typed as Beijing time, whatever the zone of the browser', () => {
+    expect(chinaLocalToIso('2026-12-01T08:30')).toBe('2026-12-01T00:30:00.000Z');
   });
 });

@@ -33,3 +33,8 @@ const dayFormatter = new Intl.DateTimeFormat('en-CA', { timeZone: displayTimeZon
 export function todayInChina(now: Date = new Date()): string {
   return dayFormatter.format(now);
 }
+
+/** A `datetime-local` input's value (YYYY-MM-DDTHH:mm), read as Beijing time, as the API's ISO-8601 instant. */
+export function chinaLocalToIso(value: string): string {
+  return new Date(`${value}:00+08:00`).toISOString();
+}

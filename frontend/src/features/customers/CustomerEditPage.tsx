@@ -83,7 +83,7 @@ export default function CustomerEditPage() {
           error={update.error}
           handledStatuses={[changedMeanwhile]}
           disabled={conflict}
-          onCancel={() => void navigate('/customers')}
+          onCancel={() => void navigate(`/customers/${current.id}`)}
           onSubmit={(fields) => update.mutate(fields, { onSuccess: () => void message.success(t('saved')) })}
           extraActions={
             <Popconfirm

@@ -1,8 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useApi } from '../../api/client';
 import { CustomerInput, type CustomerDto, type ICustomerInput } from '../../api/generated/crm-client';
-import { isClientError } from '../../api/problems';
+import { useIdempotencyKey } from '../../shared/idempotency';
 import type { CustomerFilters } from './filters';
 
 const customerPageSize = 50;
@@ -59,22 +58,14 @@ export function useCustomer(id: string) {
   });
 }
 
-/**
- * One Idempotency-Key per attempt to create: a double click or a retried request (network failure,
- * 5xx) creates the customer once. Any 4xx means the server did not create it; the corrected form is
- * a new request and gets a new key (the server does not keep rejected requests either).
- */
+/** Creates once however often it is retried; the corrected form after a 4xx is a new request (see useIdempotencyKey). */
 export function useCreateCustomer() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: (fields: CustomerFields) => api.customers.create(idempotencyKey, new CustomerInput(fields)),
-    onError: (error) => {
-      if (isClientError(error)) {
-        setIdempotencyKey(crypto.randomUUID());
-      }
-    },
+    mutationFn: (fields: CustomerFields) => api.customers.create(idempotency.key, new CustomerInput(fields)),
+    onError: idempotency.renewAfterClientError,
     onSuccess: async (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);
       await queryClient.invalidateQueries({ queryKey: customerKeys.lists() });

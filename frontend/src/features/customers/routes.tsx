@@ -5,10 +5,12 @@ import type { PathRouteProps } from 'react-router';
 const CustomersPage = lazy(() => import('./CustomersPage'));
 const CustomerCreatePage = lazy(() => import('./CustomerCreatePage'));
 const CustomerEditPage = lazy(() => import('./CustomerEditPage'));
+const CustomerCardPage = lazy(() => import('./card/CustomerCardPage'));
 
 /** The customers pages, mounted by app/router.tsx inside the signed-in frame. */
 export const customersRoutes: PathRouteProps[] = [
   { path: 'customers', element: <CustomersPage /> },
   { path: 'customers/new', element: <CustomerCreatePage /> },
-  { path: 'customers/:id', element: <CustomerEditPage /> },
+  { path: 'customers/:id', element: <CustomerCardPage /> },
+  { path: 'customers/:id/edit', element: <CustomerEditPage /> },
 ];

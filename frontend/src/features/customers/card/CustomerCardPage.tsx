@@ -1,0 +1,102 @@
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Row, Tabs, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { hasStatus } from '../../../api/problems';
+import { formatDateTime } from '../../../shared/format';
+import { NotFound } from '../../../shared/ui/NotFound';
+import { PageHeader } from '../../../shared/ui/PageHeader';
+import { PageError, PageLoading } from '../../../shared/ui/PageStates';
+import { useCustomer } from '../api';
+import { KeyCustomerTag, PriorityTierTag } from '../ClassificationTags';
+import { StageTag } from '../StageTag';
+import { ContactsPanel } from './ContactsPanel';
+import { HistoryPanel } from './HistoryPanel';
+import { KeyDatesPanel } from './KeyDatesPanel';
+import { ProfilePanel } from './ProfilePanel';
+import { TimelinePanel } from './TimelinePanel';
+
+/** 客户关系卡: everything about one customer on one page — who they are, where the relationship stands, and what happened. */
+export default function CustomerCardPage() {
+  const { t, i18n } = useTranslation('customers');
+  const { id = '' } = useParams();
+  const customer = useCustomer(id);
+
+  if (customer.isPending) {
+    return <PageLoading />;
+  }
+  if (customer.isError) {
+    return hasStatus(customer.error, 404) || hasStatus(customer.error, 400) ? (
+      <NotFound title={t('notFoundTitle')} body={t('notFoundBody')} backTo="/customers" backLabel={t('backToList')} />
+    ) : (
+      <PageError error={customer.error} onRetry={() => void customer.refetch()} />
+    );
+  }
+
+  const current = customer.data;
+  const cadence = current.cadence;
+  const dateOrNever = (iso: string | undefined) => (iso ? formatDateTime(iso, i18n.language) : t('card.never'));
+  const subtitle = [current.company, current.phone, current.ownerName && `${t('fields.owner')}：${current.ownerName}`].filter(Boolean).join(' · ');
+
+  return (
+    <div className="page customer-card">
+      <PageHeader
+        title={
+          <>
+            {current.name} <StageTag stage={current.stage} /> <KeyCustomerTag importance={current.importance} />{' '}
+            <PriorityTierTag tier={current.priorityTier} />{' '}
+            <Tag bordered={false}>{t(`relationshipLevels.level${current.relationshipLevel as 1 | 2 | 3 | 4}`)}</Tag>
+          </>
+        }
+        subtitle={subtitle}
+        actions={
+          <Link to={`/customers/${current.id}/edit`}>
+            <Button type="primary" icon={<EditOutlined />}>
+              {t('card.edit')}
+            </Button>
+          </Link>
+        }
+      />
+      {cadence?.stale && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('card.staleTitle')} description={t('card.staleBody')} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Card title={t('card.cadenceTitle')} size="small" style={{ marginBottom: 16 }}>
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+              <Descriptions.Item label={t('card.lastContacted')}>{dateOrNever(current.lastContactedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('card.nextCall')}>
+                {cadence?.nextCallDue}{' '}
+                {cadence?.callOverdue && (
+                  <Tag color="error" bordered={false}>
+                    {t('callOverdue')}
+                  </Tag>
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('card.lastVisited')}>{dateOrNever(current.lastVisitedAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('card.nextVisit')}>
+                {cadence?.nextVisitDue}{' '}
+                {cadence?.visitOverdue && (
+                  <Tag color="warning" bordered={false}>
+                    {t('visitOverdue')}
+                  </Tag>
+                )}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card size="small">
+            <Tabs
+              items={[
+                { key: 'timeline', label: t('card.timelineTab'), children: <TimelinePanel customerId={current.id} /> },
+                { key: 'history', label: t('card.historyTab'), children: <HistoryPanel customerId={current.id} /> },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <ProfilePanel customer={current} />
+          <ContactsPanel customerId={current.id} />
+          <KeyDatesPanel customerId={current.id} />
+        </Col>
+      </Row>
+    </div>
+  );
+}

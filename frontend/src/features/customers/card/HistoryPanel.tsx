@@ -1,0 +1,79 @@
+import { Alert, Button, Empty, List, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { AuditAction, type AuditEntryDto, type CustomerKind, type CustomerSource, type CustomerStage, type Gender, type Importance, type IncomeBand, type PriorityTier } from '../../../api/generated/crm-client';
+import { formatDateTime } from '../../../shared/format';
+import { problemMessage } from '../../../shared/ui/problemMessage';
+import { zhCN } from '../i18n/zh-CN';
+import { useHistory } from './cardApi';
+
+type FieldKey = keyof typeof zhCN.fields;
+const fieldKeys = new Set<string>(Object.keys(zhCN.fields));
+
+/** 变更记录: who changed what on the record, field by field, newest first. */
+export function HistoryPanel({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation('customers');
+  const history = useHistory(customerId);
+
+  // Values come as the API's words; the ones with a name in the user's language are shown by it.
+  const valueText: Partial<Record<string, (value: string) => string>> = {
+    stage: (v) => t(`stages.${v as CustomerStage}`),
+    kind: (v) => t(`kinds.${v as CustomerKind}`),
+    importance: (v) => t(`importances.${v as Importance}`),
+    priorityTier: (v) => t(`priorityTiers.${v as PriorityTier}`),
+    source: (v) => t(`sources.${v as CustomerSource}`),
+    gender: (v) => t(`genders.${v as Gender}`),
+    incomeBand: (v) => t(`incomeBands.${v as IncomeBand}`),
+    relationshipLevel: (v) => t(`relationshipLevels.level${v as '1' | '2' | '3' | '4'}`),
+  };
+  const label = (field: string) => (fieldKeys.has(field) ? t(`fields.${field as FieldKey}`) : field);
+  const value = (field: string, text: string | undefined) => (text ? (valueText[field]?.(text) ?? text) : t('card.emptyValue'));
+  const headline = (entry: AuditEntryDto) => {
+    const name = entry.changedByName ?? t('card.system');
+    return entry.action === AuditAction.Created
+      ? t('card.historyCreated', { name })
+      : entry.action === AuditAction.Deleted
+        ? t('card.historyDeleted', { name })
+        : t('card.historyUpdated', { name });
+  };
+
+  if (history.isPending) {
+    return <Spin />;
+  }
+  if (history.isError) {
+    return <Alert type="error" showIcon message={problemMessage(history.error, t)} />;
+  }
+  if (history.data.length === 0) {
+    return <Empty description={t('card.historyEmpty')} />;
+  }
+  return (
+    <>
+      <List
+        size="small"
+        dataSource={history.data}
+        renderItem={(entry) => (
+          <List.Item key={entry.id}>
+            <div className="history-entry">
+              <div>
+                <strong>{headline(entry)}</strong> <span className="muted">{formatDateTime(entry.changedAt, i18n.language)}</span>
+              </div>
+              {entry.action !== AuditAction.Created && (
+                <ul className="history-entry__changes">
+                  {entry.changes.map((change) => (
+                    <li key={change.field}>
+                      {label(change.field)}：<del>{value(change.field, change.old)}</del> → {value(change.field, change.new)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </List.Item>
+        )}
+      />
+      {history.hasNextPage && (
+        <Button onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
+          {t('card.loadMore')}
+        </Button>
+      )}
+    </>
+  );
+}

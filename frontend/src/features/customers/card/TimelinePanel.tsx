@@ -1,0 +1,144 @@
+import { Alert, Button, Col, Empty, Form, Input, Row, Select, Space, Spin, Tag, Timeline } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CallOutcome, InteractionKind, type IInteractionInput, type InteractionDto } from '../../../api/generated/crm-client';
+import { maxLengths } from '../../../api/generated/limits';
+import { chinaLocalToIso, formatDateTime } from '../../../shared/format';
+import { useMessage } from '../../../shared/ui/feedback';
+import { problemMessage } from '../../../shared/ui/problemMessage';
+import { useAddInteraction, useTimeline } from './cardApi';
+
+const limits = maxLengths.InteractionInput;
+
+const kindColors: Record<InteractionKind, string> = {
+  [InteractionKind.Call]: 'blue',
+  [InteractionKind.Email]: 'cyan',
+  [InteractionKind.Meeting]: 'purple',
+  [InteractionKind.Visit]: 'green',
+  [InteractionKind.Message]: 'geekblue',
+  [InteractionKind.Gift]: 'magenta',
+  [InteractionKind.Note]: 'gray',
+};
+
+interface EntryFields {
+  kind: InteractionKind;
+  outcome?: CallOutcome;
+  summary: string;
+  occurredAt?: string;
+  nextStep?: string;
+  nextStepDue?: string;
+}
+
+/** The timeline of the relationship: record a call, a visit, a gift…, and read back what happened, newest first. */
+export function TimelinePanel({ customerId }: { customerId: string }) {
+  const { t } = useTranslation('customers');
+  const [form] = Form.useForm<EntryFields>();
+  const kind = Form.useWatch('kind', form);
+  const message = useMessage();
+  const timeline = useTimeline(customerId);
+  const add = useAddInteraction(customerId);
+
+  const submit = (fields: EntryFields) => {
+    const entry: IInteractionInput = {
+      kind: fields.kind,
+      outcome: fields.kind === InteractionKind.Call ? fields.outcome : undefined,
+      summary: fields.summary.trim(),
+      occurredAt: fields.occurredAt ? chinaLocalToIso(fields.occurredAt) : undefined,
+      nextStep: fields.nextStep?.trim() || undefined,
+      nextStepDue: fields.nextStepDue || undefined,
+    };
+    add.mutate(entry, {
+      onSuccess: () => {
+        form.resetFields();
+        void message.success(t('card.entryAdded'));
+      },
+    });
+  };
+
+  return (
+    <>
+      <Form<EntryFields> form={form} layout="vertical" initialValues={{ kind: InteractionKind.Call }} onFinish={submit} className="timeline-entry">
+        <Row gutter={12}>
+          <Col xs={12} md={6}>
+            <Form.Item name="kind" label={t('card.entryKind')}>
+              <Select options={Object.values(InteractionKind).map((k) => ({ value: k, label: t(`interactionKinds.${k}`) }))} />
+            </Form.Item>
+          </Col>
+          {kind === InteractionKind.Call && (
+            <Col xs={12} md={6}>
+              <Form.Item name="outcome" label={t('card.entryOutcome')} rules={[{ required: true, message: t('card.entryOutcomeRequired') }]}>
+                <Select options={Object.values(CallOutcome).map((o) => ({ value: o, label: t(`callOutcomes.${o}`) }))} />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24} md={12}>
+            <Form.Item name="occurredAt" label={t('card.entryOccurredAt')}>
+              <Input type="datetime-local" />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="summary" label={t('card.entrySummary')} rules={[{ required: true, whitespace: true, message: t('card.entrySummaryRequired') }]}>
+              <Input.TextArea rows={2} maxLength={limits.summary} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={16}>
+            <Form.Item name="nextStep" label={t('card.entryNextStep')}>
+              <Input maxLength={limits.nextStep} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="nextStepDue" label={t('card.entryNextStepDue')}>
+              <Input type="date" />
+            </Form.Item>
+          </Col>
+        </Row>
+        {add.isError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problemMessage(add.error, t)} />}
+        <Button type="primary" htmlType="submit" loading={add.isPending}>
+          {t('card.addEntry')}
+        </Button>
+      </Form>
+
+      <div className="timeline-list">
+        {timeline.isPending ? (
+          <Spin />
+        ) : timeline.isError ? (
+          <Alert type="error" showIcon message={problemMessage(timeline.error, t)} />
+        ) : timeline.data.length === 0 ? (
+          <Empty description={t('card.timelineEmpty')} />
+        ) : (
+          <>
+            <Timeline items={timeline.data.map((entry) => ({ key: entry.id, color: kindColors[entry.kind], children: <TimelineEntry entry={entry} /> }))} />
+            {timeline.hasNextPage && (
+              <Button onClick={() => void timeline.fetchNextPage()} loading={timeline.isFetchingNextPage}>
+                {t('card.loadMore')}
+              </Button>
+            )}
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+function TimelineEntry({ entry }: { entry: InteractionDto }) {
+  const { t, i18n } = useTranslation('customers');
+  return (
+    <div className="timeline-entry__item">
+      <Space size={4} wrap>
+        <Tag color={kindColors[entry.kind]} bordered={false}>
+          {t(`interactionKinds.${entry.kind}`)}
+        </Tag>
+        {entry.outcome && <Tag bordered={false}>{t(`callOutcomes.${entry.outcome}`)}</Tag>}
+        <span className="muted">{formatDateTime(entry.occurredAt, i18n.language)}</span>
+        {entry.recordedByName && <span className="muted">{t('card.recordedBy', { name: entry.recordedByName })}</span>}
+        {entry.source !== 'customers' && <span className="muted">{t('card.fromModule', { module: entry.source })}</span>}
+      </Space>
+      <div className="timeline-entry__summary">{entry.summary}</div>
+      {entry.nextStep && (
+        <div className="muted">
+          {t('card.nextStepLine', { step: entry.nextStep })}
+          {entry.nextStepDue && t('card.nextStepDueLine', { date: entry.nextStepDue })}
+        </div>
+      )}
+    </div>
+  );
+}

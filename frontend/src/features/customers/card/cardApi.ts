@@ -1,0 +1,128 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../../api/client';
+import { ContactInput, InteractionInput, KeyDateInput, type ContactDto, type IContactInput, type IInteractionInput, type IKeyDateInput } from '../../../api/generated/crm-client';
+import { hasStatus } from '../../../api/problems';
+import { customerKeys } from '../api';
+import { useIdempotencyKey } from '../../../shared/idempotency';
+
+const timelinePageSize = 20;
+const historyPageSize = 20;
+
+export const cardKeys = {
+  timeline: (id: string) => [...customerKeys.detail(id), 'timeline'] as const,
+  history: (id: string) => [...customerKeys.detail(id), 'history'] as const,
+  contacts: (id: string) => [...customerKeys.detail(id), 'contacts'] as const,
+  keyDates: (id: string) => [...customerKeys.detail(id), 'keyDates'] as const,
+};
+
+/** The customer's timeline, newest first, a page at a time. */
+export function useTimeline(customerId: string) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: cardKeys.timeline(customerId),
+    queryFn: ({ pageParam, signal }) => api.customers.listInteractions(customerId, pageParam, timelinePageSize, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.items),
+  });
+}
+
+/** Who changed what, newest first, a page at a time. */
+export function useHistory(customerId: string) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: cardKeys.history(customerId),
+    queryFn: ({ pageParam, signal }) => api.customers.history(customerId, pageParam, historyPageSize, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.items),
+  });
+}
+
+/**
+ * An entry on the timeline. It moves the customer's last contact, so the customer (its cadence) is read
+ * again; a retried request records it once (Idempotency-Key per attempt).
+ */
+export function useAddInteraction(customerId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (entry: IInteractionInput) => api.customers.addInteraction(customerId, idempotency.key, new InteractionInput(entry)),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async () => {
+      idempotency.renew();
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: cardKeys.timeline(customerId) }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.detail(customerId), exact: true }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
+      ]);
+    },
+  });
+}
+
+export function useContacts(customerId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: cardKeys.contacts(customerId), queryFn: ({ signal }) => api.customers.listContacts(customerId, signal) });
+}
+
+/** Adds a contact, or replaces one (If-Match with the version the dialog opened with). */
+export function useSaveContact(customerId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: ({ contact, fields }: { contact?: ContactDto; fields: IContactInput }) =>
+      contact
+        ? api.customers.updateContact(customerId, contact.id, `"${contact.version}"`, new ContactInput(fields))
+        : api.customers.addContact(customerId, idempotency.key, new ContactInput(fields)),
+    onError: async (error) => {
+      idempotency.renewAfterClientError(error);
+      if (hasStatus(error, 412)) {
+        // Someone else saved it: show their version.
+        await queryClient.invalidateQueries({ queryKey: cardKeys.contacts(customerId) });
+      }
+    },
+    onSuccess: async () => {
+      idempotency.renew();
+      await queryClient.invalidateQueries({ queryKey: cardKeys.contacts(customerId) });
+    },
+  });
+}
+
+export function useRemoveContact(customerId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (contact: ContactDto) => api.customers.removeContact(customerId, contact.id, `"${contact.version}"`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: cardKeys.contacts(customerId) }),
+  });
+}
+
+export function useKeyDates(customerId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: cardKeys.keyDates(customerId), queryFn: ({ signal }) => api.customers.listKeyDates(customerId, signal) });
+}
+
+export function useAddKeyDate(customerId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (keyDate: IKeyDateInput) => api.customers.addKeyDate(customerId, idempotency.key, new KeyDateInput(keyDate)),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async () => {
+      idempotency.renew();
+      await queryClient.invalidateQueries({ queryKey: cardKeys.keyDates(customerId) });
+    },
+  });
+}
+
+export function useRemoveKeyDate(customerId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (keyDateId: string) => api.customers.removeKeyDate(customerId, keyDateId),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: cardKeys.keyDates(customerId) }),
+  });
+}
