@@ -6,6 +6,7 @@ using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.RateLimiting;
+using CrmPlatform.BuildingBlocks.Scheduling;
 using CrmPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -41,6 +42,8 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<Housekeeping>();
+        services.AddSingleton<DailyJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailyJobRunner>());
 
         services.AddOptions<RateLimitOptions>().BindConfiguration("Crm:RateLimit")
             .Validate(o => o.PermitLimit > 0 && o.Window > TimeSpan.Zero, "Crm:RateLimit needs a positive PermitLimit and Window.")

@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Idempotency;
+using CrmPlatform.BuildingBlocks.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -11,6 +12,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -22,6 +25,12 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             b.Property(r => r.Key).HasMaxLength(IdempotencyMiddleware.MaxKeyLength);
             b.Property(r => r.RequestHash).HasMaxLength(64);
             b.HasIndex(r => r.CreatedAt);
+        });
+        modelBuilder.Entity<JobRun>(b =>
+        {
+            b.ToTable("job_runs");
+            b.HasKey(r => new { r.Job, r.Day });
+            b.Property(r => r.Job).HasMaxLength(100);
         });
     }
 }

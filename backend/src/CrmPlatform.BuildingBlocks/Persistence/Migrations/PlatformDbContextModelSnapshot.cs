@@ -77,6 +77,31 @@ namespace CrmPlatform.BuildingBlocks.Persistence.Migrations
 
                     b.ToTable("idempotency_records", "platform");
                 });
+
+            modelBuilder.Entity("CrmPlatform.BuildingBlocks.Scheduling.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Job", "Day")
+                        .HasName("pk_job_runs");
+
+                    b.ToTable("job_runs", "platform");
+                });
 #pragma warning restore 612, 618
         }
     }

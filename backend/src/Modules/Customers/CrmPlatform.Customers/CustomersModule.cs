@@ -1,9 +1,11 @@
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Scheduling;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Features;
 using CrmPlatform.Customers.Integration;
+using CrmPlatform.Customers.Jobs;
 using CrmPlatform.Customers.Persistence;
 using CrmPlatform.Customers.Seeding;
 using FluentValidation;
@@ -32,6 +34,7 @@ public sealed class CustomersModule : IModule
         services.AddIntegrationEventHandler<RecordInteraction, InteractionRecorder>();
         services.AddSingleton<CustomerById>();
         services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
+        services.AddScoped<IDailyJob, KeyDateGreetings>();
         // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.
         services.AddValidatorsFromAssemblyContaining<CustomersModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }

@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Idempotency;
 using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Identity.Authentication;
 using CrmPlatform.Identity.Contracts;
@@ -34,6 +35,8 @@ public sealed class IdentityModule : IModule
         services.AddSingleton<KnownDevices>();
         services.AddScoped<IHousekeepingTask, SignInHousekeeping>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoSeeder>();
+        services.AddScoped<INotificationSender, InAppNotifications>();
+        services.AddIntegrationEventHandler<NotifyUser, NotificationDispatcher>();
         // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.
         services.AddValidatorsFromAssemblyContaining<IdentityModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
@@ -50,6 +53,7 @@ public sealed class IdentityModule : IModule
         GetMeEndpoint.Map(me);
         ChangePasswordEndpoint.Map(me);
         ApiTokens.Map(me);
+        NotificationEndpoints.Map(me);
 
         var users = api.MapGroup("/users").WithTags("Users");
         ListUsersEndpoint.Map(users);

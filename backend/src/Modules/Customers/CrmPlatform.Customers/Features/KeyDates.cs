@@ -130,22 +130,28 @@ internal sealed class ListKeyDatesHandler(CustomersDbContext db, CustomerAccess 
     }
 }
 
-/// <summary>
-/// "Who has a birthday in the next 14 days" across every customer the caller may see, soonest first: the
-/// customers' key dates, the birthdays on their profiles, and their contacts' birthdays. Each of the three
-/// is looked up by its month-day index and cut at the limit; the merge keeps the soonest.
-/// </summary>
+/// <summary>"Who has a birthday in the next 14 days" across every customer the caller may see, soonest first.</summary>
 internal sealed class UpcomingKeyDatesHandler(CustomersDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<UpcomingKeyDatesQuery, Result<IReadOnlyList<UpcomingKeyDateDto>>>
 {
-    public async ValueTask<Result<IReadOnlyList<UpcomingKeyDateDto>>> Handle(UpcomingKeyDatesQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Result<IReadOnlyList<UpcomingKeyDateDto>>> Handle(UpcomingKeyDatesQuery query, CancellationToken cancellationToken) =>
+        await UpcomingDays.FindAsync(
+            db, db.Customers.AsNoTracking().VisibleTo(currentUser), ChinaTime.Today(clock), query.Days ?? 14, query.Limit ?? PageLimits.Default, cancellationToken);
+}
+
+/// <summary>
+/// The days coming up for a set of customers: their key dates, the birthdays on their profiles, and their
+/// contacts' birthdays. Each of the three is looked up by its month-day index and cut at the limit; the
+/// merge keeps the soonest.
+/// </summary>
+internal static class UpcomingDays
+{
+    public static async Task<List<UpcomingKeyDateDto>> FindAsync(
+        CustomersDbContext db, IQueryable<Customer> customers, DateOnly today, int days, int limit, CancellationToken cancellationToken)
     {
-        var today = ChinaTime.Today(clock);
-        var window = KeyDates.MonthDaysFrom(today, query.Days ?? 14);
+        var window = KeyDates.MonthDaysFrom(today, days);
         var birthdays = window.Select(d => (int?)d).ToList();
         var todayMonthDay = (today.Month * 100) + today.Day;
-        var limit = query.Limit ?? PageLimits.Default;
-        var customers = db.Customers.AsNoTracking().VisibleTo(currentUser);
 
         // Soonest first, across the turn of the year: days before today's month-day come round next year.
         var keyDates = await db.KeyDates.AsNoTracking()

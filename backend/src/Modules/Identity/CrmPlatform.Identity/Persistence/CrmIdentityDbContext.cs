@@ -1,9 +1,12 @@
+using System.Text.Json;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CrmPlatform.Identity.Persistence;
 
@@ -22,6 +25,8 @@ internal sealed class CrmIdentityDbContext(DbContextOptions<CrmIdentityDbContext
 
     public DbSet<LoginAttempts> LoginAttempts => Set<LoginAttempts>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -31,6 +36,19 @@ internal sealed class CrmIdentityDbContext(DbContextOptions<CrmIdentityDbContext
             b.ToTable("users");
             b.Property(u => u.DisplayName).HasMaxLength(100);
             b.HasOne(u => u.Team).WithMany().HasForeignKey(u => u.TeamId).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<Notification>(b =>
+        {
+            b.ToTable("notifications");
+            b.HasKey(n => n.Id);
+            b.Property(n => n.Topic).HasMaxLength(NotificationLimits.Topic);
+            b.Property(n => n.Data).HasColumnType("jsonb").HasConversion(NotificationData.Converter, NotificationData.Comparer);
+            b.Property(n => n.Link).HasMaxLength(NotificationLimits.Link);
+            b.Property(n => n.DedupeKey).HasMaxLength(NotificationLimits.DedupeKey);
+            // A user's bell, newest first; and the unread count, from the unread rows only.
+            b.HasIndex(n => new { n.UserId, n.Id });
+            b.HasIndex(n => n.UserId).HasFilter("read_at IS NULL").HasDatabaseName("ix_notifications_unread");
+            b.HasIndex(n => new { n.UserId, n.DedupeKey }).IsUnique();
         });
         builder.Entity<IdentityRole<Guid>>().ToTable("roles");
         builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
@@ -80,4 +98,17 @@ internal sealed class CrmIdentityDbContext(DbContextOptions<CrmIdentityDbContext
 internal sealed class IdentityDesignTimeFactory : IDesignTimeDbContextFactory<CrmIdentityDbContext>
 {
     public CrmIdentityDbContext CreateDbContext(string[] args) => new(DatabaseRegistration.DesignTimeOptions<CrmIdentityDbContext>(CrmIdentityDbContext.Schema));
+}
+
+/// <summary>A notification's data as a jsonb object of strings.</summary>
+internal static class NotificationData
+{
+    public static readonly ValueConverter<Dictionary<string, string>, string> Converter = new(
+        data => JsonSerializer.Serialize(data, (JsonSerializerOptions?)null),
+        json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>());
+
+    public static readonly ValueComparer<Dictionary<string, string>> Comparer = new(
+        (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
+        data => data.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+        data => new Dictionary<string, string>(data));
 }

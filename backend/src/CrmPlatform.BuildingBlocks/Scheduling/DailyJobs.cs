@@ -1,0 +1,119 @@
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CrmPlatform.BuildingBlocks.Scheduling;
+
+/// <summary>
+/// Work done once a day, at or after a time of day in China (a greeting list at 08:00, the pool's sweep at
+/// 02:00). A module registers one as a scoped service; <see cref="DailyJobRunner"/> runs it.
+/// </summary>
+public interface IDailyJob
+{
+    /// <summary>Unique and stable: the day's run is recorded under it.</summary>
+    string Name { get; }
+
+    /// <summary>The time of day (China Standard Time) from which the day's run is due.</summary>
+    TimeOnly At { get; }
+
+    /// <summary>Does the work of <paramref name="day"/>; the same day again must do no harm (a retry after a failure).</summary>
+    Task RunAsync(DateOnly day, CancellationToken cancellationToken);
+}
+
+/// <summary>That a job's run of a day was claimed: the day's run happens once, on one instance.</summary>
+public sealed class JobRun
+{
+    public required string Job { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+}
+
+/// <summary>
+/// Every minute (on the injected clock), runs each <see cref="IDailyJob"/> whose time has come today and
+/// whose run of today is not claimed yet. A claim is a row in <c>platform.job_runs</c>, so a restart or a
+/// second instance does not run the day twice; a failed run gives its claim back and is tried again a
+/// minute later. A day the service was down for entirely is not caught up.
+/// </summary>
+public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailyJobRunner> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Daily jobs could not be checked; they are checked again in a minute");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Runs what is due now; returns the names of the jobs it ran. A job that fails does not stop the others.</summary>
+    public async Task<IReadOnlyList<string>> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetDatabaseUtcNow();
+        var today = ChinaTime.DayOf(now);
+        var timeOfDay = TimeOnly.FromTimeSpan(now.ToOffset(ChinaTime.Offset).TimeOfDay);
+        var ran = new List<string>();
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var job in scope.ServiceProvider.GetServices<IDailyJob>().Where(j => timeOfDay >= j.At))
+        {
+            try
+            {
+                if (await RunOnceAsync(job, today, now, cancellationToken))
+                {
+                    ran.Add(job.Name);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Daily job {Job} failed for {Day}; it is tried again in a minute", job.Name, today);
+            }
+        }
+
+        return ran;
+    }
+
+    private async Task<bool> RunOnceAsync(IDailyJob job, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var claimed = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO platform.job_runs (job, day, started_at) VALUES ({job.Name}, {day}, {now}) ON CONFLICT DO NOTHING",
+            cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            await job.RunAsync(day, cancellationToken);
+        }
+        catch
+        {
+            await db.JobRuns.Where(r => r.Job == job.Name && r.Day == day).ExecuteDeleteAsync(CancellationToken.None);
+            throw;
+        }
+
+        var finishedAt = clock.GetDatabaseUtcNow();
+        await db.JobRuns.Where(r => r.Job == job.Name && r.Day == day)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.FinishedAt, finishedAt), cancellationToken);
+        logger.LogInformation("Daily job {Job} ran for {Day}", job.Name, day);
+        return true;
+    }
+}
