@@ -7,6 +7,7 @@ import { PageLoading } from '../shared/ui/PageStates';
 import { useLogout, useSession } from './auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { modules } from './modules';
+import { NotificationBell } from './notifications/NotificationBell';
 
 const roleKeys = ['Rep', 'Manager', 'Director', 'Service', 'Admin'] as const;
 type RoleKey = (typeof roleKeys)[number];
@@ -39,6 +40,7 @@ export function AppShell() {
         <Layout.Header className="shell__header">
           <div className="shell__header-bar">
             <LanguageSwitch />
+            <NotificationBell />
             <div className="shell__identity">
               <span className="shell__avatar" aria-hidden>
                 {me?.displayName.slice(0, 1)}

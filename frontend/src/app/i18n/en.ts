@@ -36,6 +36,22 @@ export const en: Translation<typeof zhCN> = {
     invalid: 'Wrong user name or password',
     throttled: 'Too many sign-in attempts. Wait a little and try again; the account is not locked.',
   },
+  notifications: {
+    bell: 'Notifications',
+    title: 'Notifications',
+    empty: 'No notifications',
+    markAllRead: 'Mark all read',
+    loadError: 'Notifications could not be loaded',
+    unknown: 'New notification',
+    keyDateToday: {
+      birthday: "Today is {{customerName}}'s birthday",
+      birthdayYears: '{{customerName}} turns {{years}} today',
+      contactBirthday: "Today is the birthday of {{contactName}} ({{customerName}})",
+      companyAnniversary: "Today is {{customerName}}'s company anniversary",
+      companyAnniversaryYears: '{{customerName}} was founded {{years}} years ago today',
+      custom: 'Today: {{label}} of {{customerName}}',
+    },
+  },
   common: {
     loading: 'Loading…',
     retry: 'Retry',

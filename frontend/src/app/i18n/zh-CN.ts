@@ -37,6 +37,22 @@ export const zhCN = {
     invalid: '用户名或密码不正确',
     throttled: '登录尝试次数过多，请稍候片刻再试（账号不会被锁定）',
   },
+  notifications: {
+    bell: '通知',
+    title: '通知',
+    empty: '没有通知',
+    markAllRead: '全部已读',
+    loadError: '通知加载失败',
+    unknown: '新通知',
+    keyDateToday: {
+      birthday: '今天是 {{customerName}} 的生日',
+      birthdayYears: '今天是 {{customerName}} 的 {{years}} 岁生日',
+      contactBirthday: '今天是 {{customerName}} · {{contactName}} 的生日',
+      companyAnniversary: '今天是 {{customerName}} 的公司周年纪念日',
+      companyAnniversaryYears: '今天是 {{customerName}} 成立 {{years}} 周年',
+      custom: '今天是 {{customerName}} 的{{label}}',
+    },
+  },
   common: {
     loading: '加载中…',
     retry: '重试',

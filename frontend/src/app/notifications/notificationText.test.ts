@@ -1,0 +1,31 @@
+import i18n from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { changeLanguage } from '../i18n';
+import { notificationText } from './notificationText';
+
+const keyDate = (data: Record<string, string>) => ({ topic: 'customers.keyDateToday', data: { customerName: '孙总', ...data } });
+
+describe('notificationText', () => {
+  beforeAll(async () => {
+    await changeLanguage('zh-CN');
+  });
+
+  it('words a key date by what it is: a birthday, a contact’s birthday, an anniversary, a named day', () => {
+    const t = i18n.t.bind(i18n);
+    expect(notificationText(keyDate({ kind: 'birthday', years: '63' }), t)).toBe('今天是 孙总 的 63 岁生日');
+    expect(notificationText(keyDate({ kind: 'birthday' }), t)).toBe('今天是 孙总 的生日');
+    expect(notificationText(keyDate({ kind: 'birthday', contactName: '孙太太' }), t)).toBe('今天是 孙总 · 孙太太 的生日');
+    expect(notificationText(keyDate({ kind: 'companyAnniversary', years: '10' }), t)).toBe('今天是 孙总 成立 10 周年');
+    expect(notificationText(keyDate({ kind: 'custom', label: '开业纪念日' }), t)).toBe('今天是 孙总 的开业纪念日');
+  });
+
+  it('still shows a notification whose topic this version does not know', () => {
+    expect(notificationText({ topic: 'deals.somethingNew', data: {} }, i18n.t.bind(i18n))).toBe('新通知');
+  });
+
+  it('speaks English too', async () => {
+    await changeLanguage('en');
+    expect(notificationText(keyDate({ kind: 'birthday', years: '63' }), i18n.t.bind(i18n))).toBe('孙总 turns 63 today');
+    await changeLanguage('zh-CN');
+  });
+});

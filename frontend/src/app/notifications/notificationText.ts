@@ -1,0 +1,27 @@
+import type { TFunction } from 'i18next';
+import type { NotificationDto } from '../../api/generated/crm-client';
+
+/**
+ * A notification in the user's language. The server sends a topic and its facts, not words; each topic
+ * the app knows has its sentences here, and a topic it does not know yet still shows as a notification.
+ */
+export function notificationText(notification: Pick<NotificationDto, 'topic' | 'data'>, t: TFunction): string {
+  const data = notification.data;
+  if (notification.topic === 'customers.keyDateToday') {
+    const customerName = data.customerName ?? '';
+    if (data.contactName) {
+      return t('notifications.keyDateToday.contactBirthday', { customerName, contactName: data.contactName });
+    }
+    if (data.label) {
+      return t('notifications.keyDateToday.custom', { customerName, label: data.label });
+    }
+    const years = data.years;
+    if (data.kind === 'companyAnniversary') {
+      return years
+        ? t('notifications.keyDateToday.companyAnniversaryYears', { customerName, years })
+        : t('notifications.keyDateToday.companyAnniversary', { customerName });
+    }
+    return years ? t('notifications.keyDateToday.birthdayYears', { customerName, years }) : t('notifications.keyDateToday.birthday', { customerName });
+  }
+  return t('notifications.unknown');
+}
