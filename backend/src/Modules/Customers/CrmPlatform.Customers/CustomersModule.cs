@@ -24,6 +24,7 @@ public sealed class CustomersModule : IModule
     {
         services.AddModuleDatabase<CustomersDbContext>(CustomersDbContext.SchemaName);
         services.AddScoped<OwnerAssignment>();
+        services.AddScoped<OwnershipMoves>();
         services.AddScoped<CustomerViews>();
         services.AddSingleton<SettingsCache>();
         services.AddMemoryCache();
@@ -53,5 +54,6 @@ public sealed class CustomersModule : IModule
         KeyDates.Map(customers);
         CadenceEndpoints.Map(customers);
         SettingsEndpoints.Map(customers);
+        OwnershipEndpoints.Map(customers);
     }
 }

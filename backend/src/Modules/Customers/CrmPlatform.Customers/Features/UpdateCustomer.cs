@@ -6,6 +6,7 @@ using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Persistence;
 using FluentValidation;
 using Mediator;
@@ -27,7 +28,7 @@ internal sealed class UpdateCustomerValidator : AbstractValidator<UpdateCustomer
 }
 
 internal sealed class UpdateCustomerHandler(
-    CustomersDbContext db, ICurrentUser currentUser, OwnerAssignment owners, CustomerViews views, TimeProvider clock, IMapper mapper)
+    CustomersDbContext db, ICurrentUser currentUser, OwnershipMoves moves, CustomerViews views, TimeProvider clock, IMapper mapper)
     : ICommandHandler<UpdateCustomerCommand, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(UpdateCustomerCommand command, CancellationToken cancellationToken)
@@ -40,26 +41,29 @@ internal sealed class UpdateCustomerHandler(
 
         var customer = found.Value;
         var now = clock.GetDatabaseUtcNow();
-        var previousOwnerId = customer.OwnerId;
+        var renamed = customer.Describe(command.Customer.Details, now);
+
+        // A new owner in the body is a transfer, with a transfer's rules and history.
         if (command.Customer.OwnerId is { } requested && requested != customer.OwnerId)
         {
-            var owner = await owners.ResolveAsync(requested, cancellationToken);
+            if (!moves.CallerMayTransfer)
+            {
+                return OwnershipMoves.Forbidden;
+            }
+
+            var owner = await moves.ResolveAsync(requested, cancellationToken);
             if (!owner.IsSuccess)
             {
                 return owner.Error;
             }
 
-            customer.AssignTo(owner.Value.Id, owner.Value.TeamId, now);
+            moves.Move(customer, owner.Value, OwnershipChangeKind.Transfer, reason: null, now);
         }
 
-        if (customer.Describe(command.Customer.Details, now))
+        // Published once the customer is as it will be saved: a copy applies whichever event of the same moment it sees first.
+        if (renamed)
         {
             db.Publish(new CustomerRenamed(Guid.CreateVersion7(now), now, customer.Id, customer.Name, customer.OwnerId, customer.TeamId));
-        }
-
-        if (customer.OwnerId != previousOwnerId)
-        {
-            db.Publish(new CustomerOwnerChanged(Guid.CreateVersion7(now), now, customer.Id, customer.Name, customer.OwnerId, customer.TeamId, previousOwnerId));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -94,6 +98,7 @@ internal static class UpdateCustomerEndpoint
             .WithName("Customers_Update")
             .WithSummary("Replace a customer's fields; requires If-Match")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

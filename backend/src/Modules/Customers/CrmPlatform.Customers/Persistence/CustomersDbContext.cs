@@ -24,6 +24,20 @@ internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> op
     public DbSet<CustomerActivity> Activity => Set<CustomerActivity>();
 
     public DbSet<CustomerSettings> Settings => Set<CustomerSettings>();
+
+    public DbSet<OwnershipChange> OwnershipChanges => Set<OwnershipChange>();
+}
+
+internal sealed class OwnershipChangeConfiguration : IEntityTypeConfiguration<OwnershipChange>
+{
+    public void Configure(EntityTypeBuilder<OwnershipChange> b)
+    {
+        b.ToTable("ownership_changes");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.Reason).HasMaxLength(OwnershipLimits.Reason);
+        b.HasIndex(c => new { c.CustomerId, c.Id });
+    }
 }
 
 internal sealed class CustomerSettingsConfiguration : IEntityTypeConfiguration<CustomerSettings>

@@ -641,6 +641,61 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.ToTable("key_dates", "customers");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Customers.Domain.OwnershipChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("FromOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_owner_id");
+
+                    b.Property<Guid?>("FromTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_team_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ToOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_owner_id");
+
+                    b.Property<Guid?>("ToTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ownership_changes");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_ownership_changes_customer_id_id");
+
+                    b.ToTable("ownership_changes", "customers");
+                });
+
             modelBuilder.Entity("CrmPlatform.Customers.Domain.CustomerActivity", b =>
                 {
                     b.HasOne("CrmPlatform.Customers.Domain.Customer", null)
