@@ -387,6 +387,27 @@ export interface ICustomersClient {
      * @return OK
      */
     changeSettings(if_Match: string | undefined, body: CustomerSettingsInput, signal?: AbortSignal): Promise<CustomerSettingsDto>;
+
+    /**
+     * Give a customer to another rep (managers within their team, directors, admins); requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    transfer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: TransferInput, signal?: AbortSignal): Promise<CustomerDto>;
+
+    /**
+     * Hand a rep's whole book over to one or several reps, shared out evenly
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    bulkTransfer(idempotency_Key: string | undefined, body: BulkTransferInput, signal?: AbortSignal): Promise<BulkTransferResultDto>;
+
+    /**
+     * Every change of the customer's owner, newest first: who moved it, from whom to whom, and why
+     * @return OK
+     */
+    ownershipHistory(id: string, signal?: AbortSignal): Promise<OwnershipChangeDto[]>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -2007,6 +2028,269 @@ export class CustomersClient implements ICustomersClient {
         }
         return Promise.resolve<CustomerSettingsDto>(null as any);
     }
+
+    /**
+     * Give a customer to another rep (managers within their team, directors, admins); requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    transfer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: TransferInput, signal?: AbortSignal): Promise<CustomerDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/transfer";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processTransfer(_response);
+        });
+    }
+
+    protected processTransfer(response: Response): Promise<CustomerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = CustomerDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CustomerDto>(null as any);
+    }
+
+    /**
+     * Hand a rep's whole book over to one or several reps, shared out evenly
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    bulkTransfer(idempotency_Key: string | undefined, body: BulkTransferInput, signal?: AbortSignal): Promise<BulkTransferResultDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/transfers";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBulkTransfer(_response);
+        });
+    }
+
+    protected processBulkTransfer(response: Response): Promise<BulkTransferResultDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = BulkTransferResultDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BulkTransferResultDto>(null as any);
+    }
+
+    /**
+     * Every change of the customer's owner, newest first: who moved it, from whom to whom, and why
+     * @return OK
+     */
+    ownershipHistory(id: string, signal?: AbortSignal): Promise<OwnershipChangeDto[]> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/ownership";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOwnershipHistory(_response);
+        });
+    }
+
+    protected processOwnershipHistory(response: Response): Promise<OwnershipChangeDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(OwnershipChangeDto.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OwnershipChangeDto[]>(null as any);
+    }
 }
 
 export interface IMeClient {
@@ -3191,6 +3475,112 @@ export class AuditEntryDtoPage implements IAuditEntryDtoPage {
 export interface IAuditEntryDtoPage {
     items: AuditEntryDto[];
     nextCursor?: string | undefined;
+}
+
+export class BulkTransferInput implements IBulkTransferInput {
+    fromOwnerId!: string;
+    toOwnerIds!: string[];
+    reason?: string | undefined;
+
+    constructor(data?: IBulkTransferInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.toOwnerIds = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.fromOwnerId = _data["fromOwnerId"];
+            if (Array.isArray(_data["toOwnerIds"])) {
+                this.toOwnerIds = [] as any;
+                for (let item of _data["toOwnerIds"])
+                    this.toOwnerIds!.push(item);
+            }
+            this.reason = _data["reason"];
+        }
+    }
+
+    static fromJS(data: any): BulkTransferInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new BulkTransferInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["fromOwnerId"] = this.fromOwnerId;
+        if (Array.isArray(this.toOwnerIds)) {
+            data["toOwnerIds"] = [];
+            for (let item of this.toOwnerIds)
+                data["toOwnerIds"].push(item);
+        }
+        data["reason"] = this.reason;
+        return data;
+    }
+}
+
+export interface IBulkTransferInput {
+    fromOwnerId: string;
+    toOwnerIds: string[];
+    reason?: string | undefined;
+}
+
+export class BulkTransferResultDto implements IBulkTransferResultDto {
+    moved!: number;
+    shares!: OwnerShareDto[];
+
+    constructor(data?: IBulkTransferResultDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.shares = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.moved = _data["moved"];
+            if (Array.isArray(_data["shares"])) {
+                this.shares = [] as any;
+                for (let item of _data["shares"])
+                    this.shares!.push(OwnerShareDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): BulkTransferResultDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new BulkTransferResultDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["moved"] = this.moved;
+        if (Array.isArray(this.shares)) {
+            data["shares"] = [];
+            for (let item of this.shares)
+                data["shares"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IBulkTransferResultDto {
+    moved: number;
+    shares: OwnerShareDto[];
 }
 
 export class CadenceDays implements ICadenceDays {
@@ -4832,6 +5222,127 @@ export interface IOverdueByOwnerDto {
     visitOverdue: number;
 }
 
+export class OwnerShareDto implements IOwnerShareDto {
+    ownerId!: string;
+    ownerName?: string | undefined;
+    customers!: number;
+
+    constructor(data?: IOwnerShareDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.ownerId = _data["ownerId"];
+            this.ownerName = _data["ownerName"];
+            this.customers = _data["customers"];
+        }
+    }
+
+    static fromJS(data: any): OwnerShareDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new OwnerShareDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["ownerId"] = this.ownerId;
+        data["ownerName"] = this.ownerName;
+        data["customers"] = this.customers;
+        return data;
+    }
+}
+
+export interface IOwnerShareDto {
+    ownerId: string;
+    ownerName?: string | undefined;
+    customers: number;
+}
+
+export class OwnershipChangeDto implements IOwnershipChangeDto {
+    id!: string;
+    kind!: OwnershipChangeKind;
+    fromOwnerId!: string;
+    fromOwnerName?: string | undefined;
+    toOwnerId!: string;
+    toOwnerName?: string | undefined;
+    changedBy?: string | undefined;
+    changedByName?: string | undefined;
+    changedAt!: string;
+    reason?: string | undefined;
+
+    constructor(data?: IOwnershipChangeDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.kind = _data["kind"];
+            this.fromOwnerId = _data["fromOwnerId"];
+            this.fromOwnerName = _data["fromOwnerName"];
+            this.toOwnerId = _data["toOwnerId"];
+            this.toOwnerName = _data["toOwnerName"];
+            this.changedBy = _data["changedBy"];
+            this.changedByName = _data["changedByName"];
+            this.changedAt = _data["changedAt"];
+            this.reason = _data["reason"];
+        }
+    }
+
+    static fromJS(data: any): OwnershipChangeDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new OwnershipChangeDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["kind"] = this.kind;
+        data["fromOwnerId"] = this.fromOwnerId;
+        data["fromOwnerName"] = this.fromOwnerName;
+        data["toOwnerId"] = this.toOwnerId;
+        data["toOwnerName"] = this.toOwnerName;
+        data["changedBy"] = this.changedBy;
+        data["changedByName"] = this.changedByName;
+        data["changedAt"] = this.changedAt;
+        data["reason"] = this.reason;
+        return data;
+    }
+}
+
+export interface IOwnershipChangeDto {
+    id: string;
+    kind: OwnershipChangeKind;
+    fromOwnerId: string;
+    fromOwnerName?: string | undefined;
+    toOwnerId: string;
+    toOwnerName?: string | undefined;
+    changedBy?: string | undefined;
+    changedByName?: string | undefined;
+    changedAt: string;
+    reason?: string | undefined;
+}
+
+export enum OwnershipChangeKind {
+    Transfer = "transfer",
+    BulkTransfer = "bulkTransfer",
+}
+
 export enum PriorityTier {
     General = "general",
     Priority = "priority",
@@ -4985,6 +5496,46 @@ export interface ITierCadences {
     priority: CadenceDays;
     general: CadenceDays;
     last: CadenceDays;
+}
+
+export class TransferInput implements ITransferInput {
+    toOwnerId!: string;
+    reason?: string | undefined;
+
+    constructor(data?: ITransferInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.toOwnerId = _data["toOwnerId"];
+            this.reason = _data["reason"];
+        }
+    }
+
+    static fromJS(data: any): TransferInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new TransferInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["toOwnerId"] = this.toOwnerId;
+        data["reason"] = this.reason;
+        return data;
+    }
+}
+
+export interface ITransferInput {
+    toOwnerId: string;
+    reason?: string | undefined;
 }
 
 export class UnreadNotificationsDto implements IUnreadNotificationsDto {

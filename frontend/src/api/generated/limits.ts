@@ -1,6 +1,9 @@
 // Generated from contracts/openapi/crm-v1.json by `./crm contracts` (OpenApiContractTests). Do not edit.
 /** The longest text the API accepts in each string property (each element, for a list of strings), per schema. */
 export const maxLengths = {
+  BulkTransferInput: {
+    reason: 200,
+  },
   ContactInput: {
     name: 100,
     phone: 30,
@@ -33,6 +36,9 @@ export const maxLengths = {
   },
   KeyDateInput: {
     label: 100,
+  },
+  TransferInput: {
+    reason: 200,
   },
 } as const;
 

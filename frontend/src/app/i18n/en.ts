@@ -56,6 +56,7 @@ export const en: Translation<typeof zhCN> = {
     loading: 'Loading…',
     retry: 'Retry',
     save: 'Save',
+    close: 'Close',
     cancel: 'Cancel',
     reload: 'Reload',
     errorTitle: 'Could not load',

@@ -57,6 +57,7 @@ export const zhCN = {
     loading: '加载中…',
     retry: '重试',
     save: '保存',
+    close: '关闭',
     cancel: '取消',
     reload: '重新加载',
     errorTitle: '加载失败',

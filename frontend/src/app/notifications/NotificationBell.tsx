@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Empty, List, Popover, Spin } from 'antd';
+import { Alert, Badge, Button, Empty, Popover, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -36,18 +36,17 @@ export function NotificationBell() {
       ) : latest.data.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
-        <List
-          size="small"
-          dataSource={latest.data}
-          renderItem={(notification) => (
-            <List.Item key={notification.id} className={notification.readAt ? 'notifications__item' : 'notifications__item notifications__item--unread'}>
+        // A plain list: the bell is on every page's first load, where antd's List (with its pagination) would weigh.
+        <ul className="notifications__list">
+          {latest.data.map((notification) => (
+            <li key={notification.id} className={notification.readAt ? 'notifications__item' : 'notifications__item notifications__item--unread'}>
               <button type="button" className="notifications__open" onClick={() => openNotification(notification)}>
                 <span>{notificationText(notification, t)}</span>
                 <small>{formatDateTime(notification.createdAt, i18n.language)}</small>
               </button>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

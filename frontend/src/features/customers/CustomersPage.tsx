@@ -1,6 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Select } from 'antd';
-import { useMemo } from 'react';
+import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { Button, Empty, Input, Select, Space } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, type CustomerDto } from '../../api/generated/crm-client';
@@ -11,10 +11,15 @@ import { PageError } from '../../shared/ui/PageStates';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { TextFilter } from '../../shared/ui/TextFilter';
+import { useSession } from '../../app/auth/session';
 import { useCustomerList } from './api';
 import { filtersFromSearch, isFiltered, searchFromFilters, type CustomerFilters } from './filters';
 import { CadenceSummary, KeyCustomerTag, PriorityTierTag } from './ClassificationTags';
 import { StageTag } from './StageTag';
+
+// Only managers and above hand books over: the dialog's code loads when one opens it.
+const BulkTransferDialog = lazy(() => import('./BulkTransferDialog').then((m) => ({ default: m.BulkTransferDialog })));
+const transferringRoles = ['Manager', 'Director', 'Admin'];
 
 const sortLabels: Record<CustomerSort, 'newest' | 'oldest' | 'nameAsc' | 'nameDesc'> = {
   [CustomerSort.CreatedAtDescending]: 'newest',
@@ -29,6 +34,8 @@ export default function CustomersPage() {
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const list = useCustomerList(filters);
+  const { data: me } = useSession();
+  const [bulkTransferring, setBulkTransferring] = useState(false);
 
   const setFilters = (change: Partial<CustomerFilters>) => setSearch(searchFromFilters({ ...filters, ...change }), { replace: true });
 
@@ -62,9 +69,16 @@ export default function CustomersPage() {
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/customers/new')}>
-            {t('create')}
-          </Button>
+          <Space>
+            {me && transferringRoles.includes(me.role) && (
+              <Button icon={<SwapOutlined />} onClick={() => setBulkTransferring(true)}>
+                {t('ownership.bulk')}
+              </Button>
+            )}
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/customers/new')}>
+              {t('create')}
+            </Button>
+          </Space>
         }
       />
 
@@ -155,6 +169,12 @@ export default function CustomersPage() {
         <TextFilter label={t('fields.industry')} value={filters.industry} onChange={(industry) => setFilters({ industry })} />
         <TextFilter label={t('filterTag')} value={filters.tag} onChange={(tag) => setFilters({ tag })} />
       </div>
+
+      {bulkTransferring && (
+        <Suspense fallback={null}>
+          <BulkTransferDialog onClose={() => setBulkTransferring(false)} />
+        </Suspense>
+      )}
 
       {list.isError && !list.data ? (
         <PageError error={list.error} onRetry={() => void list.refetch()} />

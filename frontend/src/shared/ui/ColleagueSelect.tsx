@@ -15,14 +15,20 @@ interface ColleagueSelectProps {
   withTeam?: boolean;
 }
 
-/** Picks a colleague by typing part of their name; the server searches (see useColleagueSearch). */
-export function ColleagueSelect({ value, valueLabel, onChange, withTeam, ...rest }: ColleagueSelectProps) {
+/** The colleagues matching what was typed, as options; the search runs on the server (see useColleagueSearch). */
+function useColleagueOptions(withTeam: boolean | undefined) {
   const [typed, setTyped] = useState('');
   const search = useColleagueSearch(typed);
   const options = (search.data ?? []).map((u) => ({
     value: u.id,
     label: withTeam && u.teamName ? `${u.displayName}（${u.teamName}）` : u.displayName,
   }));
+  return { options, typed: setTyped, searching: search.isFetching };
+}
+
+/** Picks a colleague by typing part of their name. */
+export function ColleagueSelect({ value, valueLabel, onChange, withTeam, ...rest }: ColleagueSelectProps) {
+  const { options, typed: setTyped, searching } = useColleagueOptions(withTeam);
   if (value && valueLabel && !options.some((o) => o.value === value)) {
     options.unshift({ value, label: valueLabel });
   }
@@ -34,10 +40,43 @@ export function ColleagueSelect({ value, valueLabel, onChange, withTeam, ...rest
       filterOption={false}
       onSearch={setTyped}
       onOpenChange={(open) => !open && setTyped('')}
-      loading={search.isFetching}
+      loading={searching}
       value={value}
       onChange={(userId) => onChange?.(userId)}
       options={options}
+    />
+  );
+}
+
+interface ColleaguesSelectProps {
+  value?: string[];
+  onChange?: (userIds: string[]) => void;
+  id?: string;
+  'aria-label'?: string;
+  withTeam?: boolean;
+}
+
+/** Picks several colleagues, each by typing part of their name; the chosen ones keep their names while others are searched. */
+export function ColleaguesSelect({ value = [], onChange, withTeam, ...rest }: ColleaguesSelectProps) {
+  const { options, typed: setTyped, searching } = useColleagueOptions(withTeam);
+  const [chosen, setChosen] = useState<{ value: string; label: string }[]>([]);
+  const shown = [...chosen.filter((c) => value.includes(c.value) && !options.some((o) => o.value === c.value)), ...options];
+
+  return (
+    <Select<string[]>
+      {...rest}
+      mode="multiple"
+      showSearch
+      filterOption={false}
+      onSearch={setTyped}
+      onOpenChange={(open) => !open && setTyped('')}
+      loading={searching}
+      value={value}
+      onChange={(userIds) => {
+        setChosen(shown.filter((o) => userIds.includes(o.value)));
+        onChange?.(userIds);
+      }}
+      options={shown}
     />
   );
 }

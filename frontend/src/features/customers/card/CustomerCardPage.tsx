@@ -1,8 +1,10 @@
-import { EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Row, Tabs, Tag } from 'antd';
+import { EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Tabs, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { hasStatus } from '../../../api/problems';
+import { useSession } from '../../../app/auth/session';
 import { formatDateTime } from '../../../shared/format';
 import { NotFound } from '../../../shared/ui/NotFound';
 import { PageHeader } from '../../../shared/ui/PageHeader';
@@ -13,14 +15,21 @@ import { StageTag } from '../StageTag';
 import { ContactsPanel } from './ContactsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { KeyDatesPanel } from './KeyDatesPanel';
+import { OwnershipPanel } from './OwnershipPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { TimelinePanel } from './TimelinePanel';
+import { TransferDialog } from './TransferDialog';
+
+/** Who moves customers between reps (the server decides; this only hides a button that would answer 403). */
+const transferringRoles = ['Manager', 'Director', 'Admin'];
 
 /** 客户关系卡: everything about one customer on one page — who they are, where the relationship stands, and what happened. */
 export default function CustomerCardPage() {
   const { t, i18n } = useTranslation('customers');
   const { id = '' } = useParams();
   const customer = useCustomer(id);
+  const { data: me } = useSession();
+  const [transferring, setTransferring] = useState(false);
 
   if (customer.isPending) {
     return <PageLoading />;
@@ -50,11 +59,18 @@ export default function CustomerCardPage() {
         }
         subtitle={subtitle}
         actions={
-          <Link to={`/customers/${current.id}/edit`}>
-            <Button type="primary" icon={<EditOutlined />}>
-              {t('card.edit')}
-            </Button>
-          </Link>
+          <Space>
+            {me && transferringRoles.includes(me.role) && (
+              <Button icon={<SwapOutlined />} onClick={() => setTransferring(true)}>
+                {t('ownership.transfer')}
+              </Button>
+            )}
+            <Link to={`/customers/${current.id}/edit`}>
+              <Button type="primary" icon={<EditOutlined />}>
+                {t('card.edit')}
+              </Button>
+            </Link>
+          </Space>
         }
       />
       {cadence?.stale && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('card.staleTitle')} description={t('card.staleBody')} />}
@@ -87,6 +103,7 @@ export default function CustomerCardPage() {
               items={[
                 { key: 'timeline', label: t('card.timelineTab'), children: <TimelinePanel customerId={current.id} /> },
                 { key: 'history', label: t('card.historyTab'), children: <HistoryPanel customerId={current.id} /> },
+                { key: 'ownership', label: t('ownership.tab'), children: <OwnershipPanel customerId={current.id} /> },
               ]}
             />
           </Card>
@@ -97,6 +114,7 @@ export default function CustomerCardPage() {
           <KeyDatesPanel customerId={current.id} />
         </Col>
       </Row>
+      {transferring && <TransferDialog customer={current} onClose={() => setTransferring(false)} />}
     </div>
   );
 }

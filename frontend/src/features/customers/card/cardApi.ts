@@ -1,6 +1,17 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../api/client';
-import { ContactInput, InteractionInput, KeyDateInput, type ContactDto, type IContactInput, type IInteractionInput, type IKeyDateInput } from '../../../api/generated/crm-client';
+import {
+  ContactInput,
+  InteractionInput,
+  KeyDateInput,
+  TransferInput,
+  type ContactDto,
+  type CustomerDto,
+  type IContactInput,
+  type IInteractionInput,
+  type IKeyDateInput,
+  type ITransferInput,
+} from '../../../api/generated/crm-client';
 import { hasStatus } from '../../../api/problems';
 import { customerKeys } from '../api';
 import { useIdempotencyKey } from '../../../shared/idempotency';
@@ -13,6 +24,7 @@ export const cardKeys = {
   history: (id: string) => [...customerKeys.detail(id), 'history'] as const,
   contacts: (id: string) => [...customerKeys.detail(id), 'contacts'] as const,
   keyDates: (id: string) => [...customerKeys.detail(id), 'keyDates'] as const,
+  ownership: (id: string) => [...customerKeys.detail(id), 'ownership'] as const,
 };
 
 /** The customer's timeline, newest first, a page at a time. */
@@ -124,5 +136,30 @@ export function useRemoveKeyDate(customerId: string) {
   return useMutation({
     mutationFn: (keyDateId: string) => api.customers.removeKeyDate(customerId, keyDateId),
     onSettled: () => queryClient.invalidateQueries({ queryKey: cardKeys.keyDates(customerId) }),
+  });
+}
+
+export function useOwnershipHistory(customerId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: cardKeys.ownership(customerId), queryFn: ({ signal }) => api.customers.ownershipHistory(customerId, signal) });
+}
+
+/** Gives the customer to another rep (If-Match: the version the card shows). */
+export function useTransfer(customer: CustomerDto) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (transfer: ITransferInput) => api.customers.transfer(customer.id, `"${customer.version}"`, idempotency.key, new TransferInput(transfer)),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async (moved) => {
+      idempotency.renew();
+      queryClient.setQueryData(customerKeys.detail(moved.id), moved);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: cardKeys.ownership(moved.id) }),
+        queryClient.invalidateQueries({ queryKey: cardKeys.history(moved.id) }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
+      ]);
+    },
   });
 }
