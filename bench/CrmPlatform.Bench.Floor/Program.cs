@@ -91,8 +91,8 @@ app.MapPost("/customers", async (CustomerBody body, Guid owner, Guid? team, Http
     await using var transaction = await connection.BeginTransactionAsync();
     await using var insert = new NpgsqlCommand(
         $"""
-        INSERT INTO customers.customers (id, name, kind, phone, email, company, position, region, industry, stage, owner_id, team_id, created_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING {Columns}
+        INSERT INTO customers.customers (id, name, kind, phone, email, company, position, region, industry, stage, owner_id, team_id, created_at, updated_at, assigned_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13) RETURNING {Columns}
         """, connection, transaction);
     AddFields(insert, id, body);
     insert.Parameters.Add(new NpgsqlParameter { Value = owner });

@@ -17,15 +17,18 @@ public sealed class KeyDateGreetingsTests(CrmApp app) : IClassFixture<CrmApp>
     [Fact]
     public async Task At_eight_in_Beijing_each_owner_is_told_once_of_the_days_of_their_customers()
     {
-        // 20 May 2033: 07:59:59 in Beijing is 23:59:59 UTC the day before.
-        var day = new DateOnly(2033, 5, 20);
+        // Three days on (near enough that the nightly pool sweep leaves today's customers alone);
+        // 07:59:59 in Beijing is 23:59:59 UTC the day before.
+        var day = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(3);
+        var monthDay = $"{day.Month:00}-{day.Day:00}";
+        var tomorrow = day.AddDays(1);
         var rep = await app.LoginAsync(DemoUsers.RepEast);
         var otherTeam = await app.LoginAsync(DemoUsers.RepWest);
-        var customer = await (await rep.PostJsonAsync(Url, new { name = "问候 孙总", kind = "person", birthday = "1970-05-20" })).ReadAsync<Features.CustomerDto>(HttpStatusCode.Created);
-        (await rep.PostJsonAsync($"{Url}/{customer.Id}/contacts", new { name = "孙太太", role = "bossFamily", birthday = "1972-05-20" })).StatusCode.Should().Be(HttpStatusCode.Created);
-        (await rep.PostJsonAsync($"{Url}/{customer.Id}/key-dates", new { kind = "custom", label = "开业纪念日", month = 5, day = 20, year = 2010 })).StatusCode.Should().Be(HttpStatusCode.Created);
-        (await rep.PostJsonAsync($"{Url}/{customer.Id}/key-dates", new { kind = "birthday", month = 5, day = 21 })).StatusCode.Should().Be(HttpStatusCode.Created);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2033, 5, 19, 23, 59, 59, TimeSpan.Zero));
+        var customer = await (await rep.PostJsonAsync(Url, new { name = "问候 孙总", kind = "person", birthday = $"1970-{monthDay}" })).ReadAsync<Features.CustomerDto>(HttpStatusCode.Created);
+        (await rep.PostJsonAsync($"{Url}/{customer.Id}/contacts", new { name = "孙太太", role = "bossFamily", birthday = $"1972-{monthDay}" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await rep.PostJsonAsync($"{Url}/{customer.Id}/key-dates", new { kind = "custom", label = "开业纪念日", month = day.Month, day = day.Day, year = 2010 })).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await rep.PostJsonAsync($"{Url}/{customer.Id}/key-dates", new { kind = "birthday", month = tomorrow.Month, day = tomorrow.Day })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var clock = new FakeTimeProvider(new DateTimeOffset(day.AddDays(-1).ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero));
         var runner = new DailyJobRunner(app.Factory.Services.GetRequiredService<IServiceScopeFactory>(), clock, NullLogger<DailyJobRunner>.Instance);
 
         (await runner.RunDueAsync(CancellationToken.None)).Should().NotContain(Job);
@@ -37,15 +40,15 @@ public sealed class KeyDateGreetingsTests(CrmApp app) : IClassFixture<CrmApp>
         await Task.Delay(500);
         var greetings = await GreetingsAsync(rep, customer.Id);
         greetings.Select(n => n.Data.GetValueOrDefault("contactName") ?? n.Data.GetValueOrDefault("label") ?? n.Data["kind"])
-            .Should().BeEquivalentTo(["孙太太", "开业纪念日", "birthday"], "three days fall on 20 May, once each; 21 May is tomorrow");
+            .Should().BeEquivalentTo(["孙太太", "开业纪念日", "birthday"], "three days fall on the day, once each; the fourth is the day after");
         greetings.Should().AllSatisfy(n =>
         {
             n.Topic.Should().Be("customers.keyDateToday");
             n.Link.Should().Be($"/customers/{customer.Id}");
-            n.Data["date"].Should().Be("2033-05-20");
+            n.Data["date"].Should().Be(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             n.Data["customerName"].Should().Be("问候 孙总");
         });
-        greetings.Single(n => n.Data.ContainsKey("label")).Data["years"].Should().Be("23");
+        greetings.Single(n => n.Data.ContainsKey("label")).Data["years"].Should().Be((day.Year - 2010).ToString(System.Globalization.CultureInfo.InvariantCulture));
         (await GreetingsAsync(otherTeam, customer.Id)).Should().BeEmpty("only the owner is told");
     }
 

@@ -3,7 +3,7 @@
 -- over three years with time-ordered (v7) ids, spread evenly over the bench owners.
 SELECT setseed(@seed);
 
-INSERT INTO customers.customers (id, name, kind, phone, email, company, position, region, industry, stage, owner_id, team_id, created_at, updated_at)
+INSERT INTO customers.customers (id, name, kind, phone, email, company, position, region, industry, stage, owner_id, team_id, created_at, updated_at, assigned_at)
 SELECT
   (lpad(to_hex((extract(epoch FROM c.created_at) * 1000)::bigint), 12, '0') || '7' || substr(c.hash, 1, 3)
     || substr('89ab', 1 + c.i % 4, 1) || substr(c.hash, 4, 15))::uuid,
@@ -16,7 +16,7 @@ SELECT
   c.city,
   c.trade,
   CASE WHEN c.r < 0.4 THEN 'Prospect' WHEN c.r < 0.65 THEN 'Intent' WHEN c.r < 0.9 THEN 'Customer' ELSE 'Loyal' END,
-  o.id, o.team_id, c.created_at, c.created_at
+  o.id, o.team_id, c.created_at, c.created_at, c.created_at
 FROM (
   SELECT i,
     random() < 0.3 AS is_company,

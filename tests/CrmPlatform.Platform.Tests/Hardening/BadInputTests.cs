@@ -58,8 +58,9 @@ public sealed class BadInputTests(ProbedApp app, ITestOutputHelper output) : ICl
         }
 
         output.WriteLine($"{operations.Count} operations, {sent} requests; by status: {string.Join(", ", byStatus.Select(s => $"{s.Key}×{s.Value}"))}");
-        byStatus.Keys.Should().NotContain(code => code >= 500, "a malformed request is the client's error");
+        // The failures first: they name the operation and the request.
         failures.Should().BeEmpty();
+        byStatus.Keys.Should().NotContain(code => code >= 500, "a malformed request is the client's error");
     }
 
     private async Task<HttpClient> SignInFreshAsync(string userName)

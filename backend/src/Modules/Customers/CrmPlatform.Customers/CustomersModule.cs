@@ -36,6 +36,8 @@ public sealed class CustomersModule : IModule
         services.AddSingleton<CustomerById>();
         services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
         services.AddScoped<IDailyJob, KeyDateGreetings>();
+        services.AddScoped<IDailyJob, PoolSweep>();
+        services.AddScoped<PoolReturns>();
         // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.
         services.AddValidatorsFromAssemblyContaining<CustomersModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
@@ -55,5 +57,6 @@ public sealed class CustomersModule : IModule
         CadenceEndpoints.Map(customers);
         SettingsEndpoints.Map(customers);
         OwnershipEndpoints.Map(customers);
+        PoolEndpoints.Map(customers);
     }
 }

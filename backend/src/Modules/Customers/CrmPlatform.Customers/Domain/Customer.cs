@@ -181,8 +181,18 @@ internal sealed class Customer : IOwnedRecord, IAudited
 
     public Guid OwnerId { get; private set; }
 
-    /// <summary>The owner's team when ownership was set: what a manager's record scope matches.</summary>
+    /// <summary>The owner's team when ownership was set: what a manager's record scope matches, and whose pool it returns to.</summary>
     public Guid? TeamId { get; private set; }
+
+    /// <summary>When the current owner got the customer: a customer just given or claimed is not stale.</summary>
+    [NotAudited]
+    public DateTimeOffset AssignedAt { get; private set; }
+
+    /// <summary>
+    /// Set while the customer is in its team's pool (公海): nobody's, hidden from every list and card, until a
+    /// rep of the team claims it. <see cref="OwnerId"/> keeps the last owner.
+    /// </summary>
+    public DateTimeOffset? PooledAt { get; private set; }
 
     [NotAudited]
     public DateTimeOffset CreatedAt { get; private init; }
@@ -247,6 +257,14 @@ internal sealed class Customer : IOwnedRecord, IAudited
     {
         OwnerId = ownerId;
         TeamId = teamId;
+        AssignedAt = now;
+        PooledAt = null;
+        UpdatedAt = now;
+    }
+
+    public void ReturnToPool(DateTimeOffset now)
+    {
+        PooledAt = now;
         UpdatedAt = now;
     }
 

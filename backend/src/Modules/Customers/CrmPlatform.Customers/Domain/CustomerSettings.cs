@@ -40,6 +40,15 @@ internal sealed class CustomerSettings : IAudited
     /// <summary>A record neither edited nor on the timeline for this many days is shown as stale (seed 000: 时效性).</summary>
     public int StaleAfterDays { get; private set; }
 
+    /// <summary>公海: a customer with no interaction (and no new owner) for this many days returns to its team's pool.</summary>
+    public int PoolAfterDays { get; private set; }
+
+    /// <summary>The owner is warned this many days before (0: no warning).</summary>
+    public int PoolWarningDays { get; private set; }
+
+    /// <summary>How many customers a rep may claim from the pool in one day (China).</summary>
+    public int PoolClaimsPerDay { get; private set; }
+
     /// <summary>Row version (PostgreSQL xmin): the ETag.</summary>
     public uint Version { get; private set; }
 
@@ -57,4 +66,7 @@ internal sealed class CustomerSettings : IAudited
         (LastCallEveryDays, LastVisitEveryDays) = last;
         StaleAfterDays = staleAfterDays;
     }
+
+    public void ChangePool(int afterDays, int warningDays, int claimsPerDay) =>
+        (PoolAfterDays, PoolWarningDays, PoolClaimsPerDay) = (afterDays, warningDays, claimsPerDay);
 }

@@ -8,6 +8,12 @@ public enum OwnershipChangeKind
 
     /// <summary>Part of handing over a rep's whole book.</summary>
     BulkTransfer,
+
+    /// <summary>Back to the team's pool: no interaction for the set days, or released by its owner.</summary>
+    ReturnedToPool,
+
+    /// <summary>Taken from the pool by a rep of the team.</summary>
+    ClaimedFromPool,
 }
 
 internal static class OwnershipLimits
@@ -28,11 +34,13 @@ internal sealed class OwnershipChange
 
     public OwnershipChangeKind Kind { get; private init; }
 
-    public Guid FromOwnerId { get; private init; }
+    /// <summary>Null when it came from the pool.</summary>
+    public Guid? FromOwnerId { get; private init; }
 
     public Guid? FromTeamId { get; private init; }
 
-    public Guid ToOwnerId { get; private init; }
+    /// <summary>Null when it went to the pool.</summary>
+    public Guid? ToOwnerId { get; private init; }
 
     public Guid? ToTeamId { get; private init; }
 
@@ -43,12 +51,12 @@ internal sealed class OwnershipChange
 
     public string? Reason { get; private init; }
 
-    public static OwnershipChange Record(Customer customer, Guid toOwnerId, Guid? toTeamId, OwnershipChangeKind kind, Guid? changedBy, string? reason, DateTimeOffset now) => new()
+    public static OwnershipChange Record(Customer customer, Guid? toOwnerId, Guid? toTeamId, OwnershipChangeKind kind, Guid? changedBy, string? reason, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         CustomerId = customer.Id,
         Kind = kind,
-        FromOwnerId = customer.OwnerId,
+        FromOwnerId = customer.PooledAt is null ? customer.OwnerId : null,
         FromTeamId = customer.TeamId,
         ToOwnerId = toOwnerId,
         ToTeamId = toTeamId,

@@ -33,13 +33,15 @@ public sealed record OwnerShareDto(Guid OwnerId, string? OwnerName, int Customer
 /// <param name="Moved">How many customers changed hands.</param>
 public sealed record BulkTransferResultDto(int Moved, IReadOnlyList<OwnerShareDto> Shares);
 
-/// <param name="ChangedBy">Who moved it; null for the system.</param>
+/// <param name="FromOwnerId">Null when it came from the pool.</param>
+/// <param name="ToOwnerId">Null when it went to the pool.</param>
+/// <param name="ChangedBy">Who moved it; null for the system (the pool's daily sweep).</param>
 public sealed record OwnershipChangeDto(
     Guid Id,
     OwnershipChangeKind Kind,
-    Guid FromOwnerId,
+    Guid? FromOwnerId,
     string? FromOwnerName,
-    Guid ToOwnerId,
+    Guid? ToOwnerId,
     string? ToOwnerName,
     Guid? ChangedBy,
     string? ChangedByName,
@@ -68,9 +70,11 @@ internal sealed class BulkTransferValidator : AbstractValidator<BulkTransferComm
     public BulkTransferValidator() => RuleFor(c => c.Transfer).ChildRules(transfer =>
     {
         transfer.RuleFor(t => t.FromOwnerId).NotEmpty();
-        transfer.RuleFor(t => t.ToOwnerIds).NotEmpty().Must(ids => ids.Count <= MaxRecipients).WithMessage($"At most {MaxRecipients} reps.")
-            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Each rep once.");
-        transfer.RuleFor(t => t.ToOwnerIds).Must((t, ids) => !ids.Contains(t.FromOwnerId)).WithMessage("The book goes to other reps.");
+        // JSON null reaches here as null: each rule after NotEmpty needs the list.
+        transfer.RuleFor(t => t.ToOwnerIds).Cascade(CascadeMode.Stop).NotEmpty()
+            .Must(ids => ids.Count <= MaxRecipients).WithMessage($"At most {MaxRecipients} reps.")
+            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Each rep once.")
+            .Must((t, ids) => !ids.Contains(t.FromOwnerId)).WithMessage("The book goes to other reps.");
         transfer.RuleFor(t => t.Reason).MaximumLength(OwnershipLimits.Reason);
     }).AtBodyRoot();
 }
@@ -187,11 +191,12 @@ internal sealed class OwnershipHistoryHandler(CustomersDbContext db, CustomerAcc
         }
 
         var changes = await db.OwnershipChanges.AsNoTracking().Where(c => c.CustomerId == query.Id).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
-        var people = changes.SelectMany(c => new[] { c.FromOwnerId, c.ToOwnerId }).Concat(changes.Where(c => c.ChangedBy != null).Select(c => c.ChangedBy!.Value)).Distinct().ToList();
+        var people = changes.SelectMany(c => new[] { c.FromOwnerId, c.ToOwnerId, c.ChangedBy }).OfType<Guid>().Distinct().ToList();
         var names = await users.DisplayNamesAsync(people, cancellationToken);
+        string? NameOf(Guid? user) => user is { } id ? names.GetValueOrDefault(id) : null;
         return changes.Select(c => new OwnershipChangeDto(
-            c.Id, c.Kind, c.FromOwnerId, names.GetValueOrDefault(c.FromOwnerId), c.ToOwnerId, names.GetValueOrDefault(c.ToOwnerId),
-            c.ChangedBy, c.ChangedBy is { } by ? names.GetValueOrDefault(by) : null, c.ChangedAt, c.Reason)).ToList();
+            c.Id, c.Kind, c.FromOwnerId, NameOf(c.FromOwnerId), c.ToOwnerId, NameOf(c.ToOwnerId),
+            c.ChangedBy, NameOf(c.ChangedBy), c.ChangedAt, c.Reason)).ToList();
     }
 }
 

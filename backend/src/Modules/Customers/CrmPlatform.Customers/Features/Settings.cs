@@ -24,11 +24,17 @@ public sealed record CadenceDays(int CallEveryDays, int VisitEveryDays);
 /// <summary>The cadence of each priority tier: 优先, 一般, 最后.</summary>
 public sealed record TierCadences(CadenceDays Priority, CadenceDays General, CadenceDays Last);
 
+/// <summary>The customer pool (公海).</summary>
+/// <param name="ReturnAfterDays">A customer with no timeline entry and no new owner for this many days returns to its team's pool.</param>
+/// <param name="WarningDays">The owner is told this many days before (0: not told).</param>
+/// <param name="ClaimsPerDay">How many customers a rep may claim from the pool in one day.</param>
+public sealed record PoolRules(int ReturnAfterDays, int WarningDays, int ClaimsPerDay);
+
 /// <param name="StaleAfterDays">A customer neither edited nor on the timeline for this many days is shown as stale.</param>
-public sealed record CustomerSettingsInput(TierCadences Cadence, int StaleAfterDays);
+public sealed record CustomerSettingsInput(TierCadences Cadence, int StaleAfterDays, PoolRules Pool);
 
 /// <param name="Version">Row version; the ETag header is this number in quotes.</param>
-public sealed record CustomerSettingsDto(TierCadences Cadence, int StaleAfterDays, uint Version);
+public sealed record CustomerSettingsDto(TierCadences Cadence, int StaleAfterDays, PoolRules Pool, uint Version);
 
 public sealed record GetCustomerSettingsQuery : IQuery<Result<CustomerSettingsDto>>;
 
@@ -38,10 +44,20 @@ internal sealed class ChangeCustomerSettingsValidator : AbstractValidator<Change
 {
     public ChangeCustomerSettingsValidator() => RuleFor(c => c.Settings).ChildRules(settings =>
     {
-        settings.RuleFor(s => s.Cadence.Priority).SetValidator(CadenceDaysValidator.Instance);
-        settings.RuleFor(s => s.Cadence.General).SetValidator(CadenceDaysValidator.Instance);
-        settings.RuleFor(s => s.Cadence.Last).SetValidator(CadenceDaysValidator.Instance);
+        // JSON null reaches here as null: the nested rules run only under a present parent.
+        settings.RuleFor(s => s.Cadence).NotNull().DependentRules(() =>
+        {
+            settings.RuleFor(s => s.Cadence.Priority).NotNull().SetValidator(CadenceDaysValidator.Instance);
+            settings.RuleFor(s => s.Cadence.General).NotNull().SetValidator(CadenceDaysValidator.Instance);
+            settings.RuleFor(s => s.Cadence.Last).NotNull().SetValidator(CadenceDaysValidator.Instance);
+        });
         settings.RuleFor(s => s.StaleAfterDays).InclusiveBetween(1, CustomerSettings.LongestCadenceDays);
+        settings.RuleFor(s => s.Pool).NotNull().DependentRules(() =>
+        {
+            settings.RuleFor(s => s.Pool.ReturnAfterDays).InclusiveBetween(1, CustomerSettings.LongestCadenceDays);
+            settings.RuleFor(s => s.Pool.WarningDays).GreaterThanOrEqualTo(0).LessThan(s => s.Pool.ReturnAfterDays);
+            settings.RuleFor(s => s.Pool.ClaimsPerDay).InclusiveBetween(1, 1000);
+        });
     }).AtBodyRoot();
 
     private sealed class CadenceDaysValidator : AbstractValidator<CadenceDays>
@@ -75,6 +91,7 @@ internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db, Setti
 
         var input = command.Settings;
         settings.Change(Cadence(input.Cadence.Priority), Cadence(input.Cadence.General), Cadence(input.Cadence.Last), input.StaleAfterDays);
+        settings.ChangePool(input.Pool.ReturnAfterDays, input.Pool.WarningDays, input.Pool.ClaimsPerDay);
         await db.SaveChangesAsync(cancellationToken);
         cache.Forget();
         return SettingsCache.ToDto(settings);
@@ -104,6 +121,7 @@ internal sealed class SettingsCache(IMemoryCache cache)
     public static CustomerSettingsDto ToDto(CustomerSettings settings) => new(
         new TierCadences(Days(settings, PriorityTier.Priority), Days(settings, PriorityTier.General), Days(settings, PriorityTier.Last)),
         settings.StaleAfterDays,
+        new PoolRules(settings.PoolAfterDays, settings.PoolWarningDays, settings.PoolClaimsPerDay),
         settings.Version);
 
     private static CadenceDays Days(CustomerSettings settings, PriorityTier tier)
@@ -124,7 +142,7 @@ internal static class SettingsEndpoints
                     return TypedResults.Ok(settings);
                 }))
             .WithName("Customers_GetSettings")
-            .WithSummary("The contact cadence of each priority tier and when a customer counts as stale");
+            .WithSummary("The contact cadence of each priority tier, when a customer counts as stale, and the pool's rules");
 
         customers.MapPut("/settings", async Task<Results<Ok<CustomerSettingsDto>, ProblemHttpResult>> (
                     CustomerSettingsInput body,
@@ -148,7 +166,7 @@ internal static class SettingsEndpoints
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithName("Customers_ChangeSettings")
-            .WithSummary("Change the cadence and staleness settings (admins); requires If-Match")
+            .WithSummary("Change the cadence, staleness and pool settings (admins); requires If-Match")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

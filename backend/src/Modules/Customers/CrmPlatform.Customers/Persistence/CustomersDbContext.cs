@@ -139,8 +139,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.PriorityTier).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.Version).IsRowVersion();
         b.HasOne(c => c.Activity).WithOne().HasForeignKey<CustomerActivity>(a => a.CustomerId);
-        b.HasQueryFilter(c => c.ArchivedAt == null);
+        // Archived customers are gone and pooled ones are nobody's: the pool's own queries ignore this filter.
+        b.HasQueryFilter(c => c.ArchivedAt == null && c.PooledAt == null);
         b.HasIndex(c => new { c.OwnerId, c.Id });
+        // A team's pool, newest first.
+        b.HasIndex(c => new { c.TeamId, c.Id }, "Pool").HasFilter("pooled_at IS NOT NULL AND archived_at IS NULL").HasDatabaseName("ix_customers_pool");
         b.HasIndex(c => new { c.TeamId, c.Id });
         b.HasIndex(c => new { c.Name, c.Id });
         b.HasIndex(c => c.Phone);

@@ -224,6 +224,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("archived_at");
 
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
                     b.Property<DateOnly?>("Birthday")
                         .HasColumnType("date")
                         .HasColumnName("birthday");
@@ -314,6 +318,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset?>("PooledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pooled_at");
 
                     b.Property<string>("Position")
                         .HasMaxLength(100)
@@ -448,6 +456,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TeamId", "SearchGrams"), "gin");
 
+                    b.HasIndex(new[] { "TeamId", "Id" }, "Pool")
+                        .HasDatabaseName("ix_customers_pool")
+                        .HasFilter("pooled_at IS NOT NULL AND archived_at IS NULL");
+
                     b.ToTable("customers", "customers");
                 });
 
@@ -497,6 +509,18 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.Property<int>("LastVisitEveryDays")
                         .HasColumnType("integer")
                         .HasColumnName("last_visit_every_days");
+
+                    b.Property<int>("PoolAfterDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_after_days");
+
+                    b.Property<int>("PoolClaimsPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_claims_per_day");
+
+                    b.Property<int>("PoolWarningDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_warning_days");
 
                     b.Property<int>("PriorityCallEveryDays")
                         .HasColumnType("integer")
@@ -660,7 +684,7 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
-                    b.Property<Guid>("FromOwnerId")
+                    b.Property<Guid?>("FromOwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("from_owner_id");
 
@@ -679,7 +703,7 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("reason");
 
-                    b.Property<Guid>("ToOwnerId")
+                    b.Property<Guid?>("ToOwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("to_owner_id");
 
