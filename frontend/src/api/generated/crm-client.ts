@@ -376,13 +376,13 @@ export interface ICustomersClient {
     overdueByOwner(signal?: AbortSignal): Promise<OverdueByOwnerDto[]>;
 
     /**
-     * The contact cadence of each priority tier and when a customer counts as stale
+     * The contact cadence of each priority tier, when a customer counts as stale, and the pool's rules
      * @return OK
      */
     getSettings(signal?: AbortSignal): Promise<CustomerSettingsDto>;
 
     /**
-     * Change the cadence and staleness settings (admins); requires If-Match
+     * Change the cadence, staleness and pool settings (admins); requires If-Match
      * @param if_Match (optional) 
      * @return OK
      */
@@ -408,6 +408,36 @@ export interface ICustomersClient {
      * @return OK
      */
     ownershipHistory(id: string, signal?: AbortSignal): Promise<OwnershipChangeDto[]>;
+
+    /**
+     * The pool (公海) of your team (every team's for directors and admins), newest first
+     * @param q (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listPool(q: string | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<PoolCustomerDtoPage>;
+
+    /**
+     * How many customers you claimed from the pool today, and the most a day allows
+     * @return OK
+     */
+    poolAllowance(signal?: AbortSignal): Promise<PoolAllowanceDto>;
+
+    /**
+     * Take a customer from your team's pool; it becomes yours
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    claim(id: string, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<CustomerDto>;
+
+    /**
+     * Let a customer go back to its team's pool; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return No Content
+     */
+    release(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: ReleaseInput, signal?: AbortSignal): Promise<void>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -1883,7 +1913,7 @@ export class CustomersClient implements ICustomersClient {
     }
 
     /**
-     * The contact cadence of each priority tier and when a customer counts as stale
+     * The contact cadence of each priority tier, when a customer counts as stale, and the pool's rules
      * @return OK
      */
     getSettings(signal?: AbortSignal): Promise<CustomerSettingsDto> {
@@ -1943,7 +1973,7 @@ export class CustomersClient implements ICustomersClient {
     }
 
     /**
-     * Change the cadence and staleness settings (admins); requires If-Match
+     * Change the cadence, staleness and pool settings (admins); requires If-Match
      * @param if_Match (optional) 
      * @return OK
      */
@@ -2290,6 +2320,329 @@ export class CustomersClient implements ICustomersClient {
             });
         }
         return Promise.resolve<OwnershipChangeDto[]>(null as any);
+    }
+
+    /**
+     * The pool (公海) of your team (every team's for directors and admins), newest first
+     * @param q (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listPool(q: string | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<PoolCustomerDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/customers/pool?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPool(_response);
+        });
+    }
+
+    protected processListPool(response: Response): Promise<PoolCustomerDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = PoolCustomerDtoPage.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PoolCustomerDtoPage>(null as any);
+    }
+
+    /**
+     * How many customers you claimed from the pool today, and the most a day allows
+     * @return OK
+     */
+    poolAllowance(signal?: AbortSignal): Promise<PoolAllowanceDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/pool/allowance";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPoolAllowance(_response);
+        });
+    }
+
+    protected processPoolAllowance(response: Response): Promise<PoolAllowanceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = PoolAllowanceDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PoolAllowanceDto>(null as any);
+    }
+
+    /**
+     * Take a customer from your team's pool; it becomes yours
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    claim(id: string, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<CustomerDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/claim";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processClaim(_response);
+        });
+    }
+
+    protected processClaim(response: Response): Promise<CustomerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = CustomerDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CustomerDto>(null as any);
+    }
+
+    /**
+     * Let a customer go back to its team's pool; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return No Content
+     */
+    release(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: ReleaseInput, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/release";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRelease(_response);
+        });
+    }
+
+    protected processRelease(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 }
 
@@ -4372,6 +4725,7 @@ export enum CustomerKind {
 export class CustomerSettingsDto implements ICustomerSettingsDto {
     cadence!: TierCadences;
     staleAfterDays!: number;
+    pool!: PoolRules;
     version!: number;
 
     constructor(data?: ICustomerSettingsDto) {
@@ -4383,6 +4737,7 @@ export class CustomerSettingsDto implements ICustomerSettingsDto {
         }
         if (!data) {
             this.cadence = new TierCadences();
+            this.pool = new PoolRules();
         }
     }
 
@@ -4390,6 +4745,7 @@ export class CustomerSettingsDto implements ICustomerSettingsDto {
         if (_data) {
             this.cadence = _data["cadence"] ? TierCadences.fromJS(_data["cadence"]) : new TierCadences();
             this.staleAfterDays = _data["staleAfterDays"];
+            this.pool = _data["pool"] ? PoolRules.fromJS(_data["pool"]) : new PoolRules();
             this.version = _data["version"];
         }
     }
@@ -4405,6 +4761,7 @@ export class CustomerSettingsDto implements ICustomerSettingsDto {
         data = typeof data === 'object' ? data : {};
         data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
         data["staleAfterDays"] = this.staleAfterDays;
+        data["pool"] = this.pool ? this.pool.toJSON() : undefined as any;
         data["version"] = this.version;
         return data;
     }
@@ -4413,12 +4770,14 @@ export class CustomerSettingsDto implements ICustomerSettingsDto {
 export interface ICustomerSettingsDto {
     cadence: TierCadences;
     staleAfterDays: number;
+    pool: PoolRules;
     version: number;
 }
 
 export class CustomerSettingsInput implements ICustomerSettingsInput {
     cadence!: TierCadences;
     staleAfterDays!: number;
+    pool!: PoolRules;
 
     constructor(data?: ICustomerSettingsInput) {
         if (data) {
@@ -4429,6 +4788,7 @@ export class CustomerSettingsInput implements ICustomerSettingsInput {
         }
         if (!data) {
             this.cadence = new TierCadences();
+            this.pool = new PoolRules();
         }
     }
 
@@ -4436,6 +4796,7 @@ export class CustomerSettingsInput implements ICustomerSettingsInput {
         if (_data) {
             this.cadence = _data["cadence"] ? TierCadences.fromJS(_data["cadence"]) : new TierCadences();
             this.staleAfterDays = _data["staleAfterDays"];
+            this.pool = _data["pool"] ? PoolRules.fromJS(_data["pool"]) : new PoolRules();
         }
     }
 
@@ -4450,6 +4811,7 @@ export class CustomerSettingsInput implements ICustomerSettingsInput {
         data = typeof data === 'object' ? data : {};
         data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
         data["staleAfterDays"] = this.staleAfterDays;
+        data["pool"] = this.pool ? this.pool.toJSON() : undefined as any;
         return data;
     }
 }
@@ -4457,6 +4819,7 @@ export class CustomerSettingsInput implements ICustomerSettingsInput {
 export interface ICustomerSettingsInput {
     cadence: TierCadences;
     staleAfterDays: number;
+    pool: PoolRules;
 }
 
 export enum CustomerSort {
@@ -5269,9 +5632,9 @@ export interface IOwnerShareDto {
 export class OwnershipChangeDto implements IOwnershipChangeDto {
     id!: string;
     kind!: OwnershipChangeKind;
-    fromOwnerId!: string;
+    fromOwnerId?: string | undefined;
     fromOwnerName?: string | undefined;
-    toOwnerId!: string;
+    toOwnerId?: string | undefined;
     toOwnerName?: string | undefined;
     changedBy?: string | undefined;
     changedByName?: string | undefined;
@@ -5328,9 +5691,9 @@ export class OwnershipChangeDto implements IOwnershipChangeDto {
 export interface IOwnershipChangeDto {
     id: string;
     kind: OwnershipChangeKind;
-    fromOwnerId: string;
+    fromOwnerId?: string | undefined;
     fromOwnerName?: string | undefined;
-    toOwnerId: string;
+    toOwnerId?: string | undefined;
     toOwnerName?: string | undefined;
     changedBy?: string | undefined;
     changedByName?: string | undefined;
@@ -5341,6 +5704,223 @@ export interface IOwnershipChangeDto {
 export enum OwnershipChangeKind {
     Transfer = "transfer",
     BulkTransfer = "bulkTransfer",
+    ReturnedToPool = "returnedToPool",
+    ClaimedFromPool = "claimedFromPool",
+}
+
+export class PoolAllowanceDto implements IPoolAllowanceDto {
+    claimedToday!: number;
+    claimsPerDay!: number;
+
+    constructor(data?: IPoolAllowanceDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.claimedToday = _data["claimedToday"];
+            this.claimsPerDay = _data["claimsPerDay"];
+        }
+    }
+
+    static fromJS(data: any): PoolAllowanceDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PoolAllowanceDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["claimedToday"] = this.claimedToday;
+        data["claimsPerDay"] = this.claimsPerDay;
+        return data;
+    }
+}
+
+export interface IPoolAllowanceDto {
+    claimedToday: number;
+    claimsPerDay: number;
+}
+
+export class PoolCustomerDto implements IPoolCustomerDto {
+    id!: string;
+    name!: string;
+    kind!: CustomerKind;
+    company?: string | undefined;
+    region?: string | undefined;
+    industry?: string | undefined;
+    stage!: CustomerStage;
+    teamId?: string | undefined;
+    previousOwnerId!: string;
+    previousOwnerName?: string | undefined;
+    pooledAt!: string;
+    lastInteractionAt?: string | undefined;
+
+    constructor(data?: IPoolCustomerDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.kind = _data["kind"];
+            this.company = _data["company"];
+            this.region = _data["region"];
+            this.industry = _data["industry"];
+            this.stage = _data["stage"];
+            this.teamId = _data["teamId"];
+            this.previousOwnerId = _data["previousOwnerId"];
+            this.previousOwnerName = _data["previousOwnerName"];
+            this.pooledAt = _data["pooledAt"];
+            this.lastInteractionAt = _data["lastInteractionAt"];
+        }
+    }
+
+    static fromJS(data: any): PoolCustomerDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PoolCustomerDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["kind"] = this.kind;
+        data["company"] = this.company;
+        data["region"] = this.region;
+        data["industry"] = this.industry;
+        data["stage"] = this.stage;
+        data["teamId"] = this.teamId;
+        data["previousOwnerId"] = this.previousOwnerId;
+        data["previousOwnerName"] = this.previousOwnerName;
+        data["pooledAt"] = this.pooledAt;
+        data["lastInteractionAt"] = this.lastInteractionAt;
+        return data;
+    }
+}
+
+export interface IPoolCustomerDto {
+    id: string;
+    name: string;
+    kind: CustomerKind;
+    company?: string | undefined;
+    region?: string | undefined;
+    industry?: string | undefined;
+    stage: CustomerStage;
+    teamId?: string | undefined;
+    previousOwnerId: string;
+    previousOwnerName?: string | undefined;
+    pooledAt: string;
+    lastInteractionAt?: string | undefined;
+}
+
+export class PoolCustomerDtoPage implements IPoolCustomerDtoPage {
+    items!: PoolCustomerDto[];
+    nextCursor?: string | undefined;
+
+    constructor(data?: IPoolCustomerDtoPage) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(PoolCustomerDto.fromJS(item));
+            }
+            this.nextCursor = _data["nextCursor"];
+        }
+    }
+
+    static fromJS(data: any): PoolCustomerDtoPage {
+        data = typeof data === 'object' ? data : {};
+        let result = new PoolCustomerDtoPage();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["nextCursor"] = this.nextCursor;
+        return data;
+    }
+}
+
+export interface IPoolCustomerDtoPage {
+    items: PoolCustomerDto[];
+    nextCursor?: string | undefined;
+}
+
+export class PoolRules implements IPoolRules {
+    returnAfterDays!: number;
+    warningDays!: number;
+    claimsPerDay!: number;
+
+    constructor(data?: IPoolRules) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.returnAfterDays = _data["returnAfterDays"];
+            this.warningDays = _data["warningDays"];
+            this.claimsPerDay = _data["claimsPerDay"];
+        }
+    }
+
+    static fromJS(data: any): PoolRules {
+        data = typeof data === 'object' ? data : {};
+        let result = new PoolRules();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["returnAfterDays"] = this.returnAfterDays;
+        data["warningDays"] = this.warningDays;
+        data["claimsPerDay"] = this.claimsPerDay;
+        return data;
+    }
+}
+
+export interface IPoolRules {
+    returnAfterDays: number;
+    warningDays: number;
+    claimsPerDay: number;
 }
 
 export enum PriorityTier {
@@ -5447,6 +6027,42 @@ export class RefreshRequest implements IRefreshRequest {
 
 export interface IRefreshRequest {
     refreshToken?: string | undefined;
+}
+
+export class ReleaseInput implements IReleaseInput {
+    reason?: string | undefined;
+
+    constructor(data?: IReleaseInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.reason = _data["reason"];
+        }
+    }
+
+    static fromJS(data: any): ReleaseInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new ReleaseInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["reason"] = this.reason;
+        return data;
+    }
+}
+
+export interface IReleaseInput {
+    reason?: string | undefined;
 }
 
 export class TierCadences implements ITierCadences {

@@ -37,6 +37,9 @@ export const maxLengths = {
   KeyDateInput: {
     label: 100,
   },
+  ReleaseInput: {
+    reason: 200,
+  },
   TransferInput: {
     reason: 200,
   },

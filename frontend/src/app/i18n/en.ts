@@ -43,6 +43,8 @@ export const en: Translation<typeof zhCN> = {
     markAllRead: 'Mark all read',
     loadError: 'Notifications could not be loaded',
     unknown: 'New notification',
+    poolWarning: '{{customerName}} returns to the pool on {{poolDate}} unless someone keeps in touch',
+    returnedToPool: '{{customerName}} went back to the pool',
     keyDateToday: {
       birthday: "Today is {{customerName}}'s birthday",
       birthdayYears: '{{customerName}} turns {{years}} today',

@@ -44,6 +44,8 @@ export const zhCN = {
     markAllRead: '全部已读',
     loadError: '通知加载失败',
     unknown: '新通知',
+    poolWarning: '{{customerName}} 长期未跟进，将于 {{poolDate}} 退回公海',
+    returnedToPool: '{{customerName}} 已退回公海',
     keyDateToday: {
       birthday: '今天是 {{customerName}} 的生日',
       birthdayYears: '今天是 {{customerName}} 的 {{years}} 岁生日',

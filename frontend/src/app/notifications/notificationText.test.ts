@@ -19,6 +19,12 @@ describe('notificationText', () => {
     expect(notificationText(keyDate({ kind: 'custom', label: '开业纪念日' }), t)).toBe('今天是 孙总 的开业纪念日');
   });
 
+  it('words the pool’s warning and return', () => {
+    const t = i18n.t.bind(i18n);
+    expect(notificationText({ topic: 'customers.poolWarning', data: { customerName: '孙总', poolDate: '2027-03-01' } }, t)).toBe('孙总 长期未跟进，将于 2027-03-01 退回公海');
+    expect(notificationText({ topic: 'customers.returnedToPool', data: { customerName: '孙总' } }, t)).toBe('孙总 已退回公海');
+  });
+
   it('still shows a notification whose topic this version does not know', () => {
     expect(notificationText({ topic: 'deals.somethingNew', data: {} }, i18n.t.bind(i18n))).toBe('新通知');
   });

@@ -23,5 +23,11 @@ export function notificationText(notification: Pick<NotificationDto, 'topic' | '
     }
     return years ? t('notifications.keyDateToday.birthdayYears', { customerName, years }) : t('notifications.keyDateToday.birthday', { customerName });
   }
+  if (notification.topic === 'customers.poolWarning') {
+    return t('notifications.poolWarning', { customerName: data.customerName ?? '', poolDate: data.poolDate ?? '' });
+  }
+  if (notification.topic === 'customers.returnedToPool') {
+    return t('notifications.returnedToPool', { customerName: data.customerName ?? '' });
+  }
   return t('notifications.unknown');
 }

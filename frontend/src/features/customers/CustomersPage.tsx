@@ -1,4 +1,4 @@
-import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { InboxOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Empty, Input, Select, Space } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,6 +70,9 @@ export default function CustomersPage() {
         subtitle={t('subtitle')}
         actions={
           <Space>
+            <Button icon={<InboxOutlined />} onClick={() => void navigate('/customers/pool')}>
+              {t('pool.open')}
+            </Button>
             {me && transferringRoles.includes(me.role) && (
               <Button icon={<SwapOutlined />} onClick={() => setBulkTransferring(true)}>
                 {t('ownership.bulk')}

@@ -1,19 +1,23 @@
-import { EditOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Tabs, Tag } from 'antd';
+import { EditOutlined, InboxOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { CustomerDto } from '../../../api/generated/crm-client';
 import { hasStatus } from '../../../api/problems';
 import { useSession } from '../../../app/auth/session';
 import { formatDateTime } from '../../../shared/format';
 import { NotFound } from '../../../shared/ui/NotFound';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { PageError, PageLoading } from '../../../shared/ui/PageStates';
+import { useMessage } from '../../../shared/ui/feedback';
+import { problemMessage } from '../../../shared/ui/problemMessage';
 import { useCustomer } from '../api';
 import { KeyCustomerTag, PriorityTierTag } from '../ClassificationTags';
 import { StageTag } from '../StageTag';
 import { ContactsPanel } from './ContactsPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { useRelease } from './cardApi';
 import { KeyDatesPanel } from './KeyDatesPanel';
 import { OwnershipPanel } from './OwnershipPanel';
 import { ProfilePanel } from './ProfilePanel';
@@ -30,6 +34,8 @@ export default function CustomerCardPage() {
   const customer = useCustomer(id);
   const { data: me } = useSession();
   const [transferring, setTransferring] = useState(false);
+  const navigate = useNavigate();
+  const message = useMessage();
 
   if (customer.isPending) {
     return <PageLoading />;
@@ -60,6 +66,7 @@ export default function CustomerCardPage() {
         subtitle={subtitle}
         actions={
           <Space>
+            <ReleaseButton customer={current} onReleased={() => void navigate('/customers')} onFailed={(error) => void message.error(problemMessage(error, t))} />
             {me && transferringRoles.includes(me.role) && (
               <Button icon={<SwapOutlined />} onClick={() => setTransferring(true)}>
                 {t('ownership.transfer')}
@@ -116,5 +123,31 @@ export default function CustomerCardPage() {
       </Row>
       {transferring && <TransferDialog customer={current} onClose={() => setTransferring(false)} />}
     </div>
+  );
+}
+
+function ReleaseButton({ customer, onReleased, onFailed }: { customer: CustomerDto; onReleased: () => void; onFailed: (error: unknown) => void }) {
+  const { t } = useTranslation('customers');
+  const release = useRelease(customer);
+  const message = useMessage();
+  return (
+    <Popconfirm
+      title={t('pool.releaseTitle', { name: customer.name })}
+      description={t('pool.releaseBody')}
+      okText={t('pool.release')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: release.isPending }}
+      onConfirm={() =>
+        release.mutate(undefined, {
+          onSuccess: () => {
+            void message.success(t('pool.released'));
+            onReleased();
+          },
+          onError: onFailed,
+        })
+      }
+    >
+      <Button icon={<InboxOutlined />}>{t('pool.release')}</Button>
+    </Popconfirm>
   );
 }

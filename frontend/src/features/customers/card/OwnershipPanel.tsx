@@ -26,7 +26,12 @@ export function OwnershipPanel({ customerId }: { customerId: string }) {
         <List.Item key={change.id}>
           <div className="history-entry">
             <Tag bordered={false}>{t(`ownership.kinds.${change.kind}`)}</Tag>
-            <strong>{t('ownership.line', { from: change.fromOwnerName ?? change.fromOwnerId, to: change.toOwnerName ?? change.toOwnerId })}</strong>{' '}
+            <strong>
+              {t('ownership.line', {
+                from: change.fromOwnerId ? (change.fromOwnerName ?? change.fromOwnerId) : t('pool.title'),
+                to: change.toOwnerId ? (change.toOwnerName ?? change.toOwnerId) : t('pool.title'),
+              })}
+            </strong>{' '}
             <span className="muted">
               {formatDateTime(change.changedAt, i18n.language)} {t('ownership.by', { name: change.changedByName ?? t('card.system') })}
             </span>

@@ -4,6 +4,7 @@ import {
   ContactInput,
   InteractionInput,
   KeyDateInput,
+  ReleaseInput,
   TransferInput,
   type ContactDto,
   type CustomerDto,
@@ -160,6 +161,21 @@ export function useTransfer(customer: CustomerDto) {
         queryClient.invalidateQueries({ queryKey: cardKeys.history(moved.id) }),
         queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
       ]);
+    },
+  });
+}
+
+/** Lets the customer go back to its team's pool (If-Match: the version the card shows). */
+export function useRelease(customer: CustomerDto) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: () => api.customers.release(customer.id, `"${customer.version}"`, idempotency.key, new ReleaseInput()),
+    onSettled: async () => {
+      idempotency.renew();
+      queryClient.removeQueries({ queryKey: customerKeys.detail(customer.id) });
+      await queryClient.invalidateQueries({ queryKey: customerKeys.all });
     },
   });
 }
