@@ -1,4 +1,4 @@
-import { InboxOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { InboxOutlined, PlusOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Empty, Input, Select, Space } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,6 +72,9 @@ export default function CustomersPage() {
           <Space>
             <Button icon={<InboxOutlined />} onClick={() => void navigate('/customers/pool')}>
               {t('pool.open')}
+            </Button>
+            <Button icon={<SettingOutlined />} onClick={() => void navigate('/customers/settings')}>
+              {t('settings.open')}
             </Button>
             {me && transferringRoles.includes(me.role) && (
               <Button icon={<SwapOutlined />} onClick={() => setBulkTransferring(true)}>

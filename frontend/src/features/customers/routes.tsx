@@ -7,12 +7,14 @@ const CustomerCreatePage = lazy(() => import('./CustomerCreatePage'));
 const CustomerEditPage = lazy(() => import('./CustomerEditPage'));
 const CustomerCardPage = lazy(() => import('./card/CustomerCardPage'));
 const PoolPage = lazy(() => import('./PoolPage'));
+const SettingsPage = lazy(() => import('./SettingsPage'));
 
 /** The customers pages, mounted by app/router.tsx inside the signed-in frame. */
 export const customersRoutes: PathRouteProps[] = [
   { path: 'customers', element: <CustomersPage /> },
   { path: 'customers/new', element: <CustomerCreatePage /> },
   { path: 'customers/pool', element: <PoolPage /> },
+  { path: 'customers/settings', element: <SettingsPage /> },
   { path: 'customers/:id', element: <CustomerCardPage /> },
   { path: 'customers/:id/edit', element: <CustomerEditPage /> },
 ];
