@@ -16,7 +16,9 @@ SELECT
   c.city,
   c.trade,
   CASE WHEN c.r < 0.4 THEN 'Prospect' WHEN c.r < 0.65 THEN 'Intent' WHEN c.r < 0.9 THEN 'Customer' ELSE 'Loyal' END,
-  o.id, o.team_id, c.created_at, c.created_at, c.created_at
+  o.id, o.team_id, c.created_at, c.created_at,
+  -- Assigned (or last handed over) within the last 60 days: inside the pool's 90, so the nightly sweep leaves the data set alone.
+  greatest(c.created_at, now() - random() * interval '60 days')
 FROM (
   SELECT i,
     random() < 0.3 AS is_company,
