@@ -26,6 +26,8 @@ public sealed class PoolTests(CrmApp app) : IClassFixture<CrmApp>
         var otherTeam = await app.LoginAsync(DemoUsers.RepWest);
         var untouched = await rep.CreateAsync("公海 无人跟进");
         var kept = await rep.CreateAsync("公海 有联系");
+        var director = await app.LoginAsync(DemoUsers.Director);
+        var teamless = await director.CreateAsync("公海 无团队");
         var poolDay = DateOnly.FromDateTime(untouched.CreatedAt.ToOffset(China).DateTime).AddDays(90);
         // 45 days from now the rep calls: that customer's pool day moves 45 days on.
         await Sql.ExecuteAsync(app.ConnectionString, "INSERT INTO customers.customer_activity (customer_id, last_interaction_at) VALUES (@id, now() + interval '45 days')", ("id", kept.Id));
@@ -43,13 +45,16 @@ public sealed class PoolTests(CrmApp app) : IClassFixture<CrmApp>
 
         await (await rep.GetAsync($"{Url}/{untouched.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         (await rep.GetAsync($"{Url}/{kept.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await director.GetAsync($"{Url}/{teamless.Id}")).StatusCode.Should().Be(HttpStatusCode.OK, "an owner without a team has no pool to lose it to");
+        await (await ReleaseAsync(director, teamless, ETagOf(teamless))).ShouldHaveFieldErrorAsync("id", HttpStatusCode.UnprocessableEntity);
         (await PoolAsync(manager)).Should().Contain(p => p.Id == untouched.Id && p.PreviousOwnerName != null);
         (await PoolAsync(otherTeam)).Should().NotContain(p => p.Id == untouched.Id);
         await (await otherTeam.PostAsync($"{Url}/{untouched.Id}/claim", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
         var claimed = await (await manager.PostAsync($"{Url}/{untouched.Id}/claim", null)).ReadAsync<CustomerDto>();
         claimed.OwnerId.Should().Be((await manager.MeAsync()).Id);
-        await (await rep.PostAsync($"{Url}/{untouched.Id}/claim", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        // Claimed by the manager, it is no longer the rep's to see: 404, not "someone claimed it".
+        await (await rep.PostAsync($"{Url}/{untouched.Id}/claim", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         var moves = await (await manager.GetAsync($"{Url}/{untouched.Id}/ownership")).ReadAsync<List<OwnershipChangeDto>>();
         moves.Select(m => m.Kind).Should().Equal(OwnershipChangeKind.ClaimedFromPool, OwnershipChangeKind.ReturnedToPool);
         moves[1].ChangedBy.Should().BeNull("the sweep is the system");
@@ -69,6 +74,8 @@ public sealed class PoolTests(CrmApp app) : IClassFixture<CrmApp>
         try
         {
             await (await ReleaseAsync(rep, first, ifMatch: null)).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+            var service = await app.LoginAsync(DemoUsers.Service);
+            await (await ReleaseAsync(service, first, ETagOf(first))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
             (await ReleaseAsync(rep, first, ETagOf(first))).StatusCode.Should().Be(HttpStatusCode.NoContent);
             (await ReleaseAsync(rep, second, ETagOf(second))).StatusCode.Should().Be(HttpStatusCode.NoContent);
             (await PoolAsync(rep)).Select(p => p.Id).Should().Contain([first.Id, second.Id]);

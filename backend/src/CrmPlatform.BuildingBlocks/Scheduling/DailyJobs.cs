@@ -69,28 +69,35 @@ public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clo
         var today = ChinaTime.DayOf(now);
         var timeOfDay = TimeOnly.FromTimeSpan(now.ToOffset(ChinaTime.Offset).TimeOfDay);
         var ran = new List<string>();
-        await using var scope = scopes.CreateAsyncScope();
-        foreach (var job in scope.ServiceProvider.GetServices<IDailyJob>().Where(j => timeOfDay >= j.At))
+        List<string> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            due = [.. scope.ServiceProvider.GetServices<IDailyJob>().Where(j => timeOfDay >= j.At).Select(j => j.Name)];
+        }
+
+        foreach (var name in due)
         {
             try
             {
-                if (await RunOnceAsync(job, today, now, cancellationToken))
+                if (await RunOnceAsync(name, today, now, cancellationToken))
                 {
-                    ran.Add(job.Name);
+                    ran.Add(name);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Daily job {Job} failed for {Day}; it is tried again in a minute", job.Name, today);
+                logger.LogWarning(ex, "Daily job {Job} failed for {Day}; it is tried again in a minute", name, today);
             }
         }
 
         return ran;
     }
 
-    private async Task<bool> RunOnceAsync(IDailyJob job, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Each run in a scope of its own: a failed job's half-made changes never reach the next job's save.</summary>
+    private async Task<bool> RunOnceAsync(string name, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetServices<IDailyJob>().Single(j => j.Name == name);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var claimed = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO platform.job_runs (job, day, started_at) VALUES ({job.Name}, {day}, {now}) ON CONFLICT DO NOTHING",

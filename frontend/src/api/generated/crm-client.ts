@@ -2623,6 +2623,13 @@ export class CustomersClient implements ICustomersClient {
             result412 = ProblemDetails.fromJS(resultData412);
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;

@@ -73,7 +73,7 @@ export default function PoolPage() {
         <Button
           size="small"
           type="primary"
-          disabled={limitReached}
+          disabled={limitReached || (claim.isPending && claim.variables?.id !== c.id)}
           loading={claim.isPending && claim.variables?.id === c.id}
           onClick={() =>
             claim.mutate(c, {

@@ -21,7 +21,11 @@ function useSaveSettings(settings: CustomerSettingsDto | undefined) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ICustomerSettingsInput) => api.customers.changeSettings(`"${settings?.version}"`, CustomerSettingsInput.fromJS(input)),
-    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(settingsKey, saved);
+      // Due dates, overdue tags and the pool's allowance follow the settings.
+      await queryClient.invalidateQueries({ queryKey: customerKeys.all, predicate: (query) => query.queryKey !== settingsKey && query.queryKey[1] !== 'settings' });
+    },
     onError: (error) => (hasStatus(error, 412) ? queryClient.invalidateQueries({ queryKey: settingsKey }) : undefined),
   });
 }

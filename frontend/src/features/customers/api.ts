@@ -85,7 +85,11 @@ export function useUpdateCustomer(customer: CustomerDto | undefined) {
     },
     onSuccess: async (updated) => {
       queryClient.setQueryData(customerKeys.detail(updated.id), updated);
-      await queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+      // The card's history (and, for a new owner, its ownership tab) changed with it.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: customerKeys.detail(updated.id), predicate: (query) => query.queryKey.length > customerKeys.detail(updated.id).length }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
+      ]);
     },
   });
 }

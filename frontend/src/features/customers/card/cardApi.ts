@@ -152,7 +152,12 @@ export function useTransfer(customer: CustomerDto) {
   const idempotency = useIdempotencyKey();
   return useMutation({
     mutationFn: (transfer: ITransferInput) => api.customers.transfer(customer.id, `"${customer.version}"`, idempotency.key, new TransferInput(transfer)),
-    onError: idempotency.renewAfterClientError,
+    onError: async (error) => {
+      idempotency.renewAfterClientError(error);
+      if (hasStatus(error, 412)) {
+        await queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id), exact: true });
+      }
+    },
     onSuccess: async (moved) => {
       idempotency.renew();
       queryClient.setQueryData(customerKeys.detail(moved.id), moved);
@@ -172,10 +177,15 @@ export function useRelease(customer: CustomerDto) {
   const idempotency = useIdempotencyKey();
   return useMutation({
     mutationFn: () => api.customers.release(customer.id, `"${customer.version}"`, idempotency.key, new ReleaseInput()),
-    onSettled: async () => {
+    onSuccess: async () => {
       idempotency.renew();
       queryClient.removeQueries({ queryKey: customerKeys.detail(customer.id) });
       await queryClient.invalidateQueries({ queryKey: customerKeys.all });
+    },
+    onError: async (error) => {
+      idempotency.renewAfterClientError(error);
+      // Changed meanwhile: read the current version, so trying again can succeed.
+      await queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id), exact: true });
     },
   });
 }

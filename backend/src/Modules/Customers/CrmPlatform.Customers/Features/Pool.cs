@@ -148,7 +148,10 @@ internal sealed class ClaimFromPoolHandler(
 
         if (customer.PooledAt is null)
         {
-            return Error.Conflict("customer.not_in_pool", "This customer is not in the pool (someone claimed it first).");
+            // Someone claimed it first, if the caller saw it in the pool; a teammate's customer the caller may not see stays unseen.
+            return currentUser.CanAssignTo(customer.OwnerId, customer.TeamId)
+                ? Error.Conflict("customer.not_in_pool", "This customer is not in the pool (someone claimed it first).")
+                : Error.NotFound("customer", command.Id);
         }
 
         var limit = (await settings.GetAsync(db, cancellationToken)).PoolClaimsPerDay;
@@ -173,10 +176,20 @@ internal sealed class ReleaseToPoolHandler(CustomersDbContext db, ICurrentUser c
 {
     public async ValueTask<Result<Unit>> Handle(ReleaseToPoolCommand command, CancellationToken cancellationToken)
     {
+        if (currentUser.Role == Roles.Service)
+        {
+            return Error.Forbidden("customer.release_forbidden", "Owners, managers and above release customers to the pool.");
+        }
+
         var found = await db.LoadForChangeAsync(command.Id, command.ExpectedVersion, currentUser, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error;
+        }
+
+        if (found.Value.TeamId is null)
+        {
+            return Error.Unprocessable("customer.no_pool", "id", "This customer's owner has no team, so there is no pool to release it to: transfer it instead.");
         }
 
         returns.Return(found.Value, currentUser.Id, command.Release.Reason);
@@ -245,6 +258,8 @@ internal static class PoolEndpoints
             .WithName("Customers_Release")
             .WithSummary("Let a customer go back to its team's pool; requires If-Match")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);

@@ -78,7 +78,7 @@ internal sealed class GetCustomerSettingsHandler(CustomersDbContext db, Settings
         SettingsCache.ToDto(await settings.GetAsync(db, cancellationToken));
 }
 
-internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db, SettingsCache cache)
+internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db)
     : ICommandHandler<ChangeCustomerSettingsCommand, Result<CustomerSettingsDto>>
 {
     public async ValueTask<Result<CustomerSettingsDto>> Handle(ChangeCustomerSettingsCommand command, CancellationToken cancellationToken)
@@ -93,7 +93,6 @@ internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db, Setti
         settings.Change(Cadence(input.Cadence.Priority), Cadence(input.Cadence.General), Cadence(input.Cadence.Last), input.StaleAfterDays);
         settings.ChangePool(input.Pool.ReturnAfterDays, input.Pool.WarningDays, input.Pool.ClaimsPerDay);
         await db.SaveChangesAsync(cancellationToken);
-        cache.Forget();
         return SettingsCache.ToDto(settings);
     }
 
@@ -148,6 +147,7 @@ internal static class SettingsEndpoints
                     CustomerSettingsInput body,
                     [FromHeader(Name = "If-Match")] string? ifMatch,
                     IMediator mediator,
+                    SettingsCache cache,
                     HttpResponse response,
                     CancellationToken cancellationToken) =>
             {
@@ -158,6 +158,8 @@ internal static class SettingsEndpoints
                 }
 
                 var result = await mediator.Send(new ChangeCustomerSettingsCommand(expected.Value, body), cancellationToken);
+                // After the commit: forgotten inside the transaction, a read in between would cache the old row again.
+                cache.Forget();
                 return result.ToHttp(settings =>
                 {
                     response.SetETag(settings.Version);

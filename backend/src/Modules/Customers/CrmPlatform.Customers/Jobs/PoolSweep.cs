@@ -15,7 +15,7 @@ namespace CrmPlatform.Customers.Jobs;
 /// Every night at 02:00 (China): customers untouched for the set days (no timeline entry, no new owner)
 /// return to their team's pool, and owners are warned the set days before. A customer's pool day is the
 /// China day of its last touch plus the days; a sweep returns every customer whose pool day has come, so a
-/// missed night is made up by the next.
+/// missed night is made up by the next. A customer whose owner has no team has no pool to go to and stays.
 /// </summary>
 internal sealed class PoolSweep(CustomersDbContext db, PoolReturns returns, TimeProvider clock) : IDailyJob
 {
@@ -42,6 +42,7 @@ internal sealed class PoolSweep(CustomersDbContext db, PoolReturns returns, Time
         while (true)
         {
             var due = await db.Customers.Include(c => c.Activity)
+                .Where(c => c.TeamId != null)
                 .Where(Touched(Expression.LessThan, touchedBefore))
                 .OrderBy(c => c.Id)
                 .Take(Batch)
@@ -67,6 +68,7 @@ internal sealed class PoolSweep(CustomersDbContext db, PoolReturns returns, Time
         var from = ChinaTime.StartOf(poolDay.AddDays(-afterDays));
         var until = ChinaTime.StartOf(poolDay.AddDays(1 - afterDays));
         var warned = await db.Customers.AsNoTracking()
+            .Where(c => c.TeamId != null)
             .Where(Touched(Expression.LessThan, until))
             .Where(Touched(Expression.GreaterThanOrEqual, from))
             .Select(c => new { c.Id, c.Name, c.OwnerId })
