@@ -7,7 +7,6 @@ using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.BuildingBlocks.Time;
-using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Persistence;
 using CrmPlatform.Identity.Contracts;
@@ -126,7 +125,7 @@ internal sealed class PoolAllowanceHandler(CustomersDbContext db, ICurrentUser c
 
 /// <summary>A rep (or manager) of the customer's team takes it from the pool, within the day's claim limit.</summary>
 internal sealed class ClaimFromPoolHandler(
-    CustomersDbContext db, ICurrentUser currentUser, SettingsCache settings, CustomerViews views, TimeProvider clock, AutoMapper.IMapper mapper)
+    CustomersDbContext db, ICurrentUser currentUser, SettingsCache settings, OwnershipMoves moves, CustomerViews views, TimeProvider clock, AutoMapper.IMapper mapper)
     : ICommandHandler<ClaimFromPoolCommand, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(ClaimFromPoolCommand command, CancellationToken cancellationToken)
@@ -160,11 +159,7 @@ internal sealed class ClaimFromPoolHandler(
             return new Error(ErrorKind.Unprocessable, "customer.claim_limit", $"You have claimed {limit} customers today, the most a day allows.");
         }
 
-        var now = clock.GetDatabaseUtcNow();
-        var previousOwnerId = customer.OwnerId;
-        db.OwnershipChanges.Add(OwnershipChange.Record(customer, currentUser.Id, currentUser.TeamId, OwnershipChangeKind.ClaimedFromPool, currentUser.Id, null, now));
-        customer.AssignTo(currentUser.Id, currentUser.TeamId, now);
-        db.Publish(new CustomerOwnerChanged(Guid.CreateVersion7(now), now, customer.Id, customer.Name, customer.OwnerId, customer.TeamId, previousOwnerId));
+        moves.Move(customer, new Owner(currentUser.Id, currentUser.TeamId), OwnershipChangeKind.ClaimedFromPool, reason: null, clock.GetDatabaseUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await views.CompleteAsync(mapper.Map<CustomerDto>(customer), cancellationToken);
     }
