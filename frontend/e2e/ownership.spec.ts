@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { logIn, runTag, screenshot, test } from './support';
+import { chooseColleague, logIn, runTag, screenshot, test } from './support';
 
 test('a manager transfers a rep’s customer within the team, with a reason, and the card shows the move', async ({ page, apiAs }) => {
   const east = await apiAs('rep.east');
@@ -11,9 +11,7 @@ test('a manager transfers a rep’s customer within the team, with a reason, and
   await expect(page.getByRole('heading', { name })).toBeVisible();
   await page.getByRole('button', { name: '转移客户' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('接手人').click();
-  await dialog.getByLabel('接手人').fill('李华东');
-  await page.locator('.ant-select-dropdown:visible').getByTitle('李华东（East）').click();
+  await chooseColleague(page, dialog.getByLabel('接手人'), '李华东', '李华东（East）');
   await dialog.getByLabel('原因').fill('张伟休假，由经理跟进');
   await screenshot(page, 'customer-transfer');
   await dialog.getByRole('button', { name: '转移客户' }).click();
@@ -40,13 +38,9 @@ test('a director hands a leaving rep’s whole book to another rep and sees how 
   await logIn(page, 'director');
   await page.getByRole('button', { name: '批量转移' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('移出人').click();
-  await dialog.getByLabel('移出人').fill('刘洋');
-  await page.locator('.ant-select-dropdown:visible').getByTitle('刘洋（West）').click();
+  await chooseColleague(page, dialog.getByLabel('移出人'), '刘洋', '刘洋（West）');
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await dialog.getByLabel('接手人（可多选）').click();
-  await dialog.getByLabel('接手人（可多选）').fill('赵西川');
-  await page.locator('.ant-select-dropdown:visible').getByTitle('赵西川（West）').click();
+  await chooseColleague(page, dialog.getByLabel('接手人（可多选）'), '赵西川', '赵西川（West）');
   await expect(dialog.locator('.ant-select-selection-item')).toContainText('赵西川（West）');
   await dialog.getByLabel('原因').fill('刘洋离职');
   await dialog.getByRole('button', { name: '批量转移' }).click();

@@ -1,4 +1,4 @@
-import { test as base, expect, request, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, request, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,18 @@ export async function logIn(page: Page, userName: string): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/**
+ * Types into a colleague picker and picks one option, after the server has answered for what was typed:
+ * clicking while the answer arrives would hit a list that is being redrawn.
+ */
+export async function chooseColleague(page: Page, field: Locator, typed: string, option: string): Promise<void> {
+  await field.click();
+  await field.fill(typed);
+  const picker = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await expect(picker.locator('.anticon-loading')).toHaveCount(0);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option).click();
 }
 
 export interface ApiCustomer {

@@ -18,12 +18,12 @@ interface ColleagueSelectProps {
 /** The colleagues matching what was typed, as options; the search runs on the server (see useColleagueSearch). */
 function useColleagueOptions(withTeam: boolean | undefined) {
   const [typed, setTyped] = useState('');
-  const search = useColleagueSearch(typed);
-  const options = (search.data ?? []).map((u) => ({
+  const { matches, searching } = useColleagueSearch(typed);
+  const options = matches.map((u) => ({
     value: u.id,
     label: withTeam && u.teamName ? `${u.displayName}（${u.teamName}）` : u.displayName,
   }));
-  return { options, typed: setTyped, searching: search.isFetching };
+  return { options, typed: setTyped, searching };
 }
 
 /** Picks a colleague by typing part of their name. */
