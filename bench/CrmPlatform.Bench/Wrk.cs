@@ -15,7 +15,7 @@ internal sealed class Wrk(int threads, int connections, string workDirectory)
     {
         var plan = Path.Combine(workDirectory, $"plan-{++_runs}.lua");
         var rows = target.Rows is null ? [] : await RowsAfterSettlingAsync(target.Rows);
-        await File.WriteAllTextAsync(plan, Plan(target, caller, rows));
+        await File.WriteAllTextAsync(plan, Plan(target, caller, rows, _runs));
 
         var start = new ProcessStartInfo("wrk")
         {
@@ -51,12 +51,12 @@ internal sealed class Wrk(int threads, int connections, string workDirectory)
         return await rows();
     }
 
-    private string Plan(Target target, Caller caller, IReadOnlyList<(Guid Id, uint Version)> rows)
+    private string Plan(Target target, Caller caller, IReadOnlyList<(Guid Id, uint Version)> rows, int run)
     {
         var isProduct = target.Paths[0].StartsWith("/api/", StringComparison.Ordinal);
         var plan = new StringBuilder("return {\n");
         plan.Append(CultureInfo.InvariantCulture, $"  method = {Lua(target.Method)},\n  mode = {Lua(target.Mode.ToString().ToLowerInvariant())},\n");
-        plan.Append(CultureInfo.InvariantCulture, $"  threads = {threads},\n  nonce = {Lua(Guid.NewGuid().ToString("N"))},\n");
+        plan.Append(CultureInfo.InvariantCulture, $"  threads = {threads},\n  nonce = {Lua(Guid.NewGuid().ToString("N"))},\n  run = {run},\n");
         plan.Append("  bodies = {\n");
         foreach (var body in target.Bodies ?? [])
         {

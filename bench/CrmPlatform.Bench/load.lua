@@ -1,7 +1,8 @@
 -- The one wrk script of ./crm bench. The driver writes a plan (a Lua table) per run and names it
 -- in BENCH_PLAN: method, headers, paths and bodies to rotate through, and a mode:
 --   "plain"  - the same request shape, path after path;
---   "create" - a unique Idempotency-Key per request;
+--   "create" - a unique Idempotency-Key per request, and a body made unique: "{serial}" (the run, the
+--              thread and the request's number) and "{phone}" (an 11-digit mobile made of them);
 --   "update" - each row is sent with If-Match of its current version, and its answer (id and new
 --              version in the JSON body) returns it to this thread's pool, so writes never go stale.
 local plan = dofile(os.getenv("BENCH_PLAN"))
@@ -41,6 +42,10 @@ function request()
   end
   local body = nil
   if #plan.bodies > 0 then body = plan.bodies[(sent + thread_number) % #plan.bodies + 1] end
+  if plan.mode == "create" then
+    local serial = string.format("%03d%02d%05d", plan.run % 1000, thread_number % 100, sent % 100000)
+    body = string.gsub(string.gsub(body, "{serial}", serial), "{phone}", "1" .. serial)
+  end
   return wrk.format(plan.method, path, headers, body)
 end
 

@@ -13,9 +13,11 @@ internal static class CustomerRequests
     public static object NewCustomer(string name, CustomerStage stage = CustomerStage.Prospect, Guid? ownerId = null, string? phone = null) =>
         new { name, kind = CustomerKind.Company, stage, ownerId, phone, company = name + " 有限公司", region = "上海", industry = "零售" };
 
-    public static async Task<CustomerDto> CreateAsync(this HttpClient client, string name, CustomerStage stage = CustomerStage.Prospect, string? phone = null)
+    /// <param name="confirmDuplicate">For a test that creates the same customer again on purpose (otherwise 409, see DuplicatesTests).</param>
+    public static async Task<CustomerDto> CreateAsync(
+        this HttpClient client, string name, CustomerStage stage = CustomerStage.Prospect, string? phone = null, bool confirmDuplicate = false)
     {
-        var response = await client.PostJsonAsync(Url, NewCustomer(name, stage, phone: phone));
+        var response = await client.PostJsonAsync(confirmDuplicate ? $"{Url}?confirmDuplicate=true" : Url, NewCustomer(name, stage, phone: phone));
         return await response.ReadAsync<CustomerDto>(System.Net.HttpStatusCode.Created);
     }
 

@@ -42,7 +42,7 @@ public sealed class TimelineTests(CrmApp app) : IClassFixture<CrmApp>
     public async Task An_entry_that_cannot_be_right_is_400_naming_the_field(string body, string field)
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
-        var customer = await rep.CreateAsync("时间线 校验 " + field);
+        var customer = await rep.CreateAsync("时间线 校验 " + field, confirmDuplicate: true); // several rows check one field
 
         var response = await rep.PostAsync($"{Url}/{customer.Id}/interactions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 

@@ -31,6 +31,9 @@ public enum AuditAction
     Created,
     Updated,
     Deleted,
+
+    /// <summary>Another record was merged into this one; the changes name it and what came with it.</summary>
+    Merged,
 }
 
 /// <summary>A property that is bookkeeping, not a fact anyone changes (timestamps): left out of the audit log.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
+using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace CrmPlatform.BuildingBlocks.Concurrency;
@@ -28,5 +30,25 @@ public static class ETags
             && uint.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : Error.StaleVersion;
+    }
+
+    /// <summary>
+    /// A change guarded by If-Match, answered one way: 428 or 412 before anything runs, the change's problem,
+    /// or 200 with the changed resource and its new ETag.
+    /// </summary>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> ChangeAsync<T>(
+        this HttpResponse response, string? ifMatch, Func<uint, ValueTask<Result<T>>> change, Func<T, uint> versionOf)
+    {
+        var expected = ParseIfMatch(ifMatch);
+        if (!expected.IsSuccess)
+        {
+            return Problems.From(expected.Error);
+        }
+
+        return (await change(expected.Value)).ToHttp(value =>
+        {
+            response.SetETag(versionOf(value));
+            return TypedResults.Ok(value);
+        });
     }
 }

@@ -33,6 +33,11 @@ public static class Problems
         problem.Detail = error.Detail;
         problem.Type = TypePrefix + error.Code;
         problem.Extensions["code"] = error.Code;
+        foreach (var (name, value) in error.Extensions)
+        {
+            problem.Extensions[name] = value;
+        }
+
         return problem;
     }
 

@@ -36,10 +36,13 @@ public static class AllowedQueryParameters
             };
         });
 
-    /// <summary>The members of the endpoint's <c>[AsParameters]</c> records, by their query names.</summary>
+    /// <summary>The members of the endpoint's <c>[AsParameters]</c> records and its <c>[FromQuery]</c> parameters, by their query names.</summary>
     internal static IReadOnlyList<string> QueryNamesOf(MethodInfo endpoint) =>
     [
         .. QueryRecord.MembersOf(endpoint)
             .Select(m => m.GetCustomAttribute<FromQueryAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(m.Name)),
+        .. endpoint.GetParameters()
+            .Where(p => p.GetCustomAttribute<FromQueryAttribute>() is not null)
+            .Select(p => p.GetCustomAttribute<FromQueryAttribute>()!.Name ?? p.Name!),
     ];
 }

@@ -18,9 +18,13 @@ public enum ErrorKind
 public sealed record Error(ErrorKind Kind, string Code, string Detail)
 {
     private static readonly IReadOnlyDictionary<string, string[]> NoFields = new Dictionary<string, string[]>();
+    private static readonly IReadOnlyDictionary<string, object?> NoExtensions = new Dictionary<string, object?>();
 
     /// <summary>Per-field messages (camelCase JSON paths), for 400 and 422.</summary>
     public IReadOnlyDictionary<string, string[]> Fields { get; init; } = NoFields;
+
+    /// <summary>More members of the problem (camelCase), for a client that acts on them: the candidates of a 409, the survivor of a merged record.</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; init; } = NoExtensions;
 
     public static Error NotFound(string resource, Guid id) =>
         new(ErrorKind.NotFound, $"{resource}.not_found", $"The {resource} '{id}' does not exist or is not visible to you.");

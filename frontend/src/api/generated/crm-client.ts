@@ -246,11 +246,12 @@ export class AuthClient implements IAuthClient {
 export interface ICustomersClient {
 
     /**
-     * Create a customer (owned by the caller unless ownerId is given)
+     * Create a customer (owned by the caller unless ownerId is given); one that looks like an existing customer is a 409 with the candidates unless confirmDuplicate=true
+     * @param confirmDuplicate (optional) 
      * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
      * @return Created
      */
-    create(idempotency_Key: string | undefined, body: CustomerInput, signal?: AbortSignal): Promise<CustomerDto>;
+    create(confirmDuplicate: boolean | undefined, idempotency_Key: string | undefined, body: CustomerInput, signal?: AbortSignal): Promise<CustomerDto>;
 
     /**
      * List the customers you may see: search (q), filter (classification, region, industry, source, tag, owner, overdue), sort, keyset pages
@@ -438,6 +439,20 @@ export interface ICustomersClient {
      * @return No Content
      */
     release(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: ReleaseInput, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Other customers that may be the same one: a phone in common, or the same name at the same company
+     * @return OK
+     */
+    duplicates(id: string, signal?: AbortSignal): Promise<DuplicatesDto>;
+
+    /**
+     * Merge another customer (duplicateId) into this one: its contacts, timeline, key dates, phones and tags come over; managers within their team, directors, admins; If-Match is this customer's version
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    merge(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: MergeInput, signal?: AbortSignal): Promise<CustomerDto>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -451,12 +466,17 @@ export class CustomersClient implements ICustomersClient {
     }
 
     /**
-     * Create a customer (owned by the caller unless ownerId is given)
+     * Create a customer (owned by the caller unless ownerId is given); one that looks like an existing customer is a 409 with the candidates unless confirmDuplicate=true
+     * @param confirmDuplicate (optional) 
      * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
      * @return Created
      */
-    create(idempotency_Key: string | undefined, body: CustomerInput, signal?: AbortSignal): Promise<CustomerDto> {
-        let url_ = this.baseUrl + "/api/v1/customers";
+    create(confirmDuplicate: boolean | undefined, idempotency_Key: string | undefined, body: CustomerInput, signal?: AbortSignal): Promise<CustomerDto> {
+        let url_ = this.baseUrl + "/api/v1/customers?";
+        if (confirmDuplicate === null)
+            throw new globalThis.Error("The parameter 'confirmDuplicate' cannot be null.");
+        else if (confirmDuplicate !== undefined)
+            url_ += "confirmDuplicate=" + encodeURIComponent("" + confirmDuplicate) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
@@ -512,7 +532,7 @@ export class CustomersClient implements ICustomersClient {
             return response.text().then((_responseText) => {
             let result409: any = null;
             let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result409 = ProblemDetails.fromJS(resultData409);
+            result409 = PossibleDuplicatesProblem.fromJS(resultData409);
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 422) {
@@ -726,7 +746,7 @@ export class CustomersClient implements ICustomersClient {
             return response.text().then((_responseText) => {
             let result404: any = null;
             let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = MergedCustomerProblem.fromJS(resultData404);
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
@@ -2651,6 +2671,175 @@ export class CustomersClient implements ICustomersClient {
         }
         return Promise.resolve<void>(null as any);
     }
+
+    /**
+     * Other customers that may be the same one: a phone in common, or the same name at the same company
+     * @return OK
+     */
+    duplicates(id: string, signal?: AbortSignal): Promise<DuplicatesDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/duplicates";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDuplicates(_response);
+        });
+    }
+
+    protected processDuplicates(response: Response): Promise<DuplicatesDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = DuplicatesDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DuplicatesDto>(null as any);
+    }
+
+    /**
+     * Merge another customer (duplicateId) into this one: its contacts, timeline, key dates, phones and tags come over; managers within their team, directors, admins; If-Match is this customer's version
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    merge(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: MergeInput, signal?: AbortSignal): Promise<CustomerDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/merge";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMerge(_response);
+        });
+    }
+
+    protected processMerge(response: Response): Promise<CustomerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = CustomerDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CustomerDto>(null as any);
+    }
 }
 
 export interface IMeClient {
@@ -3717,6 +3906,7 @@ export enum AuditAction {
     Created = "created",
     Updated = "updated",
     Deleted = "deleted",
+    Merged = "merged",
 }
 
 export class AuditEntryDto implements IAuditEntryDto {
@@ -4851,6 +5041,129 @@ export enum CustomerStage {
     Loyal = "loyal",
 }
 
+export class DuplicateCandidateDto implements IDuplicateCandidateDto {
+    id!: string;
+    name!: string;
+    company?: string | undefined;
+    phone?: string | undefined;
+    ownerId!: string;
+    ownerName?: string | undefined;
+    samePhone!: boolean;
+    sameNameAndCompany!: boolean;
+    version!: number;
+
+    constructor(data?: IDuplicateCandidateDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.company = _data["company"];
+            this.phone = _data["phone"];
+            this.ownerId = _data["ownerId"];
+            this.ownerName = _data["ownerName"];
+            this.samePhone = _data["samePhone"];
+            this.sameNameAndCompany = _data["sameNameAndCompany"];
+            this.version = _data["version"];
+        }
+    }
+
+    static fromJS(data: any): DuplicateCandidateDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new DuplicateCandidateDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["company"] = this.company;
+        data["phone"] = this.phone;
+        data["ownerId"] = this.ownerId;
+        data["ownerName"] = this.ownerName;
+        data["samePhone"] = this.samePhone;
+        data["sameNameAndCompany"] = this.sameNameAndCompany;
+        data["version"] = this.version;
+        return data;
+    }
+}
+
+export interface IDuplicateCandidateDto {
+    id: string;
+    name: string;
+    company?: string | undefined;
+    phone?: string | undefined;
+    ownerId: string;
+    ownerName?: string | undefined;
+    samePhone: boolean;
+    sameNameAndCompany: boolean;
+    version: number;
+}
+
+export class DuplicatesDto implements IDuplicatesDto {
+    candidates!: DuplicateCandidateDto[];
+    otherMatches!: number;
+    readonly any!: boolean;
+
+    constructor(data?: IDuplicatesDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.candidates = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["candidates"])) {
+                this.candidates = [] as any;
+                for (let item of _data["candidates"])
+                    this.candidates!.push(DuplicateCandidateDto.fromJS(item));
+            }
+            this.otherMatches = _data["otherMatches"];
+            (this as any).any = _data["any"];
+        }
+    }
+
+    static fromJS(data: any): DuplicatesDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new DuplicatesDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.candidates)) {
+            data["candidates"] = [];
+            for (let item of this.candidates)
+                data["candidates"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["otherMatches"] = this.otherMatches;
+        data["any"] = this.any;
+        return data;
+    }
+}
+
+export interface IDuplicatesDto {
+    candidates: DuplicateCandidateDto[];
+    otherMatches: number;
+    any: boolean;
+}
+
 export class FieldChange implements IFieldChange {
     field!: string;
     old?: string | undefined;
@@ -5422,6 +5735,114 @@ export interface IMeDto {
     regionName?: string | undefined;
 }
 
+export class MergeInput implements IMergeInput {
+    duplicateId!: string;
+    duplicateVersion!: number;
+
+    constructor(data?: IMergeInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.duplicateId = _data["duplicateId"];
+            this.duplicateVersion = _data["duplicateVersion"];
+        }
+    }
+
+    static fromJS(data: any): MergeInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new MergeInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["duplicateId"] = this.duplicateId;
+        data["duplicateVersion"] = this.duplicateVersion;
+        return data;
+    }
+}
+
+export interface IMergeInput {
+    duplicateId: string;
+    duplicateVersion: number;
+}
+
+export class MergedCustomerProblem implements IMergedCustomerProblem {
+    type?: string | undefined;
+    title?: string | undefined;
+    status?: number | undefined;
+    detail?: string | undefined;
+    instance?: string | undefined;
+    mergedIntoId!: string;
+
+    [key: string]: any;
+
+    constructor(data?: IMergedCustomerProblem) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.type = _data["type"];
+            this.title = _data["title"];
+            this.status = _data["status"];
+            this.detail = _data["detail"];
+            this.instance = _data["instance"];
+            this.mergedIntoId = _data["mergedIntoId"];
+        }
+    }
+
+    static fromJS(data: any): MergedCustomerProblem {
+        data = typeof data === 'object' ? data : {};
+        let result = new MergedCustomerProblem();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["type"] = this.type;
+        data["title"] = this.title;
+        data["status"] = this.status;
+        data["detail"] = this.detail;
+        data["instance"] = this.instance;
+        data["mergedIntoId"] = this.mergedIntoId;
+        return data;
+    }
+}
+
+export interface IMergedCustomerProblem {
+    type?: string | undefined;
+    title?: string | undefined;
+    status?: number | undefined;
+    detail?: string | undefined;
+    instance?: string | undefined;
+    mergedIntoId: string;
+
+    [key: string]: any;
+}
+
 export class NotificationDto implements INotificationDto {
     id!: string;
     topic!: string;
@@ -5928,6 +6349,89 @@ export interface IPoolRules {
     returnAfterDays: number;
     warningDays: number;
     claimsPerDay: number;
+}
+
+export class PossibleDuplicatesProblem implements IPossibleDuplicatesProblem {
+    type?: string | undefined;
+    title?: string | undefined;
+    status?: number | undefined;
+    detail?: string | undefined;
+    instance?: string | undefined;
+    candidates!: DuplicateCandidateDto[];
+    otherMatches!: number;
+
+    [key: string]: any;
+
+    constructor(data?: IPossibleDuplicatesProblem) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.candidates = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.type = _data["type"];
+            this.title = _data["title"];
+            this.status = _data["status"];
+            this.detail = _data["detail"];
+            this.instance = _data["instance"];
+            if (Array.isArray(_data["candidates"])) {
+                this.candidates = [] as any;
+                for (let item of _data["candidates"])
+                    this.candidates!.push(DuplicateCandidateDto.fromJS(item));
+            }
+            this.otherMatches = _data["otherMatches"];
+        }
+    }
+
+    static fromJS(data: any): PossibleDuplicatesProblem {
+        data = typeof data === 'object' ? data : {};
+        let result = new PossibleDuplicatesProblem();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["type"] = this.type;
+        data["title"] = this.title;
+        data["status"] = this.status;
+        data["detail"] = this.detail;
+        data["instance"] = this.instance;
+        if (Array.isArray(this.candidates)) {
+            data["candidates"] = [];
+            for (let item of this.candidates)
+                data["candidates"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["otherMatches"] = this.otherMatches;
+        return data;
+    }
+}
+
+export interface IPossibleDuplicatesProblem {
+    type?: string | undefined;
+    title?: string | undefined;
+    status?: number | undefined;
+    detail?: string | undefined;
+    instance?: string | undefined;
+    candidates: DuplicateCandidateDto[];
+    otherMatches: number;
+
+    [key: string]: any;
 }
 
 export enum PriorityTier {

@@ -4,7 +4,7 @@ import { browserHttp } from '../../api/client';
 import { CustomerDto, CustomerKind, CustomerSort, CustomerStage } from '../../api/generated/crm-client';
 import { changeLanguage } from '../../app/i18n';
 import { fakeServer } from '../../test/fakeServer';
-import { useCreateCustomer, useCustomerList, useUpdateCustomer } from './api';
+import { mergedIntoOf, possibleDuplicatesOf, useCreateCustomer, useCustomer, useCustomerList, useUpdateCustomer } from './api';
 
 function customer(id: string, name: string, version = 1) {
   return {
@@ -63,10 +63,10 @@ describe('useCreateCustomer', () => {
     const fields = { name: '新客户', kind: CustomerKind.Person, stage: CustomerStage.Prospect };
 
     await act(async () => {
-      await result.current.mutateAsync(fields).catch(() => undefined);
+      await result.current.mutateAsync({ fields }).catch(() => undefined);
     });
     await act(async () => {
-      await result.current.mutateAsync(fields);
+      await result.current.mutateAsync({ fields });
     });
 
     expect(sent).toHaveLength(2);
@@ -85,15 +85,59 @@ describe('useCreateCustomer after a 4xx', () => {
     const { result } = renderHook(() => useCreateCustomer(), { wrapper });
 
     await act(async () => {
-      await result.current.mutateAsync({ name: '太长'.repeat(60), kind: CustomerKind.Person, stage: CustomerStage.Prospect }).catch(() => undefined);
+      await result.current.mutateAsync({ fields: { name: '太长'.repeat(60), kind: CustomerKind.Person, stage: CustomerStage.Prospect } }).catch(() => undefined);
     });
     await act(async () => {
-      await result.current.mutateAsync({ name: '改正', kind: CustomerKind.Person, stage: CustomerStage.Prospect });
+      await result.current.mutateAsync({ fields: { name: '改正', kind: CustomerKind.Person, stage: CustomerStage.Prospect } });
     });
 
     expect(sent).toHaveLength(2);
     expect(sent[1].headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(sent[1].headers['Idempotency-Key']).not.toBe(sent[0].headers['Idempotency-Key']);
+  });
+});
+
+describe('useCreateCustomer and a possible duplicate', () => {
+  it('reads the candidates from the 409, and creating anyway is a new request that confirms', async () => {
+    const candidate = { id: 'c1', name: '西湖茶庄', phone: '138 0013 9000', ownerId: 'u1', ownerName: '张伟', samePhone: true, sameNameAndCompany: false, version: 3 };
+    const { sent, wrapper } = fakeServer((request) =>
+      request.url.includes('confirmDuplicate=true')
+        ? { status: 201, body: customer('c7', '西湖茶庄') }
+        : { status: 409, body: { status: 409, code: 'customer.possible_duplicate', candidates: [candidate], otherMatches: 1 } },
+    );
+    const { result } = renderHook(() => useCreateCustomer(), { wrapper });
+    const fields = { name: '西湖茶庄', kind: CustomerKind.Company, stage: CustomerStage.Prospect, phone: '13800139000' };
+
+    let refused: unknown;
+    await act(async () => {
+      refused = await result.current.mutateAsync({ fields }).catch((error: unknown) => error);
+    });
+    expect(possibleDuplicatesOf(refused)?.candidates.map((c) => c.name)).toEqual(['西湖茶庄']);
+    expect(possibleDuplicatesOf(refused)?.otherMatches).toBe(1);
+    expect(possibleDuplicatesOf(new Error('offline'))).toBeUndefined();
+
+    await act(async () => {
+      await result.current.mutateAsync({ fields, confirmDuplicate: true });
+    });
+    expect(sent[0].url).not.toContain('confirmDuplicate');
+    expect(sent[1].url).toContain('confirmDuplicate=true');
+    expect(sent[1].headers['Idempotency-Key']).not.toBe(sent[0].headers['Idempotency-Key']);
+  });
+});
+
+describe('useCustomer of a merged customer', () => {
+  it('tells where the customer went, and a plain 404 tells nothing', async () => {
+    const { wrapper } = fakeServer((request) =>
+      request.url.endsWith('/gone')
+        ? { status: 404, body: { status: 404, code: 'customer.merged', mergedIntoId: 'c1' } }
+        : { status: 404, body: { status: 404, code: 'customer.not_found' } },
+    );
+    const merged = renderHook(() => useCustomer('gone'), { wrapper });
+    const missing = renderHook(() => useCustomer('never'), { wrapper });
+
+    await waitFor(() => expect(merged.result.current.isError && missing.result.current.isError).toBe(true));
+    expect(mergedIntoOf(merged.result.current.error)).toBe('c1');
+    expect(mergedIntoOf(missing.result.current.error)).toBeUndefined();
   });
 });
 

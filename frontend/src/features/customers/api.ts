@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/client';
-import { CustomerInput, type CustomerDto, type ICustomerInput } from '../../api/generated/crm-client';
+import { CustomerInput, MergedCustomerProblem, PossibleDuplicatesProblem, type CustomerDto, type ICustomerInput } from '../../api/generated/crm-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import type { CustomerFilters } from './filters';
 
@@ -58,13 +58,27 @@ export function useCustomer(id: string) {
   });
 }
 
-/** Creates once however often it is retried; the corrected form after a 4xx is a new request (see useIdempotencyKey). */
+/** The 409 of a create that looks like an existing customer, with the candidates; undefined for any other failure. */
+export function possibleDuplicatesOf(error: unknown): PossibleDuplicatesProblem | undefined {
+  return error instanceof PossibleDuplicatesProblem && error.code === 'customer.possible_duplicate' ? error : undefined;
+}
+
+/** The survivor's id when the customer asked for was merged into another (a 404 that says where it went). */
+export function mergedIntoOf(error: unknown): string | undefined {
+  return error instanceof MergedCustomerProblem && error.code === 'customer.merged' ? error.mergedIntoId : undefined;
+}
+
+/**
+ * Creates once however often it is retried; the corrected form after a 4xx is a new request (see useIdempotencyKey).
+ * One that looks like an existing customer fails with possibleDuplicatesOf(error) until sent again with confirmDuplicate.
+ */
 export function useCreateCustomer() {
   const api = useApi();
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: (fields: CustomerFields) => api.customers.create(idempotency.key, new CustomerInput(fields)),
+    mutationFn: ({ fields, confirmDuplicate }: { fields: CustomerFields; confirmDuplicate?: boolean }) =>
+      api.customers.create(confirmDuplicate || undefined, idempotency.key, new CustomerInput(fields)),
     onError: idempotency.renewAfterClientError,
     onSuccess: async (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);

@@ -32,3 +32,10 @@ public sealed record CustomerOwnerChanged(Guid EventId, DateTimeOffset OccurredA
 /// <summary>Soft-deleted: hidden everywhere, kept for history.</summary>
 public sealed record CustomerArchived(Guid EventId, DateTimeOffset OccurredAt, Guid CustomerId, string Name, Guid OwnerId, Guid? TeamId)
     : IntegrationEvent(EventId, OccurredAt), ICustomerEvent;
+
+/// <summary>
+/// The customer was a duplicate and was merged into <paramref name="SurvivorId"/>: gone like an archived one,
+/// and whatever a module keeps about it now belongs to the survivor.
+/// </summary>
+public sealed record CustomerMerged(Guid EventId, DateTimeOffset OccurredAt, Guid CustomerId, string Name, Guid OwnerId, Guid? TeamId, Guid SurvivorId)
+    : IntegrationEvent(EventId, OccurredAt), ICustomerEvent;

@@ -32,6 +32,7 @@ public sealed class CustomersModule : IModule
         services.AddScoped<InteractionLog>();
         services.AddScoped<CustomerAccess>();
         services.AddScoped<ContactBook>();
+        services.AddScoped<DuplicateFinder>();
         services.AddIntegrationEventHandler<RecordInteraction, InteractionRecorder>();
         services.AddSingleton<CustomerById>();
         services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
@@ -58,5 +59,7 @@ public sealed class CustomersModule : IModule
         SettingsEndpoints.Map(customers);
         OwnershipEndpoints.Map(customers);
         PoolEndpoints.Map(customers);
+        DuplicatesEndpoint.Map(customers);
+        MergeCustomersEndpoint.Map(customers);
     }
 }

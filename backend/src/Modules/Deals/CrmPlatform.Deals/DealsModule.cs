@@ -20,6 +20,7 @@ public sealed class DealsModule : IModule
         services.AddIntegrationEventHandler<CustomerRenamed, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerOwnerChanged, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerArchived, CustomerCopyUpdater>();
+        services.AddIntegrationEventHandler<CustomerMerged, CustomerCopyUpdater>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

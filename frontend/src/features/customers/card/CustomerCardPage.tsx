@@ -1,5 +1,5 @@
 import { EditOutlined, InboxOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,10 +12,11 @@ import { PageHeader } from '../../../shared/ui/PageHeader';
 import { PageError, PageLoading } from '../../../shared/ui/PageStates';
 import { useMessage } from '../../../shared/ui/feedback';
 import { problemMessage } from '../../../shared/ui/problemMessage';
-import { useCustomer } from '../api';
+import { mergedIntoOf, useCustomer } from '../api';
 import { KeyCustomerTag, PriorityTierTag } from '../ClassificationTags';
 import { StageTag } from '../StageTag';
 import { ContactsPanel } from './ContactsPanel';
+import { DuplicatesPanel } from './DuplicatesPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { useRelease } from './cardApi';
 import { KeyDatesPanel } from './KeyDatesPanel';
@@ -24,8 +25,8 @@ import { ProfilePanel } from './ProfilePanel';
 import { TimelinePanel } from './TimelinePanel';
 import { TransferDialog } from './TransferDialog';
 
-/** Who moves customers between reps (the server decides; this only hides a button that would answer 403). */
-const transferringRoles = ['Manager', 'Director', 'Admin'];
+/** Who moves customers between reps and merges duplicates (the server decides; this only hides buttons that would answer 403). */
+const managingRoles = ['Manager', 'Director', 'Admin'];
 
 /** 客户关系卡: everything about one customer on one page — who they are, where the relationship stands, and what happened. */
 export default function CustomerCardPage() {
@@ -41,6 +42,10 @@ export default function CustomerCardPage() {
     return <PageLoading />;
   }
   if (customer.isError) {
+    const survivorId = mergedIntoOf(customer.error);
+    if (survivorId) {
+      return <MergedNotice survivorId={survivorId} />;
+    }
     return hasStatus(customer.error, 404) || hasStatus(customer.error, 400) ? (
       <NotFound title={t('notFoundTitle')} body={t('notFoundBody')} backTo="/customers" backLabel={t('backToList')} />
     ) : (
@@ -49,6 +54,7 @@ export default function CustomerCardPage() {
   }
 
   const current = customer.data;
+  const manages = !!me && managingRoles.includes(me.role);
   const cadence = current.cadence;
   const dateOrNever = (iso: string | undefined) => (iso ? formatDateTime(iso, i18n.language) : t('card.never'));
   const subtitle = [current.company, current.phone, current.ownerName && `${t('fields.owner')}：${current.ownerName}`].filter(Boolean).join(' · ');
@@ -67,7 +73,7 @@ export default function CustomerCardPage() {
         actions={
           <Space>
             <ReleaseButton customer={current} onReleased={() => void navigate('/customers')} onFailed={(error) => void message.error(problemMessage(error, t))} />
-            {me && transferringRoles.includes(me.role) && (
+            {manages && (
               <Button icon={<SwapOutlined />} onClick={() => setTransferring(true)}>
                 {t('ownership.transfer')}
               </Button>
@@ -81,6 +87,7 @@ export default function CustomerCardPage() {
         }
       />
       {cadence?.stale && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('card.staleTitle')} description={t('card.staleBody')} />}
+      <DuplicatesPanel customer={current} mayMerge={manages} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card title={t('card.cadenceTitle')} size="small" style={{ marginBottom: 16 }}>
@@ -122,6 +129,25 @@ export default function CustomerCardPage() {
         </Col>
       </Row>
       {transferring && <TransferDialog customer={current} onClose={() => setTransferring(false)} />}
+    </div>
+  );
+}
+
+/** A merged-away customer's address: where the customer went. */
+function MergedNotice({ survivorId }: { survivorId: string }) {
+  const { t } = useTranslation('customers');
+  return (
+    <div className="page">
+      <Result
+        status="info"
+        title={t('duplicates.mergedTitle')}
+        subTitle={t('duplicates.mergedBody')}
+        extra={
+          <Link to={`/customers/${survivorId}`}>
+            <Button type="primary">{t('duplicates.openSurvivor')}</Button>
+          </Link>
+        }
+      />
     </div>
   );
 }

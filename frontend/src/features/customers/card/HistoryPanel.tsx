@@ -9,6 +9,11 @@ import { useHistory } from './cardApi';
 type FieldKey = keyof typeof zhCN.fields;
 const fieldKeys = new Set<string>(Object.keys(zhCN.fields));
 
+/** What a merge entry says about the merged record (its name, how many contacts, entries and key dates came over). */
+function merged(entry: AuditEntryDto, field: string): string {
+  return entry.changes.find((change) => change.field === field)?.new ?? '';
+}
+
 /** 变更记录: who changed what on the record, field by field, newest first. */
 export function HistoryPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation('customers');
@@ -29,11 +34,16 @@ export function HistoryPanel({ customerId }: { customerId: string }) {
   const value = (field: string, text: string | undefined) => (text ? (valueText[field]?.(text) ?? text) : t('card.emptyValue'));
   const headline = (entry: AuditEntryDto) => {
     const name = entry.changedByName ?? t('card.system');
-    return entry.action === AuditAction.Created
-      ? t('card.historyCreated', { name })
-      : entry.action === AuditAction.Deleted
-        ? t('card.historyDeleted', { name })
-        : t('card.historyUpdated', { name });
+    switch (entry.action) {
+      case AuditAction.Created:
+        return t('card.historyCreated', { name });
+      case AuditAction.Deleted:
+        return t('card.historyDeleted', { name });
+      case AuditAction.Merged:
+        return t('card.historyMerged', { name, merged: merged(entry, 'mergedCustomerName') });
+      default:
+        return t('card.historyUpdated', { name });
+    }
   };
 
   if (history.isPending) {
@@ -56,7 +66,16 @@ export function HistoryPanel({ customerId }: { customerId: string }) {
               <div>
                 <strong>{headline(entry)}</strong> <span className="muted">{formatDateTime(entry.changedAt, i18n.language)}</span>
               </div>
-              {entry.action !== AuditAction.Created && (
+              {entry.action === AuditAction.Merged && (
+                <div className="history-entry__changes">
+                  {t('card.historyMoved', {
+                    contacts: merged(entry, 'contacts'),
+                    interactions: merged(entry, 'interactions'),
+                    keyDates: merged(entry, 'keyDates'),
+                  })}
+                </div>
+              )}
+              {entry.action !== AuditAction.Created && entry.action !== AuditAction.Merged && (
                 <ul className="history-entry__changes">
                   {entry.changes.map((change) => (
                     <li key={change.field}>

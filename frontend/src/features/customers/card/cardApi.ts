@@ -4,10 +4,12 @@ import {
   ContactInput,
   InteractionInput,
   KeyDateInput,
+  MergeInput,
   ReleaseInput,
   TransferInput,
   type ContactDto,
   type CustomerDto,
+  type DuplicateCandidateDto,
   type IContactInput,
   type IInteractionInput,
   type IKeyDateInput,
@@ -26,6 +28,7 @@ export const cardKeys = {
   contacts: (id: string) => [...customerKeys.detail(id), 'contacts'] as const,
   keyDates: (id: string) => [...customerKeys.detail(id), 'keyDates'] as const,
   ownership: (id: string) => [...customerKeys.detail(id), 'ownership'] as const,
+  duplicates: (id: string) => [...customerKeys.detail(id), 'duplicates'] as const,
 };
 
 /** The customer's timeline, newest first, a page at a time. */
@@ -186,6 +189,46 @@ export function useRelease(customer: CustomerDto) {
       idempotency.renewAfterClientError(error);
       // Changed meanwhile: read the current version, so trying again can succeed.
       await queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id), exact: true });
+    },
+  });
+}
+
+/** Other customers that may be this one (same phone, or same name at the same company). */
+export function useDuplicates(customerId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: cardKeys.duplicates(customerId), queryFn: ({ signal }) => api.customers.duplicates(customerId, signal) });
+}
+
+/**
+ * Merges a duplicate into the customer on the card, at the versions the user compared (If-Match for the card's
+ * customer, duplicateVersion for the other). Afterwards everything the card shows has changed.
+ */
+export function useMerge(survivor: CustomerDto) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (duplicate: DuplicateCandidateDto) =>
+      api.customers.merge(
+        survivor.id,
+        `"${survivor.version}"`,
+        idempotency.key,
+        new MergeInput({ duplicateId: duplicate.id, duplicateVersion: duplicate.version }),
+      ),
+    onError: async (error) => {
+      idempotency.renewAfterClientError(error);
+      if (hasStatus(error, 412)) {
+        await queryClient.invalidateQueries({ queryKey: customerKeys.detail(survivor.id) });
+      }
+    },
+    onSuccess: async (merged, duplicate) => {
+      idempotency.renew();
+      queryClient.removeQueries({ queryKey: customerKeys.detail(duplicate.id) });
+      queryClient.setQueryData(customerKeys.detail(merged.id), merged);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: customerKeys.detail(merged.id), predicate: (query) => query.queryKey.length > customerKeys.detail(merged.id).length }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
+      ]);
     },
   });
 }

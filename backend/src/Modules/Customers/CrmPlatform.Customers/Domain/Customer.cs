@@ -194,6 +194,9 @@ internal sealed class Customer : IOwnedRecord, IAudited
     /// </summary>
     public DateTimeOffset? PooledAt { get; private set; }
 
+    /// <summary>Set when a manager merged this record into another (the survivor): gone, but its address points there.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
     [NotAudited]
     public DateTimeOffset CreatedAt { get; private init; }
 
@@ -265,6 +268,46 @@ internal sealed class Customer : IOwnedRecord, IAudited
     public void ReturnToPool(DateTimeOffset now)
     {
         PooledAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Takes in what the duplicate knows and this record does not: empty fields are filled from it, phones
+    /// and tags are joined, and the classification keeps the further stage, key importance and the closer
+    /// relationship. What this record already says wins; nothing the duplicate knew is dropped.
+    /// </summary>
+    public void Absorb(Customer duplicate, DateTimeOffset now)
+    {
+        Phone ??= duplicate.Phone;
+        OtherPhones = Distinct([.. OtherPhones, .. new[] { duplicate.Phone }.OfType<string>().Where(p => p != Phone), .. duplicate.OtherPhones]);
+        Email ??= duplicate.Email;
+        Company ??= duplicate.Company;
+        Position ??= duplicate.Position;
+        Address ??= duplicate.Address;
+        Region ??= duplicate.Region;
+        Industry ??= duplicate.Industry;
+        Source ??= duplicate.Source;
+        Tags = Distinct([.. Tags, .. duplicate.Tags]);
+        Gender ??= duplicate.Gender;
+        Birthday ??= duplicate.Birthday;
+        Occupation ??= duplicate.Occupation;
+        IncomeBand ??= duplicate.IncomeBand;
+        Hobbies ??= duplicate.Hobbies;
+        Personality ??= duplicate.Personality;
+        Family ??= duplicate.Family;
+        PreferredProducts ??= duplicate.PreferredProducts;
+        PreferredColours ??= duplicate.PreferredColours;
+        PreferredSpecs ??= duplicate.PreferredSpecs;
+        PreferredChannels ??= duplicate.PreferredChannels;
+        Stage = (CustomerStage)Math.Max((int)Stage, (int)duplicate.Stage);
+        Importance = Importance == Importance.Key || duplicate.Importance == Importance.Key ? Importance.Key : Importance.General;
+        RelationshipLevel = Math.Max(RelationshipLevel, duplicate.RelationshipLevel);
+        UpdatedAt = now;
+    }
+
+    public void MergeInto(Guid survivorId, DateTimeOffset now)
+    {
+        MergedIntoId = survivorId;
         UpdatedAt = now;
     }
 

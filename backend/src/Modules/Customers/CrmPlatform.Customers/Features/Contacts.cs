@@ -170,7 +170,7 @@ internal static class ContactEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        customers.MapPut("/{id:guid}/contacts/{contactId:guid}", async Task<Results<Ok<ContactDto>, ProblemHttpResult>> (
+        customers.MapPut("/{id:guid}/contacts/{contactId:guid}", (
                     Guid id,
                     Guid contactId,
                     ContactInput body,
@@ -178,19 +178,7 @@ internal static class ContactEndpoints
                     IMediator mediator,
                     HttpResponse response,
                     CancellationToken cancellationToken) =>
-            {
-                var expected = ETags.ParseIfMatch(ifMatch);
-                if (!expected.IsSuccess)
-                {
-                    return Problems.From(expected.Error);
-                }
-
-                return (await mediator.Send(new UpdateContactCommand(id, contactId, expected.Value, body), cancellationToken)).ToHttp(contact =>
-                {
-                    response.SetETag(contact.Version);
-                    return TypedResults.Ok(contact);
-                });
-            })
+                response.ChangeAsync(ifMatch, expected => mediator.Send(new UpdateContactCommand(id, contactId, expected, body), cancellationToken), contact => contact.Version))
             .WithName("Customers_UpdateContact")
             .WithSummary("Replace a contact's fields; requires If-Match")
             .ProducesValidationProblem()

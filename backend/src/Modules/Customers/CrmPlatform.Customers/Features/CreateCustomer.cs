@@ -1,6 +1,7 @@
 using AutoMapper;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
@@ -11,18 +12,20 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace CrmPlatform.Customers.Features;
 
-public sealed record CreateCustomerCommand(CustomerInput Customer) : ICommand<Result<CustomerDto>>;
+/// <param name="ConfirmDuplicate">Create it even when it looks like an existing customer (otherwise 409 with the candidates).</param>
+public sealed record CreateCustomerCommand(CustomerInput Customer, bool ConfirmDuplicate) : ICommand<Result<CustomerDto>>;
 
 internal sealed class CreateCustomerValidator : AbstractValidator<CreateCustomerCommand>
 {
     public CreateCustomerValidator(TimeProvider clock) => RuleFor(c => c.Customer).SetValidator(new CustomerInputValidator(clock)).AtBodyRoot();
 }
 
-internal sealed class CreateCustomerHandler(CustomersDbContext db, OwnerAssignment owners, CustomerViews views, TimeProvider clock, IMapper mapper)
+internal sealed class CreateCustomerHandler(CustomersDbContext db, OwnerAssignment owners, DuplicateFinder duplicates, CustomerViews views, TimeProvider clock, IMapper mapper)
     : ICommandHandler<CreateCustomerCommand, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(CreateCustomerCommand command, CancellationToken cancellationToken)
@@ -35,6 +38,11 @@ internal sealed class CreateCustomerHandler(CustomersDbContext db, OwnerAssignme
 
         var now = clock.GetDatabaseUtcNow();
         var customer = Customer.Create(command.Customer.Details, owner.Value.Id, owner.Value.TeamId, now);
+        if (!command.ConfirmDuplicate && await duplicates.FindAsync(customer, cancellationToken) is { Any: true } found)
+        {
+            return PossibleDuplicatesProblem.Of(found);
+        }
+
         db.Customers.Add(customer);
         db.Publish(new CustomerCreated(Guid.CreateVersion7(now), now, customer.Id, customer.Name, customer.OwnerId, customer.TeamId));
         await db.SaveChangesAsync(cancellationToken);
@@ -45,15 +53,16 @@ internal sealed class CreateCustomerHandler(CustomersDbContext db, OwnerAssignme
 internal static class CreateCustomerEndpoint
 {
     public static void Map(IEndpointRouteBuilder customers) =>
-        customers.MapPost("/", async (CustomerInput body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
-                (await mediator.Send(new CreateCustomerCommand(body), cancellationToken)).ToHttp(customer =>
+        customers.MapPost("/", async (CustomerInput body, [FromQuery] bool? confirmDuplicate, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
+                (await mediator.Send(new CreateCustomerCommand(body, confirmDuplicate ?? false), cancellationToken)).ToHttp(customer =>
                 {
                     response.SetETag(customer.Version);
                     return TypedResults.Created($"/api/v1/customers/{customer.Id}", customer);
                 }))
+            .RejectUnknownQuery()
             .WithName("Customers_Create")
-            .WithSummary("Create a customer (owned by the caller unless ownerId is given)")
+            .WithSummary("Create a customer (owned by the caller unless ownerId is given); one that looks like an existing customer is a 409 with the candidates unless confirmDuplicate=true")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .Produces<PossibleDuplicatesProblem>(StatusCodes.Status409Conflict, "application/problem+json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

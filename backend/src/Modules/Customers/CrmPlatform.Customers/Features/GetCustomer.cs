@@ -22,7 +22,17 @@ internal sealed class GetCustomerHandler(CustomersDbContext db, ICurrentUser cur
     public async ValueTask<Result<CustomerDto>> Handle(GetCustomerQuery query, CancellationToken cancellationToken)
     {
         var customer = await customerById.Query.ExecuteAsync(db, currentUser, query.Id, cancellationToken);
-        return customer is null ? Error.NotFound("customer", query.Id) : await views.CompleteAsync(customer, cancellationToken);
+        return customer is null ? await NotFoundAsync(query.Id, cancellationToken) : await views.CompleteAsync(customer, cancellationToken);
+    }
+
+    /// <summary>A merged customer's address names the survivor, to whoever could see the customer before the merge.</summary>
+    private async Task<Error> NotFoundAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var survivorId = await db.Customers.IgnoreQueryFilters().AsNoTracking().VisibleTo(currentUser)
+            .Where(c => c.Id == id && c.ArchivedAt == null && c.MergedIntoId != null)
+            .Select(c => c.MergedIntoId)
+            .SingleOrDefaultAsync(cancellationToken);
+        return survivorId is { } survivor ? MergedCustomerProblem.Of(id, survivor) : Error.NotFound("customer", id);
     }
 }
 
@@ -46,5 +56,5 @@ internal static class GetCustomerEndpoint
                 }))
             .WithName("Customers_Get")
             .WithSummary("Get one customer; the ETag header is its version")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<MergedCustomerProblem>(StatusCodes.Status404NotFound, "application/problem+json");
 }

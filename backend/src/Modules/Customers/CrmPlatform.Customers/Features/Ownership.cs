@@ -13,7 +13,6 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -204,27 +203,14 @@ internal static class OwnershipEndpoints
 {
     public static void Map(IEndpointRouteBuilder customers)
     {
-        customers.MapPost("/{id:guid}/transfer", async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> (
+        customers.MapPost("/{id:guid}/transfer", (
                     Guid id,
                     TransferInput body,
                     [FromHeader(Name = "If-Match")] string? ifMatch,
                     IMediator mediator,
                     HttpResponse response,
                     CancellationToken cancellationToken) =>
-            {
-                var expected = ETags.ParseIfMatch(ifMatch);
-                if (!expected.IsSuccess)
-                {
-                    return Problems.From(expected.Error);
-                }
-
-                var result = await mediator.Send(new TransferCustomerCommand(id, expected.Value, body), cancellationToken);
-                return result.ToHttp(customer =>
-                {
-                    response.SetETag(customer.Version);
-                    return TypedResults.Ok(customer);
-                });
-            })
+                response.ChangeAsync(ifMatch, expected => mediator.Send(new TransferCustomerCommand(id, expected, body), cancellationToken), customer => customer.Version))
             .WithName("Customers_Transfer")
             .WithSummary("Give a customer to another rep (managers within their team, directors, admins); requires If-Match")
             .ProducesValidationProblem()

@@ -9,7 +9,6 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -143,29 +142,23 @@ internal static class SettingsEndpoints
             .WithName("Customers_GetSettings")
             .WithSummary("The contact cadence of each priority tier, when a customer counts as stale, and the pool's rules");
 
-        customers.MapPut("/settings", async Task<Results<Ok<CustomerSettingsDto>, ProblemHttpResult>> (
+        customers.MapPut("/settings", (
                     CustomerSettingsInput body,
                     [FromHeader(Name = "If-Match")] string? ifMatch,
                     IMediator mediator,
                     SettingsCache cache,
                     HttpResponse response,
                     CancellationToken cancellationToken) =>
-            {
-                var expected = ETags.ParseIfMatch(ifMatch);
-                if (!expected.IsSuccess)
-                {
-                    return Problems.From(expected.Error);
-                }
-
-                var result = await mediator.Send(new ChangeCustomerSettingsCommand(expected.Value, body), cancellationToken);
-                // After the commit: forgotten inside the transaction, a read in between would cache the old row again.
-                cache.Forget();
-                return result.ToHttp(settings =>
-                {
-                    response.SetETag(settings.Version);
-                    return TypedResults.Ok(settings);
-                });
-            })
+                response.ChangeAsync(
+                    ifMatch,
+                    async expected =>
+                    {
+                        var result = await mediator.Send(new ChangeCustomerSettingsCommand(expected, body), cancellationToken);
+                        // After the commit: forgotten inside the transaction, a read in between would cache the old row again.
+                        cache.Forget();
+                        return result;
+                    },
+                    settings => settings.Version))
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithName("Customers_ChangeSettings")
             .WithSummary("Change the cadence, staleness and pool settings (admins); requires If-Match")

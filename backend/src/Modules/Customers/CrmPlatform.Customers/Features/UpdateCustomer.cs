@@ -12,7 +12,6 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -74,27 +73,14 @@ internal sealed class UpdateCustomerHandler(
 internal static class UpdateCustomerEndpoint
 {
     public static void Map(IEndpointRouteBuilder customers) =>
-        customers.MapPut("/{id:guid}", async Task<Results<Ok<CustomerDto>, ProblemHttpResult>> (
+        customers.MapPut("/{id:guid}", (
                     Guid id,
                     CustomerInput body,
                     [FromHeader(Name = "If-Match")] string? ifMatch,
                     IMediator mediator,
                     HttpResponse response,
                     CancellationToken cancellationToken) =>
-            {
-                var expected = ETags.ParseIfMatch(ifMatch);
-                if (!expected.IsSuccess)
-                {
-                    return Problems.From(expected.Error);
-                }
-
-                var result = await mediator.Send(new UpdateCustomerCommand(id, expected.Value, body), cancellationToken);
-                return result.ToHttp(customer =>
-                {
-                    response.SetETag(customer.Version);
-                    return TypedResults.Ok(customer);
-                });
-            })
+                response.ChangeAsync(ifMatch, expected => mediator.Send(new UpdateCustomerCommand(id, expected, body), cancellationToken), customer => customer.Version))
             .WithName("Customers_Update")
             .WithSummary("Replace a customer's fields; requires If-Match")
             .ProducesValidationProblem()

@@ -139,8 +139,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.PriorityTier).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.Version).IsRowVersion();
         b.HasOne(c => c.Activity).WithOne().HasForeignKey<CustomerActivity>(a => a.CustomerId);
-        // Archived customers are gone and pooled ones are nobody's: the pool's own queries ignore this filter.
-        b.HasQueryFilter(c => c.ArchivedAt == null && c.PooledAt == null);
+        // Archived and merged customers are gone and pooled ones are nobody's: the pool's own queries ignore this filter.
+        b.HasQueryFilter(c => c.ArchivedAt == null && c.MergedIntoId == null && c.PooledAt == null);
         b.HasIndex(c => new { c.OwnerId, c.Id });
         // A team's pool, newest first.
         b.HasIndex(c => new { c.TeamId, c.Id }, "Pool").HasFilter("pooled_at IS NOT NULL AND archived_at IS NULL").HasDatabaseName("ix_customers_pool");
@@ -149,6 +149,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(c => c.Phone);
         b.Property<int?>(KeyDates.BirthdayMonthDayColumn).HasComputedColumnSql(KeyDates.BirthdayMonthDaySql, stored: true);
         b.HasIndex(KeyDates.BirthdayMonthDayColumn).HasFilter("birthday_month_day IS NOT NULL");
+        b.Property<string[]>(DuplicateKeys.PhoneKeysColumn).HasComputedColumnSql(DuplicateKeys.PhoneKeysSql, stored: true);
+        b.HasIndex(DuplicateKeys.PhoneKeysColumn).HasMethod("gin");
+        b.Property<string>(DuplicateKeys.IdentityKeyColumn).HasComputedColumnSql(DuplicateKeys.IdentityKeySql, stored: true);
+        b.HasIndex(DuplicateKeys.IdentityKeyColumn).HasFilter("identity_key IS NOT NULL");
         b.Property<string[]>(CustomerSearch.TagKeysColumn).HasComputedColumnSql(CustomerSearch.TagKeysSql, stored: true);
         b.HasIndex(CustomerSearch.TagKeysColumn).HasMethod("gin");
 

@@ -15,7 +15,8 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
     IIntegrationEventHandler<CustomerCreated>,
     IIntegrationEventHandler<CustomerRenamed>,
     IIntegrationEventHandler<CustomerOwnerChanged>,
-    IIntegrationEventHandler<CustomerArchived>
+    IIntegrationEventHandler<CustomerArchived>,
+    IIntegrationEventHandler<CustomerMerged>
 {
     private const string Consumer = "deals.customer-copies";
 
@@ -26,6 +27,9 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
     public Task HandleAsync(CustomerOwnerChanged changed, CancellationToken cancellationToken) => ObserveAsync(changed, archived: false, cancellationToken);
 
     public Task HandleAsync(CustomerArchived archived, CancellationToken cancellationToken) => ObserveAsync(archived, archived: true, cancellationToken);
+
+    /// <summary>A merged-away customer is gone, as an archived one is; moving its deals to the survivor comes with the Deals module.</summary>
+    public Task HandleAsync(CustomerMerged merged, CancellationToken cancellationToken) => ObserveAsync(merged, archived: true, cancellationToken);
 
     private async Task ObserveAsync<TEvent>(TEvent customerEvent, bool archived, CancellationToken cancellationToken)
         where TEvent : IntegrationEvent, ICustomerEvent

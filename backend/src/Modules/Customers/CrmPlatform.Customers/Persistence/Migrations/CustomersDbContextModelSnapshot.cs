@@ -267,6 +267,12 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("hobbies");
 
+                    b.Property<string>("IdentityKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("identity_key")
+                        .HasComputedColumnSql("customers.identity_key(name, company)", true);
+
                     b.Property<string>("Importance")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -288,6 +294,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -318,6 +328,12 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("phone");
+
+                    b.PrimitiveCollection<string[]>("PhoneKeys")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("phone_keys")
+                        .HasComputedColumnSql("customers.phone_keys(phone, other_phones)", true);
 
                     b.Property<DateTimeOffset?>("PooledAt")
                         .HasColumnType("timestamp with time zone")
@@ -418,8 +434,17 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasDatabaseName("ix_customers_birthday_month_day")
                         .HasFilter("birthday_month_day IS NOT NULL");
 
+                    b.HasIndex("IdentityKey")
+                        .HasDatabaseName("ix_customers_identity_key")
+                        .HasFilter("identity_key IS NOT NULL");
+
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_customers_phone");
+
+                    b.HasIndex("PhoneKeys")
+                        .HasDatabaseName("ix_customers_phone_keys");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PhoneKeys"), "gin");
 
                     b.HasIndex("SearchGrams")
                         .HasDatabaseName("ix_customers_search_grams");
