@@ -65,6 +65,14 @@ foreach (var request in requests)
     report.Add(request, product, floor);
 }
 
+if (options.Only is null || "export".Contains(options.Only, StringComparison.Ordinal))
+{
+    foreach (var format in new[] { "csv", "xlsx" })
+    {
+        report.Add(await Exports.RunAsync(options.Host, director, format, options.HostPid));
+    }
+}
+
 Directory.Delete(workDirectory, recursive: true);
 report.Finish(PeakRssMegabytes(options.HostPid), PeakRssMegabytes(options.FloorPid));
 return report.Failures == 0 || !options.Smoke ? 0 : 1;

@@ -10,6 +10,7 @@ internal sealed class Report(Options options)
     private static readonly CompositeFormat Row = CompositeFormat.Parse("{0,-26} {1,-13} {2,9} {3,8} {4,8} {5,8} {6,7} | {7,9} {8,8} | {9,7} {10,7}");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { WriteIndented = true };
     private readonly List<object> _rows = [];
+    private readonly List<ExportResult> _exports = [];
 
     public int Failures { get; private set; }
 
@@ -44,11 +45,18 @@ internal sealed class Report(Options options)
         });
     }
 
+    public void Add(ExportResult export)
+    {
+        Failures += export.Succeeded ? 0 : 1;
+        _exports.Add(export);
+        Console.WriteLine(Exports.Describe(export));
+    }
+
     public void Finish(double? hostPeakRssMegabytes, double? floorPeakRssMegabytes)
     {
         Console.WriteLine(new string('-', 128));
         Console.WriteLine($"host peak RSS {hostPeakRssMegabytes:0} MB, floor peak RSS {floorPeakRssMegabytes:0} MB; " +
-                          $"{_rows.Count - Failures} of {_rows.Count} request kinds answered only 2xx");
+                          $"{_rows.Count + _exports.Count - Failures} of {_rows.Count + _exports.Count} request kinds answered only 2xx");
         var results = new
         {
             measuredAt = DateTimeOffset.UtcNow,
@@ -61,9 +69,10 @@ internal sealed class Report(Options options)
             smoke = options.Smoke,
             hostPeakRssMegabytes,
             floorPeakRssMegabytes,
-            passed = _rows.Count - Failures,
+            passed = _rows.Count + _exports.Count - Failures,
             failed = Failures,
             requests = _rows,
+            exports = _exports,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Results))!);
         File.WriteAllText(options.Results, JsonSerializer.Serialize(results, Json));

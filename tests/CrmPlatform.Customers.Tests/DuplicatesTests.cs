@@ -41,6 +41,23 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
         await (await rep.PostJsonAsync($"{Url}?confirmDuplicate=yes", new { name = "拼错参数", kind = "person" })).ShouldHaveFieldErrorAsync("confirmDuplicate");
     }
 
+    [Theory]
+    [InlineData("+86 138 0013 8000", "13800138000")]
+    [InlineData("8613800138000", "13800138000")]
+    [InlineData("0086 138-0013-8000", "13800138000")]
+    [InlineData("+86 571 8888 0000", "057188880000")]
+    [InlineData("+86 0571 8888 0000", "057188880000")]
+    [InlineData("0571-8888 0000", "057188880000")]
+    [InlineData("+86 10 6552 9988", "01065529988")]
+    [InlineData("010-6552 9988", "01065529988")]
+    [InlineData("+86 400 820 8820", "4008208820")]
+    [InlineData("400-820-8820", "4008208820")]
+    [InlineData("+1 415 555 0100", "14155550100")]
+    [InlineData("12345", null)]
+    public async Task A_number_typed_in_any_usual_way_has_one_key(string phone, string? key) =>
+        (await Sql.ScalarAsync<object>(app.ConnectionString, "SELECT customers.phone_key(@phone)", ("phone", phone)))
+            .Should().Be(key is null ? DBNull.Value : key);
+
     [Fact]
     public async Task A_match_outside_the_callers_scope_blocks_the_create_but_is_only_counted_never_named()
     {
@@ -83,7 +100,7 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
         var duplicate = await CreateAsync(rep, new
         {
             name = "合并 杭州茶庄（旧档）", kind = "company", company = "杭州茶庄", phone = "138 0013 7000", email = "boss@tea.example", tags = new[] { "VIP", "茶友" },
-            stage = "customer", importance = "key", relationshipLevel = 3, hobbies = "钓鱼",
+            stage = "customer", importance = "key", relationshipLevel = 3, hobbies = "钓鱼", otherPhones = new[] { "0571-8765 0001" },
         }, confirm: true);
         (await rep.PostJsonAsync($"{Url}/{duplicate.Id}/contacts", new { name = "王老板", role = "decisionMaker" })).StatusCode.Should().Be(HttpStatusCode.Created);
         (await rep.PostJsonAsync($"{Url}/{duplicate.Id}/key-dates", new { kind = "companyAnniversary", month = 5, day = 8, year = 2001 })).StatusCode.Should().Be(HttpStatusCode.Created);
@@ -95,7 +112,7 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
 
         merged.Should().BeEquivalentTo(new
         {
-            Phone = "0571-8765 0001", OtherPhones = new[] { "138 0013 7000" }, Email = "boss@tea.example", Tags = new[] { "茶友", "VIP" },
+            Name = survivor.Name, Phone = "0571-8765 0001", OtherPhones = new[] { "138 0013 7000" }, Email = "boss@tea.example", Tags = new[] { "茶友", "VIP" },
             Stage = CustomerStage.Customer, Importance = Importance.Key, RelationshipLevel = 3, Hobbies = "钓鱼",
         });
         merged.LastVisitedAt.Should().BeCloseTo(visitedAt, TimeSpan.FromMilliseconds(1));
@@ -116,7 +133,10 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
         {
             new FieldChange("mergedCustomerId", null, duplicate.Id.ToString()), new FieldChange("mergedCustomerName", null, duplicate.Name),
             new FieldChange("contacts", null, "1"), new FieldChange("interactions", null, "1"), new FieldChange("keyDates", null, "1"),
+            // Where the two disagreed, the survivor's word stands and the duplicate's is kept here.
+            new FieldChange("name", duplicate.Name, survivor.Name),
         });
+        history.Items.Where(e => e.Action == AuditAction.Created).Should().HaveCount(2, "the duplicate's history is the survivor's now");
         var duplicateHistory = await Sql.ScalarAsync<string>(
             app.ConnectionString,
             "SELECT changes::text FROM customers.audit_entries WHERE entity_id = @id ORDER BY id DESC LIMIT 1", ("id", duplicate.Id));
@@ -136,8 +156,11 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
         (await (await MergeAsync(rep, survivor, duplicate.Id, duplicate.Version)).ShouldBeProblemAsync(HttpStatusCode.Forbidden))
             .GetProperty("code").GetString().Should().Be("customer.merge_forbidden");
         await (await MergeAsync(westManager, survivor, duplicate.Id, duplicate.Version)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await (await MergeAsync(await app.LoginAsync(DemoUsers.Service), survivor, duplicate.Id, duplicate.Version)).ShouldBeProblemAsync(HttpStatusCode.Forbidden))
+            .GetProperty("code").GetString().Should().Be("customer.merge_forbidden");
         await (await MergeAsync(manager, survivor, duplicate.Id, duplicate.Version, ifMatch: null)).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
         await (await MergeAsync(manager, survivor, duplicate.Id, duplicate.Version + 1)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await MergeAsync(manager, survivor, duplicate.Id, duplicate.Version, ifMatch: $"\"{survivor.Version + 1}\"")).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
         await (await MergeAsync(manager, survivor, survivor.Id, survivor.Version)).ShouldHaveFieldErrorAsync("duplicateId");
         var westCustomer = await CreateAsync(westRep, new { name = "合并 西区", kind = "person" });
         await (await MergeAsync(manager, survivor, westCustomer.Id, westCustomer.Version)).ShouldHaveFieldErrorAsync("duplicateId", HttpStatusCode.NotFound);

@@ -80,13 +80,17 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
                 && p.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) != true)
             .Select(p => (
                 Field: JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name),
-                Old: entry.State == EntityState.Added ? null : Text(p.OriginalValue),
-                New: entry.State == EntityState.Deleted ? null : Text(p.CurrentValue)))
+                Old: entry.State == EntityState.Added ? null : AuditValues.Text(p.OriginalValue),
+                New: entry.State == EntityState.Deleted ? null : AuditValues.Text(p.CurrentValue)))
             .Where(c => c.Old != c.New)
             .Select(c => new FieldChange(c.Field, c.Old, c.New)),
     ];
+}
 
-    private static string? Text(object? value) => value switch
+/// <summary>How a value reads in the audit log: one line of text, the same for every module.</summary>
+public static class AuditValues
+{
+    public static string? Text(object? value) => value switch
     {
         null => null,
         string text => text,

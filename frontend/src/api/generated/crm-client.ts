@@ -453,6 +453,26 @@ export interface ICustomersClient {
      * @return OK
      */
     merge(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: MergeInput, signal?: AbortSignal): Promise<CustomerDto>;
+
+    /**
+     * Download the customers a list filter finds, as CSV (UTF-8) or Excel, streamed: any number of rows
+     * @param q (optional) 
+     * @param stage (optional) 
+     * @param ownerId (optional) 
+     * @param importance (optional) 
+     * @param priorityTier (optional) 
+     * @param relationshipLevel (optional) 
+     * @param region (optional) 
+     * @param industry (optional) 
+     * @param source (optional) 
+     * @param tag (optional) 
+     * @param overdue (optional) 
+     * @param sort (optional) 
+     * @param format (optional) 
+     * @param language (optional) 
+     * @return OK
+     */
+    export(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, sort: CustomerSort | undefined, format: TableFormat | undefined, language: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -2840,6 +2860,147 @@ export class CustomersClient implements ICustomersClient {
         }
         return Promise.resolve<CustomerDto>(null as any);
     }
+
+    /**
+     * Download the customers a list filter finds, as CSV (UTF-8) or Excel, streamed: any number of rows
+     * @param q (optional) 
+     * @param stage (optional) 
+     * @param ownerId (optional) 
+     * @param importance (optional) 
+     * @param priorityTier (optional) 
+     * @param relationshipLevel (optional) 
+     * @param region (optional) 
+     * @param industry (optional) 
+     * @param source (optional) 
+     * @param tag (optional) 
+     * @param overdue (optional) 
+     * @param sort (optional) 
+     * @param format (optional) 
+     * @param language (optional) 
+     * @return OK
+     */
+    export(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, sort: CustomerSort | undefined, format: TableFormat | undefined, language: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/customers/export?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (stage === null)
+            throw new globalThis.Error("The parameter 'stage' cannot be null.");
+        else if (stage !== undefined)
+            url_ += "stage=" + encodeURIComponent("" + stage) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (importance === null)
+            throw new globalThis.Error("The parameter 'importance' cannot be null.");
+        else if (importance !== undefined)
+            url_ += "importance=" + encodeURIComponent("" + importance) + "&";
+        if (priorityTier === null)
+            throw new globalThis.Error("The parameter 'priorityTier' cannot be null.");
+        else if (priorityTier !== undefined)
+            url_ += "priorityTier=" + encodeURIComponent("" + priorityTier) + "&";
+        if (relationshipLevel === null)
+            throw new globalThis.Error("The parameter 'relationshipLevel' cannot be null.");
+        else if (relationshipLevel !== undefined)
+            url_ += "relationshipLevel=" + encodeURIComponent("" + relationshipLevel) + "&";
+        if (region === null)
+            throw new globalThis.Error("The parameter 'region' cannot be null.");
+        else if (region !== undefined)
+            url_ += "region=" + encodeURIComponent("" + region) + "&";
+        if (industry === null)
+            throw new globalThis.Error("The parameter 'industry' cannot be null.");
+        else if (industry !== undefined)
+            url_ += "industry=" + encodeURIComponent("" + industry) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            url_ += "tag=" + encodeURIComponent("" + tag) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExport(_response);
+        });
+    }
+
+    protected processExport(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
 }
 
 export interface IMeClient {
@@ -5112,7 +5273,6 @@ export interface IDuplicateCandidateDto {
 export class DuplicatesDto implements IDuplicatesDto {
     candidates!: DuplicateCandidateDto[];
     otherMatches!: number;
-    readonly any!: boolean;
 
     constructor(data?: IDuplicatesDto) {
         if (data) {
@@ -5134,7 +5294,6 @@ export class DuplicatesDto implements IDuplicatesDto {
                     this.candidates!.push(DuplicateCandidateDto.fromJS(item));
             }
             this.otherMatches = _data["otherMatches"];
-            (this as any).any = _data["any"];
         }
     }
 
@@ -5153,7 +5312,6 @@ export class DuplicatesDto implements IDuplicatesDto {
                 data["candidates"].push(item ? item.toJSON() : undefined as any);
         }
         data["otherMatches"] = this.otherMatches;
-        data["any"] = this.any;
         return data;
     }
 }
@@ -5161,7 +5319,6 @@ export class DuplicatesDto implements IDuplicatesDto {
 export interface IDuplicatesDto {
     candidates: DuplicateCandidateDto[];
     otherMatches: number;
-    any: boolean;
 }
 
 export class FieldChange implements IFieldChange {
@@ -5781,7 +5938,7 @@ export class MergedCustomerProblem implements IMergedCustomerProblem {
     status?: number | undefined;
     detail?: string | undefined;
     instance?: string | undefined;
-    mergedIntoId!: string;
+    mergedIntoId?: string | undefined;
 
     [key: string]: any;
 
@@ -5838,7 +5995,7 @@ export interface IMergedCustomerProblem {
     status?: number | undefined;
     detail?: string | undefined;
     instance?: string | undefined;
-    mergedIntoId: string;
+    mergedIntoId?: string | undefined;
 
     [key: string]: any;
 }
@@ -6357,8 +6514,8 @@ export class PossibleDuplicatesProblem implements IPossibleDuplicatesProblem {
     status?: number | undefined;
     detail?: string | undefined;
     instance?: string | undefined;
-    candidates!: DuplicateCandidateDto[];
-    otherMatches!: number;
+    candidates?: DuplicateCandidateDto[] | undefined;
+    otherMatches?: number | undefined;
 
     [key: string]: any;
 
@@ -6368,9 +6525,6 @@ export class PossibleDuplicatesProblem implements IPossibleDuplicatesProblem {
                 if (data.hasOwnProperty(property))
                     (this as any)[property] = (data as any)[property];
             }
-        }
-        if (!data) {
-            this.candidates = [];
         }
     }
 
@@ -6428,8 +6582,8 @@ export interface IPossibleDuplicatesProblem {
     status?: number | undefined;
     detail?: string | undefined;
     instance?: string | undefined;
-    candidates: DuplicateCandidateDto[];
-    otherMatches: number;
+    candidates?: DuplicateCandidateDto[] | undefined;
+    otherMatches?: number | undefined;
 
     [key: string]: any;
 }
@@ -6574,6 +6728,11 @@ export class ReleaseInput implements IReleaseInput {
 
 export interface IReleaseInput {
     reason?: string | undefined;
+}
+
+export enum TableFormat {
+    Csv = "csv",
+    Xlsx = "xlsx",
 }
 
 export class TierCadences implements ITierCadences {
@@ -6874,6 +7033,13 @@ export class UserDtoPage implements IUserDtoPage {
 export interface IUserDtoPage {
     items: UserDto[];
     nextCursor?: string | undefined;
+}
+
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 export class CrmApiException extends Error {

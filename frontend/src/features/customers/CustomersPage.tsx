@@ -1,9 +1,9 @@
-import { InboxOutlined, PlusOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined, PlusOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Empty, Input, Select, Space } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, type CustomerDto } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, TableFormat, type CustomerDto } from '../../api/generated/crm-client';
 import { formatDateTime } from '../../shared/format';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
@@ -13,7 +13,7 @@ import { problemMessage } from '../../shared/ui/problemMessage';
 import { TextFilter } from '../../shared/ui/TextFilter';
 import { useSession } from '../../app/auth/session';
 import { useCustomerList } from './api';
-import { filtersFromSearch, isFiltered, searchFromFilters, type CustomerFilters } from './filters';
+import { exportUrl, filtersFromSearch, isFiltered, searchFromFilters, type CustomerFilters } from './filters';
 import { CadenceSummary, KeyCustomerTag, PriorityTierTag } from './ClassificationTags';
 import { StageTag } from './StageTag';
 
@@ -81,6 +81,14 @@ export default function CustomersPage() {
                 {t('ownership.bulk')}
               </Button>
             )}
+            <Space.Compact>
+              <Button icon={<DownloadOutlined />} href={exportUrl(filters, TableFormat.Csv, i18n.language)} download>
+                {t('exportCsv')}
+              </Button>
+              <Button href={exportUrl(filters, TableFormat.Xlsx, i18n.language)} download>
+                {t('exportXlsx')}
+              </Button>
+            </Space.Compact>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/customers/new')}>
               {t('create')}
             </Button>

@@ -1,10 +1,10 @@
 import { Alert, Button, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PossibleDuplicatesProblem } from '../../api/generated/crm-client';
+import type { IDuplicatesDto } from '../../api/generated/crm-client';
 import { DuplicateList } from './DuplicateList';
 
 interface PossibleDuplicatesDialogProps {
-  problem: PossibleDuplicatesProblem;
+  problem: IDuplicatesDto;
   creating: boolean;
   onCreateAnyway: () => void;
   onBack: () => void;

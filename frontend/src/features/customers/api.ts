@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/client';
-import { CustomerInput, MergedCustomerProblem, PossibleDuplicatesProblem, type CustomerDto, type ICustomerInput } from '../../api/generated/crm-client';
+import { CustomerInput, MergedCustomerProblem, PossibleDuplicatesProblem, type CustomerDto, type ICustomerInput, type IDuplicatesDto } from '../../api/generated/crm-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import type { CustomerFilters } from './filters';
 
@@ -58,9 +58,11 @@ export function useCustomer(id: string) {
   });
 }
 
-/** The 409 of a create that looks like an existing customer, with the candidates; undefined for any other failure. */
-export function possibleDuplicatesOf(error: unknown): PossibleDuplicatesProblem | undefined {
-  return error instanceof PossibleDuplicatesProblem && error.code === 'customer.possible_duplicate' ? error : undefined;
+/** The candidates of a create's 409 "looks like an existing customer"; undefined for any other failure. */
+export function possibleDuplicatesOf(error: unknown): IDuplicatesDto | undefined {
+  return error instanceof PossibleDuplicatesProblem && error.code === 'customer.possible_duplicate'
+    ? { candidates: error.candidates ?? [], otherMatches: error.otherMatches ?? 0 }
+    : undefined;
 }
 
 /** The survivor's id when the customer asked for was merged into another (a 404 that says where it went). */

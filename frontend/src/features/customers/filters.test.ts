@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier } from '../../api/generated/crm-client';
-import { filtersFromSearch, isFiltered, searchFromFilters } from './filters';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, TableFormat } from '../../api/generated/crm-client';
+import { exportUrl, filtersFromSearch, isFiltered, searchFromFilters } from './filters';
 
 describe('customer list filters in the URL', () => {
   it('round-trip through the query string', () => {
@@ -38,5 +38,11 @@ describe('customer list filters in the URL', () => {
     expect(isFiltered({ sort: CustomerSort.Name })).toBe(false);
     expect(isFiltered({ sort: CustomerSort.Name, stage: CustomerStage.Loyal })).toBe(true);
     expect(isFiltered({ sort: CustomerSort.Name, overdue: ContactDue.Any })).toBe(true);
+  });
+
+  it('export the list as it is filtered and sorted, in the chosen format and language', () => {
+    const url = new URL(exportUrl({ q: '华东', stage: CustomerStage.Intent, sort: CustomerSort.Name }, TableFormat.Xlsx, 'zh-CN'), 'http://crm.example');
+    expect(url.pathname).toBe('/api/v1/customers/export');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ q: '华东', stage: 'intent', sort: 'name', format: 'xlsx', language: 'zh-CN' });
   });
 });

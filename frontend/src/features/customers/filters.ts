@@ -1,4 +1,4 @@
-import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, type TableFormat } from '../../api/generated/crm-client';
 
 /** What the list shows; kept in the URL so a reload or a shared link opens the same list. */
 export interface CustomerFilters {
@@ -58,4 +58,12 @@ export function searchFromFilters(filters: CustomerFilters): URLSearchParams {
 
 export function isFiltered(filters: CustomerFilters): boolean {
   return Object.entries(filters).some(([name, value]) => name !== 'sort' && value !== undefined);
+}
+
+/** Where the current list downloads as a file: the same filters and order, in the user's language. */
+export function exportUrl(filters: CustomerFilters, format: TableFormat, language: string): string {
+  const search = searchFromFilters(filters);
+  search.set('format', format);
+  search.set('language', language);
+  return `/api/v1/customers/export?${search.toString()}`;
 }

@@ -4,6 +4,7 @@ using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Scheduling;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Features;
+using CrmPlatform.Customers.Features.Exchange;
 using CrmPlatform.Customers.Integration;
 using CrmPlatform.Customers.Jobs;
 using CrmPlatform.Customers.Persistence;
@@ -33,6 +34,7 @@ public sealed class CustomersModule : IModule
         services.AddScoped<CustomerAccess>();
         services.AddScoped<ContactBook>();
         services.AddScoped<DuplicateFinder>();
+        services.AddScoped<CustomerFilters>();
         services.AddIntegrationEventHandler<RecordInteraction, InteractionRecorder>();
         services.AddSingleton<CustomerById>();
         services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
@@ -61,5 +63,6 @@ public sealed class CustomersModule : IModule
         PoolEndpoints.Map(customers);
         DuplicatesEndpoint.Map(customers);
         MergeCustomersEndpoint.Map(customers);
+        ExportCustomersEndpoint.Map(customers);
     }
 }

@@ -136,6 +136,7 @@ export default function CustomerCardPage() {
 /** A merged-away customer's address: where the customer went. */
 function MergedNotice({ survivorId }: { survivorId: string }) {
   const { t } = useTranslation('customers');
+  const navigate = useNavigate();
   return (
     <div className="page">
       <Result
@@ -143,9 +144,9 @@ function MergedNotice({ survivorId }: { survivorId: string }) {
         title={t('duplicates.mergedTitle')}
         subTitle={t('duplicates.mergedBody')}
         extra={
-          <Link to={`/customers/${survivorId}`}>
-            <Button type="primary">{t('duplicates.openSurvivor')}</Button>
-          </Link>
+          <Button type="primary" onClick={() => void navigate(`/customers/${survivorId}`)}>
+            {t('duplicates.openSurvivor')}
+          </Button>
         }
       />
     </div>

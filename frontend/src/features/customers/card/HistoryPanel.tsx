@@ -14,6 +14,14 @@ function merged(entry: AuditEntryDto, field: string): string {
   return entry.changes.find((change) => change.field === field)?.new ?? '';
 }
 
+/** What a merge entry tells besides the fields: which record came in and what came with it. */
+const mergeFacts = new Set(['mergedCustomerId', 'mergedCustomerName', 'contacts', 'interactions', 'keyDates']);
+
+/** The fields the two merged records disagreed on: old is the merged record's value, new the one kept. */
+function differences(entry: AuditEntryDto) {
+  return entry.changes.filter((change) => !mergeFacts.has(change.field));
+}
+
 /** 变更记录: who changed what on the record, field by field, newest first. */
 export function HistoryPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation('customers');
@@ -73,6 +81,18 @@ export function HistoryPanel({ customerId }: { customerId: string }) {
                     interactions: merged(entry, 'interactions'),
                     keyDates: merged(entry, 'keyDates'),
                   })}
+                  {differences(entry).length > 0 && (
+                    <>
+                      <div>{t('duplicates.historyKept')}</div>
+                      <ul>
+                        {differences(entry).map((change) => (
+                          <li key={change.field}>
+                            {label(change.field)}：<del>{value(change.field, change.old)}</del> → {value(change.field, change.new)}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
                 </div>
               )}
               {entry.action !== AuditAction.Created && entry.action !== AuditAction.Merged && (

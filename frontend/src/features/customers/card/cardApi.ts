@@ -225,10 +225,8 @@ export function useMerge(survivor: CustomerDto) {
       idempotency.renew();
       queryClient.removeQueries({ queryKey: customerKeys.detail(duplicate.id) });
       queryClient.setQueryData(customerKeys.detail(merged.id), merged);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: customerKeys.detail(merged.id), predicate: (query) => query.queryKey.length > customerKeys.detail(merged.id).length }),
-        queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
-      ]);
+      // Everything about the survivor, and every list and count the duplicate was in.
+      await queryClient.invalidateQueries({ queryKey: customerKeys.all, predicate: (query) => query.state.data !== merged });
     },
   });
 }

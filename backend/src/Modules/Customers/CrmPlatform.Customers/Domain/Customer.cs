@@ -271,15 +271,24 @@ internal sealed class Customer : IOwnedRecord, IAudited
         UpdatedAt = now;
     }
 
+    /// <summary>The facts of a record that a merge keeps from the survivor when the duplicate says otherwise (see <see cref="Absorb"/>).</summary>
+    public static readonly IReadOnlyList<string> SingleFacts =
+    [
+        nameof(Name), nameof(Kind), nameof(Email), nameof(Company), nameof(Position), nameof(Address), nameof(Region), nameof(Industry),
+        nameof(Source), nameof(Gender), nameof(Birthday), nameof(Occupation), nameof(IncomeBand), nameof(Hobbies), nameof(Personality),
+        nameof(Family), nameof(PreferredProducts), nameof(PreferredColours), nameof(PreferredSpecs), nameof(PreferredChannels), nameof(PriorityTier),
+    ];
+
     /// <summary>
     /// Takes in what the duplicate knows and this record does not: empty fields are filled from it, phones
     /// and tags are joined, and the classification keeps the further stage, key importance and the closer
-    /// relationship. What this record already says wins; nothing the duplicate knew is dropped.
+    /// relationship. Where both say something else (<see cref="SingleFacts"/>), this record's word stands; the
+    /// merge records the duplicate's in the history.
     /// </summary>
     public void Absorb(Customer duplicate, DateTimeOffset now)
     {
         Phone ??= duplicate.Phone;
-        OtherPhones = Distinct([.. OtherPhones, .. new[] { duplicate.Phone }.OfType<string>().Where(p => p != Phone), .. duplicate.OtherPhones]);
+        OtherPhones = [.. Distinct([.. OtherPhones, .. new[] { duplicate.Phone }.OfType<string>(), .. duplicate.OtherPhones]).Where(p => p != Phone)];
         Email ??= duplicate.Email;
         Company ??= duplicate.Company;
         Position ??= duplicate.Position;

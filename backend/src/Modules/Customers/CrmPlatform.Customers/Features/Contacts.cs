@@ -91,7 +91,7 @@ internal sealed class AddContactHandler(CustomersDbContext db, CustomerAccess ac
 {
     public async ValueTask<Result<ContactDto>> Handle(AddContactCommand command, CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(command.CustomerId, cancellationToken))
+        if (!await access.HoldAsync(command.CustomerId, cancellationToken))
         {
             return Error.NotFound("customer", command.CustomerId);
         }

@@ -13,4 +13,15 @@ internal sealed class CustomerAccess(CustomersDbContext db, ICurrentUser current
 {
     public Task<bool> CanSeeAsync(Guid customerId, CancellationToken cancellationToken) =>
         db.Customers.AsNoTracking().VisibleTo(currentUser).AnyAsync(c => c.Id == customerId, cancellationToken);
+
+    /// <summary>
+    /// For a command that adds to the customer: whether the caller may, with the row held (FOR SHARE) until the
+    /// command commits, so a merge or an archive waits for the addition instead of leaving it on a record gone.
+    /// </summary>
+    public Task<bool> HoldAsync(Guid customerId, CancellationToken cancellationToken) =>
+        Held(db, customerId).AsNoTracking().VisibleTo(currentUser).AnyAsync(cancellationToken);
+
+    /// <summary>The customer's row, locked FOR SHARE; the query filter still applies.</summary>
+    public static IQueryable<Domain.Customer> Held(CustomersDbContext db, Guid customerId) =>
+        db.Customers.FromSql($"SELECT * FROM customers.customers WHERE id = {customerId} FOR SHARE");
 }

@@ -76,10 +76,15 @@ internal sealed class CustomerViews(CustomersDbContext db, IUserDirectory users,
     public async Task<CustomerDto> CompleteAsync(CustomerDto customer, CancellationToken cancellationToken) =>
         (await CompleteAsync([customer], cancellationToken))[0];
 
-    public async Task<IReadOnlyList<CustomerDto>> CompleteAsync(IReadOnlyList<CustomerDto> customers, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CustomerDto>> CompleteAsync(IReadOnlyList<CustomerDto> customers, CancellationToken cancellationToken) =>
+        await CompleteAsync(customers, await RulesAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The settings the cadence is computed by; read beforehand for customers streamed on this module's connection.</summary>
+    public Task<CustomerSettings> RulesAsync(CancellationToken cancellationToken) => settings.GetAsync(db, cancellationToken);
+
+    public async Task<IReadOnlyList<CustomerDto>> CompleteAsync(IReadOnlyList<CustomerDto> customers, CustomerSettings rules, CancellationToken cancellationToken)
     {
         var names = await users.DisplayNamesAsync([.. customers.Select(c => c.OwnerId).Distinct()], cancellationToken);
-        var rules = await settings.GetAsync(db, cancellationToken);
         var today = ChinaTime.Today(clock);
         return [.. customers.Select(c => c with { OwnerName = names.GetValueOrDefault(c.OwnerId), Cadence = ContactCadence.Of(c, rules, today) })];
     }

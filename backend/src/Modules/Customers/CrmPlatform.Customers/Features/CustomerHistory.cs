@@ -48,8 +48,10 @@ internal sealed class CustomerHistoryHandler(CustomersDbContext db, CustomerAcce
 
         var limit = query.Limit ?? PageLimits.Default;
         Cursor.TryDecode(query.Cursor, Sort, out var after);
+        // The history of records merged into this one is its history too.
+        var merged = db.Customers.IgnoreQueryFilters().Where(c => c.MergedIntoId == query.Id).Select(c => c.Id);
         var rows = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == EntityType && e.EntityId == query.Id)
+            .Where(e => e.EntityType == EntityType && (e.EntityId == query.Id || merged.Contains(e.EntityId)))
             .PageAfter(e => e.Id, descending: true, after)
             .Take(limit + 1)
             .ToListAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
@@ -27,17 +28,23 @@ public sealed record DuplicatesDto(IReadOnlyList<DuplicateCandidateDto> Candidat
 {
     public static readonly DuplicatesDto None = new([], 0);
 
+    [JsonIgnore]
     public bool Any => Candidates.Count > 0 || OtherMatches > 0;
 }
 
-/// <summary>The 409 of a create that looks like an existing customer (documents the members the problem adds).</summary>
+/// <summary>
+/// A 409 of a create; when its code is <c>customer.possible_duplicate</c>, the customer looks like existing ones
+/// and the problem lists them (other 409s, e.g. a retry still running, have neither member).
+/// </summary>
 public sealed class PossibleDuplicatesProblem : ProblemDetails
 {
     public const string Code = "customer.possible_duplicate";
 
-    public required IReadOnlyList<DuplicateCandidateDto> Candidates { get; init; }
+    /// <summary>The matches the caller may see, at most 10.</summary>
+    public IReadOnlyList<DuplicateCandidateDto>? Candidates { get; init; }
 
-    public required int OtherMatches { get; init; }
+    /// <summary>Matches not listed: beyond the first 10, in a pool, or outside the caller's record scope.</summary>
+    public int? OtherMatches { get; init; }
 
     public static Error Of(DuplicatesDto duplicates) =>
         Error.Conflict(Code, "A customer with the same phone, or the same name at the same company, already exists. Open it, or send confirmDuplicate=true to create this one anyway.") with

@@ -25,14 +25,16 @@ internal sealed class GetCustomerHandler(CustomersDbContext db, ICurrentUser cur
         return customer is null ? await NotFoundAsync(query.Id, cancellationToken) : await views.CompleteAsync(customer, cancellationToken);
     }
 
-    /// <summary>A merged customer's address names the survivor, to whoever could see the customer before the merge.</summary>
+    /// <summary>A merged customer's address names the survivor, to whoever could see both.</summary>
     private async Task<Error> NotFoundAsync(Guid id, CancellationToken cancellationToken)
     {
         var survivorId = await db.Customers.IgnoreQueryFilters().AsNoTracking().VisibleTo(currentUser)
             .Where(c => c.Id == id && c.ArchivedAt == null && c.MergedIntoId != null)
             .Select(c => c.MergedIntoId)
             .SingleOrDefaultAsync(cancellationToken);
-        return survivorId is { } survivor ? MergedCustomerProblem.Of(id, survivor) : Error.NotFound("customer", id);
+        return survivorId is { } survivor && await db.Customers.AsNoTracking().VisibleTo(currentUser).AnyAsync(c => c.Id == survivor, cancellationToken)
+            ? MergedCustomerProblem.Of(id, survivor)
+            : Error.NotFound("customer", id);
     }
 }
 

@@ -84,7 +84,7 @@ internal sealed class AddKeyDateHandler(CustomersDbContext db, CustomerAccess ac
 {
     public async ValueTask<Result<KeyDateDto>> Handle(AddKeyDateCommand command, CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(command.CustomerId, cancellationToken))
+        if (!await access.HoldAsync(command.CustomerId, cancellationToken))
         {
             return Error.NotFound("customer", command.CustomerId);
         }

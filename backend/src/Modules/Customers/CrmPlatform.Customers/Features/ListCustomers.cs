@@ -27,6 +27,34 @@ public enum CustomerSort
     NameDescending,
 }
 
+/// <summary>What narrows a set of customers: the list's and the export's filters and order.</summary>
+public interface ICustomerFilter
+{
+    string? Q { get; }
+
+    QueryEnum<CustomerStage>? Stage { get; }
+
+    Guid? OwnerId { get; }
+
+    QueryEnum<Importance>? Importance { get; }
+
+    QueryEnum<PriorityTier>? PriorityTier { get; }
+
+    int? RelationshipLevel { get; }
+
+    string? Region { get; }
+
+    string? Industry { get; }
+
+    QueryEnum<CustomerSource>? Source { get; }
+
+    string? Tag { get; }
+
+    QueryEnum<ContactDue>? Overdue { get; }
+
+    QueryEnum<CustomerSort>? Sort { get; }
+}
+
 /// <summary>
 /// The query string of <c>GET /customers</c>, bound with <c>[AsParameters]</c>: these members are the
 /// only query parameters the endpoint accepts. A query adds nothing from the route or the caller, so
@@ -55,54 +83,69 @@ public sealed record ListCustomersQuery(
     QueryEnum<ContactDue>? Overdue,
     QueryEnum<CustomerSort>? Sort,
     string? Cursor,
-    int? Limit) : IQuery<Result<Page<CustomerDto>>>
+    int? Limit) : IQuery<Result<Page<CustomerDto>>>, ICustomerFilter
 {
     internal CustomerSort Order => Sort?.Value ?? CustomerSort.CreatedAtDescending;
 }
 
-internal sealed class ListCustomersValidator : AbstractValidator<ListCustomersQuery>
+internal sealed class CustomerFilterValidator : AbstractValidator<ICustomerFilter>
 {
-    public ListCustomersValidator()
+    public CustomerFilterValidator()
     {
         RuleFor(q => q.Q).MaximumLength(100);
         RuleFor(q => q.RelationshipLevel).InclusiveBetween(CustomerLimits.LowestRelationshipLevel, CustomerLimits.HighestRelationshipLevel);
         RuleFor(q => q.Region).MaximumLength(CustomerLimits.ShortText);
         RuleFor(q => q.Industry).MaximumLength(CustomerLimits.ShortText);
         RuleFor(q => q.Tag).MaximumLength(CustomerLimits.Tag);
+    }
+}
+
+internal sealed class ListCustomersValidator : AbstractValidator<ListCustomersQuery>
+{
+    public ListCustomersValidator()
+    {
+        Include(new CustomerFilterValidator());
         RuleFor(q => q.Limit).PageLimit();
         RuleFor(q => q.Cursor).CursorOf(q => q.Order.ToString());
     }
 }
 
-internal sealed class ListCustomersHandler(
-    CustomersDbContext db, ICurrentUser currentUser, IMapper mapper, CustomerViews views, SettingsCache settings, TimeProvider clock)
+internal sealed class ListCustomersHandler(CustomersDbContext db, CustomerFilters filters, IMapper mapper, CustomerViews views)
     : IQueryHandler<ListCustomersQuery, Result<Page<CustomerDto>>>
 {
     public async ValueTask<Result<Page<CustomerDto>>> Handle(ListCustomersQuery query, CancellationToken cancellationToken)
     {
         var sort = query.Order;
         var limit = query.Limit ?? PageLimits.Default;
-        var customers = Filter(db.Customers.AsNoTracking().VisibleTo(currentUser), query);
+        Cursor.TryDecode(query.Cursor, sort.ToString(), out var after);
+        var ordered = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, cancellationToken);
+        var rows = await ordered.Take(limit + 1).ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
+        var page = Page.FromOverfetch(rows, limit, last => new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id));
+        return page with { Items = await views.CompleteAsync(page.Items, cancellationToken) };
+    }
+}
+
+/// <summary>The customers a filter leaves of those the caller may see, in its order (after a page's last row, when given).</summary>
+internal sealed class CustomerFilters(CustomersDbContext db, ICurrentUser currentUser, SettingsCache settings, TimeProvider clock)
+{
+    public async Task<IOrderedQueryable<Customer>> ApplyAsync(IQueryable<Customer> all, ICustomerFilter query, Cursor? after, CancellationToken cancellationToken)
+    {
+        var customers = Filter(all.VisibleTo(currentUser), query);
         if (query.Overdue is { Value: var due })
         {
             customers = customers.Overdue(due, await settings.GetAsync(db, cancellationToken), ChinaTime.Today(clock));
         }
 
-        Cursor.TryDecode(query.Cursor, sort.ToString(), out var after);
-        var ordered = sort switch
+        return (query.Sort?.Value ?? CustomerSort.CreatedAtDescending) switch
         {
             CustomerSort.CreatedAt => customers.PageAfter(c => c.Id, descending: false, after),
             CustomerSort.Name => customers.PageAfter(c => c.Name, c => c.Id, descending: false, after),
             CustomerSort.NameDescending => customers.PageAfter(c => c.Name, c => c.Id, descending: true, after),
             _ => customers.PageAfter(c => c.Id, descending: true, after),
         };
-
-        var rows = await ordered.Take(limit + 1).ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
-        var page = Page.FromOverfetch(rows, limit, last => new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id));
-        return page with { Items = await views.CompleteAsync(page.Items, cancellationToken) };
     }
 
-    private static IQueryable<Customer> Filter(IQueryable<Customer> customers, ListCustomersQuery query)
+    private static IQueryable<Customer> Filter(IQueryable<Customer> customers, ICustomerFilter query)
     {
         if (!string.IsNullOrWhiteSpace(query.Q))
         {

@@ -61,6 +61,11 @@ internal sealed class MergeCustomersHandler(
             return Error.Validation("duplicateId", "A customer cannot be merged into itself.");
         }
 
+        // Both rows, in one order for everyone: two merges of the same pair wait for each other instead of deadlocking,
+        // and what is read next is what the merge changes.
+        Guid[] pair = [command.SurvivorId, command.Merge.DuplicateId];
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM customers.customers WHERE id = ANY({pair}) ORDER BY id FOR UPDATE", cancellationToken);
+
         var survivor = await db.LoadForChangeAsync(command.SurvivorId, command.ExpectedVersion, currentUser, cancellationToken);
         if (!survivor.IsSuccess)
         {
@@ -91,6 +96,11 @@ internal sealed class MergeCustomersHandler(
             """,
             cancellationToken);
 
+        // Records merged into the duplicate earlier now point at the survivor: a pointer never leads to a record gone.
+        await db.Customers.IgnoreQueryFilters().Where(c => c.MergedIntoId == gone.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.MergedIntoId, keep.Id), cancellationToken);
+
+        var differences = Differences(keep, gone);
         keep.Absorb(gone, now);
         gone.MergeInto(keep.Id, now);
         db.AuditEntries.Add(new AuditEntry
@@ -108,6 +118,7 @@ internal sealed class MergeCustomersHandler(
                 new FieldChange("contacts", null, contacts.ToString(CultureInfo.InvariantCulture)),
                 new FieldChange("interactions", null, interactions.ToString(CultureInfo.InvariantCulture)),
                 new FieldChange("keyDates", null, keyDates.ToString(CultureInfo.InvariantCulture)),
+                .. differences,
             ],
         });
         db.Publish(new CustomerMerged(Guid.CreateVersion7(now), now, gone.Id, gone.Name, gone.OwnerId, gone.TeamId, keep.Id));
@@ -116,15 +127,32 @@ internal sealed class MergeCustomersHandler(
         var merged = await customerById.Query.ExecuteAsync(db, currentUser, keep.Id, cancellationToken);
         return await views.CompleteAsync(merged!, cancellationToken);
     }
+
+    /// <summary>What the duplicate said that the survivor says otherwise: old is the duplicate's word, new the survivor's, which stays.</summary>
+    private List<FieldChange> Differences(Domain.Customer keep, Domain.Customer gone)
+    {
+        var survivor = db.Entry(keep);
+        var duplicate = db.Entry(gone);
+        return
+        [
+            .. Domain.Customer.SingleFacts
+                .Select(fact => (
+                    Field: System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(fact),
+                    Kept: AuditValues.Text(survivor.Property(fact).CurrentValue),
+                    Dropped: AuditValues.Text(duplicate.Property(fact).CurrentValue)))
+                .Where(d => d.Kept is not null && d.Dropped is not null && d.Kept != d.Dropped)
+                .Select(d => new FieldChange(d.Field, d.Dropped, d.Kept)),
+        ];
+    }
 }
 
-/// <summary>The 404 of a merged customer's address (documents the member the problem adds).</summary>
+/// <summary>A 404 of a customer's address; when its code is <c>customer.merged</c>, it names where the customer went.</summary>
 public sealed class MergedCustomerProblem : ProblemDetails
 {
     public const string Code = "customer.merged";
 
-    /// <summary>The customer it was merged into.</summary>
-    public required Guid MergedIntoId { get; init; }
+    /// <summary>The customer it was merged into (with code <c>customer.merged</c> only).</summary>
+    public Guid? MergedIntoId { get; init; }
 
     public static Error Of(Guid id, Guid survivorId) =>
         new Error(ErrorKind.NotFound, Code, $"The customer '{id}' was merged into '{survivorId}'.") with

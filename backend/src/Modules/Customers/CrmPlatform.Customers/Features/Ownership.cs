@@ -189,7 +189,11 @@ internal sealed class OwnershipHistoryHandler(CustomersDbContext db, CustomerAcc
             return Error.NotFound("customer", query.Id);
         }
 
-        var changes = await db.OwnershipChanges.AsNoTracking().Where(c => c.CustomerId == query.Id).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
+        var merged = db.Customers.IgnoreQueryFilters().Where(c => c.MergedIntoId == query.Id).Select(c => c.Id);
+        var changes = await db.OwnershipChanges.AsNoTracking()
+            .Where(c => c.CustomerId == query.Id || merged.Contains(c.CustomerId))
+            .OrderByDescending(c => c.Id)
+            .ToListAsync(cancellationToken);
         var people = changes.SelectMany(c => new[] { c.FromOwnerId, c.ToOwnerId, c.ChangedBy }).OfType<Guid>().Distinct().ToList();
         var names = await users.DisplayNamesAsync(people, cancellationToken);
         string? NameOf(Guid? user) => user is { } id ? names.GetValueOrDefault(id) : null;

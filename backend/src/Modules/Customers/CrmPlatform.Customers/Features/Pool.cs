@@ -78,7 +78,7 @@ internal sealed class ReleaseToPoolValidator : AbstractValidator<ReleaseToPoolCo
 internal static class CustomerPool
 {
     public static IQueryable<Customer> Pooled(this CustomersDbContext db) =>
-        db.Customers.IgnoreQueryFilters().Where(c => c.ArchivedAt == null && c.PooledAt != null);
+        db.Customers.IgnoreQueryFilters().Where(c => c.ArchivedAt == null && c.MergedIntoId == null && c.PooledAt != null);
 
     public static IQueryable<Customer> OfCallersTeam(this IQueryable<Customer> pooled, ICurrentUser user) =>
         user.Scope() == ScopeKind.All ? pooled : pooled.Where(c => user.TeamId != null && c.TeamId == user.TeamId);
@@ -139,7 +139,7 @@ internal sealed class ClaimFromPoolHandler(
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({currentUser.Id.ToString()}, 0))", cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM customers.customers WHERE id = {command.Id} FOR UPDATE", cancellationToken);
         var customer = await db.Customers.IgnoreQueryFilters().Include(c => c.Activity)
-            .SingleOrDefaultAsync(c => c.Id == command.Id && c.ArchivedAt == null && c.TeamId == currentUser.TeamId, cancellationToken);
+            .SingleOrDefaultAsync(c => c.Id == command.Id && c.ArchivedAt == null && c.MergedIntoId == null && c.TeamId == currentUser.TeamId, cancellationToken);
         if (customer is null)
         {
             return Error.NotFound("customer", command.Id);

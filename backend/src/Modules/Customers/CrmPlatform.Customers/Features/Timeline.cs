@@ -66,7 +66,7 @@ internal sealed class AddInteractionHandler(CustomersDbContext db, CustomerAcces
 {
     public async ValueTask<Result<InteractionDto>> Handle(AddInteractionCommand command, CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(command.CustomerId, cancellationToken))
+        if (!await access.HoldAsync(command.CustomerId, cancellationToken))
         {
             return Error.NotFound("customer", command.CustomerId);
         }

@@ -21,7 +21,9 @@ internal sealed class InteractionRecorder(CustomersDbContext db, InteractionLog 
             return;
         }
 
-        await log.AddAsync(entry, fromEvent: true, cancellationToken);
+        // A customer merged away since the event was raised: the entry belongs to the survivor.
+        var survivorId = await CustomerAccess.Held(db, entry.CustomerId).IgnoreQueryFilters().Select(c => c.MergedIntoId).FirstOrDefaultAsync(cancellationToken);
+        await log.AddAsync(survivorId is { } survivor ? entry with { CustomerId = survivor } : entry, fromEvent: true, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -142,6 +142,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         // Archived and merged customers are gone and pooled ones are nobody's: the pool's own queries ignore this filter.
         b.HasQueryFilter(c => c.ArchivedAt == null && c.MergedIntoId == null && c.PooledAt == null);
         b.HasIndex(c => new { c.OwnerId, c.Id });
+        // The records merged into a customer: its history includes theirs.
+        b.HasIndex(c => c.MergedIntoId).HasFilter("merged_into_id IS NOT NULL");
         // A team's pool, newest first.
         b.HasIndex(c => new { c.TeamId, c.Id }, "Pool").HasFilter("pooled_at IS NOT NULL AND archived_at IS NULL").HasDatabaseName("ix_customers_pool");
         b.HasIndex(c => new { c.TeamId, c.Id });

@@ -438,6 +438,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasDatabaseName("ix_customers_identity_key")
                         .HasFilter("identity_key IS NOT NULL");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_customers_merged_into_id")
+                        .HasFilter("merged_into_id IS NOT NULL");
+
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_customers_phone");
 

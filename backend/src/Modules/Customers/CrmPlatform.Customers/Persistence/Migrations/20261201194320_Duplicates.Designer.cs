@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmPlatform.Customers.Persistence.Migrations
 {
     [DbContext(typeof(CustomersDbContext))]
-    [Migration("20261201190652_Duplicates")]
+    [Migration("20261201194320_Duplicates")]
     partial class Duplicates
     {
         /// <inheritdoc />
@@ -440,6 +440,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.HasIndex("IdentityKey")
                         .HasDatabaseName("ix_customers_identity_key")
                         .HasFilter("identity_key IS NOT NULL");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_customers_merged_into_id")
+                        .HasFilter("merged_into_id IS NOT NULL");
 
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_customers_phone");
