@@ -48,3 +48,35 @@ test('every module has its place in the navigation; unbuilt ones say so honestly
   await expect(page).toHaveURL(/\/login$/);
   await screenshot(page, 'login');
 });
+
+test('a rep keeps a filter under a name, comes back to it from a clean list, and deletes it', async ({ page, apiAs }) => {
+  const east = await apiAs('rep.east');
+  const tag = runTag();
+  await east.createCustomer(`筛选客户 ${tag} 甲`, { stage: 'intent' });
+  await east.createCustomer(`筛选客户 ${tag} 乙`, { stage: 'prospect' });
+  const name = `意向 ${tag}`;
+
+  await logIn(page, 'rep.east');
+  await page.goto(`/customers?q=${encodeURIComponent(tag)}&stage=intent`);
+  const rows = page.locator('.data-table tbody tr');
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('button', { name: '保存筛选' }).click();
+  const dialog = page.getByRole('dialog', { name: '保存当前筛选' });
+  await dialog.getByRole('textbox').fill(name);
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '保存筛选' }).click();
+  await expect(page.getByText(`已保存筛选“${name}”`)).toBeVisible();
+  await screenshot(page, 'customers-saved-filter');
+
+  await page.goto('/customers');
+  await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
+  await page.getByLabel('我的筛选').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(name).click();
+  await expect(page).toHaveURL(/stage=intent/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(`筛选客户 ${tag} 甲`);
+
+  await page.getByRole('button', { name: '删除这个筛选' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+  await page.getByLabel('我的筛选').click();
+  await expect(page.locator('.ant-select-dropdown:visible').getByTitle(name)).toHaveCount(0);
+});

@@ -1,3 +1,4 @@
+using System.Net;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.Customers.Features;
 using static CrmPlatform.Customers.Tests.CustomerRequests;
@@ -89,5 +90,17 @@ public sealed class CustomerSearchTests(CrmApp app) : IClassFixture<CrmApp>
     {
         var page = await (await client.GetAsync($"{Url}?q={Uri.EscapeDataString(term)}{more}")).ReadAsync<Page<CustomerDto>>();
         return page.Items.Select(c => c.Id).ToList();
+    }
+
+    [Fact]
+    public async Task The_list_search_finds_a_customer_by_any_of_its_phone_numbers()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await (await rep.PostJsonAsync(Url, new { name = "备用号码 搜索", kind = "person", otherPhones = new[] { "0512-6677 8899" } }))
+            .ReadAsync<CustomerDto>(HttpStatusCode.Created);
+
+        var found = await (await rep.GetAsync($"{Url}?q=66778899")).ReadAsync<Page<CustomerDto>>();
+
+        found.Items.Select(c => c.Id).Should().Equal(customer.Id);
     }
 }

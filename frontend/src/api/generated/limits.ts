@@ -40,6 +40,10 @@ export const maxLengths = {
   ReleaseInput: {
     reason: 200,
   },
+  SavedFilterInput: {
+    name: 50,
+    query: 1000,
+  },
   TransferInput: {
     reason: 200,
   },

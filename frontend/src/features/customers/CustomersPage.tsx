@@ -18,6 +18,7 @@ import { CadenceSummary, KeyCustomerTag, PriorityTierTag } from './Classificatio
 import { StageTag } from './StageTag';
 
 // Only managers and above hand books over: the dialog's code loads when one opens it.
+const SavedFiltersBar = lazy(() => import('./SavedFiltersBar'));
 const BulkTransferDialog = lazy(() => import('./BulkTransferDialog').then((m) => ({ default: m.BulkTransferDialog })));
 const transferringRoles = ['Manager', 'Director', 'Admin'];
 
@@ -183,6 +184,13 @@ export default function CustomersPage() {
         <TextFilter label={t('fields.industry')} value={filters.industry} onChange={(industry) => setFilters({ industry })} />
         <TextFilter label={t('filterTag')} value={filters.tag} onChange={(tag) => setFilters({ tag })} />
       </div>
+      <Suspense fallback={null}>
+        <SavedFiltersBar
+          query={searchFromFilters(filters).toString()}
+          filtered={filtered}
+          onApply={(query) => setSearch(new URLSearchParams(query), { replace: true })}
+        />
+      </Suspense>
 
       {bulkTransferring && (
         <Suspense fallback={null}>

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/client';
-import { CustomerInput, MergedCustomerProblem, PossibleDuplicatesProblem, type CustomerDto, type ICustomerInput, type IDuplicatesDto } from '../../api/generated/crm-client';
+import { CustomerInput, MergedCustomerProblem, PossibleDuplicatesProblem, SavedFilterInput, type CustomerDto, type ICustomerInput, type IDuplicatesDto, type ISavedFilterInput } from '../../api/generated/crm-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import type { CustomerFilters } from './filters';
 
@@ -8,6 +8,7 @@ const customerPageSize = 50;
 
 export const customerKeys = {
   all: ['customers'] as const,
+  savedFilters: () => [...customerKeys.all, 'savedFilters'] as const,
   lists: () => [...customerKeys.all, 'list'] as const,
   list: (filters: CustomerFilters) => [...customerKeys.lists(), filters] as const,
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
@@ -119,5 +120,35 @@ export function useArchiveCustomer() {
       queryClient.removeQueries({ queryKey: customerKeys.detail(customer.id) });
       await queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
     },
+  });
+}
+
+/** The user's named list filters. */
+export function useSavedFilters() {
+  const api = useApi();
+  return useQuery({ queryKey: customerKeys.savedFilters(), queryFn: ({ signal }) => api.customers.listSavedFilters(signal) });
+}
+
+/** Keeps a filter under a name (the server replaces the user's filter of that name). */
+export function useSaveFilter() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (filter: ISavedFilterInput) => api.customers.saveFilter(idempotency.key, new SavedFilterInput(filter)),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async () => {
+      idempotency.renew();
+      await queryClient.invalidateQueries({ queryKey: customerKeys.savedFilters() });
+    },
+  });
+}
+
+export function useDeleteSavedFilter() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.customers.deleteSavedFilter(id),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.savedFilters() }),
   });
 }

@@ -64,5 +64,6 @@ public sealed class CustomersModule : IModule
         DuplicatesEndpoint.Map(customers);
         MergeCustomersEndpoint.Map(customers);
         ExportCustomersEndpoint.Map(customers);
+        SavedFilterEndpoints.Map(customers);
     }
 }

@@ -245,6 +245,16 @@ export const en: Translation<typeof zhCN> = {
     bulkDone: 'Moved {{count}} customers',
     bulkShare: '{{name}}: {{count}}',
   },
+  savedFilters: {
+    placeholder: 'My filters',
+    empty: 'No saved filters yet',
+    save: 'Save filter',
+    saveTitle: 'Save the current filter',
+    name: 'A name, e.g. “Key customers to visit this month”',
+    saved: 'Saved the filter “{{name}}”',
+    delete: 'Delete this filter',
+    deleteTitle: 'Delete the filter “{{name}}”?',
+  },
   duplicates: {
     title: 'This customer may already exist',
     body: 'These customers have the same phone, or the same name at the same company. Check whether one of them is the customer you are adding.',

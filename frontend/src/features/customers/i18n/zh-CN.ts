@@ -242,6 +242,16 @@ export const zhCN = {
     bulkDone: '已转移 {{count}} 位客户',
     bulkShare: '{{name}}：{{count}} 位',
   },
+  savedFilters: {
+    placeholder: '我的筛选',
+    empty: '还没有保存的筛选',
+    save: '保存筛选',
+    saveTitle: '保存当前筛选',
+    name: '筛选名称，如“本月待拜访的重要客户”',
+    saved: '已保存筛选“{{name}}”',
+    delete: '删除这个筛选',
+    deleteTitle: '删除筛选“{{name}}”？',
+  },
   duplicates: {
     title: '可能已有这位客户',
     body: '以下客户与您填写的电话相同，或名称和单位相同。请先看看是不是同一位客户。',

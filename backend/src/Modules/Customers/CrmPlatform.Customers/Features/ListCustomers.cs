@@ -60,7 +60,7 @@ public interface ICustomerFilter
 /// only query parameters the endpoint accepts. A query adds nothing from the route or the caller, so
 /// the parameters are the message itself.
 /// </summary>
-/// <param name="Q">Part of the name, phone or company (case-insensitive; one or two Chinese characters find names).</param>
+/// <param name="Q">Part of the name, company or any of the phones (case-insensitive; one or two Chinese characters find names).</param>
 /// <param name="RelationshipLevel">客情层次, 1 to 4.</param>
 /// <param name="Region">The region, exactly as recorded (any case).</param>
 /// <param name="Industry">The industry, exactly as recorded (any case).</param>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmPlatform.Customers.Persistence;
 
 /// <summary>
-/// Substring search over name, company and phone that an index can serve at a million rows
+/// Substring search over name, company and phones that an index can serve at a million rows
 /// (ADR 0011). Chinese names are typed as one or two characters, which trigrams cannot index,
 /// so those terms match an array of the 1- and 2-character Han grams of name and company (GIN);
 /// every other term (3+ characters, Latin, digits) matches a trigram GIN index over one
@@ -16,8 +16,11 @@ internal static class CustomerSearch
     public const string TextColumn = "SearchText";
     public const string GramsColumn = "SearchGrams";
 
-    /// <summary>Fields joined by newlines (a term never spans two fields); phone without its spaces and dashes.</summary>
-    public const string TextSql = "lower(name || E'\\n' || coalesce(company, '') || E'\\n' || coalesce(translate(phone, ' -', ''), ''))";
+    /// <summary>
+    /// Name, company and every phone joined by newlines (a term never spans two fields), the phones without
+    /// their spaces and dashes. The function is created by the SearchOtherPhones migration.
+    /// </summary>
+    public const string TextSql = "customers.search_text(name, company, phone, other_phones)";
 
     /// <summary>The function is created by the Search migration.</summary>
     public const string GramsSql = "customers.han_grams(name, company)";

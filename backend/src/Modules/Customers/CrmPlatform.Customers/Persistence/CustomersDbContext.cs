@@ -26,6 +26,20 @@ internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> op
     public DbSet<CustomerSettings> Settings => Set<CustomerSettings>();
 
     public DbSet<OwnershipChange> OwnershipChanges => Set<OwnershipChange>();
+
+    public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
+}
+
+internal sealed class SavedFilterConfiguration : IEntityTypeConfiguration<SavedFilter>
+{
+    public void Configure(EntityTypeBuilder<SavedFilter> b)
+    {
+        b.ToTable("saved_filters");
+        b.HasKey(f => f.Id);
+        b.Property(f => f.Name).HasMaxLength(SavedFilterLimits.Name);
+        b.Property(f => f.Query).HasMaxLength(SavedFilterLimits.Query);
+        b.HasIndex(f => new { f.UserId, f.Name }).IsUnique();
+    }
 }
 
 internal sealed class OwnershipChangeConfiguration : IEntityTypeConfiguration<OwnershipChange>

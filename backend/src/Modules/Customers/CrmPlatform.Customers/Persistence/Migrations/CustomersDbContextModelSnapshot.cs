@@ -389,7 +389,7 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("search_text")
-                        .HasComputedColumnSql("lower(name || E'\\n' || coalesce(company, '') || E'\\n' || coalesce(translate(phone, ' -', ''), ''))", true);
+                        .HasComputedColumnSql("customers.search_text(name, company, phone, other_phones)", true);
 
                     b.Property<string>("Source")
                         .HasMaxLength(20)
@@ -747,6 +747,43 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasDatabaseName("ix_ownership_changes_customer_id_id");
 
                     b.ToTable("ownership_changes", "customers");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Customers.Domain.SavedFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("query");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_filters");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_filters_user_id_name");
+
+                    b.ToTable("saved_filters", "customers");
                 });
 
             modelBuilder.Entity("CrmPlatform.Customers.Domain.CustomerActivity", b =>
