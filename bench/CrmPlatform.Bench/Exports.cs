@@ -31,24 +31,31 @@ internal static class Exports
         {
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", caller.Token) },
         };
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         long bytes = 0, lines = 0;
-        if (response.IsSuccessStatusCode)
+        bool succeeded;
+        try
         {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            succeeded = response.IsSuccessStatusCode;
             await using var body = await response.Content.ReadAsStreamAsync();
             var buffer = new byte[64 * 1024];
             int read;
-            while ((read = await body.ReadAsync(buffer)) > 0)
+            while (succeeded && (read = await body.ReadAsync(buffer)) > 0)
             {
                 bytes += read;
                 lines += buffer.AsSpan(0, read).Count((byte)'\n');
             }
         }
+        catch (HttpRequestException)
+        {
+            // The server broke the stream off: a failed export, reported as such.
+            succeeded = false;
+        }
 
         watch.Stop();
         await sampling.CancelAsync();
         await sampler;
-        return new ExportResult(format, format == "csv" ? Math.Max(0, lines - 1) : null, bytes, watch.Elapsed.TotalSeconds, before, peak, response.IsSuccessStatusCode);
+        return new ExportResult(format, format == "csv" ? Math.Max(0, lines - 1) : null, bytes, watch.Elapsed.TotalSeconds, before, peak, succeeded);
     }
 
     public static string Describe(ExportResult export) => string.Format(

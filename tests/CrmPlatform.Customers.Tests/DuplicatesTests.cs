@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmPlatform.BuildingBlocks.Auditing;
+using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Paging;
+using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Features;
+using Microsoft.Extensions.DependencyInjection;
 using static CrmPlatform.Customers.Tests.CustomerRequests;
 
 namespace CrmPlatform.Customers.Tests;
@@ -137,6 +140,17 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
             new FieldChange("name", duplicate.Name, survivor.Name),
         });
         history.Items.Where(e => e.Action == AuditAction.Created).Should().HaveCount(2, "the duplicate's history is the survivor's now");
+        // What another module tells about the merged-away customer lands on the survivor.
+        var lateVisit = new RecordInteraction(
+            Guid.CreateVersion7(), DateTimeOffset.UtcNow.AddMinutes(-5), duplicate.Id, InteractionKind.Visit, null, null, "合并后才送达的拜访", null, null, "visits");
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            await IntegrationEventDelivery.DeliverAsync(scope.ServiceProvider, lateVisit, CancellationToken.None);
+        }
+
+        (await (await rep.GetAsync($"{Url}/{survivor.Id}/interactions")).ReadAsync<Page<InteractionDto>>()).Items.Select(i => i.Summary)
+            .Should().Contain("合并后才送达的拜访");
+
         var duplicateHistory = await Sql.ScalarAsync<string>(
             app.ConnectionString,
             "SELECT changes::text FROM customers.audit_entries WHERE entity_id = @id ORDER BY id DESC LIMIT 1", ("id", duplicate.Id));

@@ -60,6 +60,27 @@ public sealed class ExportTests(CrmApp app) : IClassFixture<CrmApp>
         xml.Should().NotContain("Other Stage");
     }
 
+    [Fact]
+    public async Task An_export_of_more_rows_than_a_chunk_has_every_row_once_in_the_lists_order()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var me = await rep.MeAsync();
+        var tag = "Chunk" + Guid.NewGuid().ToString("N")[..6];
+        await Sql.ExecuteAsync(
+            app.ConnectionString,
+            """
+            INSERT INTO customers.customers (id, name, kind, stage, importance, priority_tier, relationship_level, other_phones, tags, owner_id, team_id, created_at, updated_at, assigned_at)
+            SELECT gen_random_uuid(), @tag || ' ' || lpad(i::text, 4, '0'), 'Person', 'Prospect', 'General', 'General', 1, '{}', '{}', @owner, @team, now(), now(), now()
+            FROM generate_series(1, 2345) AS i
+            """,
+            ("tag", tag), ("owner", me.Id), ("team", me.TeamId));
+
+        var response = await GetAsync(rep, $"{Url}/export?q={tag}&sort=nameDescending", "en");
+
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Skip(1).Select(l => l.Split(',')[0]).Should().Equal(Enumerable.Range(1, 2345).Reverse().Select(i => $"{tag} {i:0000}"));
+    }
+
     [Theory]
     [InlineData("format=pdf", "format")]
     [InlineData("language=fr", "language")]

@@ -35,6 +35,12 @@ public sealed class SavedFiltersTests(CrmApp app) : IClassFixture<CrmApp>
     [InlineData("""{"name":"翻页","query":"stage=intent&cursor=abc"}""", "query")]
     [InlineData("""{"name":"条数","query":"limit=10"}""", "query")]
     [InlineData("""{"name":"没有查询"}""", "query")]
+    [InlineData("""{"name":"空查询","query":""}""", "query")]
+    [InlineData("""{"name":"错阶段","query":"stage=bogus"}""", "query")]
+    [InlineData("""{"name":"错层次","query":"relationshipLevel=9"}""", "query")]
+    [InlineData("""{"name":"错负责人","query":"ownerId=abc"}""", "query")]
+    [InlineData("""{"name":"重复参数","query":"stage=intent&stage=loyal"}""", "query")]
+    [InlineData("""{"name":"问号","query":"?stage=intent"}""", "query")]
     public async Task A_filter_that_cannot_be_kept_is_400_naming_the_field(string body, string field)
     {
         var rep = await app.LoginAsync(DemoUsers.RepWest);

@@ -8,6 +8,9 @@ namespace CrmPlatform.BuildingBlocks.Exchange;
 /// </summary>
 internal sealed class AsyncResponseStream(Stream response) : Stream
 {
+    /// <summary>Far more than a zip's closing records: a writer that sends its data synchronously fails loudly instead of being buffered whole.</summary>
+    private const int MaxHeldBytes = 1024 * 1024;
+
     private readonly MemoryStream _held = new();
 
     public override bool CanRead => false;
@@ -24,9 +27,17 @@ internal sealed class AsyncResponseStream(Stream response) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => _held.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer) => _held.Write(buffer);
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (_held.Length + buffer.Length > MaxHeldBytes)
+        {
+            throw new InvalidOperationException($"More than {MaxHeldBytes} bytes were written synchronously to an asynchronous response.");
+        }
+
+        _held.Write(buffer);
+    }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();

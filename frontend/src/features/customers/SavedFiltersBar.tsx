@@ -23,7 +23,10 @@ export default function SavedFiltersBar({ query, filtered, onApply }: SavedFilte
   const remove = useDeleteSavedFilter();
   const message = useMessage();
   const [naming, setNaming] = useState<string>();
-  const current = saved.data?.find((filter) => filter.query === query);
+  // The one picked, while the list still shows its query; else any saved under the current query.
+  const [pickedId, setPickedId] = useState<string>();
+  const current =
+    saved.data?.find((filter) => filter.id === pickedId && filter.query === query) ?? saved.data?.find((filter) => filter.query === query);
 
   const keep = () => {
     const name = naming?.trim();
@@ -50,9 +53,13 @@ export default function SavedFiltersBar({ query, filtered, onApply }: SavedFilte
           aria-label={t('savedFilters.placeholder')}
           style={{ width: 220 }}
           loading={saved.isPending}
+          status={saved.isError ? 'error' : undefined}
           value={current?.id}
-          notFoundContent={t('savedFilters.empty')}
-          onChange={(id) => onApply(saved.data?.find((filter) => filter.id === id)?.query ?? '')}
+          notFoundContent={saved.isError ? problemMessage(saved.error, t) : t('savedFilters.empty')}
+          onChange={(id) => {
+            setPickedId(id);
+            onApply(saved.data?.find((filter) => filter.id === id)?.query ?? '');
+          }}
           options={saved.data?.map((filter) => ({ value: filter.id, label: filter.name }))}
         />
         {current && (
@@ -66,7 +73,14 @@ export default function SavedFiltersBar({ query, filtered, onApply }: SavedFilte
           </Popconfirm>
         )}
       </Space.Compact>
-      <Button icon={<SaveOutlined />} disabled={!filtered} onClick={() => setNaming(current?.name ?? '')}>
+      <Button
+        icon={<SaveOutlined />}
+        disabled={!filtered}
+        onClick={() => {
+          save.reset();
+          setNaming(current?.name ?? '');
+        }}
+      >
         {t('savedFilters.save')}
       </Button>
       {naming !== undefined && (

@@ -48,10 +48,10 @@ internal sealed class CustomerHistoryHandler(CustomersDbContext db, CustomerAcce
 
         var limit = query.Limit ?? PageLimits.Default;
         Cursor.TryDecode(query.Cursor, Sort, out var after);
-        // The history of records merged into this one is its history too.
-        var merged = db.Customers.IgnoreQueryFilters().Where(c => c.MergedIntoId == query.Id).Select(c => c.Id);
+        // The history of records merged into this one is its history too: one id list, so the index serves every id.
+        var ids = await MergedRecords.WithAsync(db, query.Id, cancellationToken);
         var rows = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == EntityType && (e.EntityId == query.Id || merged.Contains(e.EntityId)))
+            .Where(e => e.EntityType == EntityType && ids.Contains(e.EntityId))
             .PageAfter(e => e.Id, descending: true, after)
             .Take(limit + 1)
             .ToListAsync(cancellationToken);
@@ -73,4 +73,14 @@ internal static class CustomerHistoryEndpoint
             .WithSummary("Who changed the customer, when, and each field's old and new value; newest first, keyset pages")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+/// <summary>A customer's id and the ids of the records merged into it: whose history and ownership are its own.</summary>
+internal static class MergedRecords
+{
+    public static async Task<List<Guid>> WithAsync(CustomersDbContext db, Guid customerId, CancellationToken cancellationToken) =>
+    [
+        customerId,
+        .. await db.Customers.IgnoreQueryFilters().Where(c => c.MergedIntoId == customerId).Select(c => c.Id).ToListAsync(cancellationToken),
+    ];
 }

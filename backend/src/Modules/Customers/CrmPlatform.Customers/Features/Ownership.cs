@@ -189,9 +189,9 @@ internal sealed class OwnershipHistoryHandler(CustomersDbContext db, CustomerAcc
             return Error.NotFound("customer", query.Id);
         }
 
-        var merged = db.Customers.IgnoreQueryFilters().Where(c => c.MergedIntoId == query.Id).Select(c => c.Id);
+        var ids = await MergedRecords.WithAsync(db, query.Id, cancellationToken);
         var changes = await db.OwnershipChanges.AsNoTracking()
-            .Where(c => c.CustomerId == query.Id || merged.Contains(c.CustomerId))
+            .Where(c => ids.Contains(c.CustomerId))
             .OrderByDescending(c => c.Id)
             .ToListAsync(cancellationToken);
         var people = changes.SelectMany(c => new[] { c.FromOwnerId, c.ToOwnerId, c.ChangedBy }).OfType<Guid>().Distinct().ToList();

@@ -32,18 +32,37 @@ public sealed record ListSavedFiltersQuery : IQuery<Result<IReadOnlyList<SavedFi
 
 internal sealed class SaveFilterValidator : AbstractValidator<SaveFilterCommand>
 {
-    /// <summary>The list's filter and sort parameters: what a saved filter may hold (a cursor or a page size would go stale).</summary>
-    private static readonly HashSet<string> FilterParameters = new(
-        typeof(ICustomerFilter).GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)), StringComparer.Ordinal);
+    /// <summary>The list's filter and sort parameters (a cursor or a page size would go stale), each with the type it binds to.</summary>
+    private static readonly Dictionary<string, Type> FilterParameters = typeof(ICustomerFilter).GetProperties()
+        .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType, StringComparer.Ordinal);
 
     public SaveFilterValidator() => RuleFor(c => c.Filter).ChildRules(filter =>
     {
         filter.RuleFor(f => f.Name).Cascade(CascadeMode.Stop).NotNull().Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name the filter.")
             .MaximumLength(SavedFilterLimits.Name);
-        filter.RuleFor(f => f.Query).Cascade(CascadeMode.Stop).NotNull().MaximumLength(SavedFilterLimits.Query)
-            .Must(query => QueryHelpers.ParseQuery(query).Keys.All(FilterParameters.Contains))
-            .WithMessage($"A saved filter holds only the list's filters and sort: {string.Join(", ", FilterParameters.Order(StringComparer.Ordinal))}.");
+        filter.RuleFor(f => f.Query).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(SavedFilterLimits.Query)
+            .Must(IsListFilter)
+            .WithMessage($"A saved filter holds the list's filters and sort, each once with a value it takes: {string.Join(", ", FilterParameters.Keys.Order(StringComparer.Ordinal))}.");
     }).AtBodyRoot();
+
+    /// <summary>Each parameter once, known, and with a value the list would bind: applying the filter shows what was saved.</summary>
+    private static bool IsListFilter(string query) =>
+        !query.StartsWith('?')
+        && QueryHelpers.ParseQuery(query) is var parameters
+        && parameters.Count > 0
+        && parameters.All(p => p.Value.Count == 1 && FilterParameters.TryGetValue(p.Key, out var type) && Binds(type, p.Value.ToString()));
+
+    private static bool Binds(Type type, string value)
+    {
+        if (QueryEnum.EnumOf(type) is { } enumType)
+        {
+            return QueryEnum.NamesOf(enumType).Contains(value, StringComparer.OrdinalIgnoreCase);
+        }
+
+        return type == typeof(Guid) ? Guid.TryParse(value, out _)
+            : type == typeof(int) ? int.TryParse(value, out var level) && level is >= CustomerLimits.LowestRelationshipLevel and <= CustomerLimits.HighestRelationshipLevel
+            : value.Length is > 0 and <= 100;
+    }
 }
 
 /// <summary>Saves the caller's filter under its name: a new one, or the one of that name replaced.</summary>
@@ -69,7 +88,15 @@ internal sealed class SaveFilterHandler(CustomersDbContext db, ICurrentUser curr
             db.SavedFilters.Add(filter);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            return Error.Conflict("customer.saved_filter_conflict", "A filter of this name was saved at the same moment: send it again to replace it.");
+        }
+
         return new SavedFilterDto(filter.Id, filter.Name, filter.Query, filter.SavedAt);
     }
 }
@@ -115,6 +142,7 @@ internal static class SavedFilterEndpoints
             .WithName("Customers_SaveFilter")
             .WithSummary("Save a list filter under a name (replacing yours of that name); at most 50")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         customers.MapDelete("/saved-filters/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, IMediator mediator, CancellationToken cancellationToken) =>

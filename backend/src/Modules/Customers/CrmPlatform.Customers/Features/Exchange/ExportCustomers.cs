@@ -56,28 +56,35 @@ internal sealed class ExportCustomersHandler(CustomersDbContext db, CustomerFilt
 {
     public async ValueTask<Result<CustomerExport>> Handle(ExportCustomersQuery query, CancellationToken cancellationToken)
     {
-        var customers = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after: null, cancellationToken);
+        var sort = query.Sort?.Value ?? CustomerSort.CreatedAtDescending;
         var rules = await views.RulesAsync(cancellationToken);
-        return new CustomerExport(customers.ProjectTo<CustomerDto>(mapper.ConfigurationProvider), views, rules, query.Format?.Value ?? TableFormat.Csv, query.InChinese);
+
+        // A chunk is one short keyset query after the previous chunk's last row, like a page of the list.
+        async Task<IReadOnlyList<CustomerDto>> ReadAfterAsync(CustomerDto? last, CancellationToken token)
+        {
+            var after = last is null ? null : new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id);
+            var ordered = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, token);
+            var rows = await ordered.Take(CustomerExport.ChunkSize).ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(token);
+            return await views.CompleteAsync(rows, rules, token);
+        }
+
+        return new CustomerExport(ReadAfterAsync, query.Format?.Value ?? TableFormat.Csv, query.InChinese);
     }
 }
 
 /// <summary>
-/// The customers of an export, not read yet: written to the response as they stream from the database, a
-/// thousand at a time completed with their owners' names and cadence, so memory stays flat whatever the count.
+/// The customers of an export, not read yet: written to the response a thousand at a time, each thousand read by a
+/// keyset query of its own (no connection or snapshot is held for the whole download) and completed with owners'
+/// names and cadence, so memory stays flat whatever the count.
 /// </summary>
 public sealed class CustomerExport
 {
-    private const int ChunkSize = 1000;
-    private readonly IQueryable<CustomerDto> _rows;
-    private readonly CustomerViews _views;
-    private readonly CustomerSettings _rules;
+    internal const int ChunkSize = 1000;
+    private readonly Func<CustomerDto?, CancellationToken, Task<IReadOnlyList<CustomerDto>>> _readAfter;
 
-    internal CustomerExport(IQueryable<CustomerDto> rows, CustomerViews views, CustomerSettings rules, TableFormat format, bool inChinese)
+    internal CustomerExport(Func<CustomerDto?, CancellationToken, Task<IReadOnlyList<CustomerDto>>> readAfter, TableFormat format, bool inChinese)
     {
-        _rows = rows;
-        _views = views;
-        _rules = rules;
+        _readAfter = readAfter;
         Format = format;
         InChinese = inChinese;
     }
@@ -90,28 +97,21 @@ public sealed class CustomerExport
     {
         await using var table = await TableWriter.CreateAsync(Format, output, InChinese ? "客户" : "Customers", cancellationToken);
         await table.WriteRowAsync([.. CustomerColumns.Export.Select(c => c.Header(InChinese))], cancellationToken);
-        var chunk = new List<CustomerDto>(ChunkSize);
-        await foreach (var row in _rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        CustomerDto? last = null;
+        IReadOnlyList<CustomerDto> chunk;
+        do
         {
-            chunk.Add(row);
-            if (chunk.Count == ChunkSize)
+            chunk = await _readAfter(last, cancellationToken);
+            foreach (var customer in chunk)
             {
-                await WriteChunkAsync(table, chunk, cancellationToken);
+                await table.WriteRowAsync([.. CustomerColumns.Export.Select(c => c.Write(customer, InChinese))], cancellationToken);
             }
-        }
 
-        await WriteChunkAsync(table, chunk, cancellationToken);
+            last = chunk.Count > 0 ? chunk[^1] : last;
+        }
+        while (chunk.Count == ChunkSize);
+
         await table.CompleteAsync(cancellationToken);
-    }
-
-    private async Task WriteChunkAsync(TableWriter table, List<CustomerDto> chunk, CancellationToken cancellationToken)
-    {
-        foreach (var customer in await _views.CompleteAsync(chunk, _rules, cancellationToken))
-        {
-            await table.WriteRowAsync([.. CustomerColumns.Export.Select(c => c.Write(customer, InChinese))], cancellationToken);
-        }
-
-        chunk.Clear();
     }
 }
 
