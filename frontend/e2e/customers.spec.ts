@@ -196,3 +196,22 @@ test('the relationship card: a rep logs a gift and a call, adds the boss and a b
   await expect(page.locator('.history-entry').first()).toContainText('阶段：潜在客户 → 意向客户');
   await screenshot(page, 'customer-card-history');
 });
+
+test('key dates: a rep sees the birthdays coming up among the customers and the festivals ahead', async ({ page, apiAs }) => {
+  const east = await apiAs('rep.east');
+  const inThreeDays = new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000);
+  const birthday = `1980-${String(inThreeDays.getUTCMonth() + 1).padStart(2, '0')}-${String(inThreeDays.getUTCDate()).padStart(2, '0')}`;
+  const name = `生日客户 ${runTag()}`;
+  await east.createCustomer(name, { kind: 'person', birthday });
+
+  await logIn(page, 'rep.east');
+  await page.getByRole('button', { name: '重要日子' }).click();
+  await expect(page.getByRole('heading', { name: '重要日子' })).toBeVisible();
+  const row = page.locator('.upcoming-list .ant-list-item', { hasText: name });
+  await expect(row).toContainText('3 天后');
+  await expect(row).toContainText('本人 · 生日');
+  await expect(page.getByText('节日', { exact: true })).toBeVisible();
+  await page.getByText('30 天内').click();
+  await expect(row).toBeVisible();
+  await screenshot(page, 'customers-upcoming');
+});

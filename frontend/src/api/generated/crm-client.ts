@@ -492,6 +492,13 @@ export interface ICustomersClient {
      * @return No Content
      */
     deleteSavedFilter(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * China's statutory festivals in the next days (today included), soonest first: when to greet customers
+     * @param days (optional) 
+     * @return OK
+     */
+    upcomingFestivals(days: number | undefined, signal?: AbortSignal): Promise<UpcomingFestivalDto[]>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -3146,6 +3153,13 @@ export class CustomersClient implements ICustomersClient {
             result403 = ProblemDetails.fromJS(resultData403);
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ProblemDetails.fromJS(resultData409);
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
@@ -3232,6 +3246,85 @@ export class CustomersClient implements ICustomersClient {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * China's statutory festivals in the next days (today included), soonest first: when to greet customers
+     * @param days (optional) 
+     * @return OK
+     */
+    upcomingFestivals(days: number | undefined, signal?: AbortSignal): Promise<UpcomingFestivalDto[]> {
+        let url_ = this.baseUrl + "/api/v1/customers/festivals/upcoming?";
+        if (days === null)
+            throw new globalThis.Error("The parameter 'days' cannot be null.");
+        else if (days !== undefined)
+            url_ += "days=" + encodeURIComponent("" + days) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpcomingFestivals(_response);
+        });
+    }
+
+    protected processUpcomingFestivals(response: Response): Promise<UpcomingFestivalDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(UpcomingFestivalDto.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UpcomingFestivalDto[]>(null as any);
     }
 }
 
@@ -5553,6 +5646,16 @@ export interface IDuplicatesDto {
     otherMatches: number;
 }
 
+export enum Festival {
+    NewYear = "newYear",
+    SpringFestival = "springFestival",
+    Qingming = "qingming",
+    LabourDay = "labourDay",
+    DragonBoat = "dragonBoat",
+    MidAutumn = "midAutumn",
+    NationalDay = "nationalDay",
+}
+
 export class FieldChange implements IFieldChange {
     field!: string;
     old?: string | undefined;
@@ -7178,6 +7281,50 @@ export class UnreadNotificationsDto implements IUnreadNotificationsDto {
 
 export interface IUnreadNotificationsDto {
     count: number;
+}
+
+export class UpcomingFestivalDto implements IUpcomingFestivalDto {
+    festival!: Festival;
+    date!: string;
+    daysAway!: number;
+
+    constructor(data?: IUpcomingFestivalDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.festival = _data["festival"];
+            this.date = _data["date"];
+            this.daysAway = _data["daysAway"];
+        }
+    }
+
+    static fromJS(data: any): UpcomingFestivalDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new UpcomingFestivalDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["festival"] = this.festival;
+        data["date"] = this.date;
+        data["daysAway"] = this.daysAway;
+        return data;
+    }
+}
+
+export interface IUpcomingFestivalDto {
+    festival: Festival;
+    date: string;
+    daysAway: number;
 }
 
 export class UpcomingKeyDateDto implements IUpcomingKeyDateDto {

@@ -1,4 +1,4 @@
-import { DownloadOutlined, InboxOutlined, PlusOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DownloadOutlined, InboxOutlined, PlusOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Empty, Input, Select, Space } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,6 +71,9 @@ export default function CustomersPage() {
         subtitle={t('subtitle')}
         actions={
           <Space>
+            <Button icon={<CalendarOutlined />} onClick={() => void navigate('/customers/upcoming')}>
+              {t('upcoming.open')}
+            </Button>
             <Button icon={<InboxOutlined />} onClick={() => void navigate('/customers/pool')}>
               {t('pool.open')}
             </Button>

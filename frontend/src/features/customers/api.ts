@@ -9,6 +9,8 @@ const customerPageSize = 50;
 export const customerKeys = {
   all: ['customers'] as const,
   savedFilters: () => [...customerKeys.all, 'savedFilters'] as const,
+  upcoming: (days: number) => [...customerKeys.all, 'upcoming', days] as const,
+  festivals: (days: number) => [...customerKeys.all, 'festivals', days] as const,
   lists: () => [...customerKeys.all, 'list'] as const,
   list: (filters: CustomerFilters) => [...customerKeys.lists(), filters] as const,
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
@@ -151,4 +153,16 @@ export function useDeleteSavedFilter() {
     mutationFn: (id: string) => api.customers.deleteSavedFilter(id),
     onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.savedFilters() }),
   });
+}
+
+/** The key dates of the customers the user may see in the next days, soonest first. */
+export function useUpcomingKeyDates(days: number) {
+  const api = useApi();
+  return useQuery({ queryKey: customerKeys.upcoming(days), queryFn: ({ signal }) => api.customers.upcomingKeyDates(days, 200, signal) });
+}
+
+/** China's statutory festivals in the next days: the same for everyone, so kept for an hour. */
+export function useUpcomingFestivals(days: number) {
+  const api = useApi();
+  return useQuery({ queryKey: customerKeys.festivals(days), queryFn: ({ signal }) => api.customers.upcomingFestivals(days, signal), staleTime: 3_600_000 });
 }

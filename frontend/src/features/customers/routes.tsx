@@ -8,6 +8,7 @@ const CustomerEditPage = lazy(() => import('./CustomerEditPage'));
 const CustomerCardPage = lazy(() => import('./card/CustomerCardPage'));
 const PoolPage = lazy(() => import('./PoolPage'));
 const SettingsPage = lazy(() => import('./SettingsPage'));
+const UpcomingPage = lazy(() => import('./UpcomingPage'));
 
 /** The customers pages, mounted by app/router.tsx inside the signed-in frame. */
 export const customersRoutes: PathRouteProps[] = [
@@ -15,6 +16,7 @@ export const customersRoutes: PathRouteProps[] = [
   { path: 'customers/new', element: <CustomerCreatePage /> },
   { path: 'customers/pool', element: <PoolPage /> },
   { path: 'customers/settings', element: <SettingsPage /> },
+  { path: 'customers/upcoming', element: <UpcomingPage /> },
   { path: 'customers/:id', element: <CustomerCardPage /> },
   { path: 'customers/:id/edit', element: <CustomerEditPage /> },
 ];

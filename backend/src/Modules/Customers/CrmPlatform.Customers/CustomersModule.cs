@@ -65,5 +65,6 @@ public sealed class CustomersModule : IModule
         MergeCustomersEndpoint.Map(customers);
         ExportCustomersEndpoint.Map(customers);
         SavedFilterEndpoints.Map(customers);
+        FestivalEndpoints.Map(customers);
     }
 }
