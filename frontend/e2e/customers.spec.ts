@@ -184,7 +184,7 @@ test('the relationship card: a rep logs a gift and a call, adds the boss and a b
   await page.getByRole('button', { name: '添加重要日子' }).click();
   const dateDialog = page.getByRole('dialog');
   await dateDialog.getByLabel('月').click();
-  await page.getByTitle('6', { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('6', { exact: true }).click();
   await dateDialog.getByLabel('日').fill('18');
   await dateDialog.getByLabel('年份（可选）').fill('1972');
   await dateDialog.getByRole('button', { name: '保存' }).click();

@@ -51,4 +51,11 @@ public static class ETags
             return TypedResults.Ok(value);
         });
     }
+
+    /// <summary>The same for a change that answers no body (archive, remove, release): 428 or 412, the change's problem, or 204.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> ChangeWithoutBodyAsync<T>(string? ifMatch, Func<uint, ValueTask<Result<T>>> change)
+    {
+        var expected = ParseIfMatch(ifMatch);
+        return expected.IsSuccess ? (await change(expected.Value)).ToHttp(_ => TypedResults.NoContent()) : Problems.From(expected.Error);
+    }
 }

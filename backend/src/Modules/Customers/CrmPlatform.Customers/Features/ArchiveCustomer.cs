@@ -8,7 +8,6 @@ using CrmPlatform.Customers.Persistence;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -39,17 +38,12 @@ internal sealed class ArchiveCustomerHandler(CustomersDbContext db, ICurrentUser
 internal static class ArchiveCustomerEndpoint
 {
     public static void Map(IEndpointRouteBuilder customers) =>
-        customers.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
+        customers.MapDelete("/{id:guid}", (
                     Guid id,
                     [FromHeader(Name = "If-Match")] string? ifMatch,
                     IMediator mediator,
                     CancellationToken cancellationToken) =>
-            {
-                var expected = ETags.ParseIfMatch(ifMatch);
-                return expected.IsSuccess
-                    ? (await mediator.Send(new ArchiveCustomerCommand(id, expected.Value), cancellationToken)).ToHttp(_ => TypedResults.NoContent())
-                    : Problems.From(expected.Error);
-            })
+                ETags.ChangeWithoutBodyAsync(ifMatch, expected => mediator.Send(new ArchiveCustomerCommand(id, expected), cancellationToken)))
             .WithName("Customers_Archive")
             .WithSummary("Archive (soft-delete) a customer; requires If-Match")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -10,7 +10,6 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -186,18 +185,13 @@ internal static class ContactEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        customers.MapDelete("/{id:guid}/contacts/{contactId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
+        customers.MapDelete("/{id:guid}/contacts/{contactId:guid}", (
                     Guid id,
                     Guid contactId,
                     [FromHeader(Name = "If-Match")] string? ifMatch,
                     IMediator mediator,
                     CancellationToken cancellationToken) =>
-            {
-                var expected = ETags.ParseIfMatch(ifMatch);
-                return expected.IsSuccess
-                    ? (await mediator.Send(new RemoveContactCommand(id, contactId, expected.Value), cancellationToken)).ToHttp(_ => TypedResults.NoContent())
-                    : Problems.From(expected.Error);
-            })
+                ETags.ChangeWithoutBodyAsync(ifMatch, expected => mediator.Send(new RemoveContactCommand(id, contactId, expected), cancellationToken)))
             .WithName("Customers_RemoveContact")
             .WithSummary("Remove a contact; requires If-Match (the removal stays in the audit log)")
             .ProducesProblem(StatusCodes.Status404NotFound)

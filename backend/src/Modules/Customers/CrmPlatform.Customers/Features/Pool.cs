@@ -14,7 +14,6 @@ using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -238,18 +237,13 @@ internal static class PoolEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        customers.MapPost("/{id:guid}/release", async Task<Results<NoContent, ProblemHttpResult>> (
+        customers.MapPost("/{id:guid}/release", (
                     Guid id,
                     ReleaseInput body,
                     [FromHeader(Name = "If-Match")] string? ifMatch,
                     IMediator mediator,
                     CancellationToken cancellationToken) =>
-            {
-                var expected = ETags.ParseIfMatch(ifMatch);
-                return expected.IsSuccess
-                    ? (await mediator.Send(new ReleaseToPoolCommand(id, expected.Value, body), cancellationToken)).ToHttp(_ => TypedResults.NoContent())
-                    : Problems.From(expected.Error);
-            })
+                ETags.ChangeWithoutBodyAsync(ifMatch, expected => mediator.Send(new ReleaseToPoolCommand(id, expected, body), cancellationToken)))
             .WithName("Customers_Release")
             .WithSummary("Let a customer go back to its team's pool; requires If-Match")
             .ProducesValidationProblem()
