@@ -38,7 +38,7 @@ public static class BuildingBlocksRegistration
                 o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.MaxAttempts > 0 && o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay,
                 "Crm:Outbox values must be positive, and MaxRetryDelay at least RetryDelay.")
             .ValidateOnStart();
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<WakeSignal<OutboxDispatcher>>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<Housekeeping>();

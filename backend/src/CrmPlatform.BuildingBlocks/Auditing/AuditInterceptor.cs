@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,7 +14,7 @@ namespace CrmPlatform.BuildingBlocks.Auditing;
 /// The audit log, written once for every module: as a context saves, each added, modified or deleted
 /// <see cref="IAudited"/> entity gets an <see cref="AuditEntry"/> with its changed fields, saved in the
 /// same transaction, so there is no write without its record and no handler writes audit code.
-/// Singleton (contexts are pooled): the caller comes from the request, the time from the clock.
+/// Singleton (contexts are pooled): the caller comes from the request (or the <see cref="ActingUser"/>), the time from the clock.
 /// </summary>
 internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -45,7 +46,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
         }
 
         var now = clock.GetDatabaseUtcNow();
-        var changedBy = Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var user) ? user : (Guid?)null;
+        var changedBy = ActingUser.Value?.Id ?? (Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var user) ? user : (Guid?)null);
         foreach (var entry in entries)
         {
             var changes = Changes(entry);

@@ -49,6 +49,7 @@ public static class ValidationMessageKeys
     public const string UnknownMember = "Crm.UnknownMember";
     public const string InvalidValue = "Crm.InvalidValue";
     public const string UnstorableText = "Crm.UnstorableText";
+    public const string DateFormat = "Crm.DateFormat";
 }
 
 internal sealed class CrmLanguageManager : LanguageManager
@@ -62,6 +63,7 @@ internal sealed class CrmLanguageManager : LanguageManager
         AddTranslation(CrmLocalization.English, ValidationMessageKeys.UnknownMember, "Unknown field: the schema does not declare it.");
         AddTranslation(CrmLocalization.English, ValidationMessageKeys.InvalidValue, "The value is not valid for this field.");
         AddTranslation(CrmLocalization.English, ValidationMessageKeys.UnstorableText, "Text may not contain control characters other than tab and line breaks.");
+        AddTranslation(CrmLocalization.English, ValidationMessageKeys.DateFormat, "A date is written as yyyy-MM-dd.");
 
         AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.PhoneFormat, "电话只能包含数字、空格、“-”和开头的“+”。");
         AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.CursorInvalid, "翻页位置对当前排序无效，请从第一页重新开始。");
@@ -70,6 +72,7 @@ internal sealed class CrmLanguageManager : LanguageManager
         AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.UnknownMember, "未知字段：接口定义中没有该字段。");
         AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.InvalidValue, "该字段的取值无效。");
         AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.UnstorableText, "文本不能包含控制字符（制表符和换行除外）。");
+        AddTranslation(CrmLocalization.SimplifiedChinese, ValidationMessageKeys.DateFormat, "日期应写作 yyyy-MM-dd。");
         AddTranslation(CrmLocalization.SimplifiedChinese, "NotEmptyValidator", "必填。");
         AddTranslation(CrmLocalization.SimplifiedChinese, "NotNullValidator", "必填。");
         AddTranslation(CrmLocalization.SimplifiedChinese, "MaximumLengthValidator", "最多 {MaxLength} 个字符，当前 {TotalLength} 个。");

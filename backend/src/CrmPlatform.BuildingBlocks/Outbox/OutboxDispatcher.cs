@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,7 +37,7 @@ public sealed class OutboxOptions
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     ModuleCatalog modules,
-    OutboxSignal signal,
+    WakeSignal<OutboxDispatcher> signal,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService

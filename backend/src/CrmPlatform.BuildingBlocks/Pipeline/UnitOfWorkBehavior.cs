@@ -1,6 +1,7 @@
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Results;
+using CrmPlatform.BuildingBlocks.Scheduling;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace CrmPlatform.BuildingBlocks.Pipeline;
 /// when the handler returns success, so a failed result also discards outbox messages.
 /// Queries never pass through here.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IServiceProvider services, ModuleCatalog modules, OutboxSignal outboxSignal)
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(IServiceProvider services, ModuleCatalog modules, WakeSignal<OutboxDispatcher> outboxSignal)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
     where TResponse : IFailable<TResponse>

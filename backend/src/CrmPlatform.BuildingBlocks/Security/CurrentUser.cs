@@ -13,10 +13,13 @@ public interface ICurrentUser
     string Role { get; }
 }
 
-/// <summary>Read from the request's claims once per request (scoped), not on every use.</summary>
+/// <summary>
+/// Read from the request's claims once per request (scoped), not on every use; background work on a user's
+/// behalf reads the <see cref="ActingUser"/> instead.
+/// </summary>
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    private Caller? _caller;
+    private ActingUser.Caller? _caller;
 
     public Guid Id => Read().Id;
 
@@ -24,12 +27,10 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public string Role => Read().Role;
 
-    private Caller Read() => _caller ??= accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
-        ? new Caller(
+    private ActingUser.Caller Read() => _caller ??= ActingUser.Value ?? (accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
+        ? new ActingUser.Caller(
             Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
             Guid.TryParse(user.FindFirstValue(CrmClaims.TeamId), out var team) ? team : null,
             Roles.Widest(user.IsInRole))
-        : throw new InvalidOperationException("No authenticated user in this context.");
-
-    private sealed record Caller(Guid Id, Guid? TeamId, string Role);
+        : throw new InvalidOperationException("No authenticated user in this context."));
 }

@@ -41,6 +41,9 @@ public sealed class CustomersModule : IModule
         services.AddScoped<IDailyJob, KeyDateGreetings>();
         services.AddScoped<IDailyJob, PoolSweep>();
         services.AddScoped<PoolReturns>();
+        services.AddScoped<CustomerImporter>();
+        services.AddSingleton<WakeSignal<ImportRunner>>();
+        services.AddHostedService<ImportRunner>();
         // Validators hold no state, and building one (its rules, its regexes) per request is measurable work.
         services.AddValidatorsFromAssemblyContaining<CustomersModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
@@ -64,6 +67,7 @@ public sealed class CustomersModule : IModule
         DuplicatesEndpoint.Map(customers);
         MergeCustomersEndpoint.Map(customers);
         ExportCustomersEndpoint.Map(customers);
+        ImportCustomersEndpoints.Map(customers);
         SavedFilterEndpoints.Map(customers);
         FestivalEndpoints.Map(customers);
     }

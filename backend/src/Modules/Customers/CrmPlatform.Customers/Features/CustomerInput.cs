@@ -58,6 +58,13 @@ public sealed record CustomerInput(
     int RelationshipLevel = CustomerLimits.LowestRelationshipLevel,
     Guid? OwnerId = null)
 {
+    /// <summary>The customer's facts as they stand, for a change that replaces only some of them (an import's update).</summary>
+    internal static CustomerInput Of(Customer c) => new(
+        c.Name, c.Kind, c.Phone, c.OtherPhones, c.Email, c.Company, c.Position, c.Address, c.Region, c.Industry, c.Source, c.Tags,
+        c.Gender, c.Birthday, c.Occupation, c.IncomeBand, c.Hobbies, c.Personality, c.Family,
+        c.PreferredProducts, c.PreferredColours, c.PreferredSpecs, c.PreferredChannels,
+        c.Stage, c.Importance, c.PriorityTier, c.RelationshipLevel);
+
     internal CustomerDetails Details => new(
         Name,
         Kind,

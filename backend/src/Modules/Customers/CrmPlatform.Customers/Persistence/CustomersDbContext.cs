@@ -28,6 +28,55 @@ internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> op
     public DbSet<OwnershipChange> OwnershipChanges => Set<OwnershipChange>();
 
     public DbSet<SavedFilter> SavedFilters => Set<SavedFilter>();
+
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<ImportRowResult> ImportRows => Set<ImportRowResult>();
+
+    public DbSet<ImportFingerprint> ImportFingerprints => Set<ImportFingerprint>();
+}
+
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> b)
+    {
+        b.ToTable("import_jobs");
+        b.HasKey(j => j.Id);
+        b.Property(j => j.UserRole).HasMaxLength(30);
+        b.Property(j => j.Language).HasMaxLength(10);
+        b.Property(j => j.FileName).HasMaxLength(ImportLimits.FileName);
+        b.Property(j => j.Format).HasConversion<string>().HasMaxLength(10);
+        b.Property(j => j.Mode).HasConversion<string>().HasMaxLength(20);
+        b.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(j => j.Error).HasMaxLength(ImportLimits.Message);
+        // A user's imports, newest first.
+        b.HasIndex(j => new { j.UserId, j.Id });
+        // The work waiting for a worker.
+        b.HasIndex(j => j.Id, "Unfinished").HasFilter("status IN ('Queued', 'Running')").HasDatabaseName("ix_import_jobs_unfinished");
+    }
+}
+
+internal sealed class ImportRowResultConfiguration : IEntityTypeConfiguration<ImportRowResult>
+{
+    public void Configure(EntityTypeBuilder<ImportRowResult> b)
+    {
+        b.ToTable("import_rows");
+        b.HasKey(r => new { r.JobId, r.Row });
+        b.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Column).HasMaxLength(ImportLimits.FileName);
+        b.Property(r => r.Message).HasMaxLength(ImportLimits.Message);
+        b.HasOne<ImportJob>().WithMany().HasForeignKey(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ImportFingerprintConfiguration : IEntityTypeConfiguration<ImportFingerprint>
+{
+    public void Configure(EntityTypeBuilder<ImportFingerprint> b)
+    {
+        b.ToTable("import_fingerprints");
+        b.HasKey(f => f.Fingerprint);
+        b.Property(f => f.Fingerprint).HasMaxLength(64);
+    }
 }
 
 internal sealed class SavedFilterConfiguration : IEntityTypeConfiguration<SavedFilter>

@@ -30,7 +30,7 @@ internal sealed class EnumWords<TEnum>
     public bool TryParse(string text, out TEnum value) => _byWord.TryGetValue(text.Trim(), out value);
 
     /// <summary>What a cell may say, for the message about one that says something else.</summary>
-    public string Choices(bool chinese) => string.Join(chinese ? "、" : ", ", _words.Values.Select(w => chinese ? w.Chinese : w.English));
+    public IEnumerable<string> Words(bool chinese) => _words.Values.Select(w => chinese ? w.Chinese : w.English);
 }
 
 /// <summary>The words of the customer's enums (the same as the SPA's, zh-CN and en).</summary>

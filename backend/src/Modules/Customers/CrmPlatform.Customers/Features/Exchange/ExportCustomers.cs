@@ -96,7 +96,7 @@ public sealed class CustomerExport
     public async Task WriteAsync(Stream output, CancellationToken cancellationToken)
     {
         await using var table = await TableWriter.CreateAsync(Format, output, InChinese ? "客户" : "Customers", cancellationToken);
-        await table.WriteRowAsync([.. CustomerColumns.Export.Select(c => c.Header(InChinese))], cancellationToken);
+        await table.WriteRowAsync([.. CustomerColumns.All.Select(c => c.Header(InChinese))], cancellationToken);
         CustomerDto? last = null;
         IReadOnlyList<CustomerDto> chunk;
         do
@@ -104,7 +104,7 @@ public sealed class CustomerExport
             chunk = await _readAfter(last, cancellationToken);
             foreach (var customer in chunk)
             {
-                await table.WriteRowAsync([.. CustomerColumns.Export.Select(c => c.Write(customer, InChinese))], cancellationToken);
+                await table.WriteRowAsync([.. CustomerColumns.All.Select(c => c.Write(customer, InChinese))], cancellationToken);
             }
 
             last = chunk.Count > 0 ? chunk[^1] : last;

@@ -1,7 +1,10 @@
-namespace CrmPlatform.BuildingBlocks.Outbox;
+namespace CrmPlatform.BuildingBlocks.Scheduling;
 
-/// <summary>Wakes the dispatcher right after a commit instead of waiting for its next poll.</summary>
-public sealed class OutboxSignal : IDisposable
+/// <summary>
+/// Wakes a background worker as soon as there is work for it (a commit with outbox messages, an uploaded import)
+/// instead of at its next poll. One per worker, told apart by <typeparamref name="TWorker"/>.
+/// </summary>
+public sealed class WakeSignal<TWorker> : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 
@@ -15,7 +18,7 @@ public sealed class OutboxSignal : IDisposable
             }
             catch (SemaphoreFullException)
             {
-                // Another commit already woke the dispatcher: one wake-up covers both.
+                // Someone else woke the worker at the same moment: one wake-up covers both.
             }
         }
     }

@@ -1,0 +1,129 @@
+using System.Globalization;
+using CrmPlatform.BuildingBlocks.Localization;
+using CrmPlatform.BuildingBlocks.Results;
+using CrmPlatform.Customers.Domain;
+using FluentValidation;
+
+namespace CrmPlatform.Customers.Features.Exchange;
+
+/// <summary>A row of an imported file: its number as the spreadsheet shows it, and its cells.</summary>
+internal sealed record FileRow(int Number, IReadOnlyList<string?> Cells);
+
+/// <summary>A row read as a customer, or the column it is wrong in and why.</summary>
+internal readonly record struct RowRead(CustomerInput? Input, string? Column, string? Problem);
+
+/// <summary>
+/// Which column of an imported file is which customer field, found by the header row: Chinese or English headers
+/// (<see cref="CustomerColumns"/>, any case), in any order. Headers it does not know are ignored and reported.
+/// </summary>
+internal sealed class CustomerFileLayout
+{
+    /// <summary>What a row starts from when it is a new customer: a person, the other defaults as the API's.</summary>
+    public static readonly CustomerInput NewCustomer = new(string.Empty, CustomerKind.Person);
+
+    private static readonly Dictionary<string, CustomerColumn> ByHeader = CustomerColumns.All
+        .Where(c => c.Read is not null)
+        .SelectMany(c => new[] { (c.Chinese, c), (c.English, c) })
+        .ToDictionary(h => h.Item1, h => h.c, StringComparer.OrdinalIgnoreCase);
+
+    private readonly IReadOnlyList<(int Index, CustomerColumn Column, string Header)> _columns;
+
+    private CustomerFileLayout(IReadOnlyList<(int, CustomerColumn, string)> columns, IReadOnlyList<string> ignored)
+    {
+        _columns = columns;
+        Ignored = ignored;
+    }
+
+    /// <summary>The headers that name no field an import sets (an export's computed columns, a typo).</summary>
+    public IReadOnlyList<string> Ignored { get; }
+
+    /// <summary>The layout of a header row; a problem (in the current language) when it has no name column or a field twice.</summary>
+    public static Result<CustomerFileLayout> Of(IReadOnlyList<string?> header)
+    {
+        var columns = new List<(int, CustomerColumn, string)>();
+        var ignored = new List<string>();
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (header[i] is not { } text)
+            {
+                continue;
+            }
+
+            if (!ByHeader.TryGetValue(text, out var column))
+            {
+                ignored.Add(text);
+                continue;
+            }
+
+            if (columns.Any(c => c.Item2 == column))
+            {
+                return FileProblem(ImportText.Say($"“{text}”列重复：每个字段只能有一列。", $"The column \"{text}\" names a field another column already names."));
+            }
+
+            columns.Add((i, column, text));
+        }
+
+        var name = CustomerColumns.All[0];
+        return columns.Any(c => c.Item2 == name)
+            ? new CustomerFileLayout(columns, ignored)
+            : FileProblem(ImportText.Say($"第一行须是列名，且包含“{name.Chinese}”列。", $"The first row must be the headers, with a \"{name.English}\" column."));
+    }
+
+    public static Error FileProblem(string message) => Error.Validation(ImportCustomersCommand.FileField, message);
+
+    /// <summary>
+    /// The row over <paramref name="basis"/>: each non-empty cell replaces its field (an empty one leaves it), then the
+    /// API's rules for a customer apply; the first cell that is wrong is the row's problem.
+    /// </summary>
+    public RowRead Read(CustomerInput basis, IReadOnlyList<string?> cells, IValidator<CustomerInput> validator)
+    {
+        var input = basis;
+        foreach (var (index, column, header) in _columns)
+        {
+            if (index >= cells.Count || cells[index] is not { } text)
+            {
+                continue;
+            }
+
+            var read = column.Read!(input, text);
+            if (read.Input is null)
+            {
+                return new RowRead(null, header, read.Problem);
+            }
+
+            input = read.Input;
+        }
+
+        var result = validator.Validate(input);
+        if (result.IsValid)
+        {
+            return new RowRead(input, null, null);
+        }
+
+        var failure = result.Errors[0];
+        return new RowRead(null, HeaderOf(failure.PropertyName), failure.ErrorMessage);
+    }
+
+    /// <summary>The file's header for a field the rules named ("OtherPhones[1]" is the other-numbers column).</summary>
+    private string? HeaderOf(string propertyName)
+    {
+        var field = propertyName.Split('[', '.')[0];
+        foreach (var (_, column, header) in _columns)
+        {
+            if (column.Field == field)
+            {
+                return header;
+            }
+        }
+
+        return CustomerColumns.All.FirstOrDefault(c => c.Field == field)?.Header(ImportText.InChinese);
+    }
+}
+
+/// <summary>The import's own words, in the language of the request or of the import's uploader.</summary>
+internal static class ImportText
+{
+    public static bool InChinese => CultureInfo.CurrentUICulture.Name == CrmLocalization.SimplifiedChinese;
+
+    public static string Say(string chinese, string english) => InChinese ? chinese : english;
+}

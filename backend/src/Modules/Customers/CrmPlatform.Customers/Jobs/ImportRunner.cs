@@ -1,0 +1,168 @@
+using System.Globalization;
+using CrmPlatform.BuildingBlocks.Exchange;
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Scheduling;
+using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.Customers.Domain;
+using CrmPlatform.Customers.Features.Exchange;
+using CrmPlatform.Customers.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CrmPlatform.Customers.Jobs;
+
+/// <summary>
+/// Runs queued imports, one at a time per instance, woken by an upload (or every few seconds). A job is claimed
+/// with a lease that each saved batch renews, so one whose worker died is taken up again where it stopped; one
+/// that fails <see cref="ImportLimits.Attempts"/> times is given up with its error. The work acts as the uploader
+/// (record scope, audit) and speaks the uploader's language.
+/// </summary>
+internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<ImportRunner> signal, TimeProvider clock, ILogger<ImportRunner> logger)
+    : BackgroundService
+{
+    /// <summary>Rows written per transaction: large enough that a batch's few queries are cheap per row, small enough to hold the lease.</summary>
+    public const int BatchSize = 1000;
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Imports could not be checked; they are checked again shortly");
+            }
+
+            try
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Claims the oldest import waiting (or abandoned) and runs it; false when there is none.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        var jobId = await ClaimAsync(cancellationToken);
+        if (jobId is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await RunAsync(jobId.Value, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Import {Import} failed", jobId);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+            var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, CancellationToken.None);
+            job.Fail(ex is TableFormatException ? ex.Message : "The import stopped on an unexpected error; the service log has the details.", clock.GetDatabaseUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    private async Task<Guid?> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+        var now = clock.GetDatabaseUtcNow();
+        var leaseUntil = now + ImportLimits.Lease;
+        // A job whose worker died after its last attempt will not be taken up again.
+        await db.ImportJobs
+            .Where(j => j.Status == ImportStatus.Running && j.LeaseUntil < now && j.Attempts >= ImportLimits.Attempts)
+            .ExecuteUpdateAsync(
+                j => j.SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.Content, (byte[]?)null).SetProperty(x => x.FinishedAt, now)
+                    .SetProperty(x => x.Error, "The import was interrupted too many times."),
+                cancellationToken);
+        var claimed = await db.Database.SqlQuery<Guid>($"""
+            UPDATE customers.import_jobs
+            SET status = 'Running', attempts = attempts + 1, started_at = coalesce(started_at, {now}), lease_until = {leaseUntil}
+            WHERE id = (
+                SELECT id FROM customers.import_jobs
+                WHERE status = 'Queued' OR (status = 'Running' AND lease_until < {now})
+                ORDER BY id
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        return claimed.Count == 0 ? null : claimed[0];
+    }
+
+    private async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        ImportJob job;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            job = await scope.ServiceProvider.GetRequiredService<CustomersDbContext>().ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken);
+        }
+
+        using var actingAs = ActingUser.Assume(job.UserId, job.UserTeamId, job.UserRole);
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(job.Language);
+        try
+        {
+            await ImportAsync(job, cancellationToken);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    private async Task ImportAsync(ImportJob job, CancellationToken cancellationToken)
+    {
+        using var reader = TableReader.Open(job.Format, job.Content!);
+        reader.Read();
+        var layout = CustomerFileLayout.Of(reader.Cells).Value;
+        // The batches saved before an interruption are done: the rows after them are next.
+        for (var skipped = 0; skipped < job.RowsDone && reader.Read(); skipped++)
+        {
+        }
+
+        var batch = new List<FileRow>(BatchSize);
+        while (true)
+        {
+            batch.Clear();
+            while (batch.Count < BatchSize && reader.Read())
+            {
+                batch.Add(new FileRow(reader.RowNumber, [.. reader.Cells]));
+            }
+
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CustomerImporter>().WriteAsync(job.Id, layout, batch, cancellationToken);
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+            var done = await db.ImportJobs.SingleAsync(j => j.Id == job.Id, cancellationToken);
+            done.Complete(clock.GetDatabaseUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Import {Import} of {Rows} rows completed", job.Id, job.TotalRows);
+    }
+}
