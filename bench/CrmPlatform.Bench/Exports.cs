@@ -14,14 +14,14 @@ internal static class Exports
     {
         // An export of a million rows outlasts HttpClient's default 100 s.
         using var http = new HttpClient { BaseAddress = new Uri(host), Timeout = Timeout.InfiniteTimeSpan };
-        var before = ResidentMegabytes(hostPid);
+        var before = Resident.Megabytes(hostPid);
         var peak = before;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
-                peak = Max(peak, ResidentMegabytes(hostPid));
+                peak = Resident.Max(peak, Resident.Megabytes(hostPid));
                 await Task.Delay(50, CancellationToken.None);
             }
         });
@@ -63,10 +63,14 @@ internal static class Exports
         "export {0,-4} {1,10} rows {2,8:0.0} MB in {3,6:0.0} s; host RSS {4:0} MB before, {5:0} MB at most while streaming{6}",
         export.Format, export.Rows?.ToString("N0", CultureInfo.InvariantCulture) ?? "-", export.Bytes / 1048576.0, export.Seconds,
         export.RssBeforeMegabytes, export.RssPeakMegabytes, export.Succeeded ? string.Empty : "  FAILED: not 2xx");
+}
 
-    private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+/// <summary>A process's resident memory (VmRSS) now; null when it is not known.</summary>
+internal static class Resident
+{
+    public static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
-    private static double? ResidentMegabytes(int? pid) =>
+    public static double? Megabytes(int? pid) =>
         pid is { } id && File.Exists($"/proc/{id}/status")
             ? File.ReadLines($"/proc/{id}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
                 .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).FirstOrDefault()

@@ -11,6 +11,7 @@ internal sealed class Report(Options options)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { WriteIndented = true };
     private readonly List<object> _rows = [];
     private readonly List<ExportResult> _exports = [];
+    private readonly List<ImportResult> _imports = [];
 
     public int Failures { get; private set; }
 
@@ -52,11 +53,18 @@ internal sealed class Report(Options options)
         Console.WriteLine(Exports.Describe(export));
     }
 
+    public void Add(ImportResult import)
+    {
+        Failures += import.Succeeded ? 0 : 1;
+        _imports.Add(import);
+        Console.WriteLine(Imports.Describe(import));
+    }
+
     public void Finish(double? hostPeakRssMegabytes, double? floorPeakRssMegabytes)
     {
         Console.WriteLine(new string('-', 128));
         Console.WriteLine($"host peak RSS {hostPeakRssMegabytes:0} MB, floor peak RSS {floorPeakRssMegabytes:0} MB; " +
-                          $"{_rows.Count + _exports.Count - Failures} of {_rows.Count + _exports.Count} request kinds answered only 2xx");
+                          $"{_rows.Count + _exports.Count + _imports.Count - Failures} of {_rows.Count + _exports.Count + _imports.Count} request kinds answered only 2xx");
         var results = new
         {
             measuredAt = DateTimeOffset.UtcNow,
@@ -69,10 +77,11 @@ internal sealed class Report(Options options)
             smoke = options.Smoke,
             hostPeakRssMegabytes,
             floorPeakRssMegabytes,
-            passed = _rows.Count + _exports.Count - Failures,
+            passed = _rows.Count + _exports.Count + _imports.Count - Failures,
             failed = Failures,
             requests = _rows,
             exports = _exports,
+            imports = _imports,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Results))!);
         File.WriteAllText(options.Results, JsonSerializer.Serialize(results, Json));

@@ -60,6 +60,11 @@ public sealed class ImportTests(CrmApp app) : IClassFixture<CrmApp>
         var history = await (await rep.GetAsync($"{Url}/{teaHouse.Id}/history")).ReadAsync<Page<AuditEntryDto>>();
         history.Items.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Action = AuditAction.Created, ChangedBy = me.Id });
 
+        Guid[] created = [.. rows.Where(r => r.Outcome == ImportOutcome.Created).Select(r => r.CustomerId!.Value)];
+        await Eventually.HoldsAsync(
+            async () => await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM deals.customer_copies WHERE customer_id = ANY(@ids) AND owner_id = @owner", ("ids", created), ("owner", me.Id)) == 3,
+            "the Deals module learns the imported customers from the batch's one event");
+
         var second = await ImportAndWaitAsync(rep, "客户.csv", Encoding.UTF8.GetBytes(csv), language: "zh-CN");
 
         (second.Created, second.Updated, second.Skipped, second.Failed).Should().Be((0, 0, 4, 2), "every customer of the file is there already, the name-only one too");

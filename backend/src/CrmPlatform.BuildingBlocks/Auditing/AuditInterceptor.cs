@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CrmPlatform.BuildingBlocks.Auditing;
 
@@ -49,43 +50,77 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
         var changedBy = ActingUser.Value?.Id ?? (Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var user) ? user : (Guid?)null);
         foreach (var entry in entries)
         {
-            var changes = Changes(entry);
-            if (entry.State == EntityState.Modified && changes.Count == 0)
+            if (EntryFor(entry, entry.State, now, changedBy) is { } audit)
             {
-                continue;
+                module.AuditEntries.Add(audit);
             }
-
-            module.AuditEntries.Add(new AuditEntry
-            {
-                Id = Guid.CreateVersion7(now),
-                EntityType = JsonNamingPolicy.CamelCase.ConvertName(entry.Metadata.ClrType.Name),
-                EntityId = entry.Entity.Id,
-                Action = entry.State switch
-                {
-                    EntityState.Added => AuditAction.Created,
-                    EntityState.Deleted => AuditAction.Deleted,
-                    _ => AuditAction.Updated,
-                },
-                ChangedBy = changedBy,
-                ChangedAt = now,
-                Changes = changes,
-            });
         }
     }
 
+    /// <summary>The audit entry of one write (<paramref name="state"/> says which); null for an update that changes nothing.</summary>
+    internal static AuditEntry? EntryFor(EntityEntry<IAudited> entry, EntityState state, DateTimeOffset now, Guid? changedBy)
+    {
+        var changes = Changes(entry, state);
+        if (state == EntityState.Modified && changes.Count == 0)
+        {
+            return null;
+        }
+
+        return new AuditEntry
+        {
+            Id = Guid.CreateVersion7(now),
+            EntityType = JsonNamingPolicy.CamelCase.ConvertName(entry.Metadata.ClrType.Name),
+            EntityId = entry.Entity.Id,
+            Action = state switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            },
+            ChangedBy = changedBy,
+            ChangedAt = now,
+            Changes = changes,
+        };
+    }
+
     /// <summary>Each mapped property whose value differs (all of them with a value, for a new record), but not the id, the row version or bookkeeping.</summary>
-    private static List<FieldChange> Changes(EntityEntry<IAudited> entry) =>
+    private static List<FieldChange> Changes(EntityEntry<IAudited> entry, EntityState state) =>
     [
         .. entry.Properties
-            .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsConcurrencyToken && !p.Metadata.IsShadowProperty()
-                && p.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) != true)
+            .Where(p => IsAudited(p.Metadata))
             .Select(p => (
                 Field: JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name),
-                Old: entry.State == EntityState.Added ? null : AuditValues.Text(p.OriginalValue),
-                New: entry.State == EntityState.Deleted ? null : AuditValues.Text(p.CurrentValue)))
+                Old: state == EntityState.Added ? null : AuditValues.Text(p.OriginalValue),
+                New: state == EntityState.Deleted ? null : AuditValues.Text(p.CurrentValue)))
             .Where(c => c.Old != c.New)
             .Select(c => new FieldChange(c.Field, c.Old, c.New)),
     ];
+
+    /// <summary>
+    /// The "created" entry of a record written without the change tracker (<see cref="BulkInsert"/>): the same fields as
+    /// <see cref="EntryFor"/> gives a new record, read straight from the entity.
+    /// </summary>
+    internal static AuditEntry Created(IEntityType entityType, IAudited entity, DateTimeOffset now, Guid? changedBy) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        EntityType = JsonNamingPolicy.CamelCase.ConvertName(entityType.ClrType.Name),
+        EntityId = entity.Id,
+        Action = AuditAction.Created,
+        ChangedBy = changedBy,
+        ChangedAt = now,
+        Changes =
+        [
+            .. entityType.GetProperties()
+                .Where(IsAudited)
+                .Select(p => (p, Value: AuditValues.Text(p.GetGetter().GetClrValueUsingContainingEntity(entity))))
+                .Where(c => c.Value is not null)
+                .Select(c => new FieldChange(JsonNamingPolicy.CamelCase.ConvertName(c.p.Name), null, c.Value)),
+        ],
+    };
+
+    private static bool IsAudited(IProperty property) =>
+        !property.IsPrimaryKey() && !property.IsConcurrencyToken && !property.IsShadowProperty()
+        && property.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) != true;
 }
 
 /// <summary>How a value reads in the audit log: one line of text, the same for every module.</summary>

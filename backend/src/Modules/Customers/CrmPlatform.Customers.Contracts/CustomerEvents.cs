@@ -39,3 +39,13 @@ public sealed record CustomerArchived(Guid EventId, DateTimeOffset OccurredAt, G
 /// </summary>
 public sealed record CustomerMerged(Guid EventId, DateTimeOffset OccurredAt, Guid CustomerId, string Name, Guid OwnerId, Guid? TeamId, Guid SurvivorId)
     : IntegrationEvent(EventId, OccurredAt), ICustomerEvent;
+
+/// <summary>
+/// Customers an import created together (a batch, up to a thousand): one event for the batch, as one per customer
+/// would keep every consumer busy long after the import is done.
+/// </summary>
+public sealed record CustomersImported(Guid EventId, DateTimeOffset OccurredAt, IReadOnlyList<ImportedCustomer> Customers)
+    : IntegrationEvent(EventId, OccurredAt);
+
+/// <summary>One customer of <see cref="CustomersImported"/>: the facts every customer event carries.</summary>
+public sealed record ImportedCustomer(Guid CustomerId, string Name, Guid OwnerId, Guid? TeamId);

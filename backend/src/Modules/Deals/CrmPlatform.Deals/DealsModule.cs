@@ -21,6 +21,7 @@ public sealed class DealsModule : IModule
         services.AddIntegrationEventHandler<CustomerOwnerChanged, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerArchived, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerMerged, CustomerCopyUpdater>();
+        services.AddIntegrationEventHandler<CustomersImported, CustomerCopyUpdater>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -130,17 +130,6 @@ internal sealed class ImportJob
         CreatedAt = now,
     };
 
-    /// <summary>Counts a batch of rows written (in the same transaction as the rows), and holds the lease.</summary>
-    public void Count(IReadOnlyCollection<ImportRowResult> rows, DateTimeOffset now)
-    {
-        RowsDone += rows.Count;
-        Created += rows.Count(r => r.Outcome == ImportOutcome.Created);
-        Updated += rows.Count(r => r.Outcome == ImportOutcome.Updated);
-        Skipped += rows.Count(r => r.Outcome == ImportOutcome.Skipped);
-        Failed += rows.Count(r => r.Outcome == ImportOutcome.Failed);
-        LeaseUntil = now + ImportLimits.Lease;
-    }
-
     public void Complete(DateTimeOffset now)
     {
         Status = ImportStatus.Completed;

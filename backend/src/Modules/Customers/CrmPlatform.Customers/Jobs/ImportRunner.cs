@@ -4,8 +4,10 @@ using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Scheduling;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Customers.Domain;
+using CrmPlatform.Customers.Features;
 using CrmPlatform.Customers.Features.Exchange;
 using CrmPlatform.Customers.Persistence;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -137,22 +139,38 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
         {
         }
 
-        var batch = new List<FileRow>(BatchSize);
-        while (true)
+        IValidator<CustomerInput> validator;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            batch.Clear();
-            while (batch.Count < BatchSize && reader.Read())
+            validator = scope.ServiceProvider.GetRequiredService<IValidator<CustomerInput>>();
+        }
+
+        // Two cores, two kinds of work: the next batch is read and checked here while the database writes this one.
+        CustomerImporter.PreparedBatch? Next()
+        {
+            var rows = new List<FileRow>(BatchSize);
+            while (rows.Count < BatchSize && reader.Read())
             {
-                batch.Add(new FileRow(reader.RowNumber, [.. reader.Cells]));
+                rows.Add(new FileRow(reader.RowNumber, [.. reader.Cells]));
             }
 
-            if (batch.Count == 0)
-            {
-                break;
-            }
+            return rows.Count == 0 ? null : CustomerImporter.Prepare(job, layout, rows, validator, clock.GetDatabaseUtcNow());
+        }
 
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<CustomerImporter>().WriteAsync(job.Id, layout, batch, cancellationToken);
+        var next = Task.Run(Next, cancellationToken);
+        try
+        {
+            while (await next is { } batch)
+            {
+                next = Task.Run(Next, cancellationToken);
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<CustomerImporter>().WriteAsync(job, layout, batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            // The reader is disposed after this: never while the next batch is still being read from it.
+            await Task.WhenAny(next);
         }
 
         await using (var scope = scopes.CreateAsyncScope())

@@ -215,7 +215,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property<int?>(KeyDates.BirthdayMonthDayColumn).HasComputedColumnSql(KeyDates.BirthdayMonthDaySql, stored: true);
         b.HasIndex(KeyDates.BirthdayMonthDayColumn).HasFilter("birthday_month_day IS NOT NULL");
         b.Property<string[]>(DuplicateKeys.PhoneKeysColumn).HasComputedColumnSql(DuplicateKeys.PhoneKeysSql, stored: true);
-        b.HasIndex(DuplicateKeys.PhoneKeysColumn).HasMethod("gin");
+        // Looked up on every create and import batch, right after writes: without the pending list (fastupdate) a
+        // lookup never scans megabytes of recent entries, and a row's one or two keys are cheap to insert in place.
+        b.HasIndex(DuplicateKeys.PhoneKeysColumn).HasMethod("gin").HasStorageParameter("fastupdate", false);
         b.Property<string>(DuplicateKeys.IdentityKeyColumn).HasComputedColumnSql(DuplicateKeys.IdentityKeySql, stored: true);
         b.HasIndex(DuplicateKeys.IdentityKeyColumn).HasFilter("identity_key IS NOT NULL");
         b.Property<string[]>(CustomerSearch.TagKeysColumn).HasComputedColumnSql(CustomerSearch.TagKeysSql, stored: true);

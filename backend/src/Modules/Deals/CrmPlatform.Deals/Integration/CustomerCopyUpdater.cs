@@ -2,6 +2,7 @@ using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Deals.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Deals.Integration;
 
@@ -16,7 +17,8 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
     IIntegrationEventHandler<CustomerRenamed>,
     IIntegrationEventHandler<CustomerOwnerChanged>,
     IIntegrationEventHandler<CustomerArchived>,
-    IIntegrationEventHandler<CustomerMerged>
+    IIntegrationEventHandler<CustomerMerged>,
+    IIntegrationEventHandler<CustomersImported>
 {
     private const string Consumer = "deals.customer-copies";
 
@@ -30,6 +32,31 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
 
     /// <summary>A merged-away customer is gone, as an archived one is; moving its deals to the survivor comes with the Deals module.</summary>
     public Task HandleAsync(CustomerMerged merged, CancellationToken cancellationToken) => ObserveAsync(merged, archived: true, cancellationToken);
+
+    /// <summary>A batch of new customers: one claim, one lookup and one save for all of them.</summary>
+    public async Task HandleAsync(CustomersImported imported, CancellationToken cancellationToken)
+    {
+        if (!await db.TryClaimAsync(imported, Consumer, clock.GetDatabaseUtcNow(), cancellationToken))
+        {
+            return;
+        }
+
+        Guid[] ids = [.. imported.Customers.Select(c => c.CustomerId)];
+        var copies = await db.CustomerCopies.Where(c => ids.Contains(c.CustomerId)).ToDictionaryAsync(c => c.CustomerId, cancellationToken);
+        foreach (var customer in imported.Customers)
+        {
+            if (!copies.TryGetValue(customer.CustomerId, out var copy))
+            {
+                copy = CustomerCopy.Of(customer.CustomerId);
+                db.CustomerCopies.Add(copy);
+                copies[customer.CustomerId] = copy;
+            }
+
+            copy.Observe(customer.Name, customer.OwnerId, customer.TeamId, null, imported.OccurredAt);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     private async Task ObserveAsync<TEvent>(TEvent customerEvent, bool archived, CancellationToken cancellationToken)
         where TEvent : IntegrationEvent, ICustomerEvent

@@ -28,32 +28,43 @@ internal sealed class CustomerImporter(
     /// <summary>Batches of every import, on every instance, are written one at a time, so each sees what the others created.</summary>
     private const long BatchLock = 0x437573_496D706F;
 
-    public async Task WriteAsync(Guid jobId, CustomerFileLayout layout, IReadOnlyList<FileRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a batch's rows as customers, before its transaction: work for the processor, which the runner does for
+    /// the next batch while this one is written.
+    /// </summary>
+    public static PreparedBatch Prepare(ImportJob job, CustomerFileLayout layout, IReadOnlyList<FileRow> rows, IValidator<CustomerInput> validator, DateTimeOffset now)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BatchLock})", cancellationToken);
-        var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
-        var now = clock.GetDatabaseUtcNow();
-
-        var candidates = new List<Candidate>(rows.Count);
-        var results = new List<ImportRowResult>(rows.Count);
+        var batch = new PreparedBatch(rows.Count);
         foreach (var row in rows)
         {
             var read = layout.Read(CustomerFileLayout.NewCustomer, row.Cells, validator);
             if (read.Input is null)
             {
-                results.Add(Result(job, row, ImportOutcome.Failed, null, read.Problem, read.Column));
+                batch.Results.Add(Result(job, row, ImportOutcome.Failed, null, read.Problem, read.Column));
                 continue;
             }
 
-            candidates.Add(new Candidate(row, Customer.Create(read.Input.Details, job.OwnerId, job.OwnerTeamId, now)));
+            batch.Candidates.Add(new Candidate(row, Customer.Create(read.Input.Details, job.OwnerId, job.OwnerTeamId, now)));
         }
 
+        return batch;
+    }
+
+    /// <param name="job">The import as it was claimed (not tracked: its file is large, and only its counters change, in SQL).</param>
+    public async Task WriteAsync(ImportJob job, CustomerFileLayout layout, PreparedBatch batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BatchLock})", cancellationToken);
+        // A batch's lookups are a few index probes each: starting parallel workers would cost more than they save.
+        await db.Database.ExecuteSqlAsync($"SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken);
+        var now = clock.GetDatabaseUtcNow();
+        var (candidates, results) = (batch.Candidates, batch.Results);
         var keys = await KeysAsync(candidates, cancellationToken);
         var matches = await MatchesAsync(job, candidates, keys, cancellationToken);
         var visible = await VisibleAsync(matches, cancellationToken);
         var toUpdate = await ToUpdateAsync(job, matches, cancellationToken);
         var earlier = new EarlierRows();
+        var created = new NewRows();
         foreach (var candidate in candidates)
         {
             var (row, customer) = candidate;
@@ -66,30 +77,44 @@ internal sealed class CustomerImporter(
             }
 
             var found = matches[row.Number];
-            var outcome = found.Count == 0 ? Create(job, row, customer, fingerprint, now)
+            var outcome = found.Count == 0 ? created.Add(job, row, customer, fingerprint)
                 : found.Count == 1 && toUpdate.TryGetValue(found[0], out var existing) ? Update(job, row, layout, existing, now)
                 : Skip(job, row, found, visible);
             results.Add(outcome);
             earlier.Add(key, fingerprint, row.Number, outcome.CustomerId);
         }
 
-        job.Count(results, now);
-        db.ImportRows.AddRange(results);
+        // The new rows, most of a batch, by COPY (audited the same way); the updates (tracked, few) and the events as any write.
+        await db.BulkInsertAsync(created.Customers, clock, cancellationToken);
+        if (created.Customers.Count > 0)
+        {
+            db.Publish(new CustomersImported(
+                Guid.CreateVersion7(now), now, [.. created.Customers.Select(c => new ImportedCustomer(c.Id, c.Name, c.OwnerId, c.TeamId))]));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await db.BulkInsertAsync(created.Fingerprints, clock, cancellationToken);
+        await db.BulkInsertAsync(results, clock, cancellationToken);
+        await CountAsync(job, results, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
     }
 
-    private ImportRowResult Create(ImportJob job, FileRow row, Customer customer, string? fingerprint, DateTimeOffset now)
+    /// <summary>Adds the batch to the job's counters and holds its lease, in the batch's transaction.</summary>
+    private async Task CountAsync(ImportJob job, List<ImportRowResult> results, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        db.Customers.Add(customer);
-        db.Publish(new CustomerCreated(Guid.CreateVersion7(now), now, customer.Id, customer.Name, customer.OwnerId, customer.TeamId));
-        if (fingerprint is not null)
-        {
-            db.ImportFingerprints.Add(new ImportFingerprint { Fingerprint = fingerprint, CustomerId = customer.Id });
-        }
-
-        return Result(job, row, ImportOutcome.Created, customer.Id);
+        int Counted(ImportOutcome outcome) => results.Count(r => r.Outcome == outcome);
+        var (done, created, updated, skipped, failed) =
+            (results.Count, Counted(ImportOutcome.Created), Counted(ImportOutcome.Updated), Counted(ImportOutcome.Skipped), Counted(ImportOutcome.Failed));
+        var leaseUntil = now + ImportLimits.Lease;
+        await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
+            j => j.SetProperty(x => x.RowsDone, x => x.RowsDone + done)
+                .SetProperty(x => x.Created, x => x.Created + created)
+                .SetProperty(x => x.Updated, x => x.Updated + updated)
+                .SetProperty(x => x.Skipped, x => x.Skipped + skipped)
+                .SetProperty(x => x.Failed, x => x.Failed + failed)
+                .SetProperty(x => x.LeaseUntil, leaseUntil),
+            cancellationToken);
     }
 
     /// <summary>The row's non-empty cells over the customer's facts; a skip when they change nothing.</summary>
@@ -160,20 +185,29 @@ internal sealed class CustomerImporter(
     {
         string[] phones = [.. keys.Values.SelectMany(k => k.Phones).Distinct()];
         string[] identities = [.. keys.Values.Select(k => k.Identity).OfType<string>().Distinct()];
+        // Written out so the planner probes the indexes once per key: "phone_keys && {a thousand keys}" reads as
+        // unselective and scans the table (ADR 0020).
         var existing = phones.Length == 0 && identities.Length == 0
             ? []
-            : await db.Customers.IgnoreQueryFilters().AsNoTracking()
-                .Where(c => c.ArchivedAt == null && c.MergedIntoId == null)
-                .Where(c => EF.Property<string[]>(c, DuplicateKeys.PhoneKeysColumn).Any(k => phones.Contains(k))
-                    || identities.Contains(EF.Property<string>(c, DuplicateKeys.IdentityKeyColumn)))
-                .OrderBy(c => c.Id)
-                .Select(c => new { c.Id, Phones = EF.Property<string[]>(c, DuplicateKeys.PhoneKeysColumn), Identity = EF.Property<string?>(c, DuplicateKeys.IdentityKeyColumn) })
-                .ToListAsync(cancellationToken);
+            : await db.Database.SqlQuery<KeyedCustomer>($"""
+                SELECT DISTINCT m.id, m.phone_keys AS phones, m.identity_key AS identity
+                FROM (
+                    SELECT c.id, c.phone_keys, c.identity_key, c.archived_at, c.merged_into_id
+                    FROM unnest({phones}::text[]) AS k(key)
+                    CROSS JOIN LATERAL (SELECT * FROM customers.customers WHERE phone_keys @> ARRAY[k.key]) AS c
+                    UNION ALL
+                    SELECT id, phone_keys, identity_key, archived_at, merged_into_id FROM customers.customers WHERE identity_key = ANY({identities}::text[])
+                ) AS m
+                WHERE m.archived_at IS NULL AND m.merged_into_id IS NULL
+                """).ToListAsync(cancellationToken);
         var fingerprints = candidates.Where(c => keys[c.Row.Number].IsEmpty).Select(c => Fingerprint(job, c.Customer)).Distinct().ToArray();
         var imported = fingerprints.Length == 0
             ? []
             : await db.ImportFingerprints.AsNoTracking().Where(f => fingerprints.Contains(f.Fingerprint)).ToDictionaryAsync(f => f.Fingerprint, f => f.CustomerId, cancellationToken);
 
+        var byKey = existing
+            .SelectMany(e => e.Phones.Select(p => "phone:" + p).Append(e.Identity is null ? null : "identity:" + e.Identity).OfType<string>().Select(k => (Key: k, e.Id)))
+            .ToLookup(k => k.Key, k => k.Id);
         return candidates.ToDictionary(c => c.Row.Number, c =>
         {
             var key = keys[c.Row.Number];
@@ -182,7 +216,8 @@ internal sealed class CustomerImporter(
                 return imported.TryGetValue(Fingerprint(job, c.Customer), out var before) ? [before] : new List<Guid>();
             }
 
-            return existing.Where(e => e.Phones.Intersect(key.Phones).Any() || (key.Identity is not null && e.Identity == key.Identity)).Select(e => e.Id).ToList();
+            var lookups = key.Phones.Select(p => "phone:" + p).Append(key.Identity is null ? null : "identity:" + key.Identity).OfType<string>();
+            return lookups.SelectMany(k => byKey[k]).Distinct().Order().ToList();
         });
     }
 
@@ -212,9 +247,38 @@ internal sealed class CustomerImporter(
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{job.OwnerTeamId}\u001f{customer.Kind}\u001f{customer.Name.ToUpperInvariant()}\u001f{customer.Email?.ToUpperInvariant()}")));
 
-    private sealed record Candidate(FileRow Row, Customer Customer);
+    /// <summary>A batch read: the rows that are customers, and the failures of those that are not.</summary>
+    internal sealed class PreparedBatch(int size)
+    {
+        public List<Candidate> Candidates { get; } = new(size);
+
+        public List<ImportRowResult> Results { get; } = new(size);
+    }
+
+    internal sealed record Candidate(FileRow Row, Customer Customer);
+
+    /// <summary>The customers a batch creates and their fingerprints, for one COPY per table.</summary>
+    private sealed class NewRows
+    {
+        public List<Customer> Customers { get; } = [];
+
+        public List<ImportFingerprint> Fingerprints { get; } = [];
+
+        public ImportRowResult Add(ImportJob job, FileRow row, Customer customer, string? fingerprint)
+        {
+            Customers.Add(customer);
+            if (fingerprint is not null)
+            {
+                Fingerprints.Add(new ImportFingerprint { Fingerprint = fingerprint, CustomerId = customer.Id });
+            }
+
+            return Result(job, row, ImportOutcome.Created, customer.Id);
+        }
+    }
 
     private sealed record LineKeys(int Line, string[] Phones, string? Identity);
+
+    private sealed record KeyedCustomer(Guid Id, string[] Phones, string? Identity);
 
     /// <summary>The rows of this batch already handled, by their keys: a later row with one of them is the same customer.</summary>
     private sealed class EarlierRows

@@ -446,7 +446,8 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasDatabaseName("ix_customers_phone");
 
                     b.HasIndex("PhoneKeys")
-                        .HasDatabaseName("ix_customers_phone_keys");
+                        .HasDatabaseName("ix_customers_phone_keys")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PhoneKeys"), "gin");
 
