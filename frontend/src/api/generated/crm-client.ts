@@ -475,6 +475,45 @@ export interface ICustomersClient {
     export(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, sort: CustomerSort | undefined, format: TableFormat | undefined, language: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
+     * Upload a customer file (CSV or xlsx, headers in Chinese or English) to import in the background; 202 with the import to follow
+     * @param mode (optional) 
+     * @param ownerId (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @param file (optional) 
+     * @return Accepted
+     */
+    import(mode: ImportMode | undefined, ownerId: string | undefined, idempotency_Key: string | undefined, file: FileParameter | undefined, signal?: AbortSignal): Promise<ImportJobDto>;
+
+    /**
+     * The caller's 20 latest imports, newest first
+     * @return OK
+     */
+    imports(signal?: AbortSignal): Promise<ImportJobDto[]>;
+
+    /**
+     * An import's status and progress: rows done of total, created, updated, skipped, failed
+     * @return OK
+     */
+    importStatus(id: string, signal?: AbortSignal): Promise<ImportJobDto>;
+
+    /**
+     * What the import did with each row, in file order: created, updated, skipped (and why) or failed (the column and why)
+     * @param outcome (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    importRows(id: string, outcome: ImportOutcome | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<ImportRowDtoPage>;
+
+    /**
+     * An empty customer file with every column an import reads, to fill in
+     * @param format (optional) 
+     * @param language (optional) 
+     * @return OK
+     */
+    importTemplate(format: TableFormat | undefined, language: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
      * Your saved list filters, by name
      * @return OK
      */
@@ -2979,6 +3018,410 @@ export class CustomersClient implements ICustomersClient {
     }
 
     protected processExport(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Upload a customer file (CSV or xlsx, headers in Chinese or English) to import in the background; 202 with the import to follow
+     * @param mode (optional) 
+     * @param ownerId (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @param file (optional) 
+     * @return Accepted
+     */
+    import(mode: ImportMode | undefined, ownerId: string | undefined, idempotency_Key: string | undefined, file: FileParameter | undefined, signal?: AbortSignal): Promise<ImportJobDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/imports?";
+        if (mode === null)
+            throw new globalThis.Error("The parameter 'mode' cannot be null.");
+        else if (mode !== undefined)
+            url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file === null || file === undefined)
+            throw new globalThis.Error("The parameter 'file' cannot be null.");
+        else
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImport(_response);
+        });
+    }
+
+    protected processImport(response: Response): Promise<ImportJobDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result202 = ImportJobDto.fromJS(resultData202);
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportJobDto>(null as any);
+    }
+
+    /**
+     * The caller's 20 latest imports, newest first
+     * @return OK
+     */
+    imports(signal?: AbortSignal): Promise<ImportJobDto[]> {
+        let url_ = this.baseUrl + "/api/v1/customers/imports";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImports(_response);
+        });
+    }
+
+    protected processImports(response: Response): Promise<ImportJobDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(ImportJobDto.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportJobDto[]>(null as any);
+    }
+
+    /**
+     * An import's status and progress: rows done of total, created, updated, skipped, failed
+     * @return OK
+     */
+    importStatus(id: string, signal?: AbortSignal): Promise<ImportJobDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/imports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportStatus(_response);
+        });
+    }
+
+    protected processImportStatus(response: Response): Promise<ImportJobDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ImportJobDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportJobDto>(null as any);
+    }
+
+    /**
+     * What the import did with each row, in file order: created, updated, skipped (and why) or failed (the column and why)
+     * @param outcome (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    importRows(id: string, outcome: ImportOutcome | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<ImportRowDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/customers/imports/{id}/rows?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (outcome === null)
+            throw new globalThis.Error("The parameter 'outcome' cannot be null.");
+        else if (outcome !== undefined)
+            url_ += "outcome=" + encodeURIComponent("" + outcome) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportRows(_response);
+        });
+    }
+
+    protected processImportRows(response: Response): Promise<ImportRowDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ImportRowDtoPage.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportRowDtoPage>(null as any);
+    }
+
+    /**
+     * An empty customer file with every column an import reads, to fill in
+     * @param format (optional) 
+     * @param language (optional) 
+     * @return OK
+     */
+    importTemplate(format: TableFormat | undefined, language: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/customers/imports/template?";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportTemplate(_response);
+        });
+    }
+
+    protected processImportTemplate(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200 || status === 206) {
@@ -5788,6 +6231,271 @@ export interface IHttpValidationProblemDetails {
     [key: string]: any;
 }
 
+export class ImportJobDto implements IImportJobDto {
+    id!: string;
+    fileName!: string;
+    mode!: ImportMode;
+    status!: ImportStatus;
+    totalRows!: number;
+    rowsDone!: number;
+    created!: number;
+    updated!: number;
+    skipped!: number;
+    failed!: number;
+    ignoredColumns!: string[];
+    error?: string | undefined;
+    ownerId!: string;
+    createdAt!: string;
+    startedAt?: string | undefined;
+    finishedAt?: string | undefined;
+
+    constructor(data?: IImportJobDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.ignoredColumns = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.fileName = _data["fileName"];
+            this.mode = _data["mode"];
+            this.status = _data["status"];
+            this.totalRows = _data["totalRows"];
+            this.rowsDone = _data["rowsDone"];
+            this.created = _data["created"];
+            this.updated = _data["updated"];
+            this.skipped = _data["skipped"];
+            this.failed = _data["failed"];
+            if (Array.isArray(_data["ignoredColumns"])) {
+                this.ignoredColumns = [] as any;
+                for (let item of _data["ignoredColumns"])
+                    this.ignoredColumns!.push(item);
+            }
+            this.error = _data["error"];
+            this.ownerId = _data["ownerId"];
+            this.createdAt = _data["createdAt"];
+            this.startedAt = _data["startedAt"];
+            this.finishedAt = _data["finishedAt"];
+        }
+    }
+
+    static fromJS(data: any): ImportJobDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ImportJobDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["fileName"] = this.fileName;
+        data["mode"] = this.mode;
+        data["status"] = this.status;
+        data["totalRows"] = this.totalRows;
+        data["rowsDone"] = this.rowsDone;
+        data["created"] = this.created;
+        data["updated"] = this.updated;
+        data["skipped"] = this.skipped;
+        data["failed"] = this.failed;
+        if (Array.isArray(this.ignoredColumns)) {
+            data["ignoredColumns"] = [];
+            for (let item of this.ignoredColumns)
+                data["ignoredColumns"].push(item);
+        }
+        data["error"] = this.error;
+        data["ownerId"] = this.ownerId;
+        data["createdAt"] = this.createdAt;
+        data["startedAt"] = this.startedAt;
+        data["finishedAt"] = this.finishedAt;
+        return data;
+    }
+}
+
+export interface IImportJobDto {
+    id: string;
+    fileName: string;
+    mode: ImportMode;
+    status: ImportStatus;
+    totalRows: number;
+    rowsDone: number;
+    created: number;
+    updated: number;
+    skipped: number;
+    failed: number;
+    ignoredColumns: string[];
+    error?: string | undefined;
+    ownerId: string;
+    createdAt: string;
+    startedAt?: string | undefined;
+    finishedAt?: string | undefined;
+}
+
+export enum ImportMode {
+    AddNew = "addNew",
+    AddNewAndUpdate = "addNewAndUpdate",
+}
+
+export class ImportModeQueryEnum implements IImportModeQueryEnum {
+    value!: ImportMode;
+
+    constructor(data?: IImportModeQueryEnum) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.value = _data["value"];
+        }
+    }
+
+    static fromJS(data: any): ImportModeQueryEnum {
+        data = typeof data === 'object' ? data : {};
+        let result = new ImportModeQueryEnum();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["value"] = this.value;
+        return data;
+    }
+}
+
+export interface IImportModeQueryEnum {
+    value: ImportMode;
+}
+
+export enum ImportOutcome {
+    Created = "created",
+    Updated = "updated",
+    Skipped = "skipped",
+    Failed = "failed",
+}
+
+export class ImportRowDto implements IImportRowDto {
+    row!: number;
+    outcome!: ImportOutcome;
+    customerId?: string | undefined;
+    column?: string | undefined;
+    message?: string | undefined;
+
+    constructor(data?: IImportRowDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.row = _data["row"];
+            this.outcome = _data["outcome"];
+            this.customerId = _data["customerId"];
+            this.column = _data["column"];
+            this.message = _data["message"];
+        }
+    }
+
+    static fromJS(data: any): ImportRowDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ImportRowDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["row"] = this.row;
+        data["outcome"] = this.outcome;
+        data["customerId"] = this.customerId;
+        data["column"] = this.column;
+        data["message"] = this.message;
+        return data;
+    }
+}
+
+export interface IImportRowDto {
+    row: number;
+    outcome: ImportOutcome;
+    customerId?: string | undefined;
+    column?: string | undefined;
+    message?: string | undefined;
+}
+
+export class ImportRowDtoPage implements IImportRowDtoPage {
+    items!: ImportRowDto[];
+    nextCursor?: string | undefined;
+
+    constructor(data?: IImportRowDtoPage) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(ImportRowDto.fromJS(item));
+            }
+            this.nextCursor = _data["nextCursor"];
+        }
+    }
+
+    static fromJS(data: any): ImportRowDtoPage {
+        data = typeof data === 'object' ? data : {};
+        let result = new ImportRowDtoPage();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["nextCursor"] = this.nextCursor;
+        return data;
+    }
+}
+
+export interface IImportRowDtoPage {
+    items: ImportRowDto[];
+    nextCursor?: string | undefined;
+}
+
+export enum ImportStatus {
+    Queued = "queued",
+    Running = "running",
+    Completed = "completed",
+    Failed = "failed",
+}
+
 export enum Importance {
     General = "general",
     Key = "key",
@@ -7158,6 +7866,42 @@ export enum TableFormat {
     Xlsx = "xlsx",
 }
 
+export class TableFormatQueryEnum implements ITableFormatQueryEnum {
+    value!: TableFormat;
+
+    constructor(data?: ITableFormatQueryEnum) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.value = _data["value"];
+        }
+    }
+
+    static fromJS(data: any): TableFormatQueryEnum {
+        data = typeof data === 'object' ? data : {};
+        let result = new TableFormatQueryEnum();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["value"] = this.value;
+        return data;
+    }
+}
+
+export interface ITableFormatQueryEnum {
+    value: TableFormat;
+}
+
 export class TierCadences implements ITierCadences {
     priority!: CadenceDays;
     general!: CadenceDays;
@@ -7500,6 +8244,11 @@ export class UserDtoPage implements IUserDtoPage {
 export interface IUserDtoPage {
     items: UserDto[];
     nextCursor?: string | undefined;
+}
+
+export interface FileParameter {
+    data: any;
+    fileName: string;
 }
 
 export interface FileResponse {

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { namespaces, resources } from './resources';
+import { chinese } from './chinese';
 
 const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -21,15 +21,31 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'zh-CN';
 }
 
+let englishLoaded: Promise<void> | undefined;
+
+/** English is a chunk of its own: most readers never download it. */
+function loadEnglish(): Promise<void> {
+  englishLoaded ??= import('./english').then(({ english }) => {
+    for (const [namespace, texts] of Object.entries(english)) {
+      i18n.addResourceBundle('en', namespace, texts);
+    }
+  });
+  return englishLoaded;
+}
+
 export async function changeLanguage(language: Language): Promise<void> {
+  if (language === 'en') {
+    await loadEnglish();
+  }
   globalThis.localStorage?.setItem(storageKey, language);
   document.documentElement.lang = language;
   await i18n.changeLanguage(language);
 }
 
 void i18n.use(initReactI18next).init({
-  resources,
-  ns: Object.keys(namespaces),
+  resources: { 'zh-CN': chinese },
+  partialBundledLanguages: true,
+  ns: Object.keys(chinese),
   defaultNS: 'translation',
   // A feature's pages use their own namespace and still reach the app-wide keys (common.save, ...).
   fallbackNS: 'translation',
@@ -39,5 +55,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   showSupportNotice: false,
 });
+
+/** Settles when the saved language's texts are loaded: the app renders after it, so an English reader never sees Chinese first. */
+export const languageReady: Promise<unknown> = savedLanguage() === 'en' ? changeLanguage('en') : Promise.resolve();
 
 export default i18n;

@@ -21,13 +21,3 @@ export type NamespaceName = keyof typeof namespaces;
 
 /** The Chinese texts of each namespace: what i18next type-checks keys and placeholders against. */
 export type SourceTexts = { [N in NamespaceName]: (typeof namespaces)[N]['zhCN'] };
-
-function textsIn(language: 'zhCN' | 'en') {
-  return Object.fromEntries(Object.entries(namespaces).map(([name, texts]) => [name, texts[language]]));
-}
-
-/** i18next's resources: language → namespace → texts. */
-export const resources = {
-  'zh-CN': textsIn('zhCN'),
-  en: textsIn('en'),
-};

@@ -85,6 +85,7 @@ export default function CustomersPage() {
                 {t('ownership.bulk')}
               </Button>
             )}
+            <Button onClick={() => void navigate('/customers/import')}>{t('import.open')}</Button>
             <Space.Compact>
               <Button icon={<DownloadOutlined />} href={exportUrl(filters, TableFormat.Csv, i18n.language)} download>
                 {t('exportCsv')}

@@ -9,6 +9,7 @@ const CustomerCardPage = lazy(() => import('./card/CustomerCardPage'));
 const PoolPage = lazy(() => import('./PoolPage'));
 const SettingsPage = lazy(() => import('./SettingsPage'));
 const UpcomingPage = lazy(() => import('./UpcomingPage'));
+const ImportPage = lazy(() => import('./import/ImportPage'));
 
 /** The customers pages, mounted by app/router.tsx inside the signed-in frame. */
 export const customersRoutes: PathRouteProps[] = [
@@ -17,6 +18,7 @@ export const customersRoutes: PathRouteProps[] = [
   { path: 'customers/pool', element: <PoolPage /> },
   { path: 'customers/settings', element: <SettingsPage /> },
   { path: 'customers/upcoming', element: <UpcomingPage /> },
+  { path: 'customers/import', element: <ImportPage /> },
   { path: 'customers/:id', element: <CustomerCardPage /> },
   { path: 'customers/:id/edit', element: <CustomerEditPage /> },
 ];
