@@ -160,6 +160,33 @@ public sealed class ImportTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task A_cell_with_a_control_character_fails_its_row_and_a_bad_header_fails_the_upload()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var name = Unique("控制");
+
+        var job = await ImportAndWaitAsync(rep, "control.csv", Encoding.UTF8.GetBytes($"Name,Hobbies\n{name},tea\u0001time\n{name} ok,tea\n"), language: "en");
+
+        (job.Status, job.Created, job.Failed).Should().Be((ImportStatus.Completed, 1, 1));
+        (await RowsAsync(rep, job.Id))[0].Should().BeEquivalentTo(new { Outcome = ImportOutcome.Failed, Column = "Hobbies" });
+        await (await UploadAsync(rep, "header.csv", Encoding.UTF8.GetBytes("Name,Bad\u0000Header\nx,y\n"))).ShouldHaveFieldErrorAsync("file");
+    }
+
+    [Fact]
+    public async Task A_key_less_customer_archived_since_is_imported_again()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var file = Encoding.UTF8.GetBytes($"名称,电子邮箱\n{Unique("归档")},a@example.cn\n");
+        var first = await ImportAndWaitAsync(rep, "keyless.csv", file);
+        var customer = await (await rep.GetAsync($"{Url}/{(await RowsAsync(rep, first.Id))[0].CustomerId}")).ReadAsync<CustomerDto>();
+        (await rep.ArchiveAsync(customer.Id, ETagOf(customer))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        var again = await ImportAndWaitAsync(rep, "keyless.csv", file);
+
+        (again.Created, again.Skipped).Should().Be((1, 0));
+    }
+
+    [Fact]
     public async Task The_template_has_every_column_an_import_reads()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);

@@ -23,13 +23,18 @@ export function currentLanguage(): Language {
 
 let englishLoaded: Promise<void> | undefined;
 
-/** English is a chunk of its own: most readers never download it. */
+/** English is a chunk of its own: most readers never download it. A failed download may be tried again. */
 function loadEnglish(): Promise<void> {
-  englishLoaded ??= import('./english').then(({ english }) => {
-    for (const [namespace, texts] of Object.entries(english)) {
-      i18n.addResourceBundle('en', namespace, texts);
-    }
-  });
+  englishLoaded ??= import('./english')
+    .then(({ english }) => {
+      for (const [namespace, texts] of Object.entries(english)) {
+        i18n.addResourceBundle('en', namespace, texts);
+      }
+    })
+    .catch((error: unknown) => {
+      englishLoaded = undefined;
+      throw error;
+    });
   return englishLoaded;
 }
 
@@ -57,6 +62,10 @@ void i18n.use(initReactI18next).init({
 });
 
 /** Settles when the saved language's texts are loaded: the app renders after it, so an English reader never sees Chinese first. */
-export const languageReady: Promise<unknown> = savedLanguage() === 'en' ? changeLanguage('en') : Promise.resolve();
+export const languageReady: Promise<unknown> =
+  savedLanguage() === 'en'
+    ? // Without the English texts (a lost connection, a deploy that removed the chunk) the app still opens, in Chinese.
+      changeLanguage('en').catch(() => changeLanguage('zh-CN'))
+    : Promise.resolve();
 
 export default i18n;

@@ -4,8 +4,8 @@ namespace CrmPlatform.Customers.Domain;
 
 internal static class ImportLimits
 {
-    /// <summary>About 200,000 rows of a full profile; a larger book is imported in parts.</summary>
-    public const int FileBytes = 32 * 1024 * 1024;
+    /// <summary>About 150,000 rows of a full profile, under Kestrel's request limit (30,000,000 bytes); a larger book is imported in parts.</summary>
+    public const int FileBytes = 25 * 1024 * 1024;
     public const int Rows = 200_000;
     public const int FileName = 200;
     public const int Message = 500;

@@ -74,7 +74,14 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
             var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, CancellationToken.None);
-            job.Fail(ex is TableFormatException ? ex.Message : "The import stopped on an unexpected error; the service log has the details.", clock.GetDatabaseUtcNow());
+            var culture = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(job.Language);
+            job.Fail(
+                ex is TableFormatException format
+                    ? ImportText.Say($"文件在第 {format.AfterRow} 行之后无法读取。", $"The file cannot be read after row {format.AfterRow}.")
+                    : ImportText.Say("导入因意外错误而中止，详情见服务日志。", "The import stopped on an unexpected error; the service log has the details."),
+                clock.GetDatabaseUtcNow());
+            CultureInfo.CurrentUICulture = culture;
             await db.SaveChangesAsync(CancellationToken.None);
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Localization;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.Customers.Domain;
@@ -49,6 +50,11 @@ internal sealed class CustomerFileLayout
                 continue;
             }
 
+            if (!StorableText.IsStorable(text) || text.Length > ImportLimits.FileName)
+            {
+                return FileProblem(ImportText.Say($"第 {i + 1} 列的列名无效。", $"The header of column {i + 1} is not valid."));
+            }
+
             if (!ByHeader.TryGetValue(text, out var column))
             {
                 ignored.Add(text);
@@ -83,6 +89,12 @@ internal sealed class CustomerFileLayout
             if (index >= cells.Count || cells[index] is not { } text)
             {
                 continue;
+            }
+
+            // What the API's JSON reader refuses (control characters) a file must not bring in either.
+            if (!StorableText.IsStorable(text))
+            {
+                return new RowRead(null, header, CrmLocalization.Message(ValidationMessageKeys.UnstorableText));
             }
 
             var read = column.Read!(input, text);

@@ -201,6 +201,15 @@ internal sealed class CustomerImporter(
                 WHERE m.archived_at IS NULL AND m.merged_into_id IS NULL
                 """).ToListAsync(cancellationToken);
         var fingerprints = candidates.Where(c => keys[c.Row.Number].IsEmpty).Select(c => Fingerprint(job, c.Customer)).Distinct().ToArray();
+        if (fingerprints.Length > 0)
+        {
+            // A key-less customer archived or merged away since is gone: the row may make it again.
+            await db.ImportFingerprints
+                .Where(f => fingerprints.Contains(f.Fingerprint)
+                    && !db.Customers.IgnoreQueryFilters().Any(c => c.Id == f.CustomerId && c.ArchivedAt == null && c.MergedIntoId == null))
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+
         var imported = fingerprints.Length == 0
             ? []
             : await db.ImportFingerprints.AsNoTracking().Where(f => fingerprints.Contains(f.Fingerprint)).ToDictionaryAsync(f => f.Fingerprint, f => f.CustomerId, cancellationToken);

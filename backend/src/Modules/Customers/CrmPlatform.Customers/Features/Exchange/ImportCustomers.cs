@@ -73,7 +73,7 @@ internal sealed class ImportCustomersValidator : AbstractValidator<ImportCustome
 {
     public ImportCustomersValidator()
     {
-        RuleFor(c => c.FileName).Must(name => name is not null && TableReader.FormatOf(name) is not null && name.Length <= ImportLimits.FileName)
+        RuleFor(c => c.FileName).Must(name => name is not null && TableReader.FormatOf(name) is not null && name.Length <= ImportLimits.FileName && StorableText.IsStorable(name))
             .OverridePropertyName(ImportCustomersCommand.FileField)
             .WithMessage(_ => ImportText.Say("请选择 .csv 或 .xlsx 文件。", "Send a .csv or .xlsx file."));
         RuleFor(c => c.Content).Must(content => content.Length is > 0 and <= ImportLimits.FileBytes)
