@@ -8,6 +8,12 @@ using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Features;
 using CrmPlatform.Customers.Features.Exchange;
+using CrmPlatform.Customers.Jobs;
+using CrmPlatform.Customers.Persistence;
+using CrmPlatform.BuildingBlocks.Security;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CrmPlatform.Customers.Tests.CustomerRequests;
 
 namespace CrmPlatform.Customers.Tests;
@@ -184,6 +190,27 @@ public sealed class ImportTests(CrmApp app) : IClassFixture<CrmApp>
         var again = await ImportAndWaitAsync(rep, "keyless.csv", file);
 
         (again.Created, again.Skipped).Should().Be((1, 0));
+    }
+
+    [Fact]
+    public async Task A_worker_that_lost_its_claim_keeps_nothing_of_its_batch()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var me = await rep.MeAsync();
+        var finished = await ImportAndWaitAsync(rep, "claimed.csv", Encoding.UTF8.GetBytes($"名称\n{Unique("认领")}\n"));
+        var late = Unique("迟到");
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+        var job = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == finished.Id);
+        var layout = CustomerFileLayout.Of(["名称"]).Value;
+        var batch = CustomerImporter.Prepare(job, layout, [new FileRow(3, [late])], scope.ServiceProvider.GetRequiredService<IValidator<CustomerInput>>(), DateTimeOffset.UtcNow);
+        using var actingAs = ActingUser.Assume(me.Id, me.TeamId, "rep");
+
+        var write = () => scope.ServiceProvider.GetRequiredService<CustomerImporter>().WriteAsync(job, new ClaimedJob(job.Id, job.Attempts), layout, batch, CancellationToken.None);
+
+        await write.Should().ThrowAsync<ImportLeaseLostException>("the job is no longer this worker's (here: finished)");
+        (await db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Name == late)).Should().BeFalse();
+        (await db.ImportRows.CountAsync(r => r.JobId == job.Id)).Should().Be(1);
     }
 
     [Fact]

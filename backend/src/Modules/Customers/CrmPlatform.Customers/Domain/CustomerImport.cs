@@ -99,7 +99,7 @@ internal sealed class ImportJob
 
     public int Failed { get; private set; }
 
-    public string? Error { get; private set; }
+    public string? Error { get; private init; }
 
     public int Attempts { get; private set; }
 
@@ -129,31 +129,6 @@ internal sealed class ImportJob
         Status = ImportStatus.Queued,
         CreatedAt = now,
     };
-
-    public void Complete(DateTimeOffset now)
-    {
-        Status = ImportStatus.Completed;
-        Content = null;
-        FinishedAt = now;
-        LeaseUntil = null;
-    }
-
-    /// <summary>Gives the work back to be tried again, or gives up after <see cref="ImportLimits.Attempts"/>.</summary>
-    public void Fail(string error, DateTimeOffset now)
-    {
-        Error = error.Length > ImportLimits.Message ? error[..ImportLimits.Message] : error;
-        LeaseUntil = null;
-        if (Attempts >= ImportLimits.Attempts)
-        {
-            Status = ImportStatus.Failed;
-            Content = null;
-            FinishedAt = now;
-        }
-        else
-        {
-            Status = ImportStatus.Queued;
-        }
-    }
 }
 
 /// <summary>An upload as the import job keeps it.</summary>

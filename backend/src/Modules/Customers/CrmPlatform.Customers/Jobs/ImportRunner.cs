@@ -58,37 +58,58 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
     /// <summary>Claims the oldest import waiting (or abandoned) and runs it; false when there is none.</summary>
     public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
-        var jobId = await ClaimAsync(cancellationToken);
-        if (jobId is null)
+        var claim = await ClaimAsync(cancellationToken);
+        if (claim is null)
         {
             return false;
         }
 
         try
         {
-            await RunAsync(jobId.Value, cancellationToken);
+            await RunAsync(claim, cancellationToken);
+        }
+        catch (ImportLeaseLostException)
+        {
+            // Another worker took the job up after our lease ran out (a stall): it carries on, this one stops.
+            logger.LogWarning("Import {Import} was taken over by another worker", claim.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Import {Import} failed", jobId);
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
-            var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, CancellationToken.None);
-            var culture = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(job.Language);
-            job.Fail(
-                ex is TableFormatException format
-                    ? ImportText.Say($"文件在第 {format.AfterRow} 行之后无法读取。", $"The file cannot be read after row {format.AfterRow}.")
-                    : ImportText.Say("导入因意外错误而中止，详情见服务日志。", "The import stopped on an unexpected error; the service log has the details."),
-                clock.GetDatabaseUtcNow());
-            CultureInfo.CurrentUICulture = culture;
-            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogError(ex, "Import {Import} failed", claim.Id);
+            await FailAsync(claim, ex);
         }
 
         return true;
     }
 
-    private async Task<Guid?> ClaimAsync(CancellationToken cancellationToken)
+    /// <summary>Gives the job back to be tried again, or gives up after <see cref="ImportLimits.Attempts"/> — if this worker still holds it.</summary>
+    private async Task FailAsync(ClaimedJob claim, Exception ex)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+        var language = await db.ImportJobs.Where(j => j.Id == claim.Id).Select(j => j.Language).SingleAsync(CancellationToken.None);
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        var error = ex is TableFormatException format
+            ? ImportText.Say($"文件在第 {format.AfterRow} 行之后无法读取。", $"The file cannot be read after row {format.AfterRow}.")
+            : ImportText.Say("导入因意外错误而中止，详情见服务日志。", "The import stopped on an unexpected error; the service log has the details.");
+        CultureInfo.CurrentUICulture = culture;
+        var givingUp = claim.Attempts >= ImportLimits.Attempts;
+        var now = clock.GetDatabaseUtcNow();
+        await Held(db, claim).ExecuteUpdateAsync(
+            j => j.SetProperty(x => x.Status, givingUp ? ImportStatus.Failed : ImportStatus.Queued)
+                .SetProperty(x => x.Content, x => givingUp ? null : x.Content)
+                .SetProperty(x => x.FinishedAt, givingUp ? now : null)
+                .SetProperty(x => x.Error, error.Length > ImportLimits.Message ? error[..ImportLimits.Message] : error)
+                .SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null),
+            CancellationToken.None);
+    }
+
+    /// <summary>The job, if the claim is still the job's latest: a worker whose lease another one took over changes nothing.</summary>
+    internal static IQueryable<ImportJob> Held(CustomersDbContext db, ClaimedJob claim) =>
+        db.ImportJobs.Where(j => j.Id == claim.Id && j.Attempts == claim.Attempts && j.Status == ImportStatus.Running);
+
+    private async Task<ClaimedJob?> ClaimAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
@@ -101,7 +122,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
                 j => j.SetProperty(x => x.Status, ImportStatus.Failed).SetProperty(x => x.Content, (byte[]?)null).SetProperty(x => x.FinishedAt, now)
                     .SetProperty(x => x.Error, "The import was interrupted too many times."),
                 cancellationToken);
-        var claimed = await db.Database.SqlQuery<Guid>($"""
+        var claimed = await db.Database.SqlQuery<ClaimedJob>($"""
             UPDATE customers.import_jobs
             SET status = 'Running', attempts = attempts + 1, started_at = coalesce(started_at, {now}), lease_until = {leaseUntil}
             WHERE id = (
@@ -110,17 +131,17 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
                 ORDER BY id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id AS "Value"
+            RETURNING id, attempts
             """).ToListAsync(cancellationToken);
         return claimed.Count == 0 ? null : claimed[0];
     }
 
-    private async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
+    private async Task RunAsync(ClaimedJob claim, CancellationToken cancellationToken)
     {
         ImportJob job;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            job = await scope.ServiceProvider.GetRequiredService<CustomersDbContext>().ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken);
+            job = await scope.ServiceProvider.GetRequiredService<CustomersDbContext>().ImportJobs.AsNoTracking().SingleAsync(j => j.Id == claim.Id, cancellationToken);
         }
 
         using var actingAs = ActingUser.Assume(job.UserId, job.UserTeamId, job.UserRole);
@@ -128,7 +149,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(job.Language);
         try
         {
-            await ImportAsync(job, cancellationToken);
+            await ImportAsync(job, claim, cancellationToken);
         }
         finally
         {
@@ -136,7 +157,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
         }
     }
 
-    private async Task ImportAsync(ImportJob job, CancellationToken cancellationToken)
+    private async Task ImportAsync(ImportJob job, ClaimedJob claim, CancellationToken cancellationToken)
     {
         using var reader = TableReader.Open(job.Format, job.Content!);
         reader.Read();
@@ -171,7 +192,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
             {
                 next = Task.Run(Next, cancellationToken);
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<CustomerImporter>().WriteAsync(job, layout, batch, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<CustomerImporter>().WriteAsync(job, claim, layout, batch, cancellationToken);
             }
         }
         finally
@@ -182,12 +203,25 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
 
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
-            var done = await db.ImportJobs.SingleAsync(j => j.Id == job.Id, cancellationToken);
-            done.Complete(clock.GetDatabaseUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            var now = clock.GetDatabaseUtcNow();
+            var completed = await Held(scope.ServiceProvider.GetRequiredService<CustomersDbContext>(), claim).ExecuteUpdateAsync(
+                j => j.SetProperty(x => x.Status, ImportStatus.Completed)
+                    .SetProperty(x => x.Content, (byte[]?)null)
+                    .SetProperty(x => x.FinishedAt, now)
+                    .SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null),
+                cancellationToken);
+            if (completed == 0)
+            {
+                throw new ImportLeaseLostException();
+            }
         }
 
         logger.LogInformation("Import {Import} of {Rows} rows completed", job.Id, job.TotalRows);
     }
 }
+
+/// <summary>A claim of a job: its <see cref="Attempts"/> after the claim tell this worker's hold from a later worker's.</summary>
+internal sealed record ClaimedJob(Guid Id, int Attempts);
+
+/// <summary>The job was claimed again by another worker (this one's lease ran out): this worker's batch is rolled back.</summary>
+internal sealed class ImportLeaseLostException() : Exception("Another worker holds the import now.");

@@ -6,6 +6,7 @@ using CrmPlatform.BuildingBlocks.Scheduling;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Domain;
+using CrmPlatform.Customers.Jobs;
 using CrmPlatform.Customers.Persistence;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,8 @@ internal sealed class CustomerImporter(
     }
 
     /// <param name="job">The import as it was claimed (not tracked: its file is large, and only its counters change, in SQL).</param>
-    public async Task WriteAsync(ImportJob job, CustomerFileLayout layout, PreparedBatch batch, CancellationToken cancellationToken)
+    /// <param name="claim">This worker's hold on the job: if another worker claimed it since, nothing of the batch is kept.</param>
+    public async Task WriteAsync(ImportJob job, ClaimedJob claim, CustomerFileLayout layout, PreparedBatch batch, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BatchLock})", cancellationToken);
@@ -95,19 +97,19 @@ internal sealed class CustomerImporter(
         await db.SaveChangesAsync(cancellationToken);
         await db.BulkInsertAsync(created.Fingerprints, clock, cancellationToken);
         await db.BulkInsertAsync(results, clock, cancellationToken);
-        await CountAsync(job, results, now, cancellationToken);
+        await CountAsync(claim, results, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outbox.Notify();
     }
 
     /// <summary>Adds the batch to the job's counters and holds its lease, in the batch's transaction.</summary>
-    private async Task CountAsync(ImportJob job, List<ImportRowResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task CountAsync(ClaimedJob claim, List<ImportRowResult> results, DateTimeOffset now, CancellationToken cancellationToken)
     {
         int Counted(ImportOutcome outcome) => results.Count(r => r.Outcome == outcome);
         var (done, created, updated, skipped, failed) =
             (results.Count, Counted(ImportOutcome.Created), Counted(ImportOutcome.Updated), Counted(ImportOutcome.Skipped), Counted(ImportOutcome.Failed));
         var leaseUntil = now + ImportLimits.Lease;
-        await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(
+        var held = await ImportRunner.Held(db, claim).ExecuteUpdateAsync(
             j => j.SetProperty(x => x.RowsDone, x => x.RowsDone + done)
                 .SetProperty(x => x.Created, x => x.Created + created)
                 .SetProperty(x => x.Updated, x => x.Updated + updated)
@@ -115,6 +117,10 @@ internal sealed class CustomerImporter(
                 .SetProperty(x => x.Failed, x => x.Failed + failed)
                 .SetProperty(x => x.LeaseUntil, leaseUntil),
             cancellationToken);
+        if (held == 0)
+        {
+            throw new ImportLeaseLostException();
+        }
     }
 
     /// <summary>The row's non-empty cells over the customer's facts; a skip when they change nothing.</summary>
