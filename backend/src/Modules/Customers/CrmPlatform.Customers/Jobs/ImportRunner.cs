@@ -91,8 +91,8 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
         var culture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         var error = ex is TableFormatException format
-            ? ImportText.Say($"文件在第 {format.AfterRow} 行之后无法读取。", $"The file cannot be read after row {format.AfterRow}.")
-            : ImportText.Say("导入因意外错误而中止，详情见服务日志。", "The import stopped on an unexpected error; the service log has the details.");
+            ? FileLanguage.Say($"文件在第 {format.AfterRow} 行之后无法读取。", $"The file cannot be read after row {format.AfterRow}.")
+            : FileLanguage.Say("导入因意外错误而中止，详情见服务日志。", "The import stopped on an unexpected error; the service log has the details.");
         CultureInfo.CurrentUICulture = culture;
         var givingUp = claim.Attempts >= ImportLimits.Attempts;
         var now = clock.GetDatabaseUtcNow();

@@ -86,7 +86,7 @@ internal static class CustomerColumns
 
     private static CellReader Choice<TEnum>(EnumWords<TEnum> words, Func<CustomerInput, TEnum, CustomerInput> set)
         where TEnum : struct, Enum =>
-        (input, text) => words.TryParse(text, out var value) ? set(input, value) : CellRead.Wrong(CrmLocalization.OneOf(words.Words(InChinese)));
+        (input, text) => words.TryParse(text, out var value) ? set(input, value) : CellRead.Wrong(CrmLocalization.OneOf(words.Words(FileLanguage.InChinese())));
 
     private static CellReader DayCell(Func<CustomerInput, DateOnly, CustomerInput> set) =>
         (input, text) => DayOf(text) is { } day ? set(input, day) : CellRead.Wrong(CrmLocalization.Message(ValidationMessageKeys.DateFormat));
@@ -101,8 +101,6 @@ internal static class CustomerColumns
         (input, text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? set(input, number)
             : CellRead.Wrong(CrmLocalization.Message(ValidationMessageKeys.InvalidValue));
-
-    private static bool InChinese => CultureInfo.CurrentUICulture.Name == CrmLocalization.SimplifiedChinese;
 
     private static string? Join(string[] items) => items.Length == 0 ? null : string.Join(ListSeparator, items);
 

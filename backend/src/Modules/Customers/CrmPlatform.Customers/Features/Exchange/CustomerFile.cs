@@ -52,7 +52,7 @@ internal sealed class CustomerFileLayout
 
             if (!StorableText.IsStorable(text) || text.Length > ImportLimits.FileName)
             {
-                return FileProblem(ImportText.Say($"第 {i + 1} 列的列名无效。", $"The header of column {i + 1} is not valid."));
+                return FileProblem(FileLanguage.Say($"第 {i + 1} 列的列名无效。", $"The header of column {i + 1} is not valid."));
             }
 
             if (!ByHeader.TryGetValue(text, out var column))
@@ -63,7 +63,7 @@ internal sealed class CustomerFileLayout
 
             if (columns.Any(c => c.Item2 == column))
             {
-                return FileProblem(ImportText.Say($"“{text}”列重复：每个字段只能有一列。", $"The column \"{text}\" names a field another column already names."));
+                return FileProblem(FileLanguage.Say($"“{text}”列重复：每个字段只能有一列。", $"The column \"{text}\" names a field another column already names."));
             }
 
             columns.Add((i, column, text));
@@ -72,7 +72,7 @@ internal sealed class CustomerFileLayout
         var name = CustomerColumns.All[0];
         return columns.Any(c => c.Item2 == name)
             ? new CustomerFileLayout(columns, ignored)
-            : FileProblem(ImportText.Say($"第一行须是列名，且包含“{name.Chinese}”列。", $"The first row must be the headers, with a \"{name.English}\" column."));
+            : FileProblem(FileLanguage.Say($"第一行须是列名，且包含“{name.Chinese}”列。", $"The first row must be the headers, with a \"{name.English}\" column."));
     }
 
     public static Error FileProblem(string message) => Error.Validation(ImportCustomersCommand.FileField, message);
@@ -128,14 +128,21 @@ internal sealed class CustomerFileLayout
             }
         }
 
-        return CustomerColumns.All.FirstOrDefault(c => c.Field == field)?.Header(ImportText.InChinese);
+        return CustomerColumns.All.FirstOrDefault(c => c.Field == field)?.Header(FileLanguage.InChinese());
     }
 }
 
-/// <summary>The import's own words, in the language of the request or of the import's uploader.</summary>
-internal static class ImportText
+/// <summary>
+/// The language of a customer file and of the words about one: an export's or a template's when asked for
+/// (<c>language</c>), otherwise the request's or the import uploader's.
+/// </summary>
+internal static class FileLanguage
 {
-    public static bool InChinese => CultureInfo.CurrentUICulture.Name == CrmLocalization.SimplifiedChinese;
+    public static readonly string Rule = $"Language must be {CrmLocalization.SimplifiedChinese} or {CrmLocalization.English}.";
 
-    public static string Say(string chinese, string english) => InChinese ? chinese : english;
+    public static bool IsSupported(string? language) => language is null or CrmLocalization.SimplifiedChinese or CrmLocalization.English;
+
+    public static bool InChinese(string? language = null) => (language ?? CultureInfo.CurrentUICulture.Name) == CrmLocalization.SimplifiedChinese;
+
+    public static string Say(string chinese, string english) => InChinese() ? chinese : english;
 }

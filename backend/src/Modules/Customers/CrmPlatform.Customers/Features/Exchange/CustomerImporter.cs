@@ -74,7 +74,7 @@ internal sealed class CustomerImporter(
             var fingerprint = key.IsEmpty ? Fingerprint(job, customer) : null;
             if (earlier.Find(key, fingerprint) is { } same)
             {
-                results.Add(Result(job, row, ImportOutcome.Skipped, same.CustomerId, ImportText.Say($"与第 {same.Row} 行是同一客户。", $"The same customer as row {same.Row}.")));
+                results.Add(Result(job, row, ImportOutcome.Skipped, same.CustomerId, FileLanguage.Say($"与第 {same.Row} 行是同一客户。", $"The same customer as row {same.Row}.")));
                 continue;
             }
 
@@ -138,7 +138,7 @@ internal sealed class CustomerImporter(
         if (!entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(Customer.UpdatedAt)))
         {
             entry.State = EntityState.Unchanged;
-            return Result(job, row, ImportOutcome.Skipped, customer.Id, ImportText.Say("客户已存在，且没有要更新的内容。", "The customer is there already, with nothing to update."));
+            return Result(job, row, ImportOutcome.Skipped, customer.Id, FileLanguage.Say("客户已存在，且没有要更新的内容。", "The customer is there already, with nothing to update."));
         }
 
         if (renamed)
@@ -154,10 +154,10 @@ internal sealed class CustomerImporter(
     {
         var shown = found.Where(visible.Contains).Select(id => (Guid?)id).FirstOrDefault();
         var message = shown is null
-            ? ImportText.Say("已有相同的客户，但不在你的客户范围内（属于其他团队或在公海中）。", "The same customer is there already, outside your records (another team's, or in the pool).")
+            ? FileLanguage.Say("已有相同的客户，但不在你的客户范围内（属于其他团队或在公海中）。", "The same customer is there already, outside your records (another team's, or in the pool).")
             : job.Mode == ImportMode.AddNewAndUpdate && found.Count > 1
-                ? ImportText.Say($"与 {found.Count} 个已有客户相同，无法确定更新哪一个：请先合并它们。", $"It matches {found.Count} existing customers, so which to update is unclear: merge them first.")
-                : ImportText.Say("已有相同电话或同名同公司的客户。", "A customer with the same phone, or the same name at the same company, is there already.");
+                ? FileLanguage.Say($"与 {found.Count} 个已有客户相同，无法确定更新哪一个：请先合并它们。", $"It matches {found.Count} existing customers, so which to update is unclear: merge them first.")
+                : FileLanguage.Say("已有相同电话或同名同公司的客户。", "A customer with the same phone, or the same name at the same company, is there already.");
         return Result(job, row, ImportOutcome.Skipped, shown, message);
     }
 

@@ -38,7 +38,7 @@ public sealed record ExportCustomersQuery(
     QueryEnum<TableFormat>? Format,
     string? Language) : IQuery<Result<CustomerExport>>, ICustomerFilter
 {
-    internal bool InChinese => (Language ?? CultureInfo.CurrentUICulture.Name) == CrmLocalization.SimplifiedChinese;
+    internal bool InChinese => FileLanguage.InChinese(Language);
 }
 
 internal sealed class ExportCustomersValidator : AbstractValidator<ExportCustomersQuery>
@@ -46,8 +46,7 @@ internal sealed class ExportCustomersValidator : AbstractValidator<ExportCustome
     public ExportCustomersValidator()
     {
         Include(new CustomerFilterValidator());
-        RuleFor(q => q.Language).Must(l => l is null or CrmLocalization.SimplifiedChinese or CrmLocalization.English)
-            .WithMessage($"Language must be {CrmLocalization.SimplifiedChinese} or {CrmLocalization.English}.");
+        RuleFor(q => q.Language).Must(FileLanguage.IsSupported).WithMessage(FileLanguage.Rule);
     }
 }
 

@@ -75,10 +75,10 @@ internal sealed class ImportCustomersValidator : AbstractValidator<ImportCustome
     {
         RuleFor(c => c.FileName).Must(name => name is not null && TableReader.FormatOf(name) is not null && name.Length <= ImportLimits.FileName && StorableText.IsStorable(name))
             .OverridePropertyName(ImportCustomersCommand.FileField)
-            .WithMessage(_ => ImportText.Say("请选择 .csv 或 .xlsx 文件。", "Send a .csv or .xlsx file."));
+            .WithMessage(_ => FileLanguage.Say("请选择 .csv 或 .xlsx 文件。", "Send a .csv or .xlsx file."));
         RuleFor(c => c.Content).Must(content => content.Length is > 0 and <= ImportLimits.FileBytes)
             .OverridePropertyName(ImportCustomersCommand.FileField)
-            .WithMessage(_ => ImportText.Say($"文件不能为空，且不超过 {ImportLimits.FileBytes / 1024 / 1024} MB。", $"The file must not be empty, and at most {ImportLimits.FileBytes / 1024 / 1024} MB."));
+            .WithMessage(_ => FileLanguage.Say($"文件不能为空，且不超过 {ImportLimits.FileBytes / 1024 / 1024} MB。", $"The file must not be empty, and at most {ImportLimits.FileBytes / 1024 / 1024} MB."));
         RuleFor(c => c.Mode).IsInEnum();
         RuleFor(c => c.OwnerId).NotEqual(Guid.Empty);
     }
@@ -124,7 +124,7 @@ internal sealed class ImportCustomersHandler(CustomersDbContext db, ICurrentUser
             using var reader = TableReader.Open(format, content);
             if (!reader.Read())
             {
-                return CustomerFileLayout.FileProblem(ImportText.Say("文件是空的。", "The file is empty."));
+                return CustomerFileLayout.FileProblem(FileLanguage.Say("文件是空的。", "The file is empty."));
             }
 
             var layout = CustomerFileLayout.Of(reader.Cells);
@@ -138,18 +138,18 @@ internal sealed class ImportCustomersHandler(CustomersDbContext db, ICurrentUser
             {
                 if (++rows > ImportLimits.Rows)
                 {
-                    return CustomerFileLayout.FileProblem(ImportText.Say(
+                    return CustomerFileLayout.FileProblem(FileLanguage.Say(
                         $"一次最多导入 {ImportLimits.Rows:N0} 行：请把文件分成几份。", $"An import takes at most {ImportLimits.Rows:N0} rows: split the file."));
                 }
             }
 
             return rows == 0
-                ? CustomerFileLayout.FileProblem(ImportText.Say("列名下面没有数据行。", "There are no rows under the headers."))
+                ? CustomerFileLayout.FileProblem(FileLanguage.Say("列名下面没有数据行。", "There are no rows under the headers."))
                 : (layout.Value, rows);
         }
         catch (TableFormatException ex)
         {
-            return CustomerFileLayout.FileProblem(ImportText.Say(
+            return CustomerFileLayout.FileProblem(FileLanguage.Say(
                 $"无法读取文件：第 {ex.AfterRow} 行之后格式有误，或不是 {TableWriter.ExtensionOf(format)} 文件。",
                 $"The file cannot be read after row {ex.AfterRow}: it is malformed, or not a {TableWriter.ExtensionOf(format)} file."));
         }
@@ -271,12 +271,12 @@ internal static class ImportCustomersEndpoints
         customers.MapGet("/imports/template", async Task<Results<PushStreamHttpResult, ProblemHttpResult>> (
                     [FromQuery] QueryEnum<TableFormat>? format, [FromQuery] string? language, CancellationToken cancellationToken) =>
             {
-                if (language is not (null or CrmLocalization.SimplifiedChinese or CrmLocalization.English))
+                if (!FileLanguage.IsSupported(language))
                 {
-                    return Problems.From(Error.Validation(nameof(language), $"Language must be {CrmLocalization.SimplifiedChinese} or {CrmLocalization.English}."));
+                    return Problems.From(Error.Validation(nameof(language), FileLanguage.Rule));
                 }
 
-                var chinese = (language ?? CultureInfo.CurrentUICulture.Name) == CrmLocalization.SimplifiedChinese;
+                var chinese = FileLanguage.InChinese(language);
                 var kind = format?.Value ?? TableFormat.Csv;
                 return TypedResults.Stream(
                     async body =>
