@@ -12,6 +12,9 @@ using CrmPlatform.Customers.Jobs;
 using CrmPlatform.Customers.Persistence;
 using CrmPlatform.BuildingBlocks.Security;
 using FluentValidation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CrmPlatform.Customers.Tests.CustomerRequests;
@@ -166,6 +169,43 @@ public sealed class ImportTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task A_retried_upload_is_the_same_import_and_another_file_under_its_key_is_422()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var key = Guid.NewGuid().ToString();
+        var csv = Encoding.UTF8.GetBytes($"名称,电话\n{Unique("重试")},{Phone()}\n");
+
+        // Each send is a new multipart body (a new boundary): the same form all the same.
+        var first = await (await UploadAsync(rep, "客户.csv", csv, idempotencyKey: key)).ReadAsync<ImportJobDto>(HttpStatusCode.Accepted);
+        var retry = await UploadAsync(rep, "客户.csv", csv, idempotencyKey: key);
+        var other = await UploadAsync(rep, "客户.csv", [.. csv, .. "另一行\n"u8.ToArray()], idempotencyKey: key);
+
+        (await retry.ReadAsync<ImportJobDto>(HttpStatusCode.Accepted)).Id.Should().Be(first.Id);
+        retry.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        await other.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        (await (await rep.GetAsync($"{Url}/imports")).ReadAsync<List<ImportJobDto>>()).Count(j => j.Id == first.Id).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_the_servers_default_request_limit_is_accepted()
+    {
+        // Kestrel refuses bodies over 30,000,000 bytes unless the endpoint raises its limit (the test server has
+        // no such limit, so the endpoint's metadata is checked); 200,000 rows of a full profile take about 52 MB.
+        var upload = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "Customers_Import");
+        upload.Metadata.GetMetadata<IRequestSizeLimitMetadata>()!.MaxRequestBodySize.Should().BeGreaterThan(ImportLimits.FileBytes);
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var name = Unique("大文件");
+        var remark = new string('备', 11_000_000);
+        var csv = Encoding.UTF8.GetBytes($"名称,备注\n{name},{remark}\n");
+        csv.Length.Should().BeGreaterThan(30_000_000);
+
+        var job = await ImportAndWaitAsync(rep, "大客户表.csv", csv);
+
+        (job.Status, job.Created).Should().Be((ImportStatus.Completed, 1));
+    }
+
+    [Fact]
     public async Task A_cell_with_a_control_character_fails_its_row_and_a_bad_header_fails_the_upload()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
@@ -243,7 +283,8 @@ public sealed class ImportTests(CrmApp app) : IClassFixture<CrmApp>
         return file.ToArray();
     }
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content, string query = "", string? language = null)
+    private static Task<HttpResponseMessage> UploadAsync(
+        HttpClient client, string fileName, byte[] content, string query = "", string? language = null, string? idempotencyKey = null)
     {
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -251,6 +292,11 @@ public sealed class ImportTests(CrmApp app) : IClassFixture<CrmApp>
         if (language is not null)
         {
             request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
         return client.SendAsync(request);

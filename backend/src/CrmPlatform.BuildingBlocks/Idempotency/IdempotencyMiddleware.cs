@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Results;
@@ -192,15 +194,73 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider c
     {
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        if (await FormOfAsync(request) is { } form)
+        {
+            await HashFormAsync(hash, form, request.HttpContext.RequestAborted);
+        }
+        else
+        {
+            await HashStreamAsync(hash, request.Body, request.HttpContext.RequestAborted);
+            request.Body.Position = 0;
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// A form's fields and files, read once (the endpoint binds the same parsed form). Its bytes cannot be compared:
+    /// a multipart boundary is chosen anew for every send, so a retry of the same upload would read as another body.
+    /// A form that does not parse is compared by its bytes, and the endpoint reports what is wrong with it.
+    /// </summary>
+    private static async Task<IFormCollection?> FormOfAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            request.Body.Position = 0;
+            return null;
+        }
+    }
+
+    private static async Task HashFormAsync(IncrementalHash hash, IFormCollection form, CancellationToken cancellationToken)
+    {
+        // Each name and value with its length, so no two different forms join into the same text.
+        void Append(string text) => hash.AppendData(Encoding.UTF8.GetBytes($"{text.Length}:{text};"));
+        foreach (var (name, values) in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            Append(name);
+            foreach (var value in values)
+            {
+                Append(value ?? string.Empty);
+            }
+        }
+
+        foreach (var file in form.Files)
+        {
+            Append(file.Name);
+            Append(file.FileName);
+            Append(file.Length.ToString(CultureInfo.InvariantCulture));
+            await using var content = file.OpenReadStream();
+            await HashStreamAsync(hash, content, cancellationToken);
+        }
+    }
+
+    private static async Task HashStreamAsync(IncrementalHash hash, Stream stream, CancellationToken cancellationToken)
+    {
         var buffer = new byte[8192];
         int read;
-        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
         {
             hash.AppendData(buffer, 0, read);
         }
-
-        request.Body.Position = 0;
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

@@ -346,7 +346,7 @@ export const en: Translation<typeof zhCN> = {
     templateXlsx: 'Template (Excel)',
     uploadTitle: 'Upload a file',
     drop: 'Click or drag a file here',
-    hint: '.csv or .xlsx, up to 25 MB and 200,000 rows; the first row holds the headers and must include "Name"',
+    hint: '.csv or .xlsx, up to 64 MB and 200,000 rows; the first row holds the headers and must include "Name"',
     modes: {
       addNew: 'Add new customers only (skip existing ones)',
       addNewAndUpdate: 'Add new customers, and update existing ones from the non-empty cells',

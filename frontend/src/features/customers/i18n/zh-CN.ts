@@ -343,7 +343,7 @@ export const zhCN = {
     templateXlsx: '下载模板（Excel）',
     uploadTitle: '上传文件',
     drop: '点击或拖拽文件到此处',
-    hint: '支持 .csv 与 .xlsx，最大 25 MB、20 万行；第一行为列名，须包含“名称”列',
+    hint: '支持 .csv 与 .xlsx，最大 64 MB、20 万行；第一行为列名，须包含“名称”列',
     modes: {
       addNew: '只新增（跳过已有客户）',
       addNewAndUpdate: '新增，并用文件中的非空内容更新已有客户',

@@ -4,8 +4,11 @@ namespace CrmPlatform.Customers.Domain;
 
 internal static class ImportLimits
 {
-    /// <summary>About 150,000 rows of a full profile, under Kestrel's request limit (30,000,000 bytes); a larger book is imported in parts.</summary>
-    public const int FileBytes = 25 * 1024 * 1024;
+    /// <summary>Room for <see cref="Rows"/> rows of a full profile in Chinese (about 270 bytes each); a larger book is imported in parts.</summary>
+    public const int FileBytes = 64 * 1024 * 1024;
+
+    /// <summary>The upload's own limit, above Kestrel's default (30,000,000 bytes): the file and its multipart framing.</summary>
+    public const long RequestBytes = FileBytes + (1024 * 1024);
     public const int Rows = 200_000;
     public const int FileName = 200;
     public const int Message = 500;

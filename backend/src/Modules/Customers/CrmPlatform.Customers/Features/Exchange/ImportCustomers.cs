@@ -241,6 +241,7 @@ internal static class ImportCustomersEndpoints
                 return queued.ToHttp(job => TypedResults.Accepted($"/api/v1/customers/imports/{job.Id}", job));
             })
             .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ImportLimits.RequestBytes))
             .RejectUnknownQuery()
             .WithName("Customers_Import")
             .WithSummary("Upload a customer file (CSV or xlsx, headers in Chinese or English) to import in the background; 202 with the import to follow")
