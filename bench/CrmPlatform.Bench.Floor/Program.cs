@@ -29,14 +29,15 @@ app.MapGet("/customers/{id:guid}", async (Guid id, Guid? owner, Guid? team, Http
 
 app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? after, int? limit, Guid? owner, Guid? team, HttpResponse response) =>
 {
-    var sql = new System.Text.StringBuilder($"SELECT coalesce(json_agg(page.row), '[]') FROM (SELECT {Columns} AS row FROM customers.customers WHERE archived_at IS NULL");
     await using var command = dataSource.CreateCommand();
-    void Where(string clause, object value, NpgsqlDbType? type = null)
+    var where = new System.Text.StringBuilder("archived_at IS NULL");
+    string Parameter(object value, NpgsqlDbType? type = null)
     {
         command.Parameters.Add(type is { } t ? new NpgsqlParameter { Value = value, NpgsqlDbType = t } : new NpgsqlParameter { Value = value });
-        sql.Append(" AND ").Append(clause.Replace("$P", "$" + command.Parameters.Count, StringComparison.Ordinal));
+        return "$" + command.Parameters.Count;
     }
 
+    void Where(string clause, object value) => where.Append(" AND ").Append(clause.Replace("$P", Parameter(value), StringComparison.Ordinal));
     if (owner is { } o)
     {
         Where("owner_id = $P", o);
@@ -45,19 +46,6 @@ app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? a
     if (team is { } t)
     {
         Where("team_id = $P", t);
-    }
-
-    if (!string.IsNullOrWhiteSpace(q))
-    {
-        var term = q.Trim().ToLowerInvariant();
-        if (term.Length <= 2 && term.All(c => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF')))
-        {
-            Where("search_grams @> ARRAY[$P]", term, NpgsqlDbType.Text);
-        }
-        else
-        {
-            Where("search_text LIKE $P", "%" + term + "%", NpgsqlDbType.Text);
-        }
     }
 
     if (stage is not null)
@@ -75,9 +63,26 @@ app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? a
         Where("id < $P", last);
     }
 
-    command.Parameters.Add(new NpgsqlParameter { Value = limit ?? 50 });
-    sql.Append(" ORDER BY id DESC LIMIT $").Append(command.Parameters.Count).Append(") AS page");
-    command.CommandText = sql.ToString();
+    var take = Parameter(limit ?? 50);
+    var rows = $"SELECT *, xmin FROM customers.customers WHERE {where} ORDER BY id DESC LIMIT {take}";
+    if (!string.IsNullOrWhiteSpace(q))
+    {
+        // Customers found by their own fields and those found only by a contact, each ordered and cut, then merged (ADR 0023).
+        var term = q.Trim().ToLowerInvariant();
+        var gram = term.Length <= 2 && term.All(c => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF'));
+        var value = Parameter(gram ? term : "%" + term + "%", NpgsqlDbType.Text);
+        var match = gram ? $"search_grams @> ARRAY[{value}]" : $"search_text LIKE {value}";
+        rows = $"""
+            SELECT * FROM (
+              (SELECT *, xmin FROM customers.customers c WHERE {where} AND c.{match} ORDER BY id DESC LIMIT {take})
+              UNION ALL
+              (SELECT *, xmin FROM customers.customers c WHERE {where} AND NOT c.{match}
+                 AND EXISTS (SELECT 1 FROM customers.contacts k WHERE k.customer_id = c.id AND k.{match}) ORDER BY id DESC LIMIT {take})) AS found
+            ORDER BY id DESC LIMIT {take}
+            """;
+    }
+
+    command.CommandText = $"SELECT coalesce(json_agg(page.row), '[]') FROM (SELECT {Columns} AS row FROM ({rows}) AS customers) AS page";
     response.ContentType = "application/json";
     var items = (string)(await command.ExecuteScalarAsync())!;
     await response.WriteAsync("{\"items\":" + items + ",\"nextCursor\":null}");
@@ -137,6 +142,38 @@ app.MapPut("/customers/{id:guid}", async (Guid id, CustomerBody body, Guid? owne
     command.Parameters.Add(new NpgsqlParameter { Value = version, NpgsqlDbType = NpgsqlDbType.Xid });
     AddScope(command, scopeValue);
     await WriteJsonAsync(response, command, StatusCodes.Status200OK, StatusCodes.Status412PreconditionFailed);
+});
+
+// The relationship card's contacts and a page of its timeline, each behind the customer's record scope.
+app.MapGet("/customers/{id:guid}/contacts", async (Guid id, Guid? owner, Guid? team, HttpResponse response) =>
+{
+    var (scope, scopeValue) = Scope(owner, team);
+    await using var command = dataSource.CreateCommand($"""
+        SELECT (SELECT coalesce(json_agg(json_build_object('id', k.id, 'name', k.name, 'role', k.role, 'phone', k.phone, 'likes', k.likes,
+                  'notes', k.notes, 'birthday', k.birthday, 'version', k.xmin::text::bigint) ORDER BY k.id), '[]')
+                FROM customers.contacts k WHERE k.customer_id = c.id)
+        FROM customers.customers c WHERE c.archived_at IS NULL AND c.id = $1{scope.Replace("$S", "$2", StringComparison.Ordinal)}
+        """);
+    command.Parameters.Add(new NpgsqlParameter { Value = id });
+    AddScope(command, scopeValue);
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
+app.MapGet("/customers/{id:guid}/interactions", async (Guid id, int? limit, Guid? owner, Guid? team, HttpResponse response) =>
+{
+    var (scope, scopeValue) = Scope(owner, team);
+    await using var command = dataSource.CreateCommand($"""
+        SELECT (SELECT coalesce(json_agg(json_build_object('id', i.id, 'kind', i.kind, 'outcome', i.outcome, 'occurredAt', i.occurred_at,
+                  'recordedBy', i.recorded_by, 'recordedByName', u.display_name, 'summary', i.summary, 'nextStep', i.next_step,
+                  'nextStepDue', i.next_step_due, 'source', i.source) ORDER BY i.id DESC), '[]')
+                FROM (SELECT * FROM customers.interactions WHERE customer_id = c.id ORDER BY id DESC LIMIT $2) AS i
+                LEFT JOIN identity.users u ON u.id = i.recorded_by)
+        FROM customers.customers c WHERE c.archived_at IS NULL AND c.id = $1{scope.Replace("$S", "$3", StringComparison.Ordinal)}
+        """);
+    command.Parameters.Add(new NpgsqlParameter { Value = id });
+    command.Parameters.Add(new NpgsqlParameter { Value = (limit ?? 50) + 1 });
+    AddScope(command, scopeValue);
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
 });
 
 await app.RunAsync();

@@ -6,7 +6,10 @@ namespace CrmPlatform.Bench;
 /// </summary>
 internal static class BenchRequests
 {
-    /// <summary>Search terms: a 2- and a 1-character fragment of Chinese names, digits of a phone, a word of company names.</summary>
+    /// <summary>
+    /// Search terms: a 2- and a 1-character fragment of Chinese names, digits of a phone, a word of company names.
+    /// Each finds customers by their own fields and by their contacts' names and phones (ADR 0023).
+    /// </summary>
     private static readonly (string Label, string Term)[] SearchTerms =
     [
         ("search 2-char name", "建华"),
@@ -19,6 +22,10 @@ internal static class BenchRequests
     {
         yield return Get("get by id", data.Director, data.AnyIds);
         yield return Get("get by id (own)", data.Rep, data.RepIds);
+        // The relationship card's other reads: its contacts and the first page of its timeline (5M entries at 1M customers).
+        yield return Get("card: contacts", data.Director, data.AnyIds, "/contacts");
+        yield return Get("card: timeline page", data.Director, data.AnyIds, "/interactions", "limit=20");
+        yield return Get("card: timeline page (own)", data.Rep, data.RepIds, "/interactions", "limit=20");
         yield return List("list: first page", data.Director, "limit=50");
         yield return List("list: stage + owner", data.Director, $"stage=customer&ownerId={data.Rep.Id}&limit=50");
         yield return new BenchRequest("list: page 21 (keyset)", data.Director,
@@ -43,10 +50,10 @@ internal static class BenchRequests
             new Target("PUT", [$"/customers/{{id}}?{data.Writer.FloorScope}"], Mode.Update, data.Bodies, data.WriterRowsAsync));
     }
 
-    private static BenchRequest Get(string name, Caller caller, IReadOnlyList<Guid> ids) =>
+    private static BenchRequest Get(string name, Caller caller, IReadOnlyList<Guid> ids, string path = "", string query = "") =>
         new(name, caller,
-            Target.Get(ids.Select(id => $"/api/v1/customers/{id}")),
-            Target.Get(ids.Select(id => $"/customers/{id}?{caller.FloorScope}")));
+            Target.Get(ids.Select(id => $"/api/v1/customers/{id}{path}{(query.Length > 0 ? "?" + query : string.Empty)}")),
+            Target.Get(ids.Select(id => $"/customers/{id}{path}?{string.Join('&', new[] { query, caller.FloorScope }.Where(p => p.Length > 0))}")));
 
     private static BenchRequest List(string name, Caller caller, string query) =>
         new(name, caller, Target.Get($"/api/v1/customers?{query}"), Target.Get($"/customers?{query}&{caller.FloorScope}"));

@@ -86,6 +86,53 @@ public sealed class CustomerSearchTests(CrmApp app) : IClassFixture<CrmApp>
         (await IdsAsync(rep, "鼙")).Should().Equal(created.Id);
     }
 
+    [Fact]
+    public async Task A_contacts_name_or_phone_finds_its_customer_once_within_scope_in_order_and_across_pages()
+    {
+        var east = await app.LoginAsync(DemoUsers.RepEast);
+        var west = await app.LoginAsync(DemoUsers.RepWest);
+        var director = await app.LoginAsync(DemoUsers.Director);
+        var byOwnName = await east.CreateAsync("甲鼛商行");
+        var byContact = await east.CreateAsync("乙号商行");
+        var bothWays = await east.CreateAsync("丙鼛商行");
+        var theirs = await west.CreateAsync("丁号商行");
+        var storeManager = await AddContactAsync(east, byContact, new { name = "王鼛鼚", role = "storeManager", phone = "0571-8697 2130" });
+        await AddContactAsync(east, bothWays, new { name = "李鼛", role = "decisionMaker" });
+        await AddContactAsync(west, theirs, new { name = "赵鼛", role = "purchasing" });
+
+        (await IdsAsync(east, "鼛")).Should().Equal([bothWays.Id, byContact.Id, byOwnName.Id], "newest first, and a customer found both ways once");
+        (await IdsAsync(east, "鼛鼚")).Should().Equal(byContact.Id);
+        (await IdsAsync(east, "86972130")).Should().Equal(byContact.Id);
+        (await IdsAsync(east, "8697-2130")).Should().Equal(byContact.Id);
+        (await IdsAsync(west, "鼛")).Should().Equal(theirs.Id);
+        (await IdsAsync(director, "鼛", "&sort=name")).Should().Equal([theirs.Id, bothWays.Id, byContact.Id, byOwnName.Id], "丁 < 丙 < 乙 < 甲 by code point");
+
+        var pages = new List<Guid>();
+        var query = $"{Url}?q={Uri.EscapeDataString("鼛")}&limit=1";
+        for (var page = await (await east.GetAsync(query)).ReadAsync<Page<CustomerDto>>(); ; )
+        {
+            pages.AddRange(page.Items.Select(c => c.Id));
+            if (page.NextCursor is null)
+            {
+                break;
+            }
+
+            page = await (await east.GetAsync($"{query}&cursor={Uri.EscapeDataString(page.NextCursor)}")).ReadAsync<Page<CustomerDto>>();
+        }
+
+        pages.Should().Equal([bothWays.Id, byContact.Id, byOwnName.Id], "the keyset cursor runs through both kinds of match");
+
+        var removed = await east.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{Url}/{byContact.Id}/contacts/{storeManager.Id}")
+        {
+            Headers = { { "If-Match", $"\"{storeManager.Version}\"" } },
+        });
+        removed.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await IdsAsync(east, "鼛")).Should().Equal(bothWays.Id, byOwnName.Id);
+    }
+
+    private static async Task<ContactDto> AddContactAsync(HttpClient client, CustomerDto customer, object contact) =>
+        await (await client.PostJsonAsync($"{Url}/{customer.Id}/contacts", contact)).ReadAsync<ContactDto>(HttpStatusCode.Created);
+
     private static async Task<IReadOnlyList<Guid>> IdsAsync(HttpClient client, string term, string more = "")
     {
         var page = await (await client.GetAsync($"{Url}?q={Uri.EscapeDataString(term)}{more}")).ReadAsync<Page<CustomerDto>>();

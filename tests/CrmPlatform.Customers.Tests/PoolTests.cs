@@ -107,6 +107,24 @@ public sealed class PoolTests(CrmApp app) : IClassFixture<CrmApp>
         answers.Select(a => a.StatusCode).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.Conflict]);
     }
 
+    [Fact]
+    public async Task The_pool_is_searched_like_the_list_by_name_and_by_a_contacts_name()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var manager = await app.LoginAsync(DemoUsers.ManagerEast);
+        var byName = await rep.CreateAsync("公海 鼜记");
+        var byContact = await rep.CreateAsync("公海 某店");
+        (await rep.PostJsonAsync($"{Url}/{byContact.Id}/contacts", new { name = "钱鼜", role = "storeManager" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        foreach (var customer in new[] { byName, byContact })
+        {
+            (await ReleaseAsync(rep, customer, ETagOf(customer))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        }
+
+        var found = await (await manager.GetAsync($"{Url}/pool?q={Uri.EscapeDataString("鼜")}")).ReadAsync<Page<PoolCustomerDto>>();
+
+        found.Items.Select(c => c.Id).Should().Equal(byContact.Id, byName.Id);
+    }
+
     private static FakeTimeProvider Clock(DateOnly day, int hour, int minute) =>
         new(new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), China).ToUniversalTime());
 

@@ -60,7 +60,7 @@ public interface ICustomerFilter
 /// only query parameters the endpoint accepts. A query adds nothing from the route or the caller, so
 /// the parameters are the message itself.
 /// </summary>
-/// <param name="Q">Part of the name, company or any of the phones (case-insensitive; one or two Chinese characters find names).</param>
+/// <param name="Q">Part of the name, company or any of the phones, or of a contact's name or phone (case-insensitive; one or two Chinese characters find names).</param>
 /// <param name="RelationshipLevel">客情层次, 1 to 4.</param>
 /// <param name="Region">The region, exactly as recorded (any case).</param>
 /// <param name="Industry">The industry, exactly as recorded (any case).</param>
@@ -118,8 +118,8 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, CustomerFilter
         var sort = query.Order;
         var limit = query.Limit ?? PageLimits.Default;
         Cursor.TryDecode(query.Cursor, sort.ToString(), out var after);
-        var ordered = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, cancellationToken);
-        var rows = await ordered.Take(limit + 1).ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
+        var found = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, limit + 1, cancellationToken);
+        var rows = await found.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
         var page = Page.FromOverfetch(rows, limit, last => new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id));
         return page with { Items = await views.CompleteAsync(page.Items, cancellationToken) };
     }
@@ -128,7 +128,7 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, CustomerFilter
 /// <summary>The customers a filter leaves of those the caller may see, in its order (after a page's last row, when given).</summary>
 internal sealed class CustomerFilters(CustomersDbContext db, ICurrentUser currentUser, SettingsCache settings, TimeProvider clock)
 {
-    public async Task<IOrderedQueryable<Customer>> ApplyAsync(IQueryable<Customer> all, ICustomerFilter query, Cursor? after, CancellationToken cancellationToken)
+    public async Task<IQueryable<Customer>> ApplyAsync(IQueryable<Customer> all, ICustomerFilter query, Cursor? after, int take, CancellationToken cancellationToken)
     {
         var customers = Filter(all.VisibleTo(currentUser), query);
         if (query.Overdue is { Value: var due })
@@ -136,22 +136,17 @@ internal sealed class CustomerFilters(CustomersDbContext db, ICurrentUser curren
             customers = customers.Overdue(due, await settings.GetAsync(db, cancellationToken), ChinaTime.Today(clock));
         }
 
-        return (query.Sort?.Value ?? CustomerSort.CreatedAtDescending) switch
+        return customers.Page(db.Contacts, query.Q, (query.Sort?.Value ?? CustomerSort.CreatedAtDescending) switch
         {
-            CustomerSort.CreatedAt => customers.PageAfter(c => c.Id, descending: false, after),
-            CustomerSort.Name => customers.PageAfter(c => c.Name, c => c.Id, descending: false, after),
-            CustomerSort.NameDescending => customers.PageAfter(c => c.Name, c => c.Id, descending: true, after),
-            _ => customers.PageAfter(c => c.Id, descending: true, after),
-        };
+            CustomerSort.CreatedAt => rows => rows.PageAfter(c => c.Id, descending: false, after),
+            CustomerSort.Name => rows => rows.PageAfter(c => c.Name, c => c.Id, descending: false, after),
+            CustomerSort.NameDescending => rows => rows.PageAfter(c => c.Name, c => c.Id, descending: true, after),
+            _ => rows => rows.PageAfter(c => c.Id, descending: true, after),
+        }, take);
     }
 
     private static IQueryable<Customer> Filter(IQueryable<Customer> customers, ICustomerFilter query)
     {
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            customers = customers.Matching(query.Q);
-        }
-
         if (query.Stage is { Value: var stage })
         {
             customers = customers.Where(c => c.Stage == stage);

@@ -44,7 +44,7 @@ public sealed record PoolAllowanceDto(int ClaimedToday, int ClaimsPerDay);
 public sealed record ReleaseInput([property: MaxLength(OwnershipLimits.Reason)] string? Reason = null);
 
 /// <summary>The query string of <c>GET /customers/pool</c>.</summary>
-/// <param name="Q">Part of the name, phone or company.</param>
+/// <param name="Q">Part of the name, phone or company, or of a contact's name or phone.</param>
 /// <param name="Cursor">The nextCursor of the previous page, unchanged.</param>
 /// <param name="Limit">Rows per page, 1 to 200; 50 when omitted.</param>
 public sealed record ListPoolQuery(string? Q, string? Cursor, int? Limit) : IQuery<Result<Page<PoolCustomerDto>>>;
@@ -98,13 +98,8 @@ internal sealed class ListPoolHandler(CustomersDbContext db, ICurrentUser curren
     {
         var limit = query.Limit ?? PageLimits.Default;
         Cursor.TryDecode(query.Cursor, Sort, out var after);
-        var pooled = db.Pooled().AsNoTracking().OfCallersTeam(currentUser);
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            pooled = pooled.Matching(query.Q);
-        }
-
-        var rows = await pooled.PageAfter(c => c.Id, descending: true, after).Take(limit + 1)
+        var rows = await db.Pooled().AsNoTracking().OfCallersTeam(currentUser)
+            .Page(db.Contacts, query.Q, pooled => pooled.PageAfter(c => c.Id, descending: true, after), limit + 1)
             .Select(c => new PoolCustomerDto(
                 c.Id, c.Name, c.Kind, c.Company, c.Region, c.Industry, c.Stage, c.TeamId, c.OwnerId, null, c.PooledAt!.Value,
                 c.Activity != null ? c.Activity.LastInteractionAt : null))

@@ -151,6 +151,11 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.HasIndex(c => new { c.CustomerId, c.Id });
         b.Property<int?>(KeyDates.BirthdayMonthDayColumn).HasComputedColumnSql(KeyDates.BirthdayMonthDaySql, stored: true);
         b.HasIndex(KeyDates.BirthdayMonthDayColumn).HasFilter("birthday_month_day IS NOT NULL");
+        // A customer is found by its contacts' names and phones too: the customers' search columns, by the same functions.
+        b.Property<string>(CustomerSearch.TextColumn).HasComputedColumnSql(CustomerSearch.ContactTextSql, stored: true);
+        b.Property<string[]>(CustomerSearch.GramsColumn).HasComputedColumnSql(CustomerSearch.ContactGramsSql, stored: true);
+        b.HasIndex(CustomerSearch.TextColumn).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasIndex(CustomerSearch.GramsColumn).HasMethod("gin");
     }
 }
 

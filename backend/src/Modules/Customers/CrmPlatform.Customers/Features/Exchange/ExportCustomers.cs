@@ -62,8 +62,8 @@ internal sealed class ExportCustomersHandler(CustomersDbContext db, CustomerFilt
         async Task<IReadOnlyList<CustomerDto>> ReadAfterAsync(CustomerDto? last, CancellationToken token)
         {
             var after = last is null ? null : new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id);
-            var ordered = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, token);
-            var rows = await ordered.Take(CustomerExport.ChunkSize).ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(token);
+            var chunk = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, CustomerExport.ChunkSize, token);
+            var rows = await chunk.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(token);
             return await views.CompleteAsync(rows, rules, token);
         }
 

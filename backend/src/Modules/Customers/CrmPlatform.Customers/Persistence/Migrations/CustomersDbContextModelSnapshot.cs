@@ -185,6 +185,18 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
 
+                    b.PrimitiveCollection<string[]>("SearchGrams")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("search_grams")
+                        .HasComputedColumnSql("customers.han_grams(name, NULL)", true);
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("customers.search_text(name, NULL, phone, NULL)", true);
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -201,6 +213,17 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.HasIndex("BirthdayMonthDay")
                         .HasDatabaseName("ix_contacts_birthday_month_day")
                         .HasFilter("birthday_month_day IS NOT NULL");
+
+                    b.HasIndex("SearchGrams")
+                        .HasDatabaseName("ix_contacts_search_grams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchGrams"), "gin");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_contacts_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("CustomerId", "Id")
                         .HasDatabaseName("ix_contacts_customer_id_id");
