@@ -196,7 +196,7 @@ public sealed class CadenceTests(CrmApp app) : IClassFixture<CrmApp>
     {
         var request = new HttpRequestMessage(HttpMethod.Put, $"{Url}/settings")
         {
-            Content = JsonContent.Create(new CustomerSettingsInput(settings.Cadence, settings.StaleAfterDays, settings.Pool), options: Json.Options),
+            Content = JsonContent.Create(new CustomerSettingsInput(settings.Cadence, settings.StaleAfterDays, settings.Pool, settings.ValueTiers, settings.Loyalty), options: Json.Options),
         };
         if (version is not null)
         {

@@ -113,10 +113,11 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
 
         var merged = await (await MergeAsync(manager, survivor, duplicate.Id, duplicate.Version)).ReadAsync<CustomerDto>();
 
+        // The duplicate's stage (成交) at its relationship level 3 makes a 老客户 by the loyal rule.
         merged.Should().BeEquivalentTo(new
         {
             Name = survivor.Name, Phone = "0571-8765 0001", OtherPhones = new[] { "138 0013 7000" }, Email = "boss@tea.example", Tags = new[] { "茶友", "VIP" },
-            Stage = CustomerStage.Customer, Importance = Importance.Key, RelationshipLevel = 3, Hobbies = "钓鱼",
+            Stage = CustomerStage.Loyal, Importance = Importance.Key, RelationshipLevel = 3, Hobbies = "钓鱼",
         });
         merged.LastVisitedAt.Should().BeCloseTo(visitedAt, TimeSpan.FromMilliseconds(1));
         (await (await rep.GetAsync($"{Url}/{survivor.Id}/contacts")).ReadAsync<List<ContactDto>>()).Should().ContainSingle().Which.Name.Should().Be("王老板");

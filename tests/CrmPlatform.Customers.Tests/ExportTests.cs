@@ -33,10 +33,10 @@ public sealed class ExportTests(CrmApp app) : IClassFixture<CrmApp>
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(3, "the header and the rep's two customers, not the other team's");
         lines[0].Should().StartWith("名称,类型,电话,备用号码,电子邮箱,公司");
-        lines[0].Should().Contain("阶段,重要程度,联系优先级,客情层次,负责人");
+        lines[0].Should().Contain("阶段,重要程度,联系优先级,客情层次,价值分级,负责人");
         lines[1].Should().StartWith("\"'=HYPERLINK(");
         lines[2].Should().StartWith($"{tag} 茶庄,企业,\"'+86 571 8888 1111\",0571-8888 2222,");
-        lines[2].Should().Contain("茶友; VIP").And.Contain("1970-05-06").And.Contain("忠诚客户,重要,一般,3,张伟");
+        lines[2].Should().Contain("茶友; VIP").And.Contain("1970-05-06").And.Contain("忠诚客户,重要,一般,3,未评级,张伟");
     }
 
     [Fact]

@@ -243,10 +243,10 @@ public sealed class ImportTests(CrmApp app) : IClassFixture<CrmApp>
         var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
         var job = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == finished.Id);
         var layout = CustomerFileLayout.Of(["名称"]).Value;
-        var batch = CustomerImporter.Prepare(job, layout, [new FileRow(3, [late])], scope.ServiceProvider.GetRequiredService<IValidator<CustomerInput>>(), DateTimeOffset.UtcNow);
+        var batch = CustomerImporter.Prepare(job, layout, [new FileRow(3, [late])], scope.ServiceProvider.GetRequiredService<IValidator<CustomerInput>>(), new LoyaltyRule(3, CountReferrals: true), DateTimeOffset.UtcNow);
         using var actingAs = ActingUser.Assume(me.Id, me.TeamId, "rep");
 
-        var write = () => scope.ServiceProvider.GetRequiredService<CustomerImporter>().WriteAsync(job, new ClaimedJob(job.Id, job.Attempts), layout, batch, CancellationToken.None);
+        var write = () => scope.ServiceProvider.GetRequiredService<CustomerImporter>().WriteAsync(job, new ClaimedJob(job.Id, job.Attempts), layout, batch, new LoyaltyRule(3, CountReferrals: true), CancellationToken.None);
 
         await write.Should().ThrowAsync<ImportLeaseLostException>("the job is no longer this worker's (here: finished)");
         (await db.Customers.IgnoreQueryFilters().AnyAsync(c => c.Name == late)).Should().BeFalse();

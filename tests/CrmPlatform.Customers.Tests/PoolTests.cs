@@ -150,7 +150,7 @@ public sealed class PoolTests(CrmApp app) : IClassFixture<CrmApp>
     {
         var request = new HttpRequestMessage(HttpMethod.Put, $"{Url}/settings")
         {
-            Content = JsonContent.Create(new CustomerSettingsInput(settings.Cadence, settings.StaleAfterDays, settings.Pool), options: Json.Options),
+            Content = JsonContent.Create(new CustomerSettingsInput(settings.Cadence, settings.StaleAfterDays, settings.Pool, settings.ValueTiers, settings.Loyalty), options: Json.Options),
         };
         request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
         return client.SendAsync(request);

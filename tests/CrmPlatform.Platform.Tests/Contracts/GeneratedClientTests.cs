@@ -21,6 +21,8 @@ public sealed class GeneratedClientTests(CrmApp app) : IClassFixture<CrmApp>
 
         fetched.Name.Should().Be("客户端测试 青岛啤酒经销");
         fetched.OwnerName.Should().NotBeNullOrEmpty();
+        // Optional enums are nullable in the contract: the client sends none for "none" and reads null back.
+        (fetched.Source, fetched.Gender, fetched.IncomeBand, fetched.Value!.Tier).Should().Be((null, null, null, null));
         page.Items.Select(c => c.Id).Should().Equal(created.Id);
         updated.Stage.Should().Be(CustomerStage.Customer);
         updated.Version.Should().NotBe(created.Version);

@@ -39,6 +39,9 @@ internal static class OpenApiSetup
             // Non-nullable members are always present, so clients can type them as required.
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
+            // A nullable enum or object member says so (allOf + nullable: a bare $ref cannot): a generated client must
+            // not type an optional enum as required and send its first value for "none".
+            options.UseAllOfToExtendReferenceSchemas();
             options.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

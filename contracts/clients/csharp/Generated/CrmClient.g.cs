@@ -583,7 +583,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, CustomerSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, ValueTierFilter? valueTier = null, CustomerSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -710,7 +710,7 @@ namespace CrmPlatform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The contact cadence of each priority tier, when a customer counts as stale, and the pool's rules
+        /// The contact cadence of each priority tier, when a customer counts as stale, the pool's rules, the value tiers and the loyal rule
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
@@ -718,7 +718,7 @@ namespace CrmPlatform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Change the cadence, staleness and pool settings (admins); requires If-Match
+        /// Change the cadence, staleness, pool, value-tier and loyalty settings (admins); requires If-Match
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
@@ -807,7 +807,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<FileResponse> ExportAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, CustomerSort? sort = null, TableFormat? format = null, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<FileResponse> ExportAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, ValueTierFilter? valueTier = null, CustomerSort? sort = null, TableFormat? format = null, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -849,6 +849,14 @@ namespace CrmPlatform.Client
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> ImportTemplateAsync(TableFormat? format = null, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Set a customer's value tier (A/B/C) by hand, or give it back to the purchases (tier null), with a reason; requires If-Match
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="CrmApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<CustomerDto> OverrideValueTierAsync(System.Guid id, ValueTierOverrideInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1074,7 +1082,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, CustomerSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, ValueTierFilter? valueTier = null, CustomerSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1133,6 +1141,10 @@ namespace CrmPlatform.Client
                     if (overdue != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("overdue")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(overdue, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (valueTier != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("valueTier")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(valueTier, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (sort != null)
                     {
@@ -3247,7 +3259,7 @@ namespace CrmPlatform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// The contact cadence of each priority tier, when a customer counts as stale, and the pool's rules
+        /// The contact cadence of each priority tier, when a customer counts as stale, the pool's rules, the value tiers and the loyal rule
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
@@ -3351,7 +3363,7 @@ namespace CrmPlatform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Change the cadence, staleness and pool settings (admins); requires If-Match
+        /// Change the cadence, staleness, pool, value-tier and loyalty settings (admins); requires If-Match
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
@@ -4751,7 +4763,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<FileResponse> ExportAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, CustomerSort? sort = null, TableFormat? format = null, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<FileResponse> ExportAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, ValueTierFilter? valueTier = null, CustomerSort? sort = null, TableFormat? format = null, string? language = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -4810,6 +4822,10 @@ namespace CrmPlatform.Client
                     if (overdue != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("overdue")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(overdue, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (valueTier != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("valueTier")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(valueTier, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (sort != null)
                     {
@@ -5524,6 +5540,165 @@ namespace CrmPlatform.Client
                                 throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new CrmApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new CrmApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Set a customer's value tier (A/B/C) by hand, or give it back to the purchases (tier null), with a reason; requires If-Match
+        /// </summary>
+        /// <returns>OK</returns>
+        /// <exception cref="CrmApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<CustomerDto> OverrideValueTierAsync(System.Guid id, ValueTierOverrideInput body, string? if_Match = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (if_Match != null)
+                        request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("PUT");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/customers/{id}/value-tier"
+                    urlBuilder_.Append("api/v1/customers/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/value-tier");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<CustomerDto>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Forbidden", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 412)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 428)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Precondition Required", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -8557,7 +8732,7 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("source")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerSource>))]
-        public CustomerSource Source { get; set; } = default!;
+        public CustomerSource? Source { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
         [System.ComponentModel.DataAnnotations.Required]
@@ -8565,7 +8740,7 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("gender")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Gender>))]
-        public Gender Gender { get; set; } = default!;
+        public Gender? Gender { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("birthday")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
@@ -8576,7 +8751,7 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("incomeBand")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IncomeBand>))]
-        public IncomeBand IncomeBand { get; set; } = default!;
+        public IncomeBand? IncomeBand { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hobbies")]
         public string? Hobbies { get; set; } = default!;
@@ -8648,7 +8823,10 @@ namespace CrmPlatform.Client
         public string? OwnerName { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("cadence")]
-        public CustomerCadenceDto Cadence { get; set; } = default!;
+        public CustomerCadenceDto? Cadence { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("value")]
+        public CustomerValueDto? Value { get; set; } = default!;
 
     }
 
@@ -8713,7 +8891,7 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("source")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerSource>))]
-        public CustomerSource Source { get; set; } = default!;
+        public CustomerSource? Source { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("tags")]
         [System.ComponentModel.DataAnnotations.MaxLength(20)]
@@ -8721,7 +8899,7 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("gender")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Gender>))]
-        public Gender Gender { get; set; } = default!;
+        public Gender? Gender { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("birthday")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
@@ -8733,7 +8911,7 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("incomeBand")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<IncomeBand>))]
-        public IncomeBand IncomeBand { get; set; } = default!;
+        public IncomeBand? IncomeBand { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("hobbies")]
         [System.ComponentModel.DataAnnotations.StringLength(500)]
@@ -8765,15 +8943,15 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("stage")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerStage>))]
-        public CustomerStage Stage { get; set; } = default!;
+        public CustomerStage Stage { get; set; } = CrmPlatform.Client.CustomerStage.Prospect;
 
         [System.Text.Json.Serialization.JsonPropertyName("importance")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Importance>))]
-        public Importance Importance { get; set; } = default!;
+        public Importance Importance { get; set; } = CrmPlatform.Client.Importance.General;
 
         [System.Text.Json.Serialization.JsonPropertyName("priorityTier")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PriorityTier>))]
-        public PriorityTier PriorityTier { get; set; } = default!;
+        public PriorityTier PriorityTier { get; set; } = CrmPlatform.Client.PriorityTier.General;
 
         [System.Text.Json.Serialization.JsonPropertyName("relationshipLevel")]
         [System.ComponentModel.DataAnnotations.Range(1, 4)]
@@ -8811,6 +8989,14 @@ namespace CrmPlatform.Client
         [System.ComponentModel.DataAnnotations.Required]
         public PoolRules Pool { get; set; } = new PoolRules();
 
+        [System.Text.Json.Serialization.JsonPropertyName("valueTiers")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public ValueTierThresholds ValueTiers { get; set; } = new ValueTierThresholds();
+
+        [System.Text.Json.Serialization.JsonPropertyName("loyalty")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public LoyaltyRules Loyalty { get; set; } = new LoyaltyRules();
+
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
@@ -8830,6 +9016,14 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("pool")]
         [System.ComponentModel.DataAnnotations.Required]
         public PoolRules Pool { get; set; } = new PoolRules();
+
+        [System.Text.Json.Serialization.JsonPropertyName("valueTiers")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public ValueTierThresholds ValueTiers { get; set; } = new ValueTierThresholds();
+
+        [System.Text.Json.Serialization.JsonPropertyName("loyalty")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public LoyaltyRules Loyalty { get; set; } = new LoyaltyRules();
 
     }
 
@@ -8887,6 +9081,36 @@ namespace CrmPlatform.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"loyal")]
         Loyal = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerValueDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("tier")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ValueTier>))]
+        public ValueTier? Tier { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("computedTier")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ValueTier>))]
+        public ValueTier? ComputedTier { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("override")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ValueTier>))]
+        public ValueTier? Override { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("overrideReason")]
+        public string? OverrideReason { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("purchaseTotal")]
+        public double PurchaseTotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("purchaseCount")]
+        public int PurchaseCount { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("windowMonths")]
+        public int WindowMonths { get; set; } = default!;
 
     }
 
@@ -9238,7 +9462,7 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("outcome")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CallOutcome>))]
-        public CallOutcome Outcome { get; set; } = default!;
+        public CallOutcome? Outcome { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -9296,7 +9520,7 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("outcome")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CallOutcome>))]
-        public CallOutcome Outcome { get; set; } = default!;
+        public CallOutcome? Outcome { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("occurredAt")]
         public System.DateTimeOffset? OccurredAt { get; set; } = default!;
@@ -9417,6 +9641,18 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("password")]
         public string? Password { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class LoyaltyRules
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("relationshipLevel")]
+        public int? RelationshipLevel { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("countReferrals")]
+        public bool CountReferrals { get; set; } = default!;
 
     }
 
@@ -10022,6 +10258,75 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ValueTier
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"a")]
+        A = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"b")]
+        B = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"c")]
+        C = 2,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum ValueTierFilter
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"a")]
+        A = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"b")]
+        B = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"c")]
+        C = 2,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"unrated")]
+        Unrated = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ValueTierOverrideInput
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("tier")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ValueTier>))]
+        public ValueTier? Tier { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(200)]
+        public string Reason { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ValueTierThresholds
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("windowMonths")]
+        public int WindowMonths { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("aTotal")]
+        public double ATotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("aPurchases")]
+        public int APurchases { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("bTotal")]
+        public double BTotal { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("bPurchases")]
+        public int BPurchases { get; set; } = default!;
 
     }
 

@@ -266,12 +266,13 @@ export interface ICustomersClient {
      * @param source (optional) 
      * @param tag (optional) 
      * @param overdue (optional) 
+     * @param valueTier (optional) 
      * @param sort (optional) 
      * @param cursor (optional) 
      * @param limit (optional) 
      * @return OK
      */
-    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage>;
+    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, valueTier: ValueTierFilter | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage>;
 
     /**
      * Get one customer; the ETag header is its version
@@ -377,13 +378,13 @@ export interface ICustomersClient {
     overdueByOwner(signal?: AbortSignal): Promise<OverdueByOwnerDto[]>;
 
     /**
-     * The contact cadence of each priority tier, when a customer counts as stale, and the pool's rules
+     * The contact cadence of each priority tier, when a customer counts as stale, the pool's rules, the value tiers and the loyal rule
      * @return OK
      */
     getSettings(signal?: AbortSignal): Promise<CustomerSettingsDto>;
 
     /**
-     * Change the cadence, staleness and pool settings (admins); requires If-Match
+     * Change the cadence, staleness, pool, value-tier and loyalty settings (admins); requires If-Match
      * @param if_Match (optional) 
      * @return OK
      */
@@ -467,12 +468,13 @@ export interface ICustomersClient {
      * @param source (optional) 
      * @param tag (optional) 
      * @param overdue (optional) 
+     * @param valueTier (optional) 
      * @param sort (optional) 
      * @param format (optional) 
      * @param language (optional) 
      * @return OK
      */
-    export(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, sort: CustomerSort | undefined, format: TableFormat | undefined, language: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+    export(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, valueTier: ValueTierFilter | undefined, sort: CustomerSort | undefined, format: TableFormat | undefined, language: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * Upload a customer file (CSV or xlsx, headers in Chinese or English) to import in the background; 202 with the import to follow
@@ -512,6 +514,13 @@ export interface ICustomersClient {
      * @return OK
      */
     importTemplate(format: TableFormat | undefined, language: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
+     * Set a customer's value tier (A/B/C) by hand, or give it back to the purchases (tier null), with a reason; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    overrideValueTier(id: string, if_Match: string | undefined, body: ValueTierOverrideInput, signal?: AbortSignal): Promise<CustomerDto>;
 
     /**
      * Your saved list filters, by name
@@ -655,12 +664,13 @@ export class CustomersClient implements ICustomersClient {
      * @param source (optional) 
      * @param tag (optional) 
      * @param overdue (optional) 
+     * @param valueTier (optional) 
      * @param sort (optional) 
      * @param cursor (optional) 
      * @param limit (optional) 
      * @return OK
      */
-    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage> {
+    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, valueTier: ValueTierFilter | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage> {
         let url_ = this.baseUrl + "/api/v1/customers?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
@@ -706,6 +716,10 @@ export class CustomersClient implements ICustomersClient {
             throw new globalThis.Error("The parameter 'overdue' cannot be null.");
         else if (overdue !== undefined)
             url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (valueTier === null)
+            throw new globalThis.Error("The parameter 'valueTier' cannot be null.");
+        else if (valueTier !== undefined)
+            url_ += "valueTier=" + encodeURIComponent("" + valueTier) + "&";
         if (sort === null)
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
@@ -2018,7 +2032,7 @@ export class CustomersClient implements ICustomersClient {
     }
 
     /**
-     * The contact cadence of each priority tier, when a customer counts as stale, and the pool's rules
+     * The contact cadence of each priority tier, when a customer counts as stale, the pool's rules, the value tiers and the loyal rule
      * @return OK
      */
     getSettings(signal?: AbortSignal): Promise<CustomerSettingsDto> {
@@ -2078,7 +2092,7 @@ export class CustomersClient implements ICustomersClient {
     }
 
     /**
-     * Change the cadence, staleness and pool settings (admins); requires If-Match
+     * Change the cadence, staleness, pool, value-tier and loyalty settings (admins); requires If-Match
      * @param if_Match (optional) 
      * @return OK
      */
@@ -2939,12 +2953,13 @@ export class CustomersClient implements ICustomersClient {
      * @param source (optional) 
      * @param tag (optional) 
      * @param overdue (optional) 
+     * @param valueTier (optional) 
      * @param sort (optional) 
      * @param format (optional) 
      * @param language (optional) 
      * @return OK
      */
-    export(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, sort: CustomerSort | undefined, format: TableFormat | undefined, language: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    export(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, valueTier: ValueTierFilter | undefined, sort: CustomerSort | undefined, format: TableFormat | undefined, language: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/customers/export?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
@@ -2990,6 +3005,10 @@ export class CustomersClient implements ICustomersClient {
             throw new globalThis.Error("The parameter 'overdue' cannot be null.");
         else if (overdue !== undefined)
             url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (valueTier === null)
+            throw new globalThis.Error("The parameter 'valueTier' cannot be null.");
+        else if (valueTier !== undefined)
+            url_ += "valueTier=" + encodeURIComponent("" + valueTier) + "&";
         if (sort === null)
             throw new globalThis.Error("The parameter 'sort' cannot be null.");
         else if (sort !== undefined)
@@ -3469,6 +3488,103 @@ export class CustomersClient implements ICustomersClient {
             });
         }
         return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Set a customer's value tier (A/B/C) by hand, or give it back to the purchases (tier null), with a reason; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    overrideValueTier(id: string, if_Match: string | undefined, body: ValueTierOverrideInput, signal?: AbortSignal): Promise<CustomerDto> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/value-tier";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOverrideValueTier(_response);
+        });
+    }
+
+    protected processOverrideValueTier(response: Response): Promise<CustomerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = CustomerDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CustomerDto>(null as any);
     }
 
     /**
@@ -5437,12 +5553,12 @@ export class CustomerDto implements ICustomerDto {
     address?: string | undefined;
     region?: string | undefined;
     industry?: string | undefined;
-    source?: CustomerSource;
+    source?: CustomerSource | undefined;
     tags!: string[];
-    gender?: Gender;
+    gender?: Gender | undefined;
     birthday?: string | undefined;
     occupation?: string | undefined;
-    incomeBand?: IncomeBand;
+    incomeBand?: IncomeBand | undefined;
     hobbies?: string | undefined;
     personality?: string | undefined;
     family?: string | undefined;
@@ -5463,7 +5579,8 @@ export class CustomerDto implements ICustomerDto {
     lastVisitedAt?: string | undefined;
     version!: number;
     ownerName?: string | undefined;
-    cadence?: CustomerCadenceDto;
+    cadence?: CustomerCadenceDto | undefined;
+    value?: CustomerValueDto | undefined;
 
     constructor(data?: ICustomerDto) {
         if (data) {
@@ -5526,6 +5643,7 @@ export class CustomerDto implements ICustomerDto {
             this.version = _data["version"];
             this.ownerName = _data["ownerName"];
             this.cadence = _data["cadence"] ? CustomerCadenceDto.fromJS(_data["cadence"]) : undefined as any;
+            this.value = _data["value"] ? CustomerValueDto.fromJS(_data["value"]) : undefined as any;
         }
     }
 
@@ -5584,6 +5702,7 @@ export class CustomerDto implements ICustomerDto {
         data["version"] = this.version;
         data["ownerName"] = this.ownerName;
         data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
+        data["value"] = this.value ? this.value.toJSON() : undefined as any;
         return data;
     }
 }
@@ -5600,12 +5719,12 @@ export interface ICustomerDto {
     address?: string | undefined;
     region?: string | undefined;
     industry?: string | undefined;
-    source?: CustomerSource;
+    source?: CustomerSource | undefined;
     tags: string[];
-    gender?: Gender;
+    gender?: Gender | undefined;
     birthday?: string | undefined;
     occupation?: string | undefined;
-    incomeBand?: IncomeBand;
+    incomeBand?: IncomeBand | undefined;
     hobbies?: string | undefined;
     personality?: string | undefined;
     family?: string | undefined;
@@ -5626,7 +5745,8 @@ export interface ICustomerDto {
     lastVisitedAt?: string | undefined;
     version: number;
     ownerName?: string | undefined;
-    cadence?: CustomerCadenceDto;
+    cadence?: CustomerCadenceDto | undefined;
+    value?: CustomerValueDto | undefined;
 }
 
 export class CustomerDtoPage implements ICustomerDtoPage {
@@ -5691,12 +5811,12 @@ export class CustomerInput implements ICustomerInput {
     address?: string | undefined;
     region?: string | undefined;
     industry?: string | undefined;
-    source?: CustomerSource;
+    source?: CustomerSource | undefined;
     tags?: string[] | undefined;
-    gender?: Gender;
+    gender?: Gender | undefined;
     birthday?: string | undefined;
     occupation?: string | undefined;
-    incomeBand?: IncomeBand;
+    incomeBand?: IncomeBand | undefined;
     hobbies?: string | undefined;
     personality?: string | undefined;
     family?: string | undefined;
@@ -5718,6 +5838,9 @@ export class CustomerInput implements ICustomerInput {
             }
         }
         if (!data) {
+            this.stage = CustomerStage.Prospect;
+            this.importance = Importance.General;
+            this.priorityTier = PriorityTier.General;
             this.relationshipLevel = 1;
         }
     }
@@ -5755,9 +5878,9 @@ export class CustomerInput implements ICustomerInput {
             this.preferredColours = _data["preferredColours"];
             this.preferredSpecs = _data["preferredSpecs"];
             this.preferredChannels = _data["preferredChannels"];
-            this.stage = _data["stage"];
-            this.importance = _data["importance"];
-            this.priorityTier = _data["priorityTier"];
+            this.stage = _data["stage"] !== undefined ? _data["stage"] : CustomerStage.Prospect;
+            this.importance = _data["importance"] !== undefined ? _data["importance"] : Importance.General;
+            this.priorityTier = _data["priorityTier"] !== undefined ? _data["priorityTier"] : PriorityTier.General;
             this.relationshipLevel = _data["relationshipLevel"] !== undefined ? _data["relationshipLevel"] : 1;
             this.ownerId = _data["ownerId"];
         }
@@ -5823,12 +5946,12 @@ export interface ICustomerInput {
     address?: string | undefined;
     region?: string | undefined;
     industry?: string | undefined;
-    source?: CustomerSource;
+    source?: CustomerSource | undefined;
     tags?: string[] | undefined;
-    gender?: Gender;
+    gender?: Gender | undefined;
     birthday?: string | undefined;
     occupation?: string | undefined;
-    incomeBand?: IncomeBand;
+    incomeBand?: IncomeBand | undefined;
     hobbies?: string | undefined;
     personality?: string | undefined;
     family?: string | undefined;
@@ -5852,6 +5975,8 @@ export class CustomerSettingsDto implements ICustomerSettingsDto {
     cadence!: TierCadences;
     staleAfterDays!: number;
     pool!: PoolRules;
+    valueTiers!: ValueTierThresholds;
+    loyalty!: LoyaltyRules;
     version!: number;
 
     constructor(data?: ICustomerSettingsDto) {
@@ -5864,6 +5989,8 @@ export class CustomerSettingsDto implements ICustomerSettingsDto {
         if (!data) {
             this.cadence = new TierCadences();
             this.pool = new PoolRules();
+            this.valueTiers = new ValueTierThresholds();
+            this.loyalty = new LoyaltyRules();
         }
     }
 
@@ -5872,6 +5999,8 @@ export class CustomerSettingsDto implements ICustomerSettingsDto {
             this.cadence = _data["cadence"] ? TierCadences.fromJS(_data["cadence"]) : new TierCadences();
             this.staleAfterDays = _data["staleAfterDays"];
             this.pool = _data["pool"] ? PoolRules.fromJS(_data["pool"]) : new PoolRules();
+            this.valueTiers = _data["valueTiers"] ? ValueTierThresholds.fromJS(_data["valueTiers"]) : new ValueTierThresholds();
+            this.loyalty = _data["loyalty"] ? LoyaltyRules.fromJS(_data["loyalty"]) : new LoyaltyRules();
             this.version = _data["version"];
         }
     }
@@ -5888,6 +6017,8 @@ export class CustomerSettingsDto implements ICustomerSettingsDto {
         data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
         data["staleAfterDays"] = this.staleAfterDays;
         data["pool"] = this.pool ? this.pool.toJSON() : undefined as any;
+        data["valueTiers"] = this.valueTiers ? this.valueTiers.toJSON() : undefined as any;
+        data["loyalty"] = this.loyalty ? this.loyalty.toJSON() : undefined as any;
         data["version"] = this.version;
         return data;
     }
@@ -5897,6 +6028,8 @@ export interface ICustomerSettingsDto {
     cadence: TierCadences;
     staleAfterDays: number;
     pool: PoolRules;
+    valueTiers: ValueTierThresholds;
+    loyalty: LoyaltyRules;
     version: number;
 }
 
@@ -5904,6 +6037,8 @@ export class CustomerSettingsInput implements ICustomerSettingsInput {
     cadence!: TierCadences;
     staleAfterDays!: number;
     pool!: PoolRules;
+    valueTiers!: ValueTierThresholds;
+    loyalty!: LoyaltyRules;
 
     constructor(data?: ICustomerSettingsInput) {
         if (data) {
@@ -5915,6 +6050,8 @@ export class CustomerSettingsInput implements ICustomerSettingsInput {
         if (!data) {
             this.cadence = new TierCadences();
             this.pool = new PoolRules();
+            this.valueTiers = new ValueTierThresholds();
+            this.loyalty = new LoyaltyRules();
         }
     }
 
@@ -5923,6 +6060,8 @@ export class CustomerSettingsInput implements ICustomerSettingsInput {
             this.cadence = _data["cadence"] ? TierCadences.fromJS(_data["cadence"]) : new TierCadences();
             this.staleAfterDays = _data["staleAfterDays"];
             this.pool = _data["pool"] ? PoolRules.fromJS(_data["pool"]) : new PoolRules();
+            this.valueTiers = _data["valueTiers"] ? ValueTierThresholds.fromJS(_data["valueTiers"]) : new ValueTierThresholds();
+            this.loyalty = _data["loyalty"] ? LoyaltyRules.fromJS(_data["loyalty"]) : new LoyaltyRules();
         }
     }
 
@@ -5938,6 +6077,8 @@ export class CustomerSettingsInput implements ICustomerSettingsInput {
         data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
         data["staleAfterDays"] = this.staleAfterDays;
         data["pool"] = this.pool ? this.pool.toJSON() : undefined as any;
+        data["valueTiers"] = this.valueTiers ? this.valueTiers.toJSON() : undefined as any;
+        data["loyalty"] = this.loyalty ? this.loyalty.toJSON() : undefined as any;
         return data;
     }
 }
@@ -5946,6 +6087,8 @@ export interface ICustomerSettingsInput {
     cadence: TierCadences;
     staleAfterDays: number;
     pool: PoolRules;
+    valueTiers: ValueTierThresholds;
+    loyalty: LoyaltyRules;
 }
 
 export enum CustomerSort {
@@ -5968,6 +6111,66 @@ export enum CustomerStage {
     Intent = "intent",
     Customer = "customer",
     Loyal = "loyal",
+}
+
+export class CustomerValueDto implements ICustomerValueDto {
+    tier?: ValueTier | undefined;
+    computedTier?: ValueTier | undefined;
+    override?: ValueTier | undefined;
+    overrideReason?: string | undefined;
+    purchaseTotal!: number;
+    purchaseCount!: number;
+    windowMonths!: number;
+
+    constructor(data?: ICustomerValueDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.tier = _data["tier"];
+            this.computedTier = _data["computedTier"];
+            this.override = _data["override"];
+            this.overrideReason = _data["overrideReason"];
+            this.purchaseTotal = _data["purchaseTotal"];
+            this.purchaseCount = _data["purchaseCount"];
+            this.windowMonths = _data["windowMonths"];
+        }
+    }
+
+    static fromJS(data: any): CustomerValueDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new CustomerValueDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["tier"] = this.tier;
+        data["computedTier"] = this.computedTier;
+        data["override"] = this.override;
+        data["overrideReason"] = this.overrideReason;
+        data["purchaseTotal"] = this.purchaseTotal;
+        data["purchaseCount"] = this.purchaseCount;
+        data["windowMonths"] = this.windowMonths;
+        return data;
+    }
+}
+
+export interface ICustomerValueDto {
+    tier?: ValueTier | undefined;
+    computedTier?: ValueTier | undefined;
+    override?: ValueTier | undefined;
+    overrideReason?: string | undefined;
+    purchaseTotal: number;
+    purchaseCount: number;
+    windowMonths: number;
 }
 
 export class DuplicateCandidateDto implements IDuplicateCandidateDto {
@@ -6513,7 +6716,7 @@ export class InteractionDto implements IInteractionDto {
     id!: string;
     customerId!: string;
     kind!: InteractionKind;
-    outcome?: CallOutcome;
+    outcome?: CallOutcome | undefined;
     occurredAt!: string;
     recordedBy?: string | undefined;
     recordedByName?: string | undefined;
@@ -6575,7 +6778,7 @@ export interface IInteractionDto {
     id: string;
     customerId: string;
     kind: InteractionKind;
-    outcome?: CallOutcome;
+    outcome?: CallOutcome | undefined;
     occurredAt: string;
     recordedBy?: string | undefined;
     recordedByName?: string | undefined;
@@ -6639,7 +6842,7 @@ export interface IInteractionDtoPage {
 export class InteractionInput implements IInteractionInput {
     kind!: InteractionKind;
     summary!: string;
-    outcome?: CallOutcome;
+    outcome?: CallOutcome | undefined;
     occurredAt?: string | undefined;
     nextStep?: string | undefined;
     nextStepDue?: string | undefined;
@@ -6686,7 +6889,7 @@ export class InteractionInput implements IInteractionInput {
 export interface IInteractionInput {
     kind: InteractionKind;
     summary: string;
-    outcome?: CallOutcome;
+    outcome?: CallOutcome | undefined;
     occurredAt?: string | undefined;
     nextStep?: string | undefined;
     nextStepDue?: string | undefined;
@@ -6858,6 +7061,46 @@ export class LoginRequest implements ILoginRequest {
 export interface ILoginRequest {
     userName?: string | undefined;
     password?: string | undefined;
+}
+
+export class LoyaltyRules implements ILoyaltyRules {
+    relationshipLevel?: number | undefined;
+    countReferrals!: boolean;
+
+    constructor(data?: ILoyaltyRules) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.relationshipLevel = _data["relationshipLevel"];
+            this.countReferrals = _data["countReferrals"];
+        }
+    }
+
+    static fromJS(data: any): LoyaltyRules {
+        data = typeof data === 'object' ? data : {};
+        let result = new LoyaltyRules();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["relationshipLevel"] = this.relationshipLevel;
+        data["countReferrals"] = this.countReferrals;
+        return data;
+    }
+}
+
+export interface ILoyaltyRules {
+    relationshipLevel?: number | undefined;
+    countReferrals: boolean;
 }
 
 export class MeDto implements IMeDto {
@@ -8244,6 +8487,111 @@ export class UserDtoPage implements IUserDtoPage {
 export interface IUserDtoPage {
     items: UserDto[];
     nextCursor?: string | undefined;
+}
+
+export enum ValueTier {
+    A = "a",
+    B = "b",
+    C = "c",
+}
+
+export enum ValueTierFilter {
+    A = "a",
+    B = "b",
+    C = "c",
+    Unrated = "unrated",
+}
+
+export class ValueTierOverrideInput implements IValueTierOverrideInput {
+    tier?: ValueTier | undefined;
+    reason!: string;
+
+    constructor(data?: IValueTierOverrideInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.tier = _data["tier"];
+            this.reason = _data["reason"];
+        }
+    }
+
+    static fromJS(data: any): ValueTierOverrideInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new ValueTierOverrideInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["tier"] = this.tier;
+        data["reason"] = this.reason;
+        return data;
+    }
+}
+
+export interface IValueTierOverrideInput {
+    tier?: ValueTier | undefined;
+    reason: string;
+}
+
+export class ValueTierThresholds implements IValueTierThresholds {
+    windowMonths!: number;
+    aTotal!: number;
+    aPurchases!: number;
+    bTotal!: number;
+    bPurchases!: number;
+
+    constructor(data?: IValueTierThresholds) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.windowMonths = _data["windowMonths"];
+            this.aTotal = _data["aTotal"];
+            this.aPurchases = _data["aPurchases"];
+            this.bTotal = _data["bTotal"];
+            this.bPurchases = _data["bPurchases"];
+        }
+    }
+
+    static fromJS(data: any): ValueTierThresholds {
+        data = typeof data === 'object' ? data : {};
+        let result = new ValueTierThresholds();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["windowMonths"] = this.windowMonths;
+        data["aTotal"] = this.aTotal;
+        data["aPurchases"] = this.aPurchases;
+        data["bTotal"] = this.bTotal;
+        data["bPurchases"] = this.bPurchases;
+        return data;
+    }
+}
+
+export interface IValueTierThresholds {
+    windowMonths: number;
+    aTotal: number;
+    aPurchases: number;
+    bTotal: number;
+    bPurchases: number;
 }
 
 export interface FileParameter {

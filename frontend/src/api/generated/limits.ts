@@ -47,6 +47,9 @@ export const maxLengths = {
   TransferInput: {
     reason: 200,
   },
+  ValueTierOverrideInput: {
+    reason: 200,
+  },
 } as const;
 
 /** The most elements the API accepts in each list property, per schema. */

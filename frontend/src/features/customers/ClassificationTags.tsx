@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Importance, PriorityTier, type CustomerDto } from '../../api/generated/crm-client';
+import { Importance, PriorityTier, ValueTier, type CustomerDto } from '../../api/generated/crm-client';
 
 const tierColors: Record<PriorityTier, string> = {
   [PriorityTier.Priority]: 'volcano',
@@ -23,6 +23,24 @@ export function PriorityTierTag({ tier }: { tier: PriorityTier }) {
     <Tag color={tierColors[tier]} bordered={false}>
       {t(`priorityTiers.${tier}`)}
     </Tag>
+  );
+}
+
+const valueTierColors: Record<ValueTier, string> = {
+  [ValueTier.A]: 'gold',
+  [ValueTier.B]: 'cyan',
+  [ValueTier.C]: 'default',
+};
+
+/** 价值分级, or 未评级 when there is none: never a guess. */
+export function ValueTierTag({ tier }: { tier: ValueTier | undefined }) {
+  const { t } = useTranslation('customers');
+  return tier ? (
+    <Tag color={valueTierColors[tier]} bordered={false}>
+      {t(`valueTiers.${tier}`)}
+    </Tag>
+  ) : (
+    <Tag bordered={false}>{t('valueTiers.unrated')}</Tag>
   );
 }
 

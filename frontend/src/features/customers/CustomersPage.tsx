@@ -3,7 +3,7 @@ import { Button, Empty, Input, Select, Space } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, TableFormat, type CustomerDto } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, TableFormat, ValueTierFilter, type CustomerDto } from '../../api/generated/crm-client';
 import { formatDateTime } from '../../shared/format';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
@@ -174,6 +174,15 @@ export default function CustomersPage() {
           value={filters.relationshipLevel}
           onChange={(relationshipLevel) => setFilters({ relationshipLevel })}
           options={[1, 2, 3, 4].map((level) => ({ value: level, label: t(`relationshipLevels.level${level as 1 | 2 | 3 | 4}`) }))}
+        />
+        <Select<ValueTierFilter>
+          allowClear
+          placeholder={t('filterValueTier')}
+          aria-label={t('filterValueTier')}
+          style={{ width: 130 }}
+          value={filters.valueTier}
+          onChange={(valueTier) => setFilters({ valueTier })}
+          options={Object.values(ValueTierFilter).map((tier) => ({ value: tier, label: t(`valueTiers.${tier}`) }))}
         />
         <Select<CustomerSource>
           allowClear

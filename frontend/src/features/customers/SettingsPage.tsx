@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, InputNumber, Space } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Select, Space, Switch } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/client';
@@ -13,8 +13,9 @@ import { customerKeys } from './api';
 
 const settingsKey = [...customerKeys.all, 'settings'] as const;
 const tiers = [PriorityTier.Priority, PriorityTier.General, PriorityTier.Last] as const;
-/** The server's bounds (ChangeCustomerSettingsValidator): at most every five years. */
+/** The server's bounds (ChangeCustomerSettingsValidator): at most every five years; totals in yuan below a trillion. */
 const longestDays = 1830;
+const maxTotal = 999_999_999_999.99;
 
 function useSaveSettings(settings: CustomerSettingsDto | undefined) {
   const api = useApi();
@@ -30,7 +31,7 @@ function useSaveSettings(settings: CustomerSettingsDto | undefined) {
   });
 }
 
-/** The admin's page for the rules every customer follows: how often each tier is called and visited, when a record is stale, the pool. */
+/** The admin's page for the rules every customer follows: how often each tier is called and visited, when a record is stale, the pool, value tiers and the loyal rule. */
 export default function SettingsPage() {
   const { t } = useTranslation('customers');
   const api = useApi();
@@ -92,6 +93,34 @@ export default function SettingsPage() {
           {days(['pool', 'warningDays'], t('settings.warningDays'), 0)}
           <Form.Item name={['pool', 'claimsPerDay']} label={t('settings.claimsPerDay')} rules={[{ required: true, type: 'number', min: 1, max: 1000 }]}>
             <InputNumber min={1} max={1000} precision={0} style={{ width: 180 }} />
+          </Form.Item>
+        </Card>
+        <Card title={t('settings.valueTiers')} size="small" style={{ marginBottom: 16 }}>
+          <Form.Item name={['valueTiers', 'windowMonths']} label={t('settings.windowMonths')} rules={[{ required: true, type: 'number', min: 1, max: 60 }]}>
+            <InputNumber min={1} max={60} precision={0} addonAfter={t('settings.months')} style={{ width: 180 }} />
+          </Form.Item>
+          {(['a', 'b'] as const).map((tier) => (
+            <Space key={tier} size="large" align="end" wrap>
+              <Form.Item name={['valueTiers', `${tier}Total`]} label={t(`settings.${tier}Total`)} rules={[{ required: true, type: 'number', min: 0, max: maxTotal }]}>
+                <InputNumber min={0} max={maxTotal} precision={2} addonAfter={t('settings.yuan')} style={{ width: 240 }} />
+              </Form.Item>
+              <Form.Item name={['valueTiers', `${tier}Purchases`]} label={t(`settings.${tier}Purchases`)} rules={[{ required: true, type: 'number', min: 1, max: 10000 }]}>
+                <InputNumber min={1} max={10000} precision={0} addonAfter={t('settings.times')} style={{ width: 180 }} />
+              </Form.Item>
+            </Space>
+          ))}
+        </Card>
+        <Card title={t('settings.loyalty')} size="small" style={{ marginBottom: 16 }}>
+          <Form.Item name={['loyalty', 'relationshipLevel']} label={t('settings.loyalLevel')}>
+            <Select<number>
+              allowClear
+              placeholder={t('settings.loyalLevelOff')}
+              style={{ width: 240 }}
+              options={[1, 2, 3, 4].map((level) => ({ value: level, label: t(`relationshipLevels.level${level as 1 | 2 | 3 | 4}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name={['loyalty', 'countReferrals']} label={t('settings.countReferrals')} valuePropName="checked">
+            <Switch />
           </Form.Item>
         </Card>
         {canChange && (

@@ -41,6 +41,7 @@ export function useCustomerList(filters: CustomerFilters) {
         filters.source,
         filters.tag,
         filters.overdue,
+        filters.valueTier,
         filters.sort,
         pageParam,
         customerPageSize,

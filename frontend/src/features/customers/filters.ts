@@ -1,4 +1,4 @@
-import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, type TableFormat } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, ValueTierFilter, type TableFormat } from '../../api/generated/crm-client';
 
 /** What the list shows; kept in the URL so a reload or a shared link opens the same list. */
 export interface CustomerFilters {
@@ -9,6 +9,7 @@ export interface CustomerFilters {
   priorityTier?: PriorityTier;
   relationshipLevel?: number;
   overdue?: ContactDue;
+  valueTier?: ValueTierFilter;
   tag?: string;
   region?: string;
   industry?: string;
@@ -38,6 +39,7 @@ export function filtersFromSearch(search: URLSearchParams): CustomerFilters {
     priorityTier: oneOf(PriorityTier, search.get('priorityTier')),
     relationshipLevel: relationshipLevels.includes(level) ? level : undefined,
     overdue: oneOf(ContactDue, search.get('overdue')),
+    valueTier: oneOf(ValueTierFilter, search.get('valueTier')),
     tag: text(search, 'tag'),
     region: text(search, 'region'),
     industry: text(search, 'industry'),

@@ -36,10 +36,13 @@ public sealed class CustomersModule : IModule
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<CustomerFilters>();
         services.AddIntegrationEventHandler<RecordInteraction, InteractionRecorder>();
+        services.AddIntegrationEventHandler<RecordPurchase, PurchaseRecorder>();
+        services.AddScoped<ValueRating>();
         services.AddSingleton<CustomerById>();
         services.AddScoped<IDemoDataSeeder, CustomersDemoSeeder>();
         services.AddScoped<IDailyJob, KeyDateGreetings>();
         services.AddScoped<IDailyJob, PoolSweep>();
+        services.AddScoped<IDailyJob, ValueTierJob>();
         services.AddScoped<PoolReturns>();
         services.AddScoped<CustomerImporter>();
         services.AddSingleton<WakeSignal<ImportRunner>>();
@@ -68,6 +71,7 @@ public sealed class CustomersModule : IModule
         MergeCustomersEndpoint.Map(customers);
         ExportCustomersEndpoint.Map(customers);
         ImportCustomersEndpoints.Map(customers);
+        ValueTierEndpoints.Map(customers);
         SavedFilterEndpoints.Map(customers);
         FestivalEndpoints.Map(customers);
     }

@@ -13,7 +13,7 @@ import { PageError, PageLoading } from '../../../shared/ui/PageStates';
 import { useMessage } from '../../../shared/ui/feedback';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import { mergedIntoOf, useCustomer } from '../api';
-import { KeyCustomerTag, PriorityTierTag } from '../ClassificationTags';
+import { KeyCustomerTag, PriorityTierTag, ValueTierTag } from '../ClassificationTags';
 import { StageTag } from '../StageTag';
 import { ContactsPanel } from './ContactsPanel';
 import { DuplicatesPanel } from './DuplicatesPanel';
@@ -24,6 +24,7 @@ import { OwnershipPanel } from './OwnershipPanel';
 import { ProfilePanel } from './ProfilePanel';
 import { TimelinePanel } from './TimelinePanel';
 import { TransferDialog } from './TransferDialog';
+import { ValuePanel } from './ValuePanel';
 
 /** Who moves customers between reps and merges duplicates (the server decides; this only hides buttons that would answer 403). */
 const managingRoles = ['Manager', 'Director', 'Admin'];
@@ -66,7 +67,8 @@ export default function CustomerCardPage() {
           <>
             {current.name} <StageTag stage={current.stage} /> <KeyCustomerTag importance={current.importance} />{' '}
             <PriorityTierTag tier={current.priorityTier} />{' '}
-            <Tag bordered={false}>{t(`relationshipLevels.level${current.relationshipLevel as 1 | 2 | 3 | 4}`)}</Tag>
+            <Tag bordered={false}>{t(`relationshipLevels.level${current.relationshipLevel as 1 | 2 | 3 | 4}`)}</Tag>{' '}
+            <ValueTierTag tier={current.value?.tier} />
           </>
         }
         subtitle={subtitle}
@@ -112,6 +114,7 @@ export default function CustomerCardPage() {
               </Descriptions.Item>
             </Descriptions>
           </Card>
+          <ValuePanel customer={current} />
           <Card size="small">
             <Tabs
               items={[

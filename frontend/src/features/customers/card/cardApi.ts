@@ -7,6 +7,7 @@ import {
   MergeInput,
   ReleaseInput,
   TransferInput,
+  ValueTierOverrideInput,
   type ContactDto,
   type CustomerDto,
   type DuplicateCandidateDto,
@@ -14,6 +15,7 @@ import {
   type IInteractionInput,
   type IKeyDateInput,
   type ITransferInput,
+  type IValueTierOverrideInput,
 } from '../../../api/generated/crm-client';
 import { hasStatus } from '../../../api/problems';
 import { customerKeys } from '../api';
@@ -167,6 +169,27 @@ export function useTransfer(customer: CustomerDto) {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: cardKeys.ownership(moved.id) }),
         queryClient.invalidateQueries({ queryKey: cardKeys.history(moved.id) }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
+      ]);
+    },
+  });
+}
+
+/** Sets the value tier by hand, or gives it back to the purchases (tier undefined), with a reason (If-Match: the version the card shows). */
+export function useOverrideValueTier(customer: CustomerDto) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: IValueTierOverrideInput) => api.customers.overrideValueTier(customer.id, `"${customer.version}"`, new ValueTierOverrideInput(input)),
+    onError: async (error) => {
+      if (hasStatus(error, 412)) {
+        await queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id), exact: true });
+      }
+    },
+    onSuccess: async (changed) => {
+      queryClient.setQueryData(customerKeys.detail(changed.id), changed);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: cardKeys.history(changed.id) }),
         queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
       ]);
     },

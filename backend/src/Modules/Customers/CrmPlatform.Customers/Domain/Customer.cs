@@ -176,8 +176,17 @@ internal sealed class Customer : IOwnedRecord, IAudited
 
     public int RelationshipLevel { get; private set; }
 
+    /// <summary>A value tier set by hand over the one purchases give (null: the computed one stands).</summary>
+    public ValueTier? ValueTierOverride { get; private set; }
+
+    /// <summary>Why the tier was set or given back to the computation: an override needs a reason.</summary>
+    public string? ValueTierReason { get; private set; }
+
     /// <summary>When the customer was last on the timeline; kept by <see cref="CustomerActivity"/>, never by an edit.</summary>
     public CustomerActivity? Activity { get; private set; }
+
+    /// <summary>Its value tier from purchases; kept by <see cref="CustomerValue"/>, never by an edit.</summary>
+    public CustomerValue? Rating { get; private set; }
 
     public Guid OwnerId { get; private set; }
 
@@ -311,7 +320,45 @@ internal sealed class Customer : IOwnedRecord, IAudited
         Stage = (CustomerStage)Math.Max((int)Stage, (int)duplicate.Stage);
         Importance = Importance == Importance.Key || duplicate.Importance == Importance.Key ? Importance.Key : Importance.General;
         RelationshipLevel = Math.Max(RelationshipLevel, duplicate.RelationshipLevel);
+        if (ValueTierOverride is null && duplicate.ValueTierOverride is not null)
+        {
+            (ValueTierOverride, ValueTierReason) = (duplicate.ValueTierOverride, duplicate.ValueTierReason);
+        }
+
         UpdatedAt = now;
+    }
+
+    /// <summary>Sets the value tier by hand, or (null) gives it back to the purchases; either way with a reason.</summary>
+    public void OverrideValueTier(ValueTier? tier, string reason, DateTimeOffset now)
+    {
+        ValueTierOverride = tier;
+        ValueTierReason = reason.Trim();
+        UpdatedAt = now;
+    }
+
+    /// <summary>A purchase was recorded: the customer has bought (成交) at least, and perhaps is loyal now.</summary>
+    public void Purchased(LoyaltyRule loyalty, DateTimeOffset now)
+    {
+        if (Stage < CustomerStage.Customer)
+        {
+            Stage = CustomerStage.Customer;
+            UpdatedAt = now;
+        }
+
+        ApplyLoyalty(loyalty, now);
+    }
+
+    /// <summary>
+    /// The loyal rule: a customer who has bought (成交) becomes 老客户 when the relationship is close enough. Applied
+    /// whenever the stage or the level may have changed; it never lowers a stage.
+    /// </summary>
+    public void ApplyLoyalty(LoyaltyRule loyalty, DateTimeOffset now)
+    {
+        if (Stage == CustomerStage.Customer && loyalty.RelationshipLevel is { } level && RelationshipLevel >= level)
+        {
+            Stage = CustomerStage.Loyal;
+            UpdatedAt = now;
+        }
     }
 
     public void MergeInto(Guid survivorId, DateTimeOffset now)

@@ -6,7 +6,8 @@ namespace CrmPlatform.Customers.Domain;
 internal sealed record Cadence(int CallEveryDays, int VisitEveryDays);
 
 /// <summary>
-/// The module's rules an admin tunes: the contact cadence of each priority tier and when a record is stale.
+/// The module's rules an admin tunes: the contact cadence of each priority tier, when a record is stale, the pool,
+/// the value tiers and the loyal rule.
 /// One row (<see cref="SingletonId"/>), created by the Profile migration with the seeds' cadence.
 /// </summary>
 internal sealed class CustomerSettings : IAudited
@@ -49,6 +50,25 @@ internal sealed class CustomerSettings : IAudited
     /// <summary>How many customers a rep may claim from the pool in one day (China).</summary>
     public int PoolClaimsPerDay { get; private set; }
 
+    /// <summary>价值分级: purchases of this many months rate a customer.</summary>
+    public int ValueWindowMonths { get; private set; }
+
+    /// <summary>A (高价值): at least this total (yuan) and this many purchases in the window.</summary>
+    public decimal ValueATotal { get; private set; }
+
+    public int ValueAPurchases { get; private set; }
+
+    /// <summary>B (中价值): at least this total and this many purchases; any other buyer is C (低价值).</summary>
+    public decimal ValueBTotal { get; private set; }
+
+    public int ValueBPurchases { get; private set; }
+
+    /// <summary>老客户: a buyer whose relationship level reaches this (null: not by level).</summary>
+    public int? LoyalRelationshipLevel { get; private set; }
+
+    /// <summary>老客户: a buyer who has referred someone (once the Referrals module reports referrals).</summary>
+    public bool LoyalCountsReferrals { get; private set; }
+
     /// <summary>Row version (PostgreSQL xmin): the ETag.</summary>
     public uint Version { get; private set; }
 
@@ -65,6 +85,17 @@ internal sealed class CustomerSettings : IAudited
         (GeneralCallEveryDays, GeneralVisitEveryDays) = general;
         (LastCallEveryDays, LastVisitEveryDays) = last;
         StaleAfterDays = staleAfterDays;
+    }
+
+    public ValueTierRules ValueTiers => new(ValueWindowMonths, ValueATotal, ValueAPurchases, ValueBTotal, ValueBPurchases);
+
+    public LoyaltyRule Loyalty => new(LoyalRelationshipLevel, LoyalCountsReferrals);
+
+    public void ChangeValueRules(ValueTierRules rules, LoyaltyRule loyalty)
+    {
+        (ValueWindowMonths, ValueATotal, ValueAPurchases, ValueBTotal, ValueBPurchases) =
+            (rules.WindowMonths, rules.ATotal, rules.APurchases, rules.BTotal, rules.BPurchases);
+        (LoyalRelationshipLevel, LoyalCountsReferrals) = (loyalty.RelationshipLevel, loyalty.CountReferrals);
     }
 
     public void ChangePool(int afterDays, int warningDays, int claimsPerDay) =>

@@ -25,7 +25,8 @@ internal sealed class CreateCustomerValidator : AbstractValidator<CreateCustomer
     public CreateCustomerValidator(TimeProvider clock) => RuleFor(c => c.Customer).SetValidator(new CustomerInputValidator(clock)).AtBodyRoot();
 }
 
-internal sealed class CreateCustomerHandler(CustomersDbContext db, OwnerAssignment owners, DuplicateFinder duplicates, CustomerViews views, TimeProvider clock, IMapper mapper)
+internal sealed class CreateCustomerHandler(
+    CustomersDbContext db, OwnerAssignment owners, DuplicateFinder duplicates, CustomerViews views, SettingsCache settings, TimeProvider clock, IMapper mapper)
     : ICommandHandler<CreateCustomerCommand, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(CreateCustomerCommand command, CancellationToken cancellationToken)
@@ -38,6 +39,7 @@ internal sealed class CreateCustomerHandler(CustomersDbContext db, OwnerAssignme
 
         var now = clock.GetDatabaseUtcNow();
         var customer = Customer.Create(command.Customer.Details, owner.Value.Id, owner.Value.TeamId, now);
+        customer.ApplyLoyalty((await settings.GetAsync(db, cancellationToken)).Loyalty, now);
         if (!command.ConfirmDuplicate && await duplicates.FindAsync(customer, cancellationToken) is { Any: true } found)
         {
             return PossibleDuplicatesProblem.Of(found);

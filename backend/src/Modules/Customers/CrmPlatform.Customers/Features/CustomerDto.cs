@@ -54,6 +54,9 @@ public sealed record CustomerDto(
 
     /// <summary>Next call and visit due, overdue and stale, from the tier's cadence and the timeline.</summary>
     public CustomerCadenceDto? Cadence { get; init; }
+
+    /// <summary>The value tier (价值分级) that stands, the computed one and the override, with the window's purchases.</summary>
+    public CustomerValueDto? Value { get; init; }
 }
 
 internal sealed class CustomerMappings : Profile
@@ -64,7 +67,16 @@ internal sealed class CustomerMappings : Profile
         .ForCtorParam(nameof(CustomerDto.LastVisitedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastVisitedAt : null))
         // The owner's name lives in the Identity module and the cadence needs the settings: CustomerViews adds both after the projection.
         .ForMember(d => d.OwnerName, o => o.Ignore())
-        .ForMember(d => d.Cadence, o => o.Ignore());
+        .ForMember(d => d.Cadence, o => o.Ignore())
+        // The window's length is a setting: CustomerViews adds it too.
+        .ForMember(d => d.Value, o => o.MapFrom(c => new CustomerValueDto(
+            c.ValueTierOverride ?? (c.Rating != null ? c.Rating.Tier : (ValueTier?)null),
+            c.Rating != null ? c.Rating.Tier : (ValueTier?)null,
+            c.ValueTierOverride,
+            c.ValueTierReason,
+            c.Rating != null ? c.Rating.PurchaseTotal : 0,
+            c.Rating != null ? c.Rating.PurchaseCount : 0,
+            0)));
 }
 
 /// <summary>
@@ -86,6 +98,14 @@ internal sealed class CustomerViews(CustomersDbContext db, IUserDirectory users,
     {
         var names = await users.DisplayNamesAsync([.. customers.Select(c => c.OwnerId).Distinct()], cancellationToken);
         var today = ChinaTime.Today(clock);
-        return [.. customers.Select(c => c with { OwnerName = names.GetValueOrDefault(c.OwnerId), Cadence = ContactCadence.Of(c, rules, today) })];
+        return
+        [
+            .. customers.Select(c => c with
+            {
+                OwnerName = names.GetValueOrDefault(c.OwnerId),
+                Cadence = ContactCadence.Of(c, rules, today),
+                Value = c.Value is { } value ? value with { WindowMonths = rules.ValueWindowMonths } : null,
+            }),
+        ];
     }
 }

@@ -11,7 +11,7 @@ internal static class CustomerForChange
 {
     /// <summary>Compiled, as a get by id is: every update and archive starts with this read (ADR 0012).</summary>
     private static readonly CompiledScopedQuery<CustomersDbContext, Customer, Guid, Customer> Visible =
-        CompiledScopedQuery.ForRecord<CustomersDbContext, Customer, Guid>(db => db.Customers.Include(c => c.Activity), (customers, id) => customers.Where(c => c.Id == id));
+        CompiledScopedQuery.ForRecord<CustomersDbContext, Customer, Guid>(db => db.Customers.Include(c => c.Activity).Include(c => c.Rating), (customers, id) => customers.Where(c => c.Id == id));
 
     /// <summary>
     /// The customer a command may change: visible to the caller (else 404) and still at the version

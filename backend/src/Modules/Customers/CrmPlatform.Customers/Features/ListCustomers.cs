@@ -27,6 +27,15 @@ public enum CustomerSort
     NameDescending,
 }
 
+/// <summary>A value tier to filter by, or customers without one.</summary>
+public enum ValueTierFilter
+{
+    A = ValueTier.A,
+    B = ValueTier.B,
+    C = ValueTier.C,
+    Unrated,
+}
+
 /// <summary>What narrows a set of customers: the list's and the export's filters and order.</summary>
 public interface ICustomerFilter
 {
@@ -52,6 +61,8 @@ public interface ICustomerFilter
 
     QueryEnum<ContactDue>? Overdue { get; }
 
+    QueryEnum<ValueTierFilter>? ValueTier { get; }
+
     QueryEnum<CustomerSort>? Sort { get; }
 }
 
@@ -66,6 +77,7 @@ public interface ICustomerFilter
 /// <param name="Industry">The industry, exactly as recorded (any case).</param>
 /// <param name="Tag">Customers carrying this tag (any case).</param>
 /// <param name="Overdue">Customers overdue for a call, a visit, or either, by their tier's cadence.</param>
+/// <param name="ValueTier">Customers of this value tier (the override, else the computed one), or unrated.</param>
 /// <param name="Sort">Newest first when omitted.</param>
 /// <param name="Cursor">The nextCursor of the previous page, unchanged.</param>
 /// <param name="Limit">Rows per page, 1 to 200; 50 when omitted.</param>
@@ -81,6 +93,7 @@ public sealed record ListCustomersQuery(
     QueryEnum<CustomerSource>? Source,
     string? Tag,
     QueryEnum<ContactDue>? Overdue,
+    QueryEnum<ValueTierFilter>? ValueTier,
     QueryEnum<CustomerSort>? Sort,
     string? Cursor,
     int? Limit) : IQuery<Result<Page<CustomerDto>>>, ICustomerFilter
@@ -119,7 +132,7 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, CustomerFilter
         var limit = query.Limit ?? PageLimits.Default;
         Cursor.TryDecode(query.Cursor, sort.ToString(), out var after);
         var found = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, limit + 1, cancellationToken);
-        var rows = await found.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(cancellationToken);
+        var rows = await found.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ReadAsync(db, query.Q, cancellationToken);
         var page = Page.FromOverfetch(rows, limit, last => new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id));
         return page with { Items = await views.CompleteAsync(page.Items, cancellationToken) };
     }
@@ -187,6 +200,16 @@ internal sealed class CustomerFilters(CustomersDbContext db, ICurrentUser curren
         {
             var industry = Like.Exactly(query.Industry);
             customers = customers.Where(c => EF.Functions.ILike(c.Industry!, industry, Like.EscapeCharacter));
+        }
+
+        if (query.ValueTier is { Value: ValueTierFilter.Unrated })
+        {
+            customers = customers.Where(c => c.ValueTierOverride == null && c.Rating == null);
+        }
+        else if (query.ValueTier is { Value: var filter })
+        {
+            var valueTier = (ValueTier)filter;
+            customers = customers.Where(c => c.ValueTierOverride == valueTier || (c.ValueTierOverride == null && c.Rating != null && c.Rating.Tier == valueTier));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Tag))

@@ -43,7 +43,8 @@ internal sealed class MergeCustomersValidator : AbstractValidator<MergeCustomers
 /// move customers between reps, since a merge takes a customer from the duplicate's owner.
 /// </summary>
 internal sealed class MergeCustomersHandler(
-    CustomersDbContext db, ICurrentUser currentUser, OwnershipMoves moves, CustomerById customerById, CustomerViews views, TimeProvider clock)
+    CustomersDbContext db, ICurrentUser currentUser, OwnershipMoves moves, CustomerById customerById, CustomerViews views, SettingsCache settings, ValueRating rating,
+    TimeProvider clock)
     : ICommandHandler<MergeCustomersCommand, Result<CustomerDto>>
 {
     public static readonly Error Forbidden = Error.Forbidden(
@@ -85,6 +86,7 @@ internal sealed class MergeCustomersHandler(
         var contacts = await db.Contacts.Where(c => c.CustomerId == gone.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerId, keep.Id), cancellationToken);
         var interactions = await db.Interactions.Where(i => i.CustomerId == gone.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.CustomerId, keep.Id), cancellationToken);
         var keyDates = await db.KeyDates.Where(k => k.CustomerId == gone.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.CustomerId, keep.Id), cancellationToken);
+        await db.Purchases.Where(p => p.CustomerId == gone.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CustomerId, keep.Id), cancellationToken);
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO customers.customer_activity (customer_id, last_interaction_at, last_contacted_at, last_visited_at)
@@ -101,7 +103,9 @@ internal sealed class MergeCustomersHandler(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.MergedIntoId, keep.Id), cancellationToken);
 
         var differences = Differences(keep, gone);
+        var rules = await settings.GetAsync(db, cancellationToken);
         keep.Absorb(gone, now);
+        keep.ApplyLoyalty(rules.Loyalty, now);
         gone.MergeInto(keep.Id, now);
         db.AuditEntries.Add(new AuditEntry
         {
@@ -123,6 +127,8 @@ internal sealed class MergeCustomersHandler(
         });
         db.Publish(new CustomerMerged(Guid.CreateVersion7(now), now, gone.Id, gone.Name, gone.OwnerId, gone.TeamId, keep.Id));
         await db.SaveChangesAsync(cancellationToken);
+        // The duplicate's purchases count for the survivor now.
+        await rating.RecomputeAsync(rules.ValueTiers, [keep.Id, gone.Id], cancellationToken);
 
         var merged = await customerById.Query.ExecuteAsync(db, currentUser, keep.Id, cancellationToken);
         return await views.CompleteAsync(merged!, cancellationToken);

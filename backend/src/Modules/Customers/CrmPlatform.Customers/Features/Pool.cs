@@ -103,7 +103,7 @@ internal sealed class ListPoolHandler(CustomersDbContext db, ICurrentUser curren
             .Select(c => new PoolCustomerDto(
                 c.Id, c.Name, c.Kind, c.Company, c.Region, c.Industry, c.Stage, c.TeamId, c.OwnerId, null, c.PooledAt!.Value,
                 c.Activity != null ? c.Activity.LastInteractionAt : null))
-            .ToListAsync(cancellationToken);
+            .ReadAsync(db, query.Q, cancellationToken);
         var names = await users.DisplayNamesAsync([.. rows.Select(r => r.PreviousOwnerId).Distinct()], cancellationToken);
         var page = Page.FromOverfetch(rows, limit, last => new Cursor(Sort, null, last.Id));
         return page with { Items = [.. page.Items.Select(r => r with { PreviousOwnerName = names.GetValueOrDefault(r.PreviousOwnerId) })] };
@@ -132,7 +132,7 @@ internal sealed class ClaimFromPoolHandler(
         // One claim at a time per rep (the day's count stays true) and per customer (two claimers: one wins).
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({currentUser.Id.ToString()}, 0))", cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM customers.customers WHERE id = {command.Id} FOR UPDATE", cancellationToken);
-        var customer = await db.Customers.IgnoreQueryFilters().Include(c => c.Activity)
+        var customer = await db.Customers.IgnoreQueryFilters().Include(c => c.Activity).Include(c => c.Rating)
             .SingleOrDefaultAsync(c => c.Id == command.Id && c.ArchivedAt == null && c.MergedIntoId == null && c.TeamId == currentUser.TeamId, cancellationToken);
         if (customer is null)
         {

@@ -29,11 +29,22 @@ public sealed record TierCadences(CadenceDays Priority, CadenceDays General, Cad
 /// <param name="ClaimsPerDay">How many customers a rep may claim from the pool in one day.</param>
 public sealed record PoolRules(int ReturnAfterDays, int WarningDays, int ClaimsPerDay);
 
+/// <summary>价值分级: the purchases of the last <paramref name="WindowMonths"/> months rate a buyer A when both its total and its count reach A's, else B when both reach B's, else C.</summary>
+/// <param name="WindowMonths">1 to 60.</param>
+/// <param name="ATotal">Yuan; at least B's.</param>
+/// <param name="APurchases">At least B's.</param>
+public sealed record ValueTierThresholds(int WindowMonths, decimal ATotal, int APurchases, decimal BTotal, int BPurchases);
+
+/// <summary>老客户: a customer who has bought (成交) becomes loyal by either rule.</summary>
+/// <param name="RelationshipLevel">When the relationship level (客情层次) reaches this, 1 to 4; null: not by level.</param>
+/// <param name="CountReferrals">When the customer has referred someone (counted once the Referrals module reports referrals).</param>
+public sealed record LoyaltyRules(int? RelationshipLevel, bool CountReferrals);
+
 /// <param name="StaleAfterDays">A customer neither edited nor on the timeline for this many days is shown as stale.</param>
-public sealed record CustomerSettingsInput(TierCadences Cadence, int StaleAfterDays, PoolRules Pool);
+public sealed record CustomerSettingsInput(TierCadences Cadence, int StaleAfterDays, PoolRules Pool, ValueTierThresholds ValueTiers, LoyaltyRules Loyalty);
 
 /// <param name="Version">Row version; the ETag header is this number in quotes.</param>
-public sealed record CustomerSettingsDto(TierCadences Cadence, int StaleAfterDays, PoolRules Pool, uint Version);
+public sealed record CustomerSettingsDto(TierCadences Cadence, int StaleAfterDays, PoolRules Pool, ValueTierThresholds ValueTiers, LoyaltyRules Loyalty, uint Version);
 
 public sealed record GetCustomerSettingsQuery : IQuery<Result<CustomerSettingsDto>>;
 
@@ -57,7 +68,20 @@ internal sealed class ChangeCustomerSettingsValidator : AbstractValidator<Change
             settings.RuleFor(s => s.Pool.WarningDays).GreaterThanOrEqualTo(0).LessThan(s => s.Pool.ReturnAfterDays);
             settings.RuleFor(s => s.Pool.ClaimsPerDay).InclusiveBetween(1, 1000);
         });
+        settings.RuleFor(s => s.ValueTiers).NotNull().DependentRules(() =>
+        {
+            settings.RuleFor(s => s.ValueTiers.WindowMonths).InclusiveBetween(1, 60);
+            settings.RuleFor(s => s.ValueTiers.BTotal).InclusiveBetween(0, MaxTotal).PrecisionScale(14, 2, ignoreTrailingZeros: true);
+            settings.RuleFor(s => s.ValueTiers.ATotal).InclusiveBetween(0, MaxTotal).PrecisionScale(14, 2, ignoreTrailingZeros: true)
+                .GreaterThanOrEqualTo(s => s.ValueTiers.BTotal);
+            settings.RuleFor(s => s.ValueTiers.BPurchases).InclusiveBetween(1, 10_000);
+            settings.RuleFor(s => s.ValueTiers.APurchases).InclusiveBetween(1, 10_000).GreaterThanOrEqualTo(s => s.ValueTiers.BPurchases);
+        });
+        settings.RuleFor(s => s.Loyalty).NotNull().DependentRules(() =>
+            settings.RuleFor(s => s.Loyalty.RelationshipLevel).InclusiveBetween(CustomerLimits.LowestRelationshipLevel, CustomerLimits.HighestRelationshipLevel));
     }).AtBodyRoot();
+
+    private const decimal MaxTotal = 999_999_999_999.99m;
 
     private sealed class CadenceDaysValidator : AbstractValidator<CadenceDays>
     {
@@ -77,7 +101,7 @@ internal sealed class GetCustomerSettingsHandler(CustomersDbContext db, Settings
         SettingsCache.ToDto(await settings.GetAsync(db, cancellationToken));
 }
 
-internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db)
+internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db, ValueRating rating)
     : ICommandHandler<ChangeCustomerSettingsCommand, Result<CustomerSettingsDto>>
 {
     public async ValueTask<Result<CustomerSettingsDto>> Handle(ChangeCustomerSettingsCommand command, CancellationToken cancellationToken)
@@ -91,7 +115,18 @@ internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db)
         var input = command.Settings;
         settings.Change(Cadence(input.Cadence.Priority), Cadence(input.Cadence.General), Cadence(input.Cadence.Last), input.StaleAfterDays);
         settings.ChangePool(input.Pool.ReturnAfterDays, input.Pool.WarningDays, input.Pool.ClaimsPerDay);
+        var thresholds = input.ValueTiers;
+        var rated = settings.ValueTiers;
+        settings.ChangeValueRules(
+            new ValueTierRules(thresholds.WindowMonths, thresholds.ATotal, thresholds.APurchases, thresholds.BTotal, thresholds.BPurchases),
+            new LoyaltyRule(input.Loyalty.RelationshipLevel, input.Loyalty.CountReferrals));
         await db.SaveChangesAsync(cancellationToken);
+        if (settings.ValueTiers != rated)
+        {
+            // Every tier follows the new thresholds at once, in the command's transaction: one statement over the window's purchases.
+            await rating.RecomputeAsync(settings.ValueTiers, customerIds: null, cancellationToken);
+        }
+
         return SettingsCache.ToDto(settings);
     }
 
@@ -120,6 +155,8 @@ internal sealed class SettingsCache(IMemoryCache cache)
         new TierCadences(Days(settings, PriorityTier.Priority), Days(settings, PriorityTier.General), Days(settings, PriorityTier.Last)),
         settings.StaleAfterDays,
         new PoolRules(settings.PoolAfterDays, settings.PoolWarningDays, settings.PoolClaimsPerDay),
+        new ValueTierThresholds(settings.ValueWindowMonths, settings.ValueATotal, settings.ValueAPurchases, settings.ValueBTotal, settings.ValueBPurchases),
+        new LoyaltyRules(settings.LoyalRelationshipLevel, settings.LoyalCountsReferrals),
         settings.Version);
 
     private static CadenceDays Days(CustomerSettings settings, PriorityTier tier)
@@ -140,7 +177,7 @@ internal static class SettingsEndpoints
                     return TypedResults.Ok(settings);
                 }))
             .WithName("Customers_GetSettings")
-            .WithSummary("The contact cadence of each priority tier, when a customer counts as stale, and the pool's rules");
+            .WithSummary("The contact cadence of each priority tier, when a customer counts as stale, the pool's rules, the value tiers and the loyal rule");
 
         customers.MapPut("/settings", (
                     CustomerSettingsInput body,
@@ -161,7 +198,7 @@ internal static class SettingsEndpoints
                     settings => settings.Version))
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .WithName("Customers_ChangeSettings")
-            .WithSummary("Change the cadence, staleness and pool settings (admins); requires If-Match")
+            .WithSummary("Change the cadence, staleness, pool, value-tier and loyalty settings (admins); requires If-Match")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

@@ -27,7 +27,7 @@ internal sealed class UpdateCustomerValidator : AbstractValidator<UpdateCustomer
 }
 
 internal sealed class UpdateCustomerHandler(
-    CustomersDbContext db, ICurrentUser currentUser, OwnershipMoves moves, CustomerViews views, TimeProvider clock, IMapper mapper)
+    CustomersDbContext db, ICurrentUser currentUser, OwnershipMoves moves, CustomerViews views, SettingsCache settings, TimeProvider clock, IMapper mapper)
     : ICommandHandler<UpdateCustomerCommand, Result<CustomerDto>>
 {
     public async ValueTask<Result<CustomerDto>> Handle(UpdateCustomerCommand command, CancellationToken cancellationToken)
@@ -41,6 +41,7 @@ internal sealed class UpdateCustomerHandler(
         var customer = found.Value;
         var now = clock.GetDatabaseUtcNow();
         var renamed = customer.Describe(command.Customer.Details, now);
+        customer.ApplyLoyalty((await settings.GetAsync(db, cancellationToken)).Loyalty, now);
 
         // A new owner in the body is a transfer, with a transfer's rules and history.
         if (command.Customer.OwnerId is { } requested && requested != customer.OwnerId)

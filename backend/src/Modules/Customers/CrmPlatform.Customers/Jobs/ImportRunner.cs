@@ -168,9 +168,12 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
         }
 
         IValidator<CustomerInput> validator;
+        LoyaltyRule loyalty;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            validator = scope.ServiceProvider.GetRequiredService<IValidator<CustomerInput>>();
+            var services = scope.ServiceProvider;
+            validator = services.GetRequiredService<IValidator<CustomerInput>>();
+            loyalty = (await services.GetRequiredService<SettingsCache>().GetAsync(services.GetRequiredService<CustomersDbContext>(), cancellationToken)).Loyalty;
         }
 
         // Two cores, two kinds of work: the next batch is read and checked here while the database writes this one.
@@ -182,7 +185,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
                 rows.Add(new FileRow(reader.RowNumber, [.. reader.Cells]));
             }
 
-            return rows.Count == 0 ? null : CustomerImporter.Prepare(job, layout, rows, validator, clock.GetDatabaseUtcNow());
+            return rows.Count == 0 ? null : CustomerImporter.Prepare(job, layout, rows, validator, loyalty, clock.GetDatabaseUtcNow());
         }
 
         var next = Task.Run(Next, cancellationToken);
@@ -192,7 +195,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, WakeSignal<Impor
             {
                 next = Task.Run(Next, cancellationToken);
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<CustomerImporter>().WriteAsync(job, claim, layout, batch, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<CustomerImporter>().WriteAsync(job, claim, layout, batch, loyalty, cancellationToken);
             }
         }
         finally

@@ -66,6 +66,10 @@ internal static class CustomerSearch
         return inOrder(inOrder(customers.Where(own)).Take(take).Concat(inOrder(foundByContact).Take(take))).Take(take);
     }
 
+    /// <summary>Reads a page of customers; a search's page is planned for its term (<see cref="ValuePlans"/>).</summary>
+    public static Task<List<T>> ReadAsync<T>(this IQueryable<T> rows, CustomersDbContext db, string? term, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(term) ? rows.ToListAsync(cancellationToken) : rows.ToListPlannedForValuesAsync(db, cancellationToken);
+
     private static Expression<Func<T, bool>> HasGram<T>(string gram) => row => EF.Property<string[]>(row!, GramsColumn).Contains(gram);
 
     private static Expression<Func<T, bool>> TextLike<T>(string pattern) =>

@@ -34,6 +34,37 @@ internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> op
     public DbSet<ImportRowResult> ImportRows => Set<ImportRowResult>();
 
     public DbSet<ImportFingerprint> ImportFingerprints => Set<ImportFingerprint>();
+
+    public DbSet<CustomerPurchase> Purchases => Set<CustomerPurchase>();
+
+    public DbSet<CustomerValue> CustomerValues => Set<CustomerValue>();
+}
+
+internal sealed class CustomerPurchaseConfiguration : IEntityTypeConfiguration<CustomerPurchase>
+{
+    public void Configure(EntityTypeBuilder<CustomerPurchase> b)
+    {
+        b.ToTable("customer_purchases");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Amount).HasPrecision(14, 2);
+        b.Property(p => p.Source).HasMaxLength(InteractionLimits.Source);
+        // A customer's purchases in the rating window.
+        b.HasIndex(p => new { p.CustomerId, p.PurchasedAt });
+        // Every customer's purchases in the window, for the nightly rating.
+        b.HasIndex(p => p.PurchasedAt);
+    }
+}
+
+internal sealed class CustomerValueConfiguration : IEntityTypeConfiguration<CustomerValue>
+{
+    public void Configure(EntityTypeBuilder<CustomerValue> b)
+    {
+        b.ToTable("customer_value");
+        b.HasKey(v => v.CustomerId);
+        b.Property(v => v.Tier).HasConversion<string>().HasMaxLength(1);
+        b.Property(v => v.PurchaseTotal).HasPrecision(16, 2);
+        b.HasIndex(v => v.Tier);
+    }
 }
 
 internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
@@ -109,6 +140,8 @@ internal sealed class CustomerSettingsConfiguration : IEntityTypeConfiguration<C
     {
         b.ToTable("settings");
         b.HasKey(s => s.Id);
+        b.Property(s => s.ValueATotal).HasPrecision(14, 2);
+        b.Property(s => s.ValueBTotal).HasPrecision(14, 2);
         b.Property(s => s.Version).IsRowVersion();
     }
 }
@@ -205,8 +238,11 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.PreferredChannels).HasMaxLength(CustomerLimits.Text);
         b.Property(c => c.Importance).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.PriorityTier).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.ValueTierOverride).HasConversion<string>().HasMaxLength(1);
+        b.Property(c => c.ValueTierReason).HasMaxLength(ValueTierLimits.Reason);
         b.Property(c => c.Version).IsRowVersion();
         b.HasOne(c => c.Activity).WithOne().HasForeignKey<CustomerActivity>(a => a.CustomerId);
+        b.HasOne(c => c.Rating).WithOne().HasForeignKey<CustomerValue>(v => v.CustomerId);
         // Archived and merged customers are gone and pooled ones are nobody's: the pool's own queries ignore this filter.
         b.HasQueryFilter(c => c.ArchivedAt == null && c.MergedIntoId == null && c.PooledAt == null);
         b.HasIndex(c => new { c.OwnerId, c.Id });

@@ -68,6 +68,8 @@ internal static class CustomerColumns
         new CustomerColumn("重要程度", "Importance", (c, zh) => Importances.Text(c.Importance, zh)).Reads(nameof(CustomerInput.Importance), Choice(Importances, (c, v) => c with { Importance = v })),
         new CustomerColumn("联系优先级", "Priority tier", (c, zh) => PriorityTiers.Text(c.PriorityTier, zh)).Reads(nameof(CustomerInput.PriorityTier), Choice(PriorityTiers, (c, v) => c with { PriorityTier = v })),
         new CustomerColumn("客情层次", "Relationship level", (c, _) => c.RelationshipLevel.ToString(CultureInfo.InvariantCulture)).Reads(nameof(CustomerInput.RelationshipLevel), Number((c, v) => c with { RelationshipLevel = v })),
+        // Written, never read: a tier comes from purchases or from an override with its reason.
+        new("价值分级", "Value tier", (c, zh) => c.Value?.Tier is { } tier ? ValueTiers.Text(tier, zh) : zh ? "未评级" : "Unrated"),
         new("负责人", "Owner", (c, _) => c.OwnerName),
         new("创建时间", "Created", (c, _) => Time(c.CreatedAt)),
         new("最后互动", "Last interaction", (c, _) => Time(c.LastInteractionAt)),

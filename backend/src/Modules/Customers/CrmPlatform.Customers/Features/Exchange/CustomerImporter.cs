@@ -33,7 +33,8 @@ internal sealed class CustomerImporter(
     /// Reads a batch's rows as customers, before its transaction: work for the processor, which the runner does for
     /// the next batch while this one is written.
     /// </summary>
-    public static PreparedBatch Prepare(ImportJob job, CustomerFileLayout layout, IReadOnlyList<FileRow> rows, IValidator<CustomerInput> validator, DateTimeOffset now)
+    public static PreparedBatch Prepare(
+        ImportJob job, CustomerFileLayout layout, IReadOnlyList<FileRow> rows, IValidator<CustomerInput> validator, LoyaltyRule loyalty, DateTimeOffset now)
     {
         var batch = new PreparedBatch(rows.Count);
         foreach (var row in rows)
@@ -45,7 +46,9 @@ internal sealed class CustomerImporter(
                 continue;
             }
 
-            batch.Candidates.Add(new Candidate(row, Customer.Create(read.Input.Details, job.OwnerId, job.OwnerTeamId, now)));
+            var customer = Customer.Create(read.Input.Details, job.OwnerId, job.OwnerTeamId, now);
+            customer.ApplyLoyalty(loyalty, now);
+            batch.Candidates.Add(new Candidate(row, customer));
         }
 
         return batch;
@@ -53,7 +56,8 @@ internal sealed class CustomerImporter(
 
     /// <param name="job">The import as it was claimed (not tracked: its file is large, and only its counters change, in SQL).</param>
     /// <param name="claim">This worker's hold on the job: if another worker claimed it since, nothing of the batch is kept.</param>
-    public async Task WriteAsync(ImportJob job, ClaimedJob claim, CustomerFileLayout layout, PreparedBatch batch, CancellationToken cancellationToken)
+    public async Task WriteAsync(
+        ImportJob job, ClaimedJob claim, CustomerFileLayout layout, PreparedBatch batch, LoyaltyRule loyalty, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BatchLock})", cancellationToken);
@@ -80,7 +84,7 @@ internal sealed class CustomerImporter(
 
             var found = matches[row.Number];
             var outcome = found.Count == 0 ? created.Add(job, row, customer, fingerprint)
-                : found.Count == 1 && toUpdate.TryGetValue(found[0], out var existing) ? Update(job, row, layout, existing, now)
+                : found.Count == 1 && toUpdate.TryGetValue(found[0], out var existing) ? Update(job, row, layout, existing, loyalty, now)
                 : Skip(job, row, found, visible);
             results.Add(outcome);
             earlier.Add(key, fingerprint, row.Number, outcome.CustomerId);
@@ -124,7 +128,7 @@ internal sealed class CustomerImporter(
     }
 
     /// <summary>The row's non-empty cells over the customer's facts; a skip when they change nothing.</summary>
-    private ImportRowResult Update(ImportJob job, FileRow row, CustomerFileLayout layout, Customer customer, DateTimeOffset now)
+    private ImportRowResult Update(ImportJob job, FileRow row, CustomerFileLayout layout, Customer customer, LoyaltyRule loyalty, DateTimeOffset now)
     {
         var read = layout.Read(CustomerInput.Of(customer), row.Cells, validator);
         if (read.Input is null)
@@ -134,6 +138,7 @@ internal sealed class CustomerImporter(
 
         var entry = db.Entry(customer);
         var renamed = customer.Describe(read.Input.Details, now);
+        customer.ApplyLoyalty(loyalty, now);
         entry.DetectChanges();
         if (!entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(Customer.UpdatedAt)))
         {

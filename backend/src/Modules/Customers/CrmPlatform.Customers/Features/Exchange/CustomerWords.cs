@@ -50,6 +50,13 @@ internal static class CustomerWords
         [CustomerStage.Loyal] = ("忠诚客户", "Loyal"),
     });
 
+    public static readonly EnumWords<ValueTier> ValueTiers = new(new()
+    {
+        [ValueTier.A] = ("A 高价值", "A · high value"),
+        [ValueTier.B] = ("B 中价值", "B · medium value"),
+        [ValueTier.C] = ("C 低价值", "C · low value"),
+    });
+
     public static readonly EnumWords<CustomerSource> Sources = new(new()
     {
         [CustomerSource.Referral] = ("老客户介绍", "Referral"),

@@ -34,6 +34,7 @@ public sealed record ExportCustomersQuery(
     QueryEnum<CustomerSource>? Source,
     string? Tag,
     QueryEnum<ContactDue>? Overdue,
+    QueryEnum<ValueTierFilter>? ValueTier,
     QueryEnum<CustomerSort>? Sort,
     QueryEnum<TableFormat>? Format,
     string? Language) : IQuery<Result<CustomerExport>>, ICustomerFilter
@@ -63,7 +64,7 @@ internal sealed class ExportCustomersHandler(CustomersDbContext db, CustomerFilt
         {
             var after = last is null ? null : new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id);
             var chunk = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, CustomerExport.ChunkSize, token);
-            var rows = await chunk.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ToListAsync(token);
+            var rows = await chunk.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ReadAsync(db, query.Q, token);
             return await views.CompleteAsync(rows, rules, token);
         }
 

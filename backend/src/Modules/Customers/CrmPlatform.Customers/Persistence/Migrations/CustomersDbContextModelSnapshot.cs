@@ -444,6 +444,16 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("ValueTierOverride")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("value_tier_override");
+
+                    b.Property<string>("ValueTierReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("value_tier_reason");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -540,6 +550,44 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.ToTable("customer_activity", "customers");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Customers.Domain.CustomerPurchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("PurchasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purchased_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_purchases");
+
+                    b.HasIndex("PurchasedAt")
+                        .HasDatabaseName("ix_customer_purchases_purchased_at");
+
+                    b.HasIndex("CustomerId", "PurchasedAt")
+                        .HasDatabaseName("ix_customer_purchases_customer_id_purchased_at");
+
+                    b.ToTable("customer_purchases", "customers");
+                });
+
             modelBuilder.Entity("CrmPlatform.Customers.Domain.CustomerSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -562,6 +610,14 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.Property<int>("LastVisitEveryDays")
                         .HasColumnType("integer")
                         .HasColumnName("last_visit_every_days");
+
+                    b.Property<bool>("LoyalCountsReferrals")
+                        .HasColumnType("boolean")
+                        .HasColumnName("loyal_counts_referrals");
+
+                    b.Property<int?>("LoyalRelationshipLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("loyal_relationship_level");
 
                     b.Property<int>("PoolAfterDays")
                         .HasColumnType("integer")
@@ -587,6 +643,28 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("stale_after_days");
 
+                    b.Property<int>("ValueAPurchases")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_a_purchases");
+
+                    b.Property<decimal>("ValueATotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("value_a_total");
+
+                    b.Property<int>("ValueBPurchases")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_b_purchases");
+
+                    b.Property<decimal>("ValueBTotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("value_b_total");
+
+                    b.Property<int>("ValueWindowMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("value_window_months");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -597,6 +675,40 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasName("pk_settings");
 
                     b.ToTable("settings", "customers");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Customers.Domain.CustomerValue", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("PurchaseCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("purchase_count");
+
+                    b.Property<decimal>("PurchaseTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("purchase_total");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("tier");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_customer_value");
+
+                    b.HasIndex("Tier")
+                        .HasDatabaseName("ix_customer_value_tier");
+
+                    b.ToTable("customer_value", "customers");
                 });
 
             modelBuilder.Entity("CrmPlatform.Customers.Domain.ImportFingerprint", b =>
@@ -1003,6 +1115,16 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasConstraintName("fk_customer_activity_customers_customer_id");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Customers.Domain.CustomerValue", b =>
+                {
+                    b.HasOne("CrmPlatform.Customers.Domain.Customer", null)
+                        .WithOne("Rating")
+                        .HasForeignKey("CrmPlatform.Customers.Domain.CustomerValue", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_value_customers_customer_id");
+                });
+
             modelBuilder.Entity("CrmPlatform.Customers.Domain.ImportRowResult", b =>
                 {
                     b.HasOne("CrmPlatform.Customers.Domain.ImportJob", null)
@@ -1016,6 +1138,8 @@ namespace CrmPlatform.Customers.Persistence.Migrations
             modelBuilder.Entity("CrmPlatform.Customers.Domain.Customer", b =>
                 {
                     b.Navigation("Activity");
+
+                    b.Navigation("Rating");
                 });
 #pragma warning restore 612, 618
         }
