@@ -73,7 +73,8 @@ app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? a
         var gram = term.Length <= 2 && term.All(c => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF'));
         var value = Parameter(gram ? term : "%" + term + "%", NpgsqlDbType.Text);
         var match = gram ? $"search_grams @> ARRAY[{value}]" : $"search_text LIKE {value}";
-        rows = $"""
+        // Contacts are searched from two Han characters or three of anything else, as in the product.
+        rows = term.Length < (gram ? 2 : 3) ? $"SELECT *, xmin FROM customers.customers c WHERE {where} AND c.{match} ORDER BY id DESC LIMIT {take}" : $"""
             SELECT * FROM (
               (SELECT *, xmin FROM customers.customers c WHERE {where} AND c.{match} ORDER BY id DESC LIMIT {take})
               UNION ALL

@@ -137,14 +137,14 @@ public sealed class CadenceTests(CrmApp app) : IClassFixture<CrmApp>
         settings.StaleAfterDays.Should().Be(90);
         var changed = settings with { Cadence = settings.Cadence with { Priority = new CadenceDays(14, 60) } };
 
-        (await SendSettingsAsync(rep, changed, settings.Version)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await SendSettingsAsync(director, changed, settings.Version)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        await (await SendSettingsAsync(admin, changed, null)).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
-        await (await SendSettingsAsync(admin, changed, settings.Version + 1)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
-        await (await SendSettingsAsync(admin, changed with { Cadence = changed.Cadence with { Last = new CadenceDays(0, 365) } }, settings.Version))
+        (await rep.PutSettingsAsync(changed, settings.Version)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await director.PutSettingsAsync(changed, settings.Version)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        await (await admin.PutSettingsAsync(changed, null)).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await admin.PutSettingsAsync(changed, settings.Version + 1)).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await admin.PutSettingsAsync(changed with { Cadence = changed.Cadence with { Last = new CadenceDays(0, 365) } }, settings.Version))
             .ShouldHaveFieldErrorAsync("cadence.last.callEveryDays");
 
-        var saved = await (await SendSettingsAsync(admin, changed, settings.Version)).ReadAsync<CustomerSettingsDto>();
+        var saved = await (await admin.PutSettingsAsync(changed, settings.Version)).ReadAsync<CustomerSettingsDto>();
         try
         {
             saved.Cadence.Priority.Should().Be(new CadenceDays(14, 60));
@@ -155,7 +155,7 @@ public sealed class CadenceTests(CrmApp app) : IClassFixture<CrmApp>
         }
         finally
         {
-            (await SendSettingsAsync(admin, settings, saved.Version)).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await admin.PutSettingsAsync(settings, saved.Version)).StatusCode.Should().Be(HttpStatusCode.OK);
         }
     }
 
@@ -191,18 +191,4 @@ public sealed class CadenceTests(CrmApp app) : IClassFixture<CrmApp>
 
     private static async Task AddAsync(HttpClient client, Guid customerId, object body) =>
         (await client.PostJsonAsync($"{Url}/{customerId}/interactions", body)).StatusCode.Should().Be(HttpStatusCode.Created);
-
-    private static Task<HttpResponseMessage> SendSettingsAsync(HttpClient client, CustomerSettingsDto settings, uint? version)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, $"{Url}/settings")
-        {
-            Content = JsonContent.Create(new CustomerSettingsInput(settings.Cadence, settings.StaleAfterDays, settings.Pool, settings.ValueTiers, settings.Loyalty), options: Json.Options),
-        };
-        if (version is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
-        }
-
-        return client.SendAsync(request);
-    }
 }

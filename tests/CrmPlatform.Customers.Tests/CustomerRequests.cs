@@ -43,5 +43,20 @@ internal static class CustomerRequests
         return client.SendAsync(request);
     }
 
+    /// <summary>PUT /customers/settings with the settings' values (If-Match: <paramref name="version"/>, none when null).</summary>
+    public static Task<HttpResponseMessage> PutSettingsAsync(this HttpClient client, CustomerSettingsDto settings, uint? version)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"{Url}/settings")
+        {
+            Content = JsonContent.Create(new CustomerSettingsInput(settings.Cadence, settings.StaleAfterDays, settings.Pool, settings.ValueTiers, settings.Loyalty), options: Json.Options),
+        };
+        if (version is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        }
+
+        return client.SendAsync(request);
+    }
+
     public static string ETagOf(CustomerDto customer) => new EntityTagHeaderValue($"\"{customer.Version}\"").ToString();
 }

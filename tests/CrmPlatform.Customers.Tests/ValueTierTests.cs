@@ -92,10 +92,10 @@ public sealed class ValueTierTests(CrmApp app) : IClassFixture<CrmApp>
         (await GetAsync(rep, customer.Id)).Value!.Tier.Should().Be(ValueTier.C, "a B needs 20,000 in total");
 
         var settings = await (await admin.GetAsync($"{Url}/settings")).ReadAsync<CustomerSettingsDto>();
-        await (await PutSettingsAsync(admin, settings with { ValueTiers = settings.ValueTiers with { ATotal = 1m } }, settings.Version))
+        await (await admin.PutSettingsAsync(settings with { ValueTiers = settings.ValueTiers with { ATotal = 1m } }, settings.Version))
             .ShouldHaveFieldErrorAsync("valueTiers.aTotal");
         var twoMonths = settings with { ValueTiers = new ValueTierThresholds(2, 50_000m, 5, 5_000m, 1) };
-        var changed = await (await PutSettingsAsync(admin, twoMonths, settings.Version)).ReadAsync<CustomerSettingsDto>();
+        var changed = await (await admin.PutSettingsAsync(twoMonths, settings.Version)).ReadAsync<CustomerSettingsDto>();
 
         (await GetAsync(rep, customer.Id)).Value!.Should().BeEquivalentTo(new { Tier = ValueTier.B, PurchaseTotal = 8_000m, PurchaseCount = 1, WindowMonths = 2 });
 
@@ -107,15 +107,17 @@ public sealed class ValueTierTests(CrmApp app) : IClassFixture<CrmApp>
         }
 
         (await GetAsync(rep, customer.Id)).Value!.Tier.Should().BeNull("no purchase is left in the window");
-        (await PutSettingsAsync(admin, settings, changed.Version)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await admin.PutSettingsAsync(settings, changed.Version)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
-    public async Task The_loyal_rule_is_an_admins_setting_and_applies_when_a_buyers_relationship_grows()
+    public async Task The_loyal_rule_is_an_admins_setting_and_applies_when_a_buyers_relationship_grows_or_the_rule_changes()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
         var admin = await app.LoginAsync(DemoUsers.Admin);
+        var adminId = (await admin.MeAsync()).Id;
         var buyer = await CreateAsync(rep, "价值 成交商行", "customer", relationshipLevel: 2);
+        var waiting = await CreateAsync(rep, "价值 二级老主顾", "customer", relationshipLevel: 2);
         buyer.Stage.Should().Be(CustomerStage.Customer);
 
         var closer = await (await rep.PutAsync(buyer, Body("价值 成交商行", "customer", relationshipLevel: 3), ETagOf(buyer))).ReadAsync<CustomerDto>();
@@ -124,11 +126,45 @@ public sealed class ValueTierTests(CrmApp app) : IClassFixture<CrmApp>
 
         var settings = await (await admin.GetAsync($"{Url}/settings")).ReadAsync<CustomerSettingsDto>();
         settings.Loyalty.Should().Be(new LoyaltyRules(3, CountReferrals: true));
-        await (await PutSettingsAsync(admin, settings with { Loyalty = new LoyaltyRules(5, true) }, settings.Version)).ShouldHaveFieldErrorAsync("loyalty.relationshipLevel");
-        var byLevelOff = await (await PutSettingsAsync(admin, settings with { Loyalty = new LoyaltyRules(null, true) }, settings.Version)).ReadAsync<CustomerSettingsDto>();
+        await (await admin.PutSettingsAsync(settings with { Loyalty = new LoyaltyRules(5, true) }, settings.Version)).ShouldHaveFieldErrorAsync("loyalty.relationshipLevel");
+        var byLevelTwo = await (await admin.PutSettingsAsync(settings with { Loyalty = new LoyaltyRules(2, true) }, settings.Version)).ReadAsync<CustomerSettingsDto>();
 
+        var promoted = await GetAsync(rep, waiting.Id);
+        promoted.Stage.Should().Be(CustomerStage.Loyal, "a lower level makes the buyers who reach it loyal at once");
+        var history = await (await rep.GetAsync($"{Url}/{waiting.Id}/history")).ReadAsync<Page<AuditEntryDto>>();
+        history.Items[0].Should().BeEquivalentTo(new { Action = AuditAction.Updated, ChangedBy = adminId, Changes = new[] { new FieldChange("stage", "customer", "loyal") } });
+
+        var byLevelOff = await (await admin.PutSettingsAsync(byLevelTwo with { Loyalty = new LoyaltyRules(null, true) }, byLevelTwo.Version)).ReadAsync<CustomerSettingsDto>();
         (await CreateAsync(rep, "价值 成交四级商行", "customer", relationshipLevel: 4)).Stage.Should().Be(CustomerStage.Customer, "the level rule is off");
-        (await PutSettingsAsync(admin, settings, byLevelOff.Version)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await admin.PutSettingsAsync(settings, byLevelOff.Version)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_merge_moves_the_purchases_to_the_survivor_later_ones_follow_it_and_an_impossible_purchase_is_not_kept()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var manager = await app.LoginAsync(DemoUsers.ManagerEast);
+        var survivor = await CreateAsync(rep, "价值 合并留存", "intent", relationshipLevel: 1);
+        var duplicate = await CreateAsync(rep, "价值 合并重复", "intent", relationshipLevel: 1);
+        await DeliverAsync(Purchase(duplicate.Id, 15_000m));
+        await DeliverAsync(Purchase(duplicate.Id, 15_000m));
+        (await GetAsync(rep, duplicate.Id)).Value!.Tier.Should().Be(ValueTier.B);
+
+        var (keep, gone) = (await GetAsync(rep, survivor.Id), await GetAsync(rep, duplicate.Id));
+        var merge = new HttpRequestMessage(HttpMethod.Post, $"{Url}/{keep.Id}/merge") { Content = JsonContent.Create(new { duplicateId = gone.Id, duplicateVersion = gone.Version }) };
+        merge.Headers.TryAddWithoutValidation("If-Match", ETagOf(keep));
+        var merged = await (await manager.SendAsync(merge)).ReadAsync<CustomerDto>();
+
+        merged.Value!.Should().BeEquivalentTo(new { Tier = ValueTier.B, PurchaseTotal = 30_000m, PurchaseCount = 2 });
+        merged.Stage.Should().Be(CustomerStage.Customer, "the duplicate had bought");
+        (await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM customers.customer_value WHERE customer_id = @id", ("id", gone.Id))).Should().Be(0);
+
+        await DeliverAsync(Purchase(gone.Id, 5_000m));
+        await DeliverAsync(Purchase(keep.Id, -5_000m));
+        await DeliverAsync(Purchase(keep.Id, 5_000m, monthsAgo: -2));
+
+        (await GetAsync(rep, keep.Id)).Value!.Should().BeEquivalentTo(new { PurchaseTotal = 35_000m, PurchaseCount = 3 },
+            "a purchase of the merged-away customer is the survivor's; a negative or future one is not kept");
     }
 
     private static RecordPurchase Purchase(Guid customerId, decimal amount, int monthsAgo = 0)
@@ -161,16 +197,6 @@ public sealed class ValueTierTests(CrmApp app) : IClassFixture<CrmApp>
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
-        return client.SendAsync(request);
-    }
-
-    private static Task<HttpResponseMessage> PutSettingsAsync(HttpClient client, CustomerSettingsDto settings, uint version)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, $"{Url}/settings")
-        {
-            Content = JsonContent.Create(new CustomerSettingsInput(settings.Cadence, settings.StaleAfterDays, settings.Pool, settings.ValueTiers, settings.Loyalty), options: Json.Options),
-        };
-        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
         return client.SendAsync(request);
     }
 }

@@ -119,8 +119,8 @@ export default function SettingsPage() {
               options={[1, 2, 3, 4].map((level) => ({ value: level, label: t(`relationshipLevels.level${level as 1 | 2 | 3 | 4}`) }))}
             />
           </Form.Item>
-          <Form.Item name={['loyalty', 'countReferrals']} label={t('settings.countReferrals')} valuePropName="checked">
-            <Switch />
+          <Form.Item name={['loyalty', 'countReferrals']} label={t('settings.countReferrals')} valuePropName="checked" extra={t('settings.countReferralsLater')}>
+            <Switch disabled />
           </Form.Item>
         </Card>
         {canChange && (

@@ -357,6 +357,7 @@ export const en: Translation<typeof zhCN> = {
     loyalLevel: 'When the relationship level reaches',
     loyalLevelOff: 'Not by relationship level',
     countReferrals: 'Who referred a new customer is loyal',
+    countReferralsLater: 'Takes effect once the Referrals module is live',
   },
   value: {
     title: 'Value tier',

@@ -354,6 +354,7 @@ export const zhCN = {
     loyalLevel: '客情层次达到',
     loyalLevelOff: '不按客情层次',
     countReferrals: '介绍过新客户即为老客户',
+    countReferralsLater: '转介绍模块上线后生效',
   },
   value: {
     title: '价值分级',

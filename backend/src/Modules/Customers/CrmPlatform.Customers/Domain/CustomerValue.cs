@@ -36,6 +36,9 @@ internal sealed record LoyaltyRule(int? RelationshipLevel, bool CountReferrals);
 /// </summary>
 internal sealed class CustomerPurchase
 {
+    /// <summary>The largest amount the column holds (numeric(14,2)).</summary>
+    public const decimal MaxAmount = 999_999_999_999.99m;
+
     private CustomerPurchase()
     {
     }

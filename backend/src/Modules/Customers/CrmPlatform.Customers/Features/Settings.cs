@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
@@ -101,7 +102,7 @@ internal sealed class GetCustomerSettingsHandler(CustomersDbContext db, Settings
         SettingsCache.ToDto(await settings.GetAsync(db, cancellationToken));
 }
 
-internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db, ValueRating rating)
+internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db, ValueRating rating, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ChangeCustomerSettingsCommand, Result<CustomerSettingsDto>>
 {
     public async ValueTask<Result<CustomerSettingsDto>> Handle(ChangeCustomerSettingsCommand command, CancellationToken cancellationToken)
@@ -116,14 +117,19 @@ internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db, Value
         settings.Change(Cadence(input.Cadence.Priority), Cadence(input.Cadence.General), Cadence(input.Cadence.Last), input.StaleAfterDays);
         settings.ChangePool(input.Pool.ReturnAfterDays, input.Pool.WarningDays, input.Pool.ClaimsPerDay);
         var thresholds = input.ValueTiers;
-        var rated = settings.ValueTiers;
+        var (rated, loyalty) = (settings.ValueTiers, settings.Loyalty);
         settings.ChangeValueRules(
             new ValueTierRules(thresholds.WindowMonths, thresholds.ATotal, thresholds.APurchases, thresholds.BTotal, thresholds.BPurchases),
             new LoyaltyRule(input.Loyalty.RelationshipLevel, input.Loyalty.CountReferrals));
         await db.SaveChangesAsync(cancellationToken);
+        // Both follow at once, in the command's transaction; customer rows first, then the ratings (ValueRating.HoldAsync).
+        if (settings.Loyalty.RelationshipLevel is { } level && level < (loyalty.RelationshipLevel ?? int.MaxValue))
+        {
+            await PromoteAsync(level, cancellationToken);
+        }
+
         if (settings.ValueTiers != rated)
         {
-            // Every tier follows the new thresholds at once, in the command's transaction: one statement over the window's purchases.
             await rating.RecomputeAsync(settings.ValueTiers, customerIds: null, cancellationToken);
         }
 
@@ -131,6 +137,28 @@ internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db, Value
     }
 
     private static Cadence Cadence(CadenceDays days) => new(days.CallEveryDays, days.VisitEveryDays);
+
+    /// <summary>
+    /// A lower level makes buyers loyal who were not: in one statement, each with the history entry an edit would
+    /// write (the rule never lowers a stage, so a higher level or none changes nobody).
+    /// </summary>
+    private async Task PromoteAsync(int level, CancellationToken cancellationToken)
+    {
+        var now = clock.GetDatabaseUtcNow();
+        await db.Database.ExecuteSqlAsync(
+            $$"""
+            WITH promoted AS (
+                UPDATE customers.customers SET stage = 'Loyal', updated_at = {{now}}
+                WHERE stage = 'Customer' AND relationship_level >= {{level}} AND archived_at IS NULL AND merged_into_id IS NULL
+                RETURNING id)
+            INSERT INTO customers.audit_entries (id, entity_type, entity_id, action, changed_by, changed_at, changes)
+            SELECT (lpad(to_hex((extract(epoch FROM {{now}}::timestamptz) * 1000)::bigint), 12, '0') || '7' || substr(md5(random()::text), 1, 3)
+                      || '8' || substr(md5(random()::text), 1, 15))::uuid,
+                   'customer', id, 'Updated', {{currentUser.Id}}, {{now}}, '[{"field":"stage","old":"customer","new":"loyal"}]'::jsonb
+            FROM promoted
+            """,
+            cancellationToken);
+    }
 }
 
 /// <summary>

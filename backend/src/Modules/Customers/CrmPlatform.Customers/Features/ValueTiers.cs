@@ -69,9 +69,26 @@ internal sealed class OverrideValueTierHandler(CustomersDbContext db, ICurrentUs
 /// </summary>
 internal sealed class ValueRating(CustomersDbContext db, TimeProvider clock)
 {
-    /// <summary>Rates the given customers, or (null) every customer: after a change of the rules, and each night as purchases leave the window.</summary>
+    private const long RatingLock = 0x56616C_75655469;
+
+    /// <summary>
+    /// Holds the ratings until the transaction ends: shared to rate some customers, exclusive to rate everyone.
+    /// Rating everyone reads every purchase once; a purchase recorded meanwhile would have its fresh rating written
+    /// over, and two such runs at once would deadlock. Taken after any customer row a transaction locks.
+    /// </summary>
+    public async Task HoldAsync(bool everyone, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync(
+            everyone ? "SELECT pg_advisory_xact_lock(@key)" : "SELECT pg_advisory_xact_lock_shared(@key)",
+            [new NpgsqlParameter("key", RatingLock)],
+            cancellationToken);
+
+    /// <summary>
+    /// Rates the given customers, or (null) every customer: after a change of the rules, and each night as purchases
+    /// leave the window. Runs in the caller's transaction.
+    /// </summary>
     public async Task RecomputeAsync(ValueTierRules rules, IReadOnlyCollection<Guid>? customerIds, CancellationToken cancellationToken)
     {
+        await HoldAsync(everyone: customerIds is null, cancellationToken);
         // Two texts, not "@all OR customer_id = ANY(@ids)": a prepared statement's generic plan could not use the index for one customer.
         const string Listed = "AND customer_id = ANY(@ids)";
         var only = customerIds is null ? string.Empty : Listed;
@@ -86,9 +103,10 @@ internal sealed class ValueRating(CustomersDbContext db, TimeProvider clock)
             new("bPurchases", rules.BPurchases),
             new("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = customerIds?.ToArray() ?? [] },
         ];
-        // The only text put into the SQL is one of two constants; every value is a parameter.
+        // The only text put into the SQL is one of two constants; every value is a parameter. A rating that did not
+        // change is not written again: the nightly run rewrites only what moved.
         var rate = $"""
-            INSERT INTO customers.customer_value (customer_id, tier, purchase_total, purchase_count, computed_at)
+            INSERT INTO customers.customer_value AS v (customer_id, tier, purchase_total, purchase_count, computed_at)
             SELECT customer_id,
                    CASE WHEN sum(amount) >= @aTotal AND count(*) >= @aPurchases THEN 'A'
                         WHEN sum(amount) >= @bTotal AND count(*) >= @bPurchases THEN 'B'
@@ -99,6 +117,7 @@ internal sealed class ValueRating(CustomersDbContext db, TimeProvider clock)
             GROUP BY customer_id
             ON CONFLICT (customer_id) DO UPDATE SET
                 tier = excluded.tier, purchase_total = excluded.purchase_total, purchase_count = excluded.purchase_count, computed_at = excluded.computed_at
+            WHERE (v.tier, v.purchase_total, v.purchase_count) IS DISTINCT FROM (excluded.tier, excluded.purchase_total, excluded.purchase_count)
             """;
         var unrate = $"""
             DELETE FROM customers.customer_value v
@@ -116,8 +135,12 @@ internal sealed class ValueTierJob(CustomersDbContext db, SettingsCache settings
 
     public TimeOnly At => new(3, 0);
 
-    public async Task RunAsync(DateOnly day, CancellationToken cancellationToken) =>
+    public async Task RunAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await rating.RecomputeAsync((await settings.GetAsync(db, cancellationToken)).ValueTiers, customerIds: null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 }
 
 internal static class ValueTierEndpoints

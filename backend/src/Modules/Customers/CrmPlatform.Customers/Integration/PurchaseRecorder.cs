@@ -5,15 +5,17 @@ using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Features;
 using CrmPlatform.Customers.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CrmPlatform.Customers.Integration;
 
 /// <summary>
 /// Keeps other modules' <see cref="RecordPurchase"/> events, once each (inbox claim, and the event id as the
 /// purchase's key): the customer has bought (成交, or 老客户 by the loyal rule) and is rated again. The customer's row
-/// is locked first, so two purchases of one customer at the same moment are rated one after the other.
+/// is locked first, so two purchases of one customer at the same moment are rated one after the other. A purchase
+/// that cannot be right (an amount of zero or less, a date in the future) is logged and not kept.
 /// </summary>
-internal sealed class PurchaseRecorder(CustomersDbContext db, SettingsCache settings, ValueRating rating, TimeProvider clock)
+internal sealed class PurchaseRecorder(CustomersDbContext db, ValueRating rating, TimeProvider clock, ILogger<PurchaseRecorder> logger)
     : IIntegrationEventHandler<RecordPurchase>
 {
     private const string Consumer = "customers.purchases";
@@ -27,21 +29,33 @@ internal sealed class PurchaseRecorder(CustomersDbContext db, SettingsCache sett
             return;
         }
 
-        var rules = await settings.GetAsync(db, cancellationToken);
-        var customer = await CurrentAsync(purchase.CustomerId, cancellationToken);
+        var problem = Invalid(purchase, now);
+        var customer = problem is null ? await CurrentAsync(purchase.CustomerId, cancellationToken) : null;
         if (customer is null)
         {
-            // Nobody to rate: the customer is gone for good. The claim is kept, so a redelivery is not tried again.
+            // Nothing to keep: the claim is, so a redelivery does not try again (a retry could not make it right).
+            logger.LogWarning("Purchase {Purchase} of customer {Customer} was not kept: {Problem}", purchase.EventId, purchase.CustomerId, problem ?? "no such customer");
             await transaction.CommitAsync(cancellationToken);
             return;
         }
 
+        // Rated with the rules as they are once no re-rating of everyone can run: the settings are read after the hold.
+        await rating.HoldAsync(everyone: false, cancellationToken);
+        var rules = await db.Settings.AsNoTracking().SingleAsync(s => s.Id == CustomerSettings.SingletonId, cancellationToken);
         db.Purchases.Add(CustomerPurchase.Of(purchase, customer.Id));
         customer.Purchased(rules.Loyalty, now);
         await db.SaveChangesAsync(cancellationToken);
         await rating.RecomputeAsync(rules.ValueTiers, [customer.Id], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>What makes a purchase one this module cannot keep; null when it can.</summary>
+    private static string? Invalid(RecordPurchase purchase, DateTimeOffset now) =>
+        purchase.Amount is <= 0 or > CustomerPurchase.MaxAmount ? $"the amount {purchase.Amount} is not between 0 and {CustomerPurchase.MaxAmount}"
+        : decimal.Round(purchase.Amount, 2) != purchase.Amount ? $"the amount {purchase.Amount} has more than two decimals"
+        : purchase.PurchasedAt > now.AddDays(1) ? $"it is dated in the future ({purchase.PurchasedAt:O})"
+        : string.IsNullOrWhiteSpace(purchase.Source) || purchase.Source.Length > InteractionLimits.Source ? "its source is empty or too long"
+        : null;
 
     /// <summary>
     /// The customer, or the survivor it was merged into, locked FOR UPDATE; null when there is no such customer. The

@@ -40,6 +40,9 @@ internal static class CustomerSearch
 
     private const int MaxGramLength = 2;
 
+    /// <summary>A Latin, digit or mixed term reaches the contacts from this length: the trigram index's.</summary>
+    private const int MinContactTerm = 3;
+
     /// <summary>
     /// The first <paramref name="take"/> customers in <paramref name="inOrder"/>'s order, of those the term finds (all
     /// when there is none): by their own fields, or only by a contact. The two are separate queries, each ordered and
@@ -56,9 +59,18 @@ internal static class CustomerSearch
         }
 
         var normalized = Normalize(term);
-        var (own, contact) = normalized.Length <= MaxGramLength && normalized.All(IsHan)
+        var gram = normalized.Length <= MaxGramLength && normalized.All(IsHan);
+        var (own, contact) = gram
             ? (HasGram<Customer>(normalized), HasGram<Contact>(normalized))
             : (TextLike<Customer>(Like.Contains(normalized)), TextLike<Contact>(Like.Contains(normalized)));
+        if (normalized.Length < (gram ? MaxGramLength : MinContactTerm))
+        {
+            // One character (a surname) would match every twentieth contact: a page of them would cost a probe of
+            // the contacts of every customer walked, and tell the user nothing. Contacts are found from two Han
+            // characters, or three of anything else (what the indexes serve).
+            return inOrder(customers.Where(own)).Take(take);
+        }
+
         var byContact = contacts.Where(contact);
         // Not found by their own fields: the two parts never share a customer.
         var notOwn = Expression.Lambda<Func<Customer, bool>>(Expression.Not(own.Body), own.Parameters);

@@ -36,8 +36,6 @@ internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> op
     public DbSet<ImportFingerprint> ImportFingerprints => Set<ImportFingerprint>();
 
     public DbSet<CustomerPurchase> Purchases => Set<CustomerPurchase>();
-
-    public DbSet<CustomerValue> CustomerValues => Set<CustomerValue>();
 }
 
 internal sealed class CustomerPurchaseConfiguration : IEntityTypeConfiguration<CustomerPurchase>
