@@ -60,9 +60,8 @@ internal static class CustomerSearch
 
         var normalized = Normalize(term);
         var gram = normalized.Length <= MaxGramLength && normalized.All(IsHan);
-        var (own, contact) = gram
-            ? (HasGram<Customer>(normalized), HasGram<Contact>(normalized))
-            : (TextLike<Customer>(Like.Contains(normalized)), TextLike<Contact>(Like.Contains(normalized)));
+        var pattern = gram ? normalized : Like.Contains(normalized);
+        var (own, contact) = gram ? (HasGram<Customer>(pattern), HasGram<Contact>(pattern)) : (TextLike<Customer>(pattern), TextLike<Contact>(pattern));
         if (normalized.Length < (gram ? MaxGramLength : MinContactTerm))
         {
             // One character (a surname) would match every twentieth contact: a page of them would cost a probe of
