@@ -68,20 +68,12 @@ app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? a
     var rows = $"SELECT *, xmin FROM customers.customers WHERE {where} ORDER BY id DESC LIMIT {take}";
     if (!string.IsNullOrWhiteSpace(q))
     {
-        // Customers found by their own fields and those found only by a contact, each ordered and cut, then merged (ADR 0023).
+        // The customers' search columns hold their contacts' names and phones too (ADR 0026).
         var term = q.Trim().ToLowerInvariant();
         var gram = term.Length <= 2 && term.All(c => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF'));
         var value = Parameter(gram ? term : "%" + term + "%", NpgsqlDbType.Text);
         var match = gram ? $"search_grams @> ARRAY[{value}]" : $"search_text LIKE {value}";
-        // Contacts are searched from two Han characters or three of anything else, as in the product.
-        rows = term.Length < (gram ? 2 : 3) ? $"SELECT *, xmin FROM customers.customers c WHERE {where} AND c.{match} ORDER BY id DESC LIMIT {take}" : $"""
-            SELECT * FROM (
-              (SELECT *, xmin FROM customers.customers c WHERE {where} AND c.{match} ORDER BY id DESC LIMIT {take})
-              UNION ALL
-              (SELECT *, xmin FROM customers.customers c WHERE {where} AND NOT c.{match}
-                 AND EXISTS (SELECT 1 FROM customers.contacts k WHERE k.customer_id = c.id AND k.{match}) ORDER BY id DESC LIMIT {take})) AS found
-            ORDER BY id DESC LIMIT {take}
-            """;
+        rows = $"SELECT *, xmin FROM customers.customers WHERE {where} AND {match} ORDER BY id DESC LIMIT {take}";
     }
 
     command.CommandText = $"SELECT coalesce(json_agg(page.row), '[]') FROM (SELECT {Columns} AS row FROM ({rows}) AS customers) AS page";

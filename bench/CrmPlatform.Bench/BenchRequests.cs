@@ -8,7 +8,7 @@ internal static class BenchRequests
 {
     /// <summary>
     /// Search terms: a 2- and a 1-character fragment of Chinese names, digits of a phone, a word of company names.
-    /// Each finds customers by their own fields and by their contacts' names and phones (ADR 0023).
+    /// Each finds customers by their own fields and by their contacts' names and phones (ADR 0026).
     /// </summary>
     private static readonly (string Label, string Term)[] SearchTerms =
     [

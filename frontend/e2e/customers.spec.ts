@@ -21,8 +21,8 @@ test('a rep creates a customer, finds it, edits it, is told about a bad field, a
   await expect(page.getByText(`已创建客户“${name}”`)).toBeVisible();
   await expect(page).toHaveURL(/\/customers$/);
 
-  await page.getByPlaceholder('搜索名称、电话或公司').fill(name);
-  await page.getByPlaceholder('搜索名称、电话或公司').press('Enter');
+  await page.getByPlaceholder('搜索名称、电话、公司或联系人').fill(name);
+  await page.getByPlaceholder('搜索名称、电话、公司或联系人').press('Enter');
   await expect(page).toHaveURL(/q=/);
   const rows = page.locator('.data-table tbody tr');
   await expect(rows).toHaveCount(1);
@@ -180,6 +180,11 @@ test('the relationship card: a rep logs a gift and a call, adds the boss and a b
   const contacts = page.locator('.ant-card').filter({ hasText: '联系人' }).last();
   await expect(contacts).toContainText('王建华');
   await expect(contacts).toContainText('老板/决策者');
+  // The contact gave the customer a new version (ADR 0026); the card read it again, so the profile still saves.
+  await page.getByRole('button', { name: '编辑档案' }).click();
+  await expect(page.getByText('编辑客户', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('编辑客户', { exact: true })).toBeHidden();
 
   await page.getByRole('button', { name: '添加重要日子' }).click();
   const dateDialog = page.getByRole('dialog');

@@ -41,7 +41,7 @@ test('archiving asks first, then removes the customer from the list', async ({ p
 
   await expect(page.getByText(`已归档客户“${name}”`)).toBeVisible();
   await expect(page).toHaveURL(/\/customers$/);
-  await page.getByPlaceholder('搜索名称、电话或公司').fill(name);
-  await page.getByPlaceholder('搜索名称、电话或公司').press('Enter');
+  await page.getByPlaceholder('搜索名称、电话、公司或联系人').fill(name);
+  await page.getByPlaceholder('搜索名称、电话、公司或联系人').press('Enter');
   await expect(page.getByText('没有符合条件的客户')).toBeVisible();
 });

@@ -9,8 +9,8 @@ test('a rep exports the list as filtered, as a CSV file Excel reads in Chinese',
   await east.createCustomer(`导出客户 ${tag} 乙`);
 
   await logIn(page, 'rep.east');
-  await page.getByPlaceholder('搜索名称、电话或公司').fill(tag);
-  await page.getByPlaceholder('搜索名称、电话或公司').press('Enter');
+  await page.getByPlaceholder('搜索名称、电话、公司或联系人').fill(tag);
+  await page.getByPlaceholder('搜索名称、电话、公司或联系人').press('Enter');
   await expect(page.locator('.data-table tbody tr')).toHaveCount(2);
 
   const download = page.waitForEvent('download');

@@ -40,7 +40,7 @@ test('a rep imports a customer file, follows its progress and sees why a row fai
   await expect(page.getByText('新建 0 · 更新 0 · 跳过 3 · 失败 1')).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole('link', { name: '返回客户列表' }).click();
-  await page.getByPlaceholder('搜索名称、电话或公司').fill(`导入客户 ${tag}`);
-  await page.getByPlaceholder('搜索名称、电话或公司').press('Enter');
+  await page.getByPlaceholder('搜索名称、电话、公司或联系人').fill(`导入客户 ${tag}`);
+  await page.getByPlaceholder('搜索名称、电话、公司或联系人').press('Enter');
   await expect(page.locator('.data-table tbody tr')).toHaveCount(2);
 });

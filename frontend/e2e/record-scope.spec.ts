@@ -10,8 +10,8 @@ test("a rep of another team never sees rep.east's customer, in the list, in sear
   await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
   await expect(page.locator('.data-table')).not.toContainText(name);
 
-  await page.getByPlaceholder('搜索名称、电话或公司').fill(name);
-  await page.getByPlaceholder('搜索名称、电话或公司').press('Enter');
+  await page.getByPlaceholder('搜索名称、电话、公司或联系人').fill(name);
+  await page.getByPlaceholder('搜索名称、电话、公司或联系人').press('Enter');
   await expect(page.getByText('没有符合条件的客户')).toBeVisible();
   await screenshot(page, 'record-scope-search');
 

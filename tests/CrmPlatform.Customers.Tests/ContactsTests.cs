@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CrmPlatform.BuildingBlocks.Auditing;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Features;
@@ -25,15 +24,15 @@ public sealed class ContactsTests(CrmApp app) : IClassFixture<CrmApp>
         added.Headers.ETag!.Tag.Should().Be($"\"{boss.Version}\"");
         boss.Should().BeEquivalentTo(new { Name = "王建华", Role = ContactRole.DecisionMaker, Likes = "钓鱼、普洱茶", Birthday = (DateOnly?)new DateOnly(1972, 3, 18) });
 
-        var edited = await (await SendAsync(rep, HttpMethod.Put, customer.Id, boss, new { name = "王建华", role = "decisionMaker", phone = "138 0013 8001" }, $"\"{boss.Version}\""))
+        var edited = await (await rep.SendContactAsync(HttpMethod.Put, customer.Id, boss, new { name = "王建华", role = "decisionMaker", phone = "138 0013 8001" }, $"\"{boss.Version}\""))
             .ReadAsync<ContactDto>();
         edited.Phone.Should().Be("138 0013 8001");
         edited.Likes.Should().BeNull("PUT replaces every field");
-        await (await SendAsync(rep, HttpMethod.Put, customer.Id, boss, Boss, $"\"{boss.Version}\"")).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
-        await (await SendAsync(rep, HttpMethod.Delete, customer.Id, boss, null, null)).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
+        await (await rep.SendContactAsync(HttpMethod.Put, customer.Id, boss, Boss, $"\"{boss.Version}\"")).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await rep.SendContactAsync(HttpMethod.Delete, customer.Id, boss, null, null)).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
 
         (await (await rep.GetAsync($"{Url}/{customer.Id}/contacts")).ReadAsync<List<ContactDto>>()).Should().ContainSingle().Which.Phone.Should().Be("138 0013 8001");
-        (await SendAsync(rep, HttpMethod.Delete, customer.Id, boss, null, $"\"{edited.Version}\"")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await rep.SendContactAsync(HttpMethod.Delete, customer.Id, boss, null, $"\"{edited.Version}\"")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await (await rep.GetAsync($"{Url}/{customer.Id}/contacts")).ReadAsync<List<ContactDto>>()).Should().BeEmpty();
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
@@ -69,26 +68,10 @@ public sealed class ContactsTests(CrmApp app) : IClassFixture<CrmApp>
 
         await (await otherTeam.GetAsync($"{Url}/{customer.Id}/contacts")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await otherTeam.PostJsonAsync($"{Url}/{customer.Id}/contacts", Boss)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await SendAsync(otherTeam, HttpMethod.Put, customer.Id, boss, Boss, $"\"{boss.Version}\"")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await SendAsync(otherTeam, HttpMethod.Delete, customer.Id, boss, null, $"\"{boss.Version}\"")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await otherTeam.SendContactAsync(HttpMethod.Put, customer.Id, boss, Boss, $"\"{boss.Version}\"")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await otherTeam.SendContactAsync(HttpMethod.Delete, customer.Id, boss, null, $"\"{boss.Version}\"")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         // Nor through a customer of their own: a contact belongs to one customer.
-        await (await SendAsync(otherTeam, HttpMethod.Put, otherCustomer.Id, boss, Boss, $"\"{boss.Version}\"")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await otherTeam.SendContactAsync(HttpMethod.Put, otherCustomer.Id, boss, Boss, $"\"{boss.Version}\"")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         (await (await rep.GetAsync($"{Url}/{customer.Id}/contacts")).ReadAsync<List<ContactDto>>()).Should().ContainSingle().Which.Name.Should().Be("王建华");
-    }
-
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, Guid customerId, ContactDto contact, object? body, string? ifMatch)
-    {
-        var request = new HttpRequestMessage(method, $"{Url}/{customerId}/contacts/{contact.Id}");
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        return client.SendAsync(request);
     }
 }

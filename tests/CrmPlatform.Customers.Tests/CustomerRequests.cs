@@ -32,6 +32,28 @@ internal static class CustomerRequests
         return client.SendAsync(request);
     }
 
+    /// <summary>The customer as it is now (its version moves with its contacts' names and phones, ADR 0026).</summary>
+    public static async Task<CustomerDto> ReadCustomerAsync(this HttpClient client, Guid id) =>
+        await (await client.GetAsync($"{Url}/{id}")).ReadAsync<CustomerDto>();
+
+    /// <summary>PUT (with <paramref name="body"/>) or DELETE one of a customer's contacts.</summary>
+    public static Task<HttpResponseMessage> SendContactAsync(
+        this HttpClient client, HttpMethod method, Guid customerId, ContactDto contact, object? body, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(method, $"{Url}/{customerId}/contacts/{contact.Id}");
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request);
+    }
+
     public static Task<HttpResponseMessage> ArchiveAsync(this HttpClient client, Guid id, string? ifMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Delete, $"{Url}/{id}");

@@ -101,7 +101,7 @@ public sealed class CustomerSearchTests(CrmApp app) : IClassFixture<CrmApp>
         await AddContactAsync(west, theirs, new { name = "赵鼛鼚", role = "purchasing" });
 
         (await IdsAsync(east, "鼛鼚")).Should().Equal([bothWays.Id, byContact.Id, byOwnName.Id], "newest first, and a customer found both ways once");
-        (await IdsAsync(east, "鼛")).Should().Equal([bothWays.Id, byOwnName.Id], "one character finds customers by their own fields only");
+        (await IdsAsync(east, "鼛")).Should().Equal([bothWays.Id, byContact.Id, byOwnName.Id], "one character finds contacts too");
         (await IdsAsync(east, "王鼛鼚")).Should().Equal(byContact.Id);
         (await IdsAsync(east, "86972130")).Should().Equal(byContact.Id);
         (await IdsAsync(east, "8697-2130")).Should().Equal(byContact.Id);
@@ -123,13 +123,38 @@ public sealed class CustomerSearchTests(CrmApp app) : IClassFixture<CrmApp>
 
         pages.Should().Equal([bothWays.Id, byContact.Id, byOwnName.Id], "the keyset cursor runs through both kinds of match");
 
-        var removed = await east.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{Url}/{byContact.Id}/contacts/{storeManager.Id}")
-        {
-            Headers = { { "If-Match", $"\"{storeManager.Version}\"" } },
-        });
-        removed.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        // A contact's searched fields are the customer's: renaming one changes the customer's version, a note does not.
+        var version = (await east.ReadCustomerAsync(byContact.Id)).Version;
+        storeManager = await ChangeContactAsync(east, byContact, storeManager, new { name = "王鼛鼚", role = "storeManager", phone = "0571-8697 2130", notes = "周一休息" });
+        (await east.ReadCustomerAsync(byContact.Id)).Version.Should().Be(version);
+        storeManager = await ChangeContactAsync(east, byContact, storeManager, new { name = "王鼜鼝", role = "storeManager" });
+        (await east.ReadCustomerAsync(byContact.Id)).Version.Should().NotBe(version);
         (await IdsAsync(east, "鼛鼚")).Should().Equal(bothWays.Id, byOwnName.Id);
+        (await IdsAsync(east, "鼜鼝")).Should().Equal(byContact.Id);
+        (await IdsAsync(east, "86972130")).Should().BeEmpty();
+
+        var removed = await east.SendContactAsync(HttpMethod.Delete, byContact.Id, storeManager, null, $"\"{storeManager.Version}\"");
+        removed.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await IdsAsync(east, "鼜鼝")).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Contacts_added_to_one_customer_at_once_are_all_found()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await rep.CreateAsync("并发联系人商行");
+        string[] names = ["鼢鼣甲", "鼢鼣乙", "鼢鼣丙", "鼢鼣丁", "鼢鼣戊", "鼢鼣己"];
+
+        await Task.WhenAll(names.Select(name => AddContactAsync(rep, customer, new { name, role = "storeStaff" })));
+
+        foreach (var name in names)
+        {
+            (await IdsAsync(rep, name)).Should().Equal([customer.Id], $"{name} was added while the others were");
+        }
+    }
+
+    private static async Task<ContactDto> ChangeContactAsync(HttpClient client, CustomerDto customer, ContactDto contact, object body) =>
+        await (await client.SendContactAsync(HttpMethod.Put, customer.Id, contact, body, $"\"{contact.Version}\"")).ReadAsync<ContactDto>();
 
     private static async Task<ContactDto> AddContactAsync(HttpClient client, CustomerDto customer, object contact) =>
         await (await client.PostJsonAsync($"{Url}/{customer.Id}/contacts", contact)).ReadAsync<ContactDto>(HttpStatusCode.Created);

@@ -105,13 +105,14 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
             name = "合并 杭州茶庄（旧档）", kind = "company", company = "杭州茶庄", phone = "138 0013 7000", email = "boss@tea.example", tags = new[] { "VIP", "茶友" },
             stage = "customer", importance = "key", relationshipLevel = 3, hobbies = "钓鱼", otherPhones = new[] { "0571-8765 0001" },
         }, confirm: true);
-        (await rep.PostJsonAsync($"{Url}/{duplicate.Id}/contacts", new { name = "王老板", role = "decisionMaker" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await rep.PostJsonAsync($"{Url}/{duplicate.Id}/contacts", new { name = "鼞鼟老板", role = "decisionMaker" })).StatusCode.Should().Be(HttpStatusCode.Created);
         (await rep.PostJsonAsync($"{Url}/{duplicate.Id}/key-dates", new { kind = "companyAnniversary", month = 5, day = 8, year = 2001 })).StatusCode.Should().Be(HttpStatusCode.Created);
         var visitedAt = DateTimeOffset.UtcNow.AddDays(-3);
         (await rep.PostJsonAsync($"{Url}/{duplicate.Id}/interactions", new { kind = "visit", summary = "上门拜访", occurredAt = visitedAt })).StatusCode.Should().Be(HttpStatusCode.Created);
         (await rep.PostJsonAsync($"{Url}/{survivor.Id}/interactions", new { kind = "note", summary = "老档案的备注" })).StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var merged = await (await MergeAsync(manager, survivor, duplicate.Id, duplicate.Version)).ReadAsync<CustomerDto>();
+        // The contact changed the duplicate's version (ADR 0026).
+        var merged = await (await MergeAsync(manager, survivor, duplicate.Id, (await rep.ReadCustomerAsync(duplicate.Id)).Version)).ReadAsync<CustomerDto>();
 
         // The duplicate's stage (成交) at its relationship level 3 makes a 老客户 by the loyal rule.
         merged.Should().BeEquivalentTo(new
@@ -120,7 +121,7 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
             Stage = CustomerStage.Loyal, Importance = Importance.Key, RelationshipLevel = 3, Hobbies = "钓鱼",
         });
         merged.LastVisitedAt.Should().BeCloseTo(visitedAt, TimeSpan.FromMilliseconds(1));
-        (await (await rep.GetAsync($"{Url}/{survivor.Id}/contacts")).ReadAsync<List<ContactDto>>()).Should().ContainSingle().Which.Name.Should().Be("王老板");
+        (await (await rep.GetAsync($"{Url}/{survivor.Id}/contacts")).ReadAsync<List<ContactDto>>()).Should().ContainSingle().Which.Name.Should().Be("鼞鼟老板");
         (await (await rep.GetAsync($"{Url}/{survivor.Id}/key-dates")).ReadAsync<List<KeyDateDto>>()).Should().ContainSingle().Which.CustomerId.Should().Be(survivor.Id);
         (await (await rep.GetAsync($"{Url}/{survivor.Id}/interactions")).ReadAsync<Page<InteractionDto>>()).Items.Select(i => i.Summary)
             .Should().BeEquivalentTo("上门拜访", "老档案的备注");
@@ -130,6 +131,9 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
         gone.GetProperty("mergedIntoId").GetGuid().Should().Be(survivor.Id);
         (await (await rep.GetAsync($"{Url}?q={Uri.EscapeDataString("合并 杭州茶庄")}")).ReadAsync<Page<CustomerDto>>()).Items
             .Select(c => c.Id).Should().Equal(survivor.Id);
+        (await (await rep.GetAsync($"{Url}?q={Uri.EscapeDataString("鼞鼟")}")).ReadAsync<Page<CustomerDto>>()).Items
+            .Select(c => c.Id).Should().Equal([survivor.Id], "the contact came over, and finds its new customer");
+        (await (await rep.GetAsync($"{Url}/{survivor.Id}")).ReadAsync<CustomerDto>()).Version.Should().Be(merged.Version, "the merge answers the survivor as it is now");
         (await (await rep.GetAsync($"{Url}/{survivor.Id}/duplicates")).ReadAsync<DuplicatesDto>()).Any.Should().BeFalse();
 
         var history = await (await manager.GetAsync($"{Url}/{survivor.Id}/history")).ReadAsync<Page<AuditEntryDto>>();

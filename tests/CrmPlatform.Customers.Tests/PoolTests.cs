@@ -115,7 +115,7 @@ public sealed class PoolTests(CrmApp app) : IClassFixture<CrmApp>
         var byName = await rep.CreateAsync("公海 鼜鼝记");
         var byContact = await rep.CreateAsync("公海 某店");
         (await rep.PostJsonAsync($"{Url}/{byContact.Id}/contacts", new { name = "钱鼜鼝", role = "storeManager" })).StatusCode.Should().Be(HttpStatusCode.Created);
-        foreach (var customer in new[] { byName, byContact })
+        foreach (var customer in new[] { byName, await rep.ReadCustomerAsync(byContact.Id) })
         {
             (await ReleaseAsync(rep, customer, ETagOf(customer))).StatusCode.Should().Be(HttpStatusCode.NoContent);
         }

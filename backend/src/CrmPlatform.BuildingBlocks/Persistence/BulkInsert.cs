@@ -41,9 +41,10 @@ public static class BulkInsert
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped by {db.GetType().Name}.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        // Computed columns and the row version (xmin) are the database's to fill.
+        // Computed columns and the row version (xmin) are the database's to fill; a shadow property has no value on the
+        // entity to copy (its column is kept by SQL of its own, as a customer's copy of its contacts is).
         var columns = entityType.GetProperties()
-            .Where(p => p.ValueGenerated != ValueGenerated.OnAddOrUpdate)
+            .Where(p => p.ValueGenerated != ValueGenerated.OnAddOrUpdate && !p.IsShadowProperty())
             .Select(p => new Column(p.GetGetter(), p.GetColumnName(table)!, p.GetRelationalTypeMapping()))
             .ToList();
 

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../api/client';
 import {
   ContactInput,
@@ -84,6 +84,18 @@ export function useContacts(customerId: string) {
   return useQuery({ queryKey: cardKeys.contacts(customerId), queryFn: ({ signal }) => api.customers.listContacts(customerId, signal) });
 }
 
+/**
+ * A contact's name and phone are part of the customer (search finds it by them), so a contact change gives the
+ * customer a new version: read it again, or the next profile edit from the card would be refused as stale.
+ */
+function contactsChanged(queryClient: QueryClient, customerId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: cardKeys.contacts(customerId) }),
+    queryClient.invalidateQueries({ queryKey: customerKeys.detail(customerId), exact: true }),
+    queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
+  ]);
+}
+
 /** Adds a contact, or replaces one (If-Match with the version the dialog opened with). */
 export function useSaveContact(customerId: string) {
   const api = useApi();
@@ -103,7 +115,7 @@ export function useSaveContact(customerId: string) {
     },
     onSuccess: async () => {
       idempotency.renew();
-      await queryClient.invalidateQueries({ queryKey: cardKeys.contacts(customerId) });
+      await contactsChanged(queryClient, customerId);
     },
   });
 }
@@ -113,7 +125,7 @@ export function useRemoveContact(customerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (contact: ContactDto) => api.customers.removeContact(customerId, contact.id, `"${contact.version}"`),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: cardKeys.contacts(customerId) }),
+    onSettled: () => contactsChanged(queryClient, customerId),
   });
 }
 

@@ -3,7 +3,7 @@ export const zhCN = {
   title: '客户',
   subtitle: '客户档案：联系人、公司、阶段与负责人',
   create: '新建客户',
-  searchPlaceholder: '搜索名称、电话或公司',
+  searchPlaceholder: '搜索名称、电话、公司或联系人',
   filterStage: '阶段',
   filterOwner: '负责人',
   sortLabel: '排序',

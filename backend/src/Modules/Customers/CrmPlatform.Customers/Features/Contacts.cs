@@ -69,10 +69,13 @@ internal sealed class UpdateContactValidator : AbstractValidator<UpdateContactCo
 internal sealed class ContactBook(CustomersDbContext db, CustomerAccess access)
 {
 
-    /// <summary>The contact to change: its customer visible (else 404) and at the version the caller read (else 412).</summary>
+    /// <summary>
+    /// The contact to change: its customer visible (else 404) and held for the change, and the contact at the version
+    /// the caller read (else 412).
+    /// </summary>
     public async Task<Result<Contact>> LoadForChangeAsync(Guid customerId, Guid contactId, uint expectedVersion, CancellationToken cancellationToken)
     {
-        var contact = await access.CanSeeAsync(customerId, cancellationToken)
+        var contact = await access.HoldForChangeAsync(customerId, cancellationToken)
             ? await db.Contacts.SingleOrDefaultAsync(c => c.Id == contactId && c.CustomerId == customerId, cancellationToken)
             : null;
         if (contact is null)
@@ -90,7 +93,7 @@ internal sealed class AddContactHandler(CustomersDbContext db, CustomerAccess ac
 {
     public async ValueTask<Result<ContactDto>> Handle(AddContactCommand command, CancellationToken cancellationToken)
     {
-        if (!await access.HoldAsync(command.CustomerId, cancellationToken))
+        if (!await access.HoldForChangeAsync(command.CustomerId, cancellationToken))
         {
             return Error.NotFound("customer", command.CustomerId);
         }
@@ -98,6 +101,7 @@ internal sealed class AddContactHandler(CustomersDbContext db, CustomerAccess ac
         var contact = Contact.Add(command.CustomerId, command.Contact.Details, clock.GetDatabaseUtcNow());
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(cancellationToken);
+        await db.RefreshContactSearchAsync([command.CustomerId], cancellationToken);
         return ContactBook.ToDto(contact);
     }
 }
@@ -114,6 +118,7 @@ internal sealed class UpdateContactHandler(CustomersDbContext db, ContactBook bo
 
         contact.Value.Describe(command.Contact.Details, clock.GetDatabaseUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await db.RefreshContactSearchAsync([command.CustomerId], cancellationToken);
         return ContactBook.ToDto(contact.Value);
     }
 }
@@ -130,6 +135,7 @@ internal sealed class RemoveContactHandler(CustomersDbContext db, ContactBook bo
 
         db.Contacts.Remove(contact.Value);
         await db.SaveChangesAsync(cancellationToken);
+        await db.RefreshContactSearchAsync([command.CustomerId], cancellationToken);
         return Unit.Value;
     }
 }

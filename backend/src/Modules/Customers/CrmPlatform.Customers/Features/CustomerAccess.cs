@@ -21,6 +21,15 @@ internal sealed class CustomerAccess(CustomersDbContext db, ICurrentUser current
     public Task<bool> HoldAsync(Guid customerId, CancellationToken cancellationToken) =>
         Held(db, customerId).AsNoTracking().VisibleTo(currentUser).AnyAsync(cancellationToken);
 
+    /// <summary>
+    /// For a command that changes the customer's row as well (its contacts, <see cref="ContactSearch"/>): whether the
+    /// caller may, with the row locked (FOR NO KEY UPDATE) before anything is read, so two such commands take turns
+    /// and the second one reads what the first one wrote.
+    /// </summary>
+    public Task<bool> HoldForChangeAsync(Guid customerId, CancellationToken cancellationToken) =>
+        db.Customers.FromSql($"SELECT * FROM customers.customers WHERE id = {customerId} FOR NO KEY UPDATE")
+            .AsNoTracking().VisibleTo(currentUser).AnyAsync(cancellationToken);
+
     /// <summary>The customer's row, locked FOR SHARE; the query filter still applies.</summary>
     public static IQueryable<Domain.Customer> Held(CustomersDbContext db, Guid customerId) =>
         db.Customers.FromSql($"SELECT * FROM customers.customers WHERE id = {customerId} FOR SHARE");

@@ -149,13 +149,15 @@ internal sealed class CustomerFilters(CustomersDbContext db, ICurrentUser curren
             customers = customers.Overdue(due, await settings.GetAsync(db, cancellationToken), ChinaTime.Today(clock));
         }
 
-        return customers.Page(db.Contacts, query.Q, (query.Sort?.Value ?? CustomerSort.CreatedAtDescending) switch
+        var matching = customers.Matching(query.Q);
+        var ordered = (query.Sort?.Value ?? CustomerSort.CreatedAtDescending) switch
         {
-            CustomerSort.CreatedAt => rows => rows.PageAfter(c => c.Id, descending: false, after),
-            CustomerSort.Name => rows => rows.PageAfter(c => c.Name, c => c.Id, descending: false, after),
-            CustomerSort.NameDescending => rows => rows.PageAfter(c => c.Name, c => c.Id, descending: true, after),
-            _ => rows => rows.PageAfter(c => c.Id, descending: true, after),
-        }, take);
+            CustomerSort.CreatedAt => matching.PageAfter(c => c.Id, descending: false, after),
+            CustomerSort.Name => matching.PageAfter(c => c.Name, c => c.Id, descending: false, after),
+            CustomerSort.NameDescending => matching.PageAfter(c => c.Name, c => c.Id, descending: true, after),
+            _ => matching.PageAfter(c => c.Id, descending: true, after),
+        };
+        return ordered.Take(take);
     }
 
     private static IQueryable<Customer> Filter(IQueryable<Customer> customers, ICustomerFilter query)

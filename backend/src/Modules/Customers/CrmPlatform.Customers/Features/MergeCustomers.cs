@@ -127,6 +127,7 @@ internal sealed class MergeCustomersHandler(
         });
         db.Publish(new CustomerMerged(Guid.CreateVersion7(now), now, gone.Id, gone.Name, gone.OwnerId, gone.TeamId, keep.Id));
         await db.SaveChangesAsync(cancellationToken);
+        await db.RefreshContactSearchAsync([keep.Id, gone.Id], cancellationToken);
         // The duplicate's purchases count for the survivor now.
         await rating.RecomputeAsync(rules.ValueTiers, [keep.Id, gone.Id], cancellationToken);
 

@@ -99,7 +99,7 @@ internal sealed class ListPoolHandler(CustomersDbContext db, ICurrentUser curren
         var limit = query.Limit ?? PageLimits.Default;
         Cursor.TryDecode(query.Cursor, Sort, out var after);
         var rows = await db.Pooled().AsNoTracking().OfCallersTeam(currentUser)
-            .Page(db.Contacts, query.Q, pooled => pooled.PageAfter(c => c.Id, descending: true, after), limit + 1)
+            .Matching(query.Q).PageAfter(c => c.Id, descending: true, after).Take(limit + 1)
             .Select(c => new PoolCustomerDto(
                 c.Id, c.Name, c.Kind, c.Company, c.Region, c.Industry, c.Stage, c.TeamId, c.OwnerId, null, c.PooledAt!.Value,
                 c.Activity != null ? c.Activity.LastInteractionAt : null))

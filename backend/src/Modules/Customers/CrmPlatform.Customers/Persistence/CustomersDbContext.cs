@@ -182,11 +182,6 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.HasIndex(c => new { c.CustomerId, c.Id });
         b.Property<int?>(KeyDates.BirthdayMonthDayColumn).HasComputedColumnSql(KeyDates.BirthdayMonthDaySql, stored: true);
         b.HasIndex(KeyDates.BirthdayMonthDayColumn).HasFilter("birthday_month_day IS NOT NULL");
-        // A customer is found by its contacts' names and phones too: the customers' search columns, by the same functions.
-        b.Property<string>(CustomerSearch.TextColumn).HasComputedColumnSql(CustomerSearch.ContactTextSql, stored: true);
-        b.Property<string[]>(CustomerSearch.GramsColumn).HasComputedColumnSql(CustomerSearch.ContactGramsSql, stored: true);
-        b.HasIndex(CustomerSearch.TextColumn).HasMethod("gin").HasOperators("gin_trgm_ops");
-        b.HasIndex(CustomerSearch.GramsColumn).HasMethod("gin");
     }
 }
 
@@ -262,7 +257,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property<string[]>(CustomerSearch.TagKeysColumn).HasComputedColumnSql(CustomerSearch.TagKeysSql, stored: true);
         b.HasIndex(CustomerSearch.TagKeysColumn).HasMethod("gin");
 
-        // Search columns, computed by PostgreSQL so every writer (the API, bulk SQL) keeps them right.
+        // Search columns, computed by PostgreSQL so every writer (the API, bulk SQL) keeps them right; the contacts'
+        // part is kept by ContactSearch.
+        b.Property<string?>(CustomerSearch.ContactsColumn);
         b.Property<string>(CustomerSearch.TextColumn).HasComputedColumnSql(CustomerSearch.TextSql, stored: true);
         b.Property<string[]>(CustomerSearch.GramsColumn).HasComputedColumnSql(CustomerSearch.GramsSql, stored: true);
         b.HasIndex(CustomerSearch.TextColumn).HasMethod("gin").HasOperators("gin_trgm_ops");

@@ -185,18 +185,6 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
 
-                    b.PrimitiveCollection<string[]>("SearchGrams")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("text[]")
-                        .HasColumnName("search_grams")
-                        .HasComputedColumnSql("customers.han_grams(name, NULL)", true);
-
-                    b.Property<string>("SearchText")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("text")
-                        .HasColumnName("search_text")
-                        .HasComputedColumnSql("customers.search_text(name, NULL, phone, NULL)", true);
-
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -213,17 +201,6 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.HasIndex("BirthdayMonthDay")
                         .HasDatabaseName("ix_contacts_birthday_month_day")
                         .HasFilter("birthday_month_day IS NOT NULL");
-
-                    b.HasIndex("SearchGrams")
-                        .HasDatabaseName("ix_contacts_search_grams");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchGrams"), "gin");
-
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_contacts_search_text");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("CustomerId", "Id")
                         .HasDatabaseName("ix_contacts_customer_id_id");
@@ -265,6 +242,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("company");
+
+                    b.Property<string>("ContactSearch")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_search");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -406,13 +387,13 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text[]")
                         .HasColumnName("search_grams")
-                        .HasComputedColumnSql("customers.han_grams(name, company)", true);
+                        .HasComputedColumnSql("customers.han_grams(name, coalesce(company, '') || E'\\n' || coalesce(contact_search, ''))", true);
 
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("search_text")
-                        .HasComputedColumnSql("customers.search_text(name, company, phone, other_phones)", true);
+                        .HasComputedColumnSql("customers.search_text(name, company, phone, other_phones) || coalesce(E'\\n' || contact_search, '')", true);
 
                     b.Property<string>("Source")
                         .HasMaxLength(20)
