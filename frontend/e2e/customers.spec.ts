@@ -184,7 +184,8 @@ test('the relationship card: a rep logs a gift and a call, adds the boss and a b
   await page.getByRole('button', { name: '编辑档案' }).click();
   await expect(page.getByText('编辑客户', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('编辑客户', { exact: true })).toBeHidden();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await page.getByRole('button', { name: '取消' }).click();
 
   await page.getByRole('button', { name: '添加重要日子' }).click();
   const dateDialog = page.getByRole('dialog');

@@ -27,10 +27,35 @@ internal sealed class CustomerAccess(CustomersDbContext db, ICurrentUser current
     /// and the second one reads what the first one wrote.
     /// </summary>
     public Task<bool> HoldForChangeAsync(Guid customerId, CancellationToken cancellationToken) =>
-        db.Customers.FromSql($"SELECT * FROM customers.customers WHERE id = {customerId} FOR NO KEY UPDATE")
+        db.Customers.FromSql($"SELECT *, xmin FROM customers.customers WHERE id = {customerId} FOR NO KEY UPDATE")
             .AsNoTracking().VisibleTo(currentUser).AnyAsync(cancellationToken);
 
     /// <summary>The customer's row, locked FOR SHARE; the query filter still applies.</summary>
     public static IQueryable<Domain.Customer> Held(CustomersDbContext db, Guid customerId) =>
-        db.Customers.FromSql($"SELECT * FROM customers.customers WHERE id = {customerId} FOR SHARE");
+        db.Customers.FromSql($"SELECT *, xmin FROM customers.customers WHERE id = {customerId} FOR SHARE");
+
+    /// <summary>
+    /// The customer another module's event names, or the survivor it was merged into since (merges re-point earlier
+    /// ones, so a step or two suffice), read by <paramref name="hold"/>, which locks the row until the commit; null
+    /// when there is no such customer. The merge pointer is read without a lock first and then only the target is
+    /// held and read again: holding the merged-away row would deadlock with a merge of the survivor, which re-points it.
+    /// </summary>
+    public static async Task<Domain.Customer?> FollowMergesAsync(
+        CustomersDbContext db, Guid customerId, Func<Guid, IQueryable<Domain.Customer>> hold, CancellationToken cancellationToken)
+    {
+        var target = await db.Customers.IgnoreQueryFilters().Where(c => c.Id == customerId).Select(c => c.MergedIntoId).FirstOrDefaultAsync(cancellationToken)
+            ?? customerId;
+        for (var step = 0; step < 3; step++)
+        {
+            var customer = await hold(target).IgnoreQueryFilters().SingleOrDefaultAsync(cancellationToken);
+            if (customer?.MergedIntoId is not { } survivor)
+            {
+                return customer;
+            }
+
+            target = survivor;
+        }
+
+        return null;
+    }
 }

@@ -21,30 +21,10 @@ internal sealed class InteractionRecorder(CustomersDbContext db, InteractionLog 
             return;
         }
 
-        await log.AddAsync(entry with { CustomerId = await TargetAsync(entry.CustomerId, cancellationToken) }, fromEvent: true, cancellationToken);
+        // Held FOR SHARE: the entry only adds to the customer, and a merge waits for it (then moves it).
+        var target = await CustomerAccess.FollowMergesAsync(db, entry.CustomerId, id => CustomerAccess.Held(db, id).AsNoTracking(), cancellationToken);
+        await log.AddAsync(entry with { CustomerId = target?.Id ?? entry.CustomerId }, fromEvent: true, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The customer the entry belongs to: the one named, or the survivor it was merged into since (merges re-point
-    /// earlier ones, so one step suffices). The pointer is read without a lock, then only the target is held
-    /// (FOR SHARE, until the commit) and read again: holding the merged-away row would deadlock with a merge of the
-    /// survivor, which re-points it.
-    /// </summary>
-    private async Task<Guid> TargetAsync(Guid customerId, CancellationToken cancellationToken)
-    {
-        var target = customerId;
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            target = await db.Customers.IgnoreQueryFilters().Where(c => c.Id == target).Select(c => c.MergedIntoId).FirstOrDefaultAsync(cancellationToken) ?? target;
-            var mergedSince = await CustomerAccess.Held(db, target).IgnoreQueryFilters().Select(c => c.MergedIntoId).FirstOrDefaultAsync(cancellationToken);
-            if (mergedSince is null)
-            {
-                return target;
-            }
-        }
-
-        return target;
     }
 }

@@ -30,7 +30,11 @@ internal sealed class PurchaseRecorder(CustomersDbContext db, ValueRating rating
         }
 
         var problem = Invalid(purchase, now);
-        var customer = problem is null ? await CurrentAsync(purchase.CustomerId, cancellationToken) : null;
+        // Held FOR UPDATE: the purchase changes the customer's stage.
+        var customer = problem is null
+            ? await CustomerAccess.FollowMergesAsync(
+                db, purchase.CustomerId, id => db.Customers.FromSql($"SELECT *, xmin FROM customers.customers WHERE id = {id} FOR UPDATE"), cancellationToken)
+            : null;
         if (customer is null)
         {
             // Nothing to keep: the claim is, so a redelivery does not try again (a retry could not make it right).
@@ -56,27 +60,4 @@ internal sealed class PurchaseRecorder(CustomersDbContext db, ValueRating rating
         : purchase.PurchasedAt > now.AddDays(1) ? $"it is dated in the future ({purchase.PurchasedAt:O})"
         : string.IsNullOrWhiteSpace(purchase.Source) || purchase.Source.Length > InteractionLimits.Source ? "its source is empty or too long"
         : null;
-
-    /// <summary>
-    /// The customer, or the survivor it was merged into, locked FOR UPDATE; null when there is no such customer. The
-    /// merge pointer is read without a lock first and then only the target is held, as <see cref="InteractionRecorder"/> does.
-    /// </summary>
-    private async Task<Customer?> CurrentAsync(Guid customerId, CancellationToken cancellationToken)
-    {
-        var target = await db.Customers.IgnoreQueryFilters().Where(c => c.Id == customerId).Select(c => c.MergedIntoId).FirstOrDefaultAsync(cancellationToken)
-            ?? customerId;
-        for (var step = 0; step < 3; step++)
-        {
-            var customer = await db.Customers.FromSql($"SELECT *, xmin FROM customers.customers WHERE id = {target} FOR UPDATE")
-                .IgnoreQueryFilters().SingleOrDefaultAsync(cancellationToken);
-            if (customer?.MergedIntoId is not { } survivor)
-            {
-                return customer;
-            }
-
-            target = survivor;
-        }
-
-        return null;
-    }
 }
