@@ -48,7 +48,8 @@ public sealed class ExportTests(CrmApp app) : IClassFixture<CrmApp>
         await rep.PostJsonAsync(Url, new { name = $"{tag} Tea House", kind = "company", stage = "intent" });
         await rep.PostJsonAsync(Url, new { name = $"{tag} Other Stage", kind = "person" });
 
-        var response = await GetAsync(manager, $"{Url}/export?format=xlsx&language=en&stage=intent&q={tag}", "zh-CN");
+        // A language tag in any case (BCP 47).
+        var response = await GetAsync(manager, $"{Url}/export?format=xlsx&language=EN&stage=intent&q={tag}", "zh-CN");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -100,4 +100,24 @@ public sealed class DailyJobTests(ScheduledApp app) : IClassFixture<ScheduledApp
 
         app.Log.Runs.Count(r => r.Job == "test.flaky" && r.Day == new DateOnly(2032, 7, 1)).Should().Be(1);
     }
+
+    [Fact]
+    public async Task A_run_left_unfinished_by_a_stopped_instance_is_taken_over_once_its_lease_is_over()
+    {
+        // 2033-05-01T00:30Z is 08:30 in Beijing; a claim of 08:00 that never finished (its instance was killed).
+        var clock = new FakeTimeProvider(new DateTimeOffset(2033, 5, 1, 0, 30, 0, TimeSpan.Zero));
+        await Sql.ExecuteAsync(
+            app.ConnectionString,
+            "INSERT INTO platform.job_runs (job, day, started_at) VALUES ('test.morning', '2033-05-01', @startedAt)",
+            ("startedAt", new DateTimeOffset(2033, 5, 1, 0, 0, 0, TimeSpan.Zero)));
+        var runner = new DailyJobRunner(app.Factory.Services.GetRequiredService<IServiceScopeFactory>(), clock, NullLogger<DailyJobRunner>.Instance);
+
+        (await runner.RunDueAsync(CancellationToken.None)).Should().NotContain("test.morning", "the claim may still be running");
+        clock.Advance(DailyJobRunner.Lease);
+        (await runner.RunDueAsync(CancellationToken.None)).Should().Contain("test.morning", "the claim's lease is over");
+        clock.Advance(DailyJobRunner.Lease * 2);
+        (await runner.RunDueAsync(CancellationToken.None)).Should().NotContain("test.morning", "the run that took over finished");
+
+        app.Log.Runs.Count(r => r.Job == "test.morning" && r.Day == new DateOnly(2033, 5, 1)).Should().Be(1);
+    }
 }

@@ -9,20 +9,21 @@ namespace CrmPlatform.Platform.Tests.BuildingBlocks;
 public sealed class DataSourceTests(CrmApp app) : IClassFixture<CrmApp>
 {
     [Fact]
-    public async Task The_apps_connections_run_without_jit_compilation()
+    public async Task The_apps_connections_run_without_jit_compilation_and_plan_for_data_in_memory()
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
 
-        var jit = await db.Database.SqlQuery<string>($"SELECT current_setting('jit') AS \"Value\"").SingleAsync();
+        var settings = await db.Database.SqlQuery<string>(
+            $"SELECT current_setting('jit') || ' ' || current_setting('random_page_cost') AS \"Value\"").SingleAsync();
 
-        jit.Should().Be("off");
+        settings.Should().Be("off 1.1");
     }
 
     [Theory]
-    [InlineData("Host=db", "-c jit=off", 64)]
-    [InlineData("Host=db;Options=-c statement_timeout=5s", "-c statement_timeout=5s -c jit=off", 64)]
-    [InlineData("Host=db;Options=-c jit=on;Max Auto Prepare=8", "-c jit=on", 8)]
+    [InlineData("Host=db", "-c jit=off -c random_page_cost=1.1", 64)]
+    [InlineData("Host=db;Options=-c statement_timeout=5s", "-c statement_timeout=5s -c jit=off -c random_page_cost=1.1", 64)]
+    [InlineData("Host=db;Options=-c jit=on -c random_page_cost=2;Max Auto Prepare=8", "-c jit=on -c random_page_cost=2", 8)]
     public void A_connection_string_keeps_its_own_settings_and_gets_the_defaults_it_lacks(string connectionString, string options, int autoPrepare)
     {
         using var dataSource = DatabaseRegistration.CreateDataSource(connectionString);

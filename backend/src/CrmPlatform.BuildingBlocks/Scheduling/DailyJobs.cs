@@ -39,11 +39,18 @@ public sealed class JobRun
 /// Every minute (on the injected clock), runs each <see cref="IDailyJob"/> whose time has come today and
 /// whose run of today is not claimed yet. A claim is a row in <c>platform.job_runs</c>, so a restart or a
 /// second instance does not run the day twice; a failed run gives its claim back and is tried again a
-/// minute later. A day the service was down for entirely is not caught up.
+/// minute later, and a run left unfinished longer than <see cref="Lease"/> (its instance stopped mid-run) is
+/// taken over. A day the service was down for entirely is not caught up.
 /// </summary>
 public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailyJobRunner> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a claim holds without its run finishing or failing: longer than any job runs (the longest, rating a
+    /// million customers, takes about a minute), short enough that a crash costs an hour, not the day.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -99,8 +106,13 @@ public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clo
         await using var scope = scopes.CreateAsyncScope();
         var job = scope.ServiceProvider.GetServices<IDailyJob>().Single(j => j.Name == name);
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var expired = now - Lease;
         var claimed = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO platform.job_runs (job, day, started_at) VALUES ({job.Name}, {day}, {now}) ON CONFLICT DO NOTHING",
+            $"""
+            INSERT INTO platform.job_runs (job, day, started_at) VALUES ({job.Name}, {day}, {now})
+            ON CONFLICT (job, day) DO UPDATE SET started_at = excluded.started_at
+            WHERE job_runs.finished_at IS NULL AND job_runs.started_at < {expired}
+            """,
             cancellationToken);
         if (claimed == 0)
         {

@@ -140,9 +140,13 @@ internal static class FileLanguage
 {
     public static readonly string Rule = $"Language must be {CrmLocalization.SimplifiedChinese} or {CrmLocalization.English}.";
 
-    public static bool IsSupported(string? language) => language is null or CrmLocalization.SimplifiedChinese or CrmLocalization.English;
+    public static bool IsSupported(string? language) =>
+        language is null || Is(language, CrmLocalization.SimplifiedChinese) || Is(language, CrmLocalization.English);
 
-    public static bool InChinese(string? language = null) => (language ?? CultureInfo.CurrentUICulture.Name) == CrmLocalization.SimplifiedChinese;
+    public static bool InChinese(string? language = null) => Is(language ?? CultureInfo.CurrentUICulture.Name, CrmLocalization.SimplifiedChinese);
+
+    /// <summary>Language tags are case-insensitive (BCP 47): <c>zh-cn</c> is <c>zh-CN</c>.</summary>
+    private static bool Is(string language, string tag) => string.Equals(language, tag, StringComparison.OrdinalIgnoreCase);
 
     public static string Say(string chinese, string english) => InChinese() ? chinese : english;
 }
