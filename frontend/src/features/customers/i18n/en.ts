@@ -5,7 +5,7 @@ export const en: Translation<typeof zhCN> = {
   title: 'Customers',
   subtitle: 'Customer records: contacts, companies, stage and owner',
   create: 'New customer',
-  searchPlaceholder: 'Search name, phone, company or contact',
+  searchPlaceholder: 'Name, phone, company, contact',
   filterStage: 'Stage',
   filterOwner: 'Owner',
   sortLabel: 'Sort',
