@@ -27,12 +27,15 @@ internal sealed class CustomerAccess(CustomersDbContext db, ICurrentUser current
     /// and the second one reads what the first one wrote.
     /// </summary>
     public Task<bool> HoldForChangeAsync(Guid customerId, CancellationToken cancellationToken) =>
-        db.Customers.FromSql($"SELECT *, xmin FROM customers.customers WHERE id = {customerId} FOR NO KEY UPDATE")
-            .AsNoTracking().VisibleTo(currentUser).AnyAsync(cancellationToken);
+        HeldForChange(db, customerId).AsNoTracking().VisibleTo(currentUser).AnyAsync(cancellationToken);
 
     /// <summary>The customer's row, locked FOR SHARE; the query filter still applies.</summary>
     public static IQueryable<Domain.Customer> Held(CustomersDbContext db, Guid customerId) =>
         db.Customers.FromSql($"SELECT *, xmin FROM customers.customers WHERE id = {customerId} FOR SHARE");
+
+    /// <summary>The customer's row, locked as an UPDATE of it locks it (FOR NO KEY UPDATE); the query filter still applies.</summary>
+    public static IQueryable<Domain.Customer> HeldForChange(CustomersDbContext db, Guid customerId) =>
+        db.Customers.FromSql($"SELECT *, xmin FROM customers.customers WHERE id = {customerId} FOR NO KEY UPDATE");
 
     /// <summary>
     /// The customer another module's event names, or the survivor it was merged into since (merges re-point earlier

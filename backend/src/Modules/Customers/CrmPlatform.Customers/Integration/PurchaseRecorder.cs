@@ -30,10 +30,9 @@ internal sealed class PurchaseRecorder(CustomersDbContext db, ValueRating rating
         }
 
         var problem = Invalid(purchase, now);
-        // Held FOR UPDATE: the purchase changes the customer's stage.
+        // Held for change: the purchase changes the customer's stage.
         var customer = problem is null
-            ? await CustomerAccess.FollowMergesAsync(
-                db, purchase.CustomerId, id => db.Customers.FromSql($"SELECT *, xmin FROM customers.customers WHERE id = {id} FOR UPDATE"), cancellationToken)
+            ? await CustomerAccess.FollowMergesAsync(db, purchase.CustomerId, id => CustomerAccess.HeldForChange(db, id), cancellationToken)
             : null;
         if (customer is null)
         {
