@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Customers.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,9 +54,20 @@ internal static class CustomerSearch
         return customers.Where(c => EF.Functions.Like(EF.Property<string>(c, TextColumn), pattern, Like.EscapeCharacter));
     }
 
-    /// <summary>Reads a page of customers; a search's page is planned for its term (<see cref="ValuePlans"/>).</summary>
-    public static Task<List<T>> ReadAsync<T>(this IQueryable<T> rows, CustomersDbContext db, string? term, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(term) ? rows.ToListAsync(cancellationToken) : rows.ToListPlannedForValuesAsync(db, cancellationToken);
+    /// <summary>
+    /// Reads a page of customers. A search over a team's customers or all of them is planned for its term: one term
+    /// matches a hundred rows, another thirty thousand. A search inside one rep's book is planned once, as the owner's
+    /// key bounds it to a few thousand rows whatever the term (<see cref="ValuePlans"/>, ADR 0028).
+    /// </summary>
+    public static Task<List<T>> ReadAsync<T>(this IQueryable<T> rows, CustomersDbContext db, string? term, ScopeKind searched, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(term))
+        {
+            return rows.ToListAsync(cancellationToken);
+        }
+
+        return searched == ScopeKind.Own ? rows.ToListPlannedOnceAsync(db, cancellationToken) : rows.ToListPlannedForValuesAsync(db, cancellationToken);
+    }
 
     /// <summary>Lower case, as the search text is; a phone fragment loses its spaces and dashes, as stored phones do.</summary>
     private static string Normalize(string term)
