@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { logIn, runTag, screenshot, test } from './support';
+import { chooseOption, logIn, runTag, screenshot, test } from './support';
 
 test('a rep creates a customer, finds it, edits it, is told about a bad field, and switches to English', async ({ page }) => {
   const name = `晨曦贸易 ${runTag()}`;
@@ -153,8 +153,7 @@ test('the relationship card: a rep logs a gift and a call, adds the boss and a b
   await expect(page.getByText('从未').first()).toBeVisible();
 
   // A gift from the card: the timeline is where other modules' entries arrive too.
-  await page.locator('#kind').click();
-  await page.getByTitle('送礼').click();
+  await chooseOption(page, page.locator('#kind'), '送礼');
   await page.getByLabel('内容').fill('中秋送月饼两盒');
   await page.getByLabel('下一步', { exact: true }).fill('节后回访');
   await page.getByRole('button', { name: '记录互动' }).click();
@@ -164,8 +163,7 @@ test('the relationship card: a rep logs a gift and a call, adds the boss and a b
   await page.getByLabel('内容').fill('电话确认下季度订单');
   await page.getByRole('button', { name: '记录互动' }).click();
   await expect(page.locator('.ant-form-item-explain-error')).toContainText('电话需要记录是否接通');
-  await page.locator('#outcome').click();
-  await page.getByTitle('已接通').click();
+  await chooseOption(page, page.locator('#outcome'), '已接通');
   await page.getByRole('button', { name: '记录互动' }).click();
   await expect(page.locator('.timeline-list .timeline-entry__item').first()).toContainText('电话确认下季度订单');
   // A reached call is contact: the cadence card no longer says "never".

@@ -38,6 +38,21 @@ export async function chooseColleague(page: Page, field: Locator, typed: string,
   await page.locator('.ant-select-dropdown:visible').getByTitle(option).click();
 }
 
+/**
+ * Picks an option of a select and checks that the select shows it: a click while the list is still opening
+ * can land on nothing, and the form then goes on with the old value.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const picker = select.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
+      await select.click();
+    }
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2000 });
+    await expect(picker.locator('.ant-select-selection-item')).toHaveText(option, { timeout: 1000 });
+  }).toPass();
+}
+
 export interface ApiCustomer {
   id: string;
   name: string;
