@@ -18,10 +18,31 @@ const string Columns = """
       'teamId', team_id, 'createdAt', created_at, 'updatedAt', updated_at, 'version', xmin::text::bigint)
     """;
 
+// What the product reads for a customer when it answers a get or a list: every field, the activity dates its cadence
+// comes from (ADR 0017) and its value (ADR 0025), from the same three tables (c, a, v), enums spelt as the API spells them.
+const string CustomerJson = """
+    json_build_object('id', c.id, 'name', c.name, 'kind', lower(c.kind), 'phone', c.phone, 'otherPhones', c.other_phones, 'email', c.email,
+      'company', c.company, 'position', c.position, 'address', c.address, 'region', c.region, 'industry', c.industry, 'source', lower(left(c.source, 1)) || substr(c.source, 2),
+      'tags', c.tags, 'gender', lower(left(c.gender, 1)) || substr(c.gender, 2), 'birthday', c.birthday, 'occupation', c.occupation, 'incomeBand', lower(left(c.income_band, 1)) || substr(c.income_band, 2),
+      'hobbies', c.hobbies, 'personality', c.personality, 'family', c.family, 'preferredProducts', c.preferred_products,
+      'preferredColours', c.preferred_colours, 'preferredSpecs', c.preferred_specs, 'preferredChannels', c.preferred_channels,
+      'stage', lower(c.stage), 'importance', lower(left(c.importance, 1)) || substr(c.importance, 2), 'priorityTier', lower(left(c.priority_tier, 1)) || substr(c.priority_tier, 2), 'relationshipLevel', c.relationship_level,
+      'ownerId', c.owner_id, 'teamId', c.team_id, 'createdAt', c.created_at, 'updatedAt', c.updated_at,
+      'lastInteractionAt', a.last_interaction_at, 'lastContactedAt', a.last_contacted_at, 'lastVisitedAt', a.last_visited_at,
+      'version', c.xmin::text::bigint,
+      'value', json_build_object('tier', lower(coalesce(c.value_tier_override, v.tier)), 'computedTier', lower(v.tier), 'override', lower(c.value_tier_override),
+        'overrideReason', c.value_tier_reason, 'purchaseTotal', coalesce(v.purchase_total, 0), 'purchaseCount', coalesce(v.purchase_count, 0)))
+    """;
+// The customers the product's queries see at all (its query filter): not archived, merged away or in the pool.
+const string Visible = "archived_at IS NULL AND merged_into_id IS NULL AND pooled_at IS NULL";
+const string ActivityAndValue =
+    "LEFT JOIN customers.customer_activity a ON a.customer_id = c.id LEFT JOIN customers.customer_value v ON v.customer_id = c.id";
+
 app.MapGet("/customers/{id:guid}", async (Guid id, Guid? owner, Guid? team, HttpResponse response) =>
 {
     var (scope, scopeValue) = Scope(owner, team);
-    await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customers.customers WHERE archived_at IS NULL AND id = $1{scope.Replace("$S", "$2", StringComparison.Ordinal)}");
+    await using var command = dataSource.CreateCommand(
+        $"SELECT {CustomerJson} FROM customers.customers c {ActivityAndValue} WHERE {Visible} AND c.id = $1{scope.Replace("$S", "$2", StringComparison.Ordinal)}");
     command.Parameters.Add(new NpgsqlParameter { Value = id });
     AddScope(command, scopeValue);
     await WriteJsonAsync(response, command, StatusCodes.Status200OK);
@@ -31,7 +52,7 @@ app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? a
 {
     await using var connection = await dataSource.OpenConnectionAsync();
     await using var command = connection.CreateCommand();
-    var where = new System.Text.StringBuilder("archived_at IS NULL");
+    var where = new System.Text.StringBuilder(Visible);
     string Parameter(object value, NpgsqlDbType? type = null)
     {
         command.Parameters.Add(type is { } t ? new NpgsqlParameter { Value = value, NpgsqlDbType = t } : new NpgsqlParameter { Value = value });
@@ -66,6 +87,7 @@ app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? a
 
     var take = Parameter(limit ?? 50);
     var rows = $"SELECT *, xmin FROM customers.customers WHERE {where} ORDER BY id DESC LIMIT {take}";
+    string? planCacheMode = null;
     if (!string.IsNullOrWhiteSpace(q))
     {
         // The customers' search columns hold their contacts' names and phones too (ADR 0026).
@@ -74,15 +96,16 @@ app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? a
         var value = Parameter(gram ? term : "%" + term + "%", NpgsqlDbType.Text);
         var match = gram ? $"search_grams @> ARRAY[{value}]" : $"search_text LIKE {value}";
         rows = $"SELECT *, xmin FROM customers.customers WHERE {where} AND {match} ORDER BY id DESC LIMIT {take}";
+
+        // Planned as the product plans it (ValuePlans, ADR 0028): once for a rep's own customers when an index serves the term.
+        planCacheMode = owner is not null && (gram || term.Length >= 3) ? "force_generic_plan" : "force_custom_plan";
     }
 
-    command.CommandText = $"SELECT coalesce(json_agg(page.row), '[]') FROM (SELECT {Columns} AS row FROM ({rows}) AS customers) AS page";
-    // A search is planned as the product plans it (ValuePlans, ADR 0028): once for a rep's own customers, for the term otherwise.
-    await using var transaction = string.IsNullOrWhiteSpace(q) ? null : await connection.BeginTransactionAsync();
+    command.CommandText = $"SELECT coalesce(json_agg({CustomerJson} ORDER BY c.id DESC), '[]') FROM ({rows}) AS c {ActivityAndValue}";
+    await using var transaction = planCacheMode is null ? null : await connection.BeginTransactionAsync();
     if (transaction is not null)
     {
-        var mode = owner is null ? "force_custom_plan" : "force_generic_plan";
-        await using var planMode = new NpgsqlCommand($"SET LOCAL plan_cache_mode = {mode}", connection, transaction);
+        await using var planMode = new NpgsqlCommand($"SET LOCAL plan_cache_mode = {planCacheMode}", connection, transaction);
         await planMode.ExecuteNonQueryAsync();
         command.Transaction = transaction;
     }
@@ -144,7 +167,7 @@ app.MapPut("/customers/{id:guid}", async (Guid id, CustomerBody body, Guid? owne
         $"""
         UPDATE customers.customers SET name = $2, kind = $3, phone = $4, email = $5, company = $6, position = $7, region = $8,
           industry = $9, stage = $10, updated_at = $11
-        WHERE archived_at IS NULL AND id = $1 AND xmin = $12{scope.Replace("$S", "$13", StringComparison.Ordinal)} RETURNING {Columns}
+        WHERE {Visible} AND id = $1 AND xmin = $12{scope.Replace("$S", "$13", StringComparison.Ordinal)} RETURNING {Columns}
         """);
     AddFields(command, id, body);
     command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });
@@ -161,7 +184,7 @@ app.MapGet("/customers/{id:guid}/contacts", async (Guid id, Guid? owner, Guid? t
         SELECT (SELECT coalesce(json_agg(json_build_object('id', k.id, 'name', k.name, 'role', k.role, 'phone', k.phone, 'likes', k.likes,
                   'notes', k.notes, 'birthday', k.birthday, 'version', k.xmin::text::bigint) ORDER BY k.id), '[]')
                 FROM customers.contacts k WHERE k.customer_id = c.id)
-        FROM customers.customers c WHERE c.archived_at IS NULL AND c.id = $1{scope.Replace("$S", "$2", StringComparison.Ordinal)}
+        FROM customers.customers c WHERE {Visible} AND c.id = $1{scope.Replace("$S", "$2", StringComparison.Ordinal)}
         """);
     command.Parameters.Add(new NpgsqlParameter { Value = id });
     AddScope(command, scopeValue);
@@ -177,7 +200,7 @@ app.MapGet("/customers/{id:guid}/interactions", async (Guid id, int? limit, Guid
                   'nextStepDue', i.next_step_due, 'source', i.source) ORDER BY i.id DESC), '[]')
                 FROM (SELECT * FROM customers.interactions WHERE customer_id = c.id ORDER BY id DESC LIMIT $2) AS i
                 LEFT JOIN identity.users u ON u.id = i.recorded_by)
-        FROM customers.customers c WHERE c.archived_at IS NULL AND c.id = $1{scope.Replace("$S", "$3", StringComparison.Ordinal)}
+        FROM customers.customers c WHERE {Visible} AND c.id = $1{scope.Replace("$S", "$3", StringComparison.Ordinal)}
         """);
     command.Parameters.Add(new NpgsqlParameter { Value = id });
     command.Parameters.Add(new NpgsqlParameter { Value = (limit ?? 50) + 1 });

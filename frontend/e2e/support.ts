@@ -39,18 +39,23 @@ export async function chooseColleague(page: Page, field: Locator, typed: string,
 }
 
 /**
- * Picks an option of a select and checks that the select shows it: a click while the list is still opening
- * can land on nothing, and the form then goes on with the old value.
+ * Picks an option of a select (its input, which has an id) and checks that the select shows it: a click while the
+ * list is still opening can land on nothing, and the form then goes on with the old value.
  */
 export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const id = await select.getAttribute('id');
+  if (!id) {
+    throw new Error('chooseOption needs the input of the select, which carries its id');
+  }
   const picker = select.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const list = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${id}_list"]`) });
   await expect(async () => {
-    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
+    if ((await select.getAttribute('aria-expanded')) !== 'true') {
       await select.click();
     }
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2000 });
+    await list.getByTitle(option, { exact: true }).click({ timeout: 2000 });
     await expect(picker.locator('.ant-select-selection-item')).toHaveText(option, { timeout: 1000 });
-  }).toPass();
+  }).toPass({ timeout: 15_000 });
 }
 
 export interface ApiCustomer {
