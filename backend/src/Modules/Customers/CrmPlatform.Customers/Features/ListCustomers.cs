@@ -132,7 +132,7 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, CustomerFilter
         var limit = query.Limit ?? PageLimits.Default;
         Cursor.TryDecode(query.Cursor, sort.ToString(), out var after);
         var found = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, limit + 1, cancellationToken);
-        var rows = await found.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ReadAsync(db, query.Q, filters.WithinOneRepsBook, cancellationToken);
+        var rows = await found.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ReadAsync(db, query.Q, cancellationToken);
         var page = Page.FromOverfetch(rows, limit, last => new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id));
         return page with { Items = await views.CompleteAsync(page.Items, cancellationToken) };
     }
@@ -141,9 +141,6 @@ internal sealed class ListCustomersHandler(CustomersDbContext db, CustomerFilter
 /// <summary>The customers a filter leaves of those the caller may see, in its order (after a page's last row, when given).</summary>
 internal sealed class CustomerFilters(CustomersDbContext db, ICurrentUser currentUser, SettingsCache settings, TimeProvider clock)
 {
-    /// <summary>Whether the caller's record scope is their own book (a rep's).</summary>
-    public bool WithinOneRepsBook => currentUser.Scope() == ScopeKind.Own;
-
     public async Task<IQueryable<Customer>> ApplyAsync(IQueryable<Customer> all, ICustomerFilter query, Cursor? after, int take, CancellationToken cancellationToken)
     {
         var customers = Filter(all.VisibleTo(currentUser), query);

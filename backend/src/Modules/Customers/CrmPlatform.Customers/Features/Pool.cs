@@ -103,7 +103,7 @@ internal sealed class ListPoolHandler(CustomersDbContext db, ICurrentUser curren
             .Select(c => new PoolCustomerDto(
                 c.Id, c.Name, c.Kind, c.Company, c.Region, c.Industry, c.Stage, c.TeamId, c.OwnerId, null, c.PooledAt!.Value,
                 c.Activity != null ? c.Activity.LastInteractionAt : null))
-            .ReadAsync(db, query.Q, withinOneRepsBook: false, cancellationToken);
+            .ReadAsync(db, query.Q, cancellationToken);
         var names = await users.DisplayNamesAsync([.. rows.Select(r => r.PreviousOwnerId).Distinct()], cancellationToken);
         var page = Page.FromOverfetch(rows, limit, last => new Cursor(Sort, null, last.Id));
         return page with { Items = [.. page.Items.Select(r => r with { PreviousOwnerName = names.GetValueOrDefault(r.PreviousOwnerId) })] };

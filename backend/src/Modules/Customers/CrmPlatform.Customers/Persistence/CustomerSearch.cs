@@ -44,7 +44,7 @@ internal static class CustomerSearch
         }
 
         var normalized = Normalize(term);
-        if (IsGram(normalized))
+        if (normalized.Length <= MaxGramLength && normalized.All(IsHan))
         {
             return customers.Where(c => EF.Property<string[]>(c, GramsColumn).Contains(normalized));
         }
@@ -53,28 +53,9 @@ internal static class CustomerSearch
         return customers.Where(c => EF.Functions.Like(EF.Property<string>(c, TextColumn), pattern, Like.EscapeCharacter));
     }
 
-    /// <summary>
-    /// Reads a page of customers. A search of many customers (a team's, or all) is planned for its term: one term
-    /// matches a hundred rows, another thirty thousand. A search of one rep's book is planned once when an index serves
-    /// every term of its kind, as the owner's key bounds it whatever the term; a term of one or two letters or digits has
-    /// no trigram for the index to look up, so it is planned for the term, which walks the rep's rows (ADR 0028).
-    /// </summary>
-    public static Task<List<T>> ReadAsync<T>(this IQueryable<T> rows, CustomersDbContext db, string? term, bool withinOneRepsBook, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(term))
-        {
-            return rows.ToListAsync(cancellationToken);
-        }
-
-        return withinOneRepsBook && IsIndexed(Normalize(term))
-            ? rows.ToListPlannedOnceAsync(db, cancellationToken)
-            : rows.ToListPlannedForValuesAsync(db, cancellationToken);
-    }
-
-    /// <summary>Whether a search index looks the term up: Han grams serve one or two characters, trigrams three or more.</summary>
-    private static bool IsIndexed(string normalized) => IsGram(normalized) || normalized.Length >= 3;
-
-    private static bool IsGram(string normalized) => normalized.Length <= MaxGramLength && normalized.All(IsHan);
+    /// <summary>Reads a page of customers; a search's page is planned for its term (<see cref="ValuePlans"/>).</summary>
+    public static Task<List<T>> ReadAsync<T>(this IQueryable<T> rows, CustomersDbContext db, string? term, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(term) ? rows.ToListAsync(cancellationToken) : rows.ToListPlannedForValuesAsync(db, cancellationToken);
 
     /// <summary>Lower case, as the search text is; a phone fragment loses its spaces and dashes, as stored phones do.</summary>
     private static string Normalize(string term)

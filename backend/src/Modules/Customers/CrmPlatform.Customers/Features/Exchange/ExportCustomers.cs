@@ -64,7 +64,7 @@ internal sealed class ExportCustomersHandler(CustomersDbContext db, CustomerFilt
         {
             var after = last is null ? null : new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id);
             var chunk = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, CustomerExport.ChunkSize, token);
-            var rows = await chunk.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ReadAsync(db, query.Q, filters.WithinOneRepsBook, token);
+            var rows = await chunk.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ReadAsync(db, query.Q, token);
             return await views.CompleteAsync(rows, rules, token);
         }
 
