@@ -12,13 +12,7 @@ await using var dataSource = new NpgsqlDataSourceBuilder(builder.Configuration.G
     ?? throw new InvalidOperationException("ConnectionStrings__Crm is not set.")).Build();
 var app = builder.Build();
 
-const string Columns = """
-    json_build_object('id', id, 'name', name, 'kind', lower(kind), 'phone', phone, 'email', email, 'company', company,
-      'position', position, 'region', region, 'industry', industry, 'stage', lower(stage), 'ownerId', owner_id,
-      'teamId', team_id, 'createdAt', created_at, 'updatedAt', updated_at, 'version', xmin::text::bigint)
-    """;
-
-// What the product reads for a customer when it answers a get or a list: every field, the activity dates its cadence
+// What the product answers with for a customer (a get, a list, a create, an update): every field, the activity dates its cadence
 // comes from (ADR 0017) and its value (ADR 0025), from the same three tables (c, a, v), enums spelt as the API spells them.
 const string CustomerJson = """
     json_build_object('id', c.id, 'name', c.name, 'kind', lower(c.kind), 'phone', c.phone, 'otherPhones', c.other_phones, 'email', c.email,
@@ -125,8 +119,10 @@ app.MapPost("/customers", async (CustomerBody body, Guid owner, Guid? team, Http
     await using var transaction = await connection.BeginTransactionAsync();
     await using var insert = new NpgsqlCommand(
         $"""
-        INSERT INTO customers.customers (id, name, kind, phone, email, company, position, region, industry, stage, owner_id, team_id, created_at, updated_at, assigned_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13) RETURNING {Columns}
+        WITH c AS (
+          INSERT INTO customers.customers (id, name, kind, phone, email, company, position, region, industry, stage, owner_id, team_id, created_at, updated_at, assigned_at)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13) RETURNING *, xmin)
+        SELECT {CustomerJson} FROM c {ActivityAndValue}
         """, connection, transaction);
     AddFields(insert, id, body);
     insert.Parameters.Add(new NpgsqlParameter { Value = owner });
@@ -162,9 +158,11 @@ app.MapPut("/customers/{id:guid}", async (Guid id, CustomerBody body, Guid? owne
     var (scope, scopeValue) = Scope(owner, team);
     await using var command = dataSource.CreateCommand(
         $"""
-        UPDATE customers.customers SET name = $2, kind = $3, phone = $4, email = $5, company = $6, position = $7, region = $8,
-          industry = $9, stage = $10, updated_at = $11
-        WHERE {Visible} AND id = $1 AND xmin = $12{scope.Replace("$S", "$13", StringComparison.Ordinal)} RETURNING {Columns}
+        WITH c AS (
+          UPDATE customers.customers SET name = $2, kind = $3, phone = $4, email = $5, company = $6, position = $7, region = $8,
+            industry = $9, stage = $10, updated_at = $11
+          WHERE {Visible} AND id = $1 AND xmin = $12{scope.Replace("$S", "$13", StringComparison.Ordinal)} RETURNING *, xmin)
+        SELECT {CustomerJson} FROM c {ActivityAndValue}
         """);
     AddFields(command, id, body);
     command.Parameters.Add(new NpgsqlParameter { Value = DateTimeOffset.UtcNow });

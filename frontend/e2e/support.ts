@@ -26,6 +26,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
+/** The select a field (its input) belongs to: what shows the chosen option. */
+function antSelect(field: Locator): Locator {
+  return field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+}
+
 /**
  * Types into a colleague picker and picks one option, after the server has answered for what was typed:
  * clicking while the answer arrives would hit a list that is being redrawn.
@@ -33,7 +38,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function chooseColleague(page: Page, field: Locator, typed: string, option: string): Promise<void> {
   await field.click();
   await field.fill(typed);
-  const picker = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const picker = antSelect(field);
   await expect(picker.locator('.anticon-loading')).toHaveCount(0);
   await page.locator('.ant-select-dropdown:visible').getByTitle(option).click();
 }
@@ -47,7 +52,7 @@ export async function chooseOption(page: Page, select: Locator, option: string):
   if (!id) {
     throw new Error('chooseOption needs the input of the select, which carries its id');
   }
-  const picker = select.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const picker = antSelect(select);
   const list = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${id}_list"]`) });
   await expect(async () => {
     if ((await select.getAttribute('aria-expanded')) !== 'true') {

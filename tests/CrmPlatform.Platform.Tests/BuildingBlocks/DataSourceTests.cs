@@ -24,6 +24,7 @@ public sealed class DataSourceTests(CrmApp app) : IClassFixture<CrmApp>
     [InlineData("Host=db", "-c jit=off -c random_page_cost=1.1", 64)]
     [InlineData("Host=db;Options=-c statement_timeout=5s", "-c statement_timeout=5s -c jit=off -c random_page_cost=1.1", 64)]
     [InlineData("Host=db;Options=-c jit=on -c random_page_cost=2;Max Auto Prepare=8", "-c jit=on -c random_page_cost=2", 8)]
+    [InlineData("Host=db;Options=-c jit_above_cost=500000", "-c jit_above_cost=500000 -c jit=off -c random_page_cost=1.1", 64)]
     public void A_connection_string_keeps_its_own_settings_and_gets_the_defaults_it_lacks(string connectionString, string options, int autoPrepare)
     {
         using var dataSource = DatabaseRegistration.CreateDataSource(connectionString);

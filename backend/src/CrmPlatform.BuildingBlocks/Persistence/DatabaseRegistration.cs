@@ -60,7 +60,8 @@ public static class DatabaseRegistration
 
         foreach (var (name, value) in SessionSettings)
         {
-            if (settings.Options?.Contains(name, StringComparison.OrdinalIgnoreCase) != true)
+            // "name=", so that a string setting jit_above_cost still gets jit=off.
+            if (settings.Options?.Contains($"{name}=", StringComparison.OrdinalIgnoreCase) != true)
             {
                 settings.Options = $"{settings.Options} -c {name}={value}".Trim();
             }
