@@ -12,7 +12,7 @@ await using var dataSource = new NpgsqlDataSourceBuilder(builder.Configuration.G
     ?? throw new InvalidOperationException("ConnectionStrings__Crm is not set.")).Build();
 var app = builder.Build();
 
-// What the product answers with for a customer (a get, a list, a create, an update): every field, the activity dates its cadence
+// What the product answers with for a customer (a get, a create, an update): every field, the activity dates its cadence
 // comes from (ADR 0017) and its value (ADR 0025), from the same three tables (c, a, v), enums spelt as the API spells them.
 const string CustomerJson = """
     json_build_object('id', c.id, 'name', c.name, 'kind', lower(c.kind), 'phone', c.phone, 'otherPhones', c.other_phones, 'email', c.email,
@@ -27,6 +27,17 @@ const string CustomerJson = """
       'value', json_build_object('tier', lower(coalesce(c.value_tier_override, v.tier)), 'computedTier', lower(v.tier), 'override', lower(c.value_tier_override),
         'overrideReason', c.value_tier_reason, 'purchaseTotal', coalesce(v.purchase_total, 0), 'purchaseCount', coalesce(v.purchase_count, 0)))
     """;
+// A list's row (CustomerSummaryDto): the classification, the value tier that stands, ownership and the activity dates.
+const string SummaryJson = """
+    json_build_object('id', c.id, 'name', c.name, 'kind', lower(c.kind), 'phone', c.phone, 'company', c.company, 'region', c.region, 'industry', c.industry,
+      'tags', c.tags, 'stage', lower(c.stage), 'importance', lower(left(c.importance, 1)) || substr(c.importance, 2),
+      'priorityTier', lower(left(c.priority_tier, 1)) || substr(c.priority_tier, 2), 'relationshipLevel', c.relationship_level,
+      'valueTier', lower(coalesce(c.value_tier_override, v.tier)), 'ownerId', c.owner_id, 'teamId', c.team_id, 'createdAt', c.created_at, 'updatedAt', c.updated_at,
+      'lastInteractionAt', a.last_interaction_at, 'lastContactedAt', a.last_contacted_at, 'lastVisitedAt', a.last_visited_at,
+      'version', c.xmin::text::bigint)
+    """;
+const string SummaryColumns =
+    "id, name, kind, phone, company, region, industry, tags, stage, importance, priority_tier, relationship_level, value_tier_override, owner_id, team_id, created_at, updated_at, xmin";
 // The customers the product's queries see at all (its query filter): not archived, merged away or in the pool.
 const string Visible = "archived_at IS NULL AND merged_into_id IS NULL AND pooled_at IS NULL";
 const string ActivityAndValue =
@@ -80,7 +91,7 @@ app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? a
     }
 
     var take = Parameter(limit ?? 50);
-    var rows = $"SELECT *, xmin FROM customers.customers WHERE {where} ORDER BY id DESC LIMIT {take}";
+    var rows = $"SELECT {SummaryColumns} FROM customers.customers WHERE {where} ORDER BY id DESC LIMIT {take}";
     if (!string.IsNullOrWhiteSpace(q))
     {
         // The customers' search columns hold their contacts' names and phones too (ADR 0026).
@@ -88,10 +99,10 @@ app.MapGet("/customers", async (string? q, string? stage, Guid? ownerId, Guid? a
         var gram = term.Length <= 2 && term.All(c => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF'));
         var value = Parameter(gram ? term : "%" + term + "%", NpgsqlDbType.Text);
         var match = gram ? $"search_grams @> ARRAY[{value}]" : $"search_text LIKE {value}";
-        rows = $"SELECT *, xmin FROM customers.customers WHERE {where} AND {match} ORDER BY id DESC LIMIT {take}";
+        rows = $"SELECT {SummaryColumns} FROM customers.customers WHERE {where} AND {match} ORDER BY id DESC LIMIT {take}";
     }
 
-    command.CommandText = $"SELECT coalesce(json_agg({CustomerJson} ORDER BY c.id DESC), '[]') FROM ({rows}) AS c {ActivityAndValue}";
+    command.CommandText = $"SELECT coalesce(json_agg({SummaryJson} ORDER BY c.id DESC), '[]') FROM ({rows}) AS c {ActivityAndValue}";
     // A search is planned for its term, as the product plans it (ValuePlans): a generic plan can be a hundred times slower.
     await using var transaction = string.IsNullOrWhiteSpace(q) ? null : await connection.BeginTransactionAsync();
     if (transaction is not null)

@@ -36,10 +36,12 @@ Console.WriteLine($"Loading {requests.Count} request kinds: wrk {options.Threads
                   $"{options.Warmup.TotalSeconds:0} s warm-up + {options.Duration.TotalSeconds:0} s measured, product then floor");
 if (!options.Smoke)
 {
-    // Steady state, not start-up, is what a server is judged by: one pass over every request kind
-    // first lets tiered compilation finish its work on the code they all share.
-    Console.WriteLine("Warming up: every request kind once against both");
-    foreach (var request in requests)
+    // Steady state, not start-up, is what a server is judged by: one pass over every read kind
+    // first lets tiered compilation finish its work on the code they all share. Writes warm up only
+    // right before their own measurement, after every read: thousands of customers created here
+    // would sit at the newest end of the table and slow the searches that page from it.
+    Console.WriteLine("Warming up: every read kind once against both");
+    foreach (var request in requests.Where(r => r.Product.Mode == Mode.Plain))
     {
         await wrk.RunAsync(options.Host, request.Product, request.Caller, options.Warmup);
         await wrk.RunAsync(options.Floor, request.Floor, request.Caller, options.Warmup);

@@ -96,7 +96,7 @@ public sealed class CadenceTests(CrmApp app) : IClassFixture<CrmApp>
         await AddAsync(rep, onTime.Id, new { kind = "call", outcome = "reached", summary = "电话联系" });
 
         async Task<Guid[]> Overdue(string due) =>
-            [.. (await (await rep.GetAsync($"{Url}?region={Uri.EscapeDataString(region)}&overdue={due}&sort=createdAt")).ReadAsync<Page<CustomerDto>>()).Items.Select(c => c.Id)];
+            [.. (await (await rep.GetAsync($"{Url}?region={Uri.EscapeDataString(region)}&overdue={due}&sort=createdAt")).ReadAsync<Page<CustomerSummaryDto>>()).Items.Select(c => c.Id)];
 
         (await Overdue("call")).Should().Equal(callOverdue.Id);
         (await Overdue("visit")).Should().Equal(visitOverdue.Id);

@@ -49,6 +49,31 @@ public sealed class CustomerProfileTests(CrmApp app) : IClassFixture<CrmApp>
             .And.ContainEquivalentOf(new { Field = "birthday", Old = "1975-06-01", New = (string?)null });
     }
 
+    [Fact]
+    public async Task A_list_row_is_a_summary_with_its_owner_and_cadence_and_the_profile_stays_on_the_customer()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var created = await (await rep.PostJsonAsync(Url, new
+        {
+            name = "摘要 孙总", kind = "person", phone = "139 3333 4444", otherPhones = new[] { "0571-1234 5678" }, company = "孙氏茶行", region = "绍兴",
+            industry = "茶叶", tags = new[] { "茶友" }, hobbies = "下围棋", personality = "爽快", family = "女儿在读大学", importance = "key",
+            priorityTier = "priority", relationshipLevel = 2,
+        })).ReadAsync<CustomerDto>(HttpStatusCode.Created);
+
+        var response = await rep.GetAsync($"{Url}?q={Uri.EscapeDataString("摘要 孙总")}");
+        var json = await response.Content.ReadAsStringAsync();
+        var row = (await response.ReadAsync<Page<CustomerSummaryDto>>()).Items.Should().ContainSingle().Subject;
+
+        row.Should().BeEquivalentTo(new
+        {
+            created.Id, created.Name, Phone = "139 3333 4444", Company = "孙氏茶行", Region = "绍兴", Industry = "茶叶", Tags = new[] { "茶友" },
+            Importance = Importance.Key, PriorityTier = PriorityTier.Priority, RelationshipLevel = 2, ValueTier = (ValueTier?)null,
+            OwnerName = created.OwnerName, created.Cadence, created.Version,
+        });
+        row.OwnerName.Should().NotBeNullOrEmpty();
+        json.Should().NotContain("下围棋").And.NotContain("女儿在读大学").And.NotContain("0571-1234 5678").And.NotContain("\"hobbies\"");
+    }
+
     [Theory]
     [InlineData("""{"name":"x","kind":"person","relationshipLevel":5}""", "relationshipLevel")]
     [InlineData("""{"name":"x","kind":"person","relationshipLevel":0}""", "relationshipLevel")]
@@ -91,7 +116,7 @@ public sealed class CustomerProfileTests(CrmApp app) : IClassFixture<CrmApp>
         var plain = await CreateAsync(rep, new { name = "筛选 一般", kind = "company", region, industry = "五金", priorityTier = "last", tags = new[] { "展会" } });
 
         async Task<Guid[]> Ids(string filters) =>
-            [.. (await (await rep.GetAsync($"{Url}?region={Uri.EscapeDataString(region.ToUpperInvariant())}&{filters}")).ReadAsync<Page<CustomerDto>>()).Items.Select(c => c.Id)];
+            [.. (await (await rep.GetAsync($"{Url}?region={Uri.EscapeDataString(region.ToUpperInvariant())}&{filters}")).ReadAsync<Page<CustomerSummaryDto>>()).Items.Select(c => c.Id)];
 
         (await Ids("importance=key")).Should().Equal(key.Id);
         (await Ids("priorityTier=priority")).Should().Equal(priority.Id);
@@ -103,7 +128,7 @@ public sealed class CustomerProfileTests(CrmApp app) : IClassFixture<CrmApp>
         (await Ids("sort=createdAt")).Should().Equal(key.Id, priority.Id, plain.Id);
 
         var otherTeam = await app.LoginAsync(DemoUsers.RepWest);
-        (await (await otherTeam.GetAsync($"{Url}?region={Uri.EscapeDataString(region)}")).ReadAsync<Page<CustomerDto>>()).Items.Should().BeEmpty();
+        (await (await otherTeam.GetAsync($"{Url}?region={Uri.EscapeDataString(region)}")).ReadAsync<Page<CustomerSummaryDto>>()).Items.Should().BeEmpty();
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class CustomersCrudTests(CrmApp app) : IClassFixture<CrmApp>
         var created = await west.CreateAsync("负责人名称测试 西");
         var director = await app.LoginAsync(DemoUsers.Director);
 
-        var page = await (await director.GetAsync($"{Url}?q={Uri.EscapeDataString("负责人名称测试")}")).ReadAsync<Page<CustomerDto>>();
+        var page = await (await director.GetAsync($"{Url}?q={Uri.EscapeDataString("负责人名称测试")}")).ReadAsync<Page<CustomerSummaryDto>>();
         var fetched = await (await director.GetAsync($"{Url}/{created.Id}")).ReadAsync<CustomerDto>();
 
         page.Items.Should().ContainSingle().Which.OwnerName.Should().Be(westMe.DisplayName);
@@ -123,7 +123,7 @@ public sealed class CustomersCrudTests(CrmApp app) : IClassFixture<CrmApp>
         (await rep.ArchiveAsync(created.Id, ETagOf(created))).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
         await (await rep.GetAsync($"{Url}/{created.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        var page = await (await rep.GetAsync($"{Url}?q=绍兴黄酒坊")).ReadAsync<Page<CustomerDto>>();
+        var page = await (await rep.GetAsync($"{Url}?q=绍兴黄酒坊")).ReadAsync<Page<CustomerSummaryDto>>();
         page.Items.Should().BeEmpty();
     }
 
@@ -135,7 +135,7 @@ public sealed class CustomersCrudTests(CrmApp app) : IClassFixture<CrmApp>
         var silk = await rep.CreateAsync("搜索测试 丝绸", CustomerStage.Prospect);
 
         async Task<IEnumerable<Guid>> Ids(string query) =>
-            (await (await rep.GetAsync($"{Url}?{query}")).ReadAsync<Page<CustomerDto>>()).Items.Select(c => c.Id);
+            (await (await rep.GetAsync($"{Url}?{query}")).ReadAsync<Page<CustomerSummaryDto>>()).Items.Select(c => c.Id);
 
         (await Ids("q=搜索测试")).Should().BeEquivalentTo([tea.Id, silk.Id]);
         (await Ids("q=1111 2222")).Should().Equal(tea.Id);

@@ -22,13 +22,13 @@ public sealed class CustomersPagingTests(CrmApp app) : IClassFixture<CrmApp>
             existing.Add(await rep.CreateAsync($"{prefix} {i:00}", confirmDuplicate: true));
         }
 
-        var seen = new List<CustomerDto>();
+        var seen = new List<CustomerSummaryDto>();
         string? cursor = null;
         var pageNumber = 0;
         do
         {
             var url = $"{Url}?q={Uri.EscapeDataString(prefix)}&sort={sort}&limit=4" + (cursor is null ? string.Empty : $"&cursor={cursor}");
-            var page = await (await rep.GetAsync(url)).ReadAsync<Page<CustomerDto>>();
+            var page = await (await rep.GetAsync(url)).ReadAsync<Page<CustomerSummaryDto>>();
             seen.AddRange(page.Items);
             cursor = page.NextCursor;
 
@@ -64,8 +64,8 @@ public sealed class CustomersPagingTests(CrmApp app) : IClassFixture<CrmApp>
             await rep.CreateAsync($"尾页测试 {i:00}");
         }
 
-        var first = await (await rep.GetAsync($"{Url}?q=尾页测试")).ReadAsync<Page<CustomerDto>>();
-        var last = await (await rep.GetAsync($"{Url}?q=尾页测试&cursor={first.NextCursor}")).ReadAsync<Page<CustomerDto>>();
+        var first = await (await rep.GetAsync($"{Url}?q=尾页测试")).ReadAsync<Page<CustomerSummaryDto>>();
+        var last = await (await rep.GetAsync($"{Url}?q=尾页测试&cursor={first.NextCursor}")).ReadAsync<Page<CustomerSummaryDto>>();
 
         first.Items.Should().HaveCount(50);
         first.NextCursor.Should().NotBeNull();
@@ -80,7 +80,7 @@ public sealed class CustomersPagingTests(CrmApp app) : IClassFixture<CrmApp>
         var rep = await app.LoginAsync(DemoUsers.RepWest);
         await rep.CreateAsync("游标测试 1");
         await rep.CreateAsync("游标测试 2");
-        var page = await (await rep.GetAsync($"{Url}?q=游标测试&sort=name&limit=1")).ReadAsync<Page<CustomerDto>>();
+        var page = await (await rep.GetAsync($"{Url}?q=游标测试&sort=name&limit=1")).ReadAsync<Page<CustomerSummaryDto>>();
 
         await (await rep.GetAsync($"{Url}?q=游标测试&sort=createdAtDescending&cursor={page.NextCursor}")).ShouldHaveFieldErrorAsync("cursor");
     }

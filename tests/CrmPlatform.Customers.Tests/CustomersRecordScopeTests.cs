@@ -65,7 +65,7 @@ public sealed class CustomersRecordScopeTests(CrmApp app) : IClassFixture<CrmApp
     private static async Task<List<Guid>> ListAsync(HttpClient client, string? search, string? extra = null)
     {
         var query = string.Join('&', new[] { search is null ? null : $"q={search}", extra, "limit=200" }.Where(p => p is not null));
-        var page = await (await client.GetAsync($"{Url}?{query}")).ReadAsync<Page<CustomerDto>>();
+        var page = await (await client.GetAsync($"{Url}?{query}")).ReadAsync<Page<CustomerSummaryDto>>();
         return page.Items.Select(c => c.Id).ToList();
     }
 }

@@ -129,9 +129,9 @@ public sealed class DuplicatesTests(CrmApp app) : IClassFixture<CrmApp>
         var gone = await (await rep.GetAsync($"{Url}/{duplicate.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         gone.GetProperty("code").GetString().Should().Be("customer.merged");
         gone.GetProperty("mergedIntoId").GetGuid().Should().Be(survivor.Id);
-        (await (await rep.GetAsync($"{Url}?q={Uri.EscapeDataString("合并 杭州茶庄")}")).ReadAsync<Page<CustomerDto>>()).Items
+        (await (await rep.GetAsync($"{Url}?q={Uri.EscapeDataString("合并 杭州茶庄")}")).ReadAsync<Page<CustomerSummaryDto>>()).Items
             .Select(c => c.Id).Should().Equal(survivor.Id);
-        (await (await rep.GetAsync($"{Url}?q={Uri.EscapeDataString("鼞鼟")}")).ReadAsync<Page<CustomerDto>>()).Items
+        (await (await rep.GetAsync($"{Url}?q={Uri.EscapeDataString("鼞鼟")}")).ReadAsync<Page<CustomerSummaryDto>>()).Items
             .Select(c => c.Id).Should().Equal([survivor.Id], "the contact came over, and finds its new customer");
         (await (await rep.GetAsync($"{Url}/{survivor.Id}")).ReadAsync<CustomerDto>()).Version.Should().Be(merged.Version, "the merge answers the survivor as it is now");
         (await (await rep.GetAsync($"{Url}/{survivor.Id}/duplicates")).ReadAsync<DuplicatesDto>()).Any.Should().BeFalse();

@@ -79,14 +79,14 @@ public sealed class OwnershipTests(CrmApp app) : IClassFixture<CrmApp>
             await leaving.CreateAsync($"离职交接 {i}");
         }
 
-        var book = (await (await leaving.GetAsync($"{Url}?limit=200")).ReadAsync<Page<CustomerDto>>()).Items;
+        var book = (await (await leaving.GetAsync($"{Url}?limit=200")).ReadAsync<Page<CustomerSummaryDto>>()).Items;
         var result = await (await director.PostJsonAsync($"{Url}/transfers", new { fromOwnerId = leavingMe.Id, toOwnerIds = new[] { westManager.Id, repEast.Id }, reason = "刘洋离职" }))
             .ReadAsync<BulkTransferResultDto>();
 
         result.Moved.Should().Be(book.Count);
         result.Shares.Select(s => s.Customers).Sum().Should().Be(book.Count);
         result.Shares.Select(s => s.Customers).Should().OnlyContain(n => n == book.Count / 2 || n == (book.Count / 2) + 1);
-        (await (await leaving.GetAsync(Url)).ReadAsync<Page<CustomerDto>>()).Items.Should().BeEmpty();
+        (await (await leaving.GetAsync(Url)).ReadAsync<Page<CustomerSummaryDto>>()).Items.Should().BeEmpty();
         var first = await (await director.GetAsync($"{Url}/{book[0].Id}/ownership")).ReadAsync<List<OwnershipChangeDto>>();
         first.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Kind = OwnershipChangeKind.BulkTransfer, FromOwnerId = leavingMe.Id, Reason = "刘洋离职" });
     }

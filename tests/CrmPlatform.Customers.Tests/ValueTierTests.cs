@@ -38,6 +38,7 @@ public sealed class ValueTierTests(CrmApp app) : IClassFixture<CrmApp>
         await (await OverrideAsync(rep, customer, new { tier = "b", reason = "改" }, ETagOf(customer))).ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed);
         (await IdsAsync(rep, "valueTier=a")).Should().Contain(customer.Id);
         (await IdsAsync(rep, "valueTier=unrated")).Should().NotContain(customer.Id);
+        (await ListAsync(rep, $"q={Uri.EscapeDataString(customer.Name)}")).Should().ContainSingle().Which.ValueTier.Should().Be(ValueTier.A);
         var export = await (await rep.GetAsync($"{Url}/export?q={Uri.EscapeDataString(customer.Name)}&language=zh-CN")).Content.ReadAsStringAsync();
         export.Should().Contain(",价值分级,").And.Contain(",A 高价值,");
         var history = await (await rep.GetAsync($"{Url}/{customer.Id}/history")).ReadAsync<Page<AuditEntryDto>>();
@@ -186,8 +187,10 @@ public sealed class ValueTierTests(CrmApp app) : IClassFixture<CrmApp>
 
     private static async Task<CustomerDto> GetAsync(HttpClient client, Guid id) => await (await client.GetAsync($"{Url}/{id}")).ReadAsync<CustomerDto>();
 
-    private static async Task<IReadOnlyList<Guid>> IdsAsync(HttpClient client, string query) =>
-        [.. (await (await client.GetAsync($"{Url}?{query}&limit=200")).ReadAsync<Page<CustomerDto>>()).Items.Select(c => c.Id)];
+    private static async Task<IReadOnlyList<Guid>> IdsAsync(HttpClient client, string query) => [.. (await ListAsync(client, query)).Select(c => c.Id)];
+
+    private static async Task<IReadOnlyList<CustomerSummaryDto>> ListAsync(HttpClient client, string query) =>
+        (await (await client.GetAsync($"{Url}?{query}&limit=200")).ReadAsync<Page<CustomerSummaryDto>>()).Items;
 
     private static Task<HttpResponseMessage> OverrideAsync(HttpClient client, CustomerDto customer, object body, string? ifMatch)
     {

@@ -120,6 +120,6 @@ public sealed class IdempotencyTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     private static async Task<int> CountAsync(HttpClient client, string name) =>
-        (await (await client.GetAsync($"/api/v1/customers?q={Uri.EscapeDataString(name)}&limit=200")).ReadAsync<Page<CustomerDto>>())
+        (await (await client.GetAsync($"/api/v1/customers?q={Uri.EscapeDataString(name)}&limit=200")).ReadAsync<Page<CustomerSummaryDto>>())
             .Items.Count(c => c.Name == name);
 }

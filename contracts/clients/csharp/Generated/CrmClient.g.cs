@@ -583,7 +583,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, ValueTierFilter? valueTier = null, CustomerSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerSummaryDtoPage> ListAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, ValueTierFilter? valueTier = null, CustomerSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1082,7 +1082,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerDtoPage> ListAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, ValueTierFilter? valueTier = null, CustomerSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerSummaryDtoPage> ListAsync(string? q = null, CustomerStage? stage = null, System.Guid? ownerId = null, Importance? importance = null, PriorityTier? priorityTier = null, int? relationshipLevel = null, string? region = null, string? industry = null, CustomerSource? source = null, string? tag = null, ContactDue? overdue = null, ValueTierFilter? valueTier = null, CustomerSort? sort = null, string? cursor = null, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -1185,7 +1185,7 @@ namespace CrmPlatform.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<CustomerDtoPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<CustomerSummaryDtoPage>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -8831,19 +8831,6 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomerDtoPage
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("items")]
-        [System.ComponentModel.DataAnnotations.Required]
-        public System.Collections.Generic.ICollection<CustomerDto> Items { get; set; } = new System.Collections.ObjectModel.Collection<CustomerDto>();
-
-        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
-        public string? NextCursor { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CustomerInput
     {
 
@@ -9081,6 +9068,109 @@ namespace CrmPlatform.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"loyal")]
         Loyal = 3,
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerSummaryDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid Id { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerKind>))]
+        public CustomerKind Kind { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("phone")]
+        public string? Phone { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("company")]
+        public string? Company { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("region")]
+        public string? Region { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("industry")]
+        public string? Industry { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Tags { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("stage")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CustomerStage>))]
+        public CustomerStage Stage { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("importance")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Importance>))]
+        public Importance Importance { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("priorityTier")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PriorityTier>))]
+        public PriorityTier PriorityTier { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("relationshipLevel")]
+        public int RelationshipLevel { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("valueTier")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ValueTier>))]
+        public ValueTier? ValueTier { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid OwnerId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("teamId")]
+        public System.Guid? TeamId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastInteractionAt")]
+        public System.DateTimeOffset? LastInteractionAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastContactedAt")]
+        public System.DateTimeOffset? LastContactedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastVisitedAt")]
+        public System.DateTimeOffset? LastVisitedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
+        public int Version { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerName")]
+        public string? OwnerName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("cadence")]
+        public CustomerCadenceDto? Cadence { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CustomerSummaryDtoPage
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<CustomerSummaryDto> Items { get; set; } = new System.Collections.ObjectModel.Collection<CustomerSummaryDto>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        public string? NextCursor { get; set; } = default!;
 
     }
 

@@ -272,7 +272,7 @@ export interface ICustomersClient {
      * @param limit (optional) 
      * @return OK
      */
-    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, valueTier: ValueTierFilter | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage>;
+    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, valueTier: ValueTierFilter | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerSummaryDtoPage>;
 
     /**
      * Get one customer; the ETag header is its version
@@ -670,7 +670,7 @@ export class CustomersClient implements ICustomersClient {
      * @param limit (optional) 
      * @return OK
      */
-    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, valueTier: ValueTierFilter | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerDtoPage> {
+    list(q: string | undefined, stage: CustomerStage | undefined, ownerId: string | undefined, importance: Importance | undefined, priorityTier: PriorityTier | undefined, relationshipLevel: number | undefined, region: string | undefined, industry: string | undefined, source: CustomerSource | undefined, tag: string | undefined, overdue: ContactDue | undefined, valueTier: ValueTierFilter | undefined, sort: CustomerSort | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<CustomerSummaryDtoPage> {
         let url_ = this.baseUrl + "/api/v1/customers?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
@@ -747,14 +747,14 @@ export class CustomersClient implements ICustomersClient {
         });
     }
 
-    protected processList(response: Response): Promise<CustomerDtoPage> {
+    protected processList(response: Response): Promise<CustomerSummaryDtoPage> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
             let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = CustomerDtoPage.fromJS(resultData200);
+            result200 = CustomerSummaryDtoPage.fromJS(resultData200);
             return result200;
             });
         } else if (status === 400) {
@@ -790,7 +790,7 @@ export class CustomersClient implements ICustomersClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<CustomerDtoPage>(null as any);
+        return Promise.resolve<CustomerSummaryDtoPage>(null as any);
     }
 
     /**
@@ -5749,57 +5749,6 @@ export interface ICustomerDto {
     value?: CustomerValueDto | undefined;
 }
 
-export class CustomerDtoPage implements ICustomerDtoPage {
-    items!: CustomerDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: ICustomerDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(CustomerDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): CustomerDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new CustomerDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface ICustomerDtoPage {
-    items: CustomerDto[];
-    nextCursor?: string | undefined;
-}
-
 export class CustomerInput implements ICustomerInput {
     name!: string;
     kind!: CustomerKind;
@@ -6111,6 +6060,192 @@ export enum CustomerStage {
     Intent = "intent",
     Customer = "customer",
     Loyal = "loyal",
+}
+
+export class CustomerSummaryDto implements ICustomerSummaryDto {
+    id!: string;
+    name!: string;
+    kind!: CustomerKind;
+    phone?: string | undefined;
+    company?: string | undefined;
+    region?: string | undefined;
+    industry?: string | undefined;
+    tags!: string[];
+    stage!: CustomerStage;
+    importance!: Importance;
+    priorityTier!: PriorityTier;
+    relationshipLevel!: number;
+    valueTier?: ValueTier | undefined;
+    ownerId!: string;
+    teamId?: string | undefined;
+    createdAt!: string;
+    updatedAt!: string;
+    lastInteractionAt?: string | undefined;
+    lastContactedAt?: string | undefined;
+    lastVisitedAt?: string | undefined;
+    version!: number;
+    ownerName?: string | undefined;
+    cadence?: CustomerCadenceDto | undefined;
+
+    constructor(data?: ICustomerSummaryDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.tags = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.kind = _data["kind"];
+            this.phone = _data["phone"];
+            this.company = _data["company"];
+            this.region = _data["region"];
+            this.industry = _data["industry"];
+            if (Array.isArray(_data["tags"])) {
+                this.tags = [] as any;
+                for (let item of _data["tags"])
+                    this.tags!.push(item);
+            }
+            this.stage = _data["stage"];
+            this.importance = _data["importance"];
+            this.priorityTier = _data["priorityTier"];
+            this.relationshipLevel = _data["relationshipLevel"];
+            this.valueTier = _data["valueTier"];
+            this.ownerId = _data["ownerId"];
+            this.teamId = _data["teamId"];
+            this.createdAt = _data["createdAt"];
+            this.updatedAt = _data["updatedAt"];
+            this.lastInteractionAt = _data["lastInteractionAt"];
+            this.lastContactedAt = _data["lastContactedAt"];
+            this.lastVisitedAt = _data["lastVisitedAt"];
+            this.version = _data["version"];
+            this.ownerName = _data["ownerName"];
+            this.cadence = _data["cadence"] ? CustomerCadenceDto.fromJS(_data["cadence"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): CustomerSummaryDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new CustomerSummaryDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["kind"] = this.kind;
+        data["phone"] = this.phone;
+        data["company"] = this.company;
+        data["region"] = this.region;
+        data["industry"] = this.industry;
+        if (Array.isArray(this.tags)) {
+            data["tags"] = [];
+            for (let item of this.tags)
+                data["tags"].push(item);
+        }
+        data["stage"] = this.stage;
+        data["importance"] = this.importance;
+        data["priorityTier"] = this.priorityTier;
+        data["relationshipLevel"] = this.relationshipLevel;
+        data["valueTier"] = this.valueTier;
+        data["ownerId"] = this.ownerId;
+        data["teamId"] = this.teamId;
+        data["createdAt"] = this.createdAt;
+        data["updatedAt"] = this.updatedAt;
+        data["lastInteractionAt"] = this.lastInteractionAt;
+        data["lastContactedAt"] = this.lastContactedAt;
+        data["lastVisitedAt"] = this.lastVisitedAt;
+        data["version"] = this.version;
+        data["ownerName"] = this.ownerName;
+        data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface ICustomerSummaryDto {
+    id: string;
+    name: string;
+    kind: CustomerKind;
+    phone?: string | undefined;
+    company?: string | undefined;
+    region?: string | undefined;
+    industry?: string | undefined;
+    tags: string[];
+    stage: CustomerStage;
+    importance: Importance;
+    priorityTier: PriorityTier;
+    relationshipLevel: number;
+    valueTier?: ValueTier | undefined;
+    ownerId: string;
+    teamId?: string | undefined;
+    createdAt: string;
+    updatedAt: string;
+    lastInteractionAt?: string | undefined;
+    lastContactedAt?: string | undefined;
+    lastVisitedAt?: string | undefined;
+    version: number;
+    ownerName?: string | undefined;
+    cadence?: CustomerCadenceDto | undefined;
+}
+
+export class CustomerSummaryDtoPage implements ICustomerSummaryDtoPage {
+    items!: CustomerSummaryDto[];
+    nextCursor?: string | undefined;
+
+    constructor(data?: ICustomerSummaryDtoPage) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(CustomerSummaryDto.fromJS(item));
+            }
+            this.nextCursor = _data["nextCursor"];
+        }
+    }
+
+    static fromJS(data: any): CustomerSummaryDtoPage {
+        data = typeof data === 'object' ? data : {};
+        let result = new CustomerSummaryDtoPage();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["nextCursor"] = this.nextCursor;
+        return data;
+    }
+}
+
+export interface ICustomerSummaryDtoPage {
+    items: CustomerSummaryDto[];
+    nextCursor?: string | undefined;
 }
 
 export class CustomerValueDto implements ICustomerValueDto {

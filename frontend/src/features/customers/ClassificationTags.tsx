@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Importance, PriorityTier, ValueTier, type CustomerDto } from '../../api/generated/crm-client';
+import { Importance, PriorityTier, ValueTier, type CustomerCadenceDto } from '../../api/generated/crm-client';
 
 const tierColors: Record<PriorityTier, string> = {
   [PriorityTier.Priority]: 'volcano',
@@ -45,9 +45,8 @@ export function ValueTierTag({ tier }: { tier: ValueTier | undefined }) {
 }
 
 /** The next call due, and what is overdue or stale: what a rep acts on first. */
-export function CadenceSummary({ customer }: { customer: CustomerDto }) {
+export function CadenceSummary({ cadence }: { cadence: CustomerCadenceDto | undefined }) {
   const { t } = useTranslation('customers');
-  const cadence = customer.cadence;
   if (!cadence) {
     return null;
   }

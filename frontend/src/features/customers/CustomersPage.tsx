@@ -3,7 +3,7 @@ import { Button, Empty, Input, Select, Space } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, TableFormat, ValueTierFilter, type CustomerDto } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, TableFormat, ValueTierFilter, type CustomerSummaryDto } from '../../api/generated/crm-client';
 import { formatDateTime } from '../../shared/format';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
@@ -14,7 +14,7 @@ import { TextFilter } from '../../shared/ui/TextFilter';
 import { useSession } from '../../app/auth/session';
 import { useCustomerList } from './api';
 import { exportUrl, filtersFromSearch, isFiltered, searchFromFilters, type CustomerFilters } from './filters';
-import { CadenceSummary, KeyCustomerTag, PriorityTierTag } from './ClassificationTags';
+import { CadenceSummary, KeyCustomerTag, PriorityTierTag, ValueTierTag } from './ClassificationTags';
 import { StageTag } from './StageTag';
 
 // Only managers and above hand books over: the dialog's code loads when one opens it.
@@ -41,7 +41,7 @@ export default function CustomersPage() {
   const setFilters = (change: Partial<CustomerFilters>) => setSearch(searchFromFilters({ ...filters, ...change }), { replace: true });
 
   const orDash = (value: string | undefined) => value || t('common.dash');
-  const columns: Column<CustomerDto>[] = [
+  const columns: Column<CustomerSummaryDto>[] = [
     {
       key: 'name',
       title: t('fields.name'),
@@ -53,11 +53,12 @@ export default function CustomersPage() {
     },
     { key: 'stage', title: t('fields.stage'), width: 100, render: (c) => <StageTag stage={c.stage} /> },
     { key: 'tier', title: t('fields.priorityTier'), width: 110, render: (c) => <PriorityTierTag tier={c.priorityTier} /> },
+    { key: 'valueTier', title: t('fields.valueTier'), width: 90, render: (c) => <ValueTierTag tier={c.valueTier} /> },
     { key: 'phone', title: t('fields.phone'), width: 140, render: (c) => orDash(c.phone) },
     { key: 'company', title: t('fields.company'), render: (c) => orDash(c.company) },
     { key: 'region', title: t('fields.region'), width: 80, render: (c) => orDash(c.region) },
     { key: 'owner', title: t('fields.owner'), width: 90, render: (c) => orDash(c.ownerName) },
-    { key: 'nextContact', title: t('fields.nextContact'), width: 200, render: (c) => <CadenceSummary customer={c} /> },
+    { key: 'nextContact', title: t('fields.nextContact'), width: 200, render: (c) => <CadenceSummary cadence={c.cadence} /> },
     { key: 'createdAt', title: t('fields.createdAt'), width: 140, render: (c) => formatDateTime(c.createdAt, i18n.language) },
   ];
 
@@ -215,7 +216,7 @@ export default function CustomersPage() {
         <PageError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <>
-          <DataTable<CustomerDto>
+          <DataTable<CustomerSummaryDto>
             caption={t('title')}
             columns={columns}
             rows={customers}

@@ -61,6 +61,7 @@ export const en: Translation<typeof zhCN> = {
     importance: 'Importance',
     priorityTier: 'Contact priority',
     relationshipLevel: 'Relationship level',
+    valueTier: 'Value tier',
     nextContact: 'Next contact',
     owner: 'Owner',
     createdAt: 'Created',

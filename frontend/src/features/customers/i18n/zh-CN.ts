@@ -59,6 +59,7 @@ export const zhCN = {
     importance: '重要程度',
     priorityTier: '联系优先级',
     relationshipLevel: '客情层次',
+    valueTier: '价值分级',
     nextContact: '下次联系',
     owner: '负责人',
     createdAt: '创建时间',

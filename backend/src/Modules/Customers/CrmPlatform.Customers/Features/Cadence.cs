@@ -41,7 +41,7 @@ public sealed record OverdueByOwnerQuery : IQuery<Result<IReadOnlyList<OverdueBy
 /// </summary>
 internal static class ContactCadence
 {
-    public static CustomerCadenceDto Of(CustomerDto customer, CustomerSettings settings, DateOnly today)
+    public static CustomerCadenceDto Of(IContactHistory customer, CustomerSettings settings, DateOnly today)
     {
         var cadence = settings.CadenceOf(customer.PriorityTier);
         var callDue = ChinaTime.DayOf(customer.LastContactedAt ?? customer.CreatedAt).AddDays(cadence.CallEveryDays);

@@ -47,7 +47,7 @@ public sealed record CustomerDto(
     DateTimeOffset? LastInteractionAt,
     DateTimeOffset? LastContactedAt,
     DateTimeOffset? LastVisitedAt,
-    uint Version)
+    uint Version) : IContactHistory
 {
     /// <summary>The owner's display name, so a page shows who owns each row without looking up users.</summary>
     public string? OwnerName { get; init; }
@@ -79,6 +79,24 @@ internal sealed class CustomerMappings : Profile
             0)));
 }
 
+/// <summary>What a customer's cadence is computed from (<see cref="ContactCadence"/>), in its full and its list shape alike.</summary>
+internal interface IContactHistory
+{
+    Guid OwnerId { get; }
+
+    PriorityTier PriorityTier { get; }
+
+    DateTimeOffset CreatedAt { get; }
+
+    DateTimeOffset UpdatedAt { get; }
+
+    DateTimeOffset? LastInteractionAt { get; }
+
+    DateTimeOffset? LastContactedAt { get; }
+
+    DateTimeOffset? LastVisitedAt { get; }
+}
+
 /// <summary>
 /// Completes customers read from this module's tables with what a projection cannot give: owners' display
 /// names (one batch per page) and where each stands against its cadence (from the cached settings).
@@ -94,18 +112,23 @@ internal sealed class CustomerViews(CustomersDbContext db, IUserDirectory users,
     /// <summary>The settings the cadence is computed by; read beforehand for customers streamed on this module's connection.</summary>
     public Task<CustomerSettings> RulesAsync(CancellationToken cancellationToken) => settings.GetAsync(db, cancellationToken);
 
-    public async Task<IReadOnlyList<CustomerDto>> CompleteAsync(IReadOnlyList<CustomerDto> customers, CustomerSettings rules, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CustomerDto>> CompleteAsync(IReadOnlyList<CustomerDto> customers, CustomerSettings rules, CancellationToken cancellationToken) =>
+        CompleteAsync(customers, rules, (c, ownerName, cadence) => c with
+        {
+            OwnerName = ownerName,
+            Cadence = cadence,
+            Value = c.Value is { } value ? value with { WindowMonths = rules.ValueWindowMonths } : null,
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<CustomerSummaryDto>> CompleteAsync(IReadOnlyList<CustomerSummaryDto> customers, CancellationToken cancellationToken) =>
+        await CompleteAsync(customers, await RulesAsync(cancellationToken), (c, ownerName, cadence) => c with { OwnerName = ownerName, Cadence = cadence }, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> CompleteAsync<T>(
+        IReadOnlyList<T> customers, CustomerSettings rules, Func<T, string?, CustomerCadenceDto, T> complete, CancellationToken cancellationToken)
+        where T : IContactHistory
     {
         var names = await users.DisplayNamesAsync([.. customers.Select(c => c.OwnerId).Distinct()], cancellationToken);
         var today = ChinaTime.Today(clock);
-        return
-        [
-            .. customers.Select(c => c with
-            {
-                OwnerName = names.GetValueOrDefault(c.OwnerId),
-                Cadence = ContactCadence.Of(c, rules, today),
-                Value = c.Value is { } value ? value with { WindowMonths = rules.ValueWindowMonths } : null,
-            }),
-        ];
+        return [.. customers.Select(c => complete(c, names.GetValueOrDefault(c.OwnerId), ContactCadence.Of(c, rules, today)))];
     }
 }

@@ -96,9 +96,61 @@ public sealed record ListCustomersQuery(
     QueryEnum<ValueTierFilter>? ValueTier,
     QueryEnum<CustomerSort>? Sort,
     string? Cursor,
-    int? Limit) : IQuery<Result<Page<CustomerDto>>>, ICustomerFilter
+    int? Limit) : IQuery<Result<Page<CustomerSummaryDto>>>, ICustomerFilter
 {
     internal CustomerSort Order => Sort?.Value ?? CustomerSort.CreatedAtDescending;
+}
+
+/// <summary>
+/// A customer as a list shows it: who, how classified, who owns it and when to contact it next. The
+/// profile (personal notes, preferences, other phones) is left to <c>GET /customers/{id}</c>, so a page of
+/// fifty carries what a table shows and nothing a rep wrote about someone's family.
+/// </summary>
+/// <param name="ValueTier">The value tier that stands: the override, else the computed one; none while unrated.</param>
+/// <param name="LastInteractionAt">The latest timeline entry of any kind.</param>
+/// <param name="LastContactedAt">The latest call that reached the customer, meeting or visit.</param>
+/// <param name="LastVisitedAt">The latest meeting or visit.</param>
+/// <param name="Version">Row version; the ETag header of the customer is this number in quotes.</param>
+public sealed record CustomerSummaryDto(
+    Guid Id,
+    string Name,
+    CustomerKind Kind,
+    string? Phone,
+    string? Company,
+    string? Region,
+    string? Industry,
+    string[] Tags,
+    CustomerStage Stage,
+    Importance Importance,
+    PriorityTier PriorityTier,
+    int RelationshipLevel,
+    ValueTier? ValueTier,
+    Guid OwnerId,
+    Guid? TeamId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? LastInteractionAt,
+    DateTimeOffset? LastContactedAt,
+    DateTimeOffset? LastVisitedAt,
+    uint Version) : IContactHistory
+{
+    /// <summary>The owner's display name.</summary>
+    public string? OwnerName { get; init; }
+
+    /// <summary>Next call and visit due, overdue and stale, from the tier's cadence and the timeline.</summary>
+    public CustomerCadenceDto? Cadence { get; init; }
+}
+
+internal sealed class CustomerSummaryMappings : Profile
+{
+    public CustomerSummaryMappings() => CreateMap<Customer, CustomerSummaryDto>()
+        .ForCtorParam(nameof(CustomerSummaryDto.ValueTier), o => o.MapFrom(c => c.ValueTierOverride ?? (c.Rating != null ? c.Rating.Tier : (ValueTier?)null)))
+        .ForCtorParam(nameof(CustomerSummaryDto.LastInteractionAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastInteractionAt : (DateTimeOffset?)null))
+        .ForCtorParam(nameof(CustomerSummaryDto.LastContactedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastContactedAt : null))
+        .ForCtorParam(nameof(CustomerSummaryDto.LastVisitedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastVisitedAt : null))
+        // CustomerViews adds both: the name lives in the Identity module, the cadence needs the settings.
+        .ForMember(d => d.OwnerName, o => o.Ignore())
+        .ForMember(d => d.Cadence, o => o.Ignore());
 }
 
 internal sealed class CustomerFilterValidator : AbstractValidator<ICustomerFilter>
@@ -124,15 +176,15 @@ internal sealed class ListCustomersValidator : AbstractValidator<ListCustomersQu
 }
 
 internal sealed class ListCustomersHandler(CustomersDbContext db, CustomerFilters filters, IMapper mapper, CustomerViews views)
-    : IQueryHandler<ListCustomersQuery, Result<Page<CustomerDto>>>
+    : IQueryHandler<ListCustomersQuery, Result<Page<CustomerSummaryDto>>>
 {
-    public async ValueTask<Result<Page<CustomerDto>>> Handle(ListCustomersQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Result<Page<CustomerSummaryDto>>> Handle(ListCustomersQuery query, CancellationToken cancellationToken)
     {
         var sort = query.Order;
         var limit = query.Limit ?? PageLimits.Default;
         Cursor.TryDecode(query.Cursor, sort.ToString(), out var after);
         var found = await filters.ApplyAsync(db.Customers.AsNoTracking(), query, after, limit + 1, cancellationToken);
-        var rows = await found.ProjectTo<CustomerDto>(mapper.ConfigurationProvider).ReadAsync(db, query.Q, cancellationToken);
+        var rows = await found.ProjectTo<CustomerSummaryDto>(mapper.ConfigurationProvider).ReadAsync(db, query.Q, cancellationToken);
         var page = Page.FromOverfetch(rows, limit, last => new Cursor(sort.ToString(), sort is CustomerSort.Name or CustomerSort.NameDescending ? last.Name : null, last.Id));
         return page with { Items = await views.CompleteAsync(page.Items, cancellationToken) };
     }
