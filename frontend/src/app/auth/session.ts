@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useApi } from '../../api/client';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useApi, type Api } from '../../api/client';
 import { hasStatus } from '../../api/problems';
 import { LoginRequest, type MeDto } from '../../api/generated/crm-client';
 
@@ -14,9 +14,8 @@ function forgetPreviousUser(queryClient: QueryClient): void {
 }
 
 /** The signed-in user, or null when there is no session (401). */
-export function useSession() {
-  const api = useApi();
-  return useQuery({
+function sessionQuery(api: Api) {
+  return queryOptions({
     queryKey: meQueryKey,
     queryFn: async ({ signal }): Promise<MeDto | null> => {
       try {
@@ -30,6 +29,31 @@ export function useSession() {
     },
     staleTime: 5 * 60_000,
   });
+}
+
+export function useSession() {
+  return useQuery(sessionQuery(useApi()));
+}
+
+/**
+ * Downloads a file the server streams (an export) once the session is known to be alive: a plain link
+ * would save an expired session's 401 problem as the file. Without a session the page goes to the
+ * login, as after any 401.
+ */
+export function useDownload(): (url: string) => Promise<void> {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return async (url) => {
+    const me = await queryClient.fetchQuery({ ...sessionQuery(api), staleTime: 0 });
+    if (me) {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = '';
+      document.body.append(link);
+      link.click();
+      link.remove();
+    }
+  };
 }
 
 export function useLogin() {

@@ -9,9 +9,10 @@ import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { DataTable, type Column } from '../../shared/ui/DataTable';
 import { PageError } from '../../shared/ui/PageStates';
 import { PageHeader } from '../../shared/ui/PageHeader';
+import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { TextFilter } from '../../shared/ui/TextFilter';
-import { useSession } from '../../app/auth/session';
+import { useDownload, useSession } from '../../app/auth/session';
 import { useCustomerList } from './api';
 import { exportUrl, filtersFromSearch, isFiltered, searchFromFilters, type CustomerFilters } from './filters';
 import { CadenceSummary, KeyCustomerTag, PriorityTierTag, ValueTierTag } from './ClassificationTags';
@@ -39,6 +40,11 @@ export default function CustomersPage() {
   const [bulkTransferring, setBulkTransferring] = useState(false);
 
   const setFilters = (change: Partial<CustomerFilters>) => setSearch(searchFromFilters({ ...filters, ...change }), { replace: true });
+
+  const download = useDownload();
+  const message = useMessage();
+  const exportAs = (format: TableFormat) =>
+    void download(exportUrl(filters, format, i18n.language)).catch((error: unknown) => void message.error(problemMessage(error, t)));
 
   const orDash = (value: string | undefined) => value || t('common.dash');
   const columns: Column<CustomerSummaryDto>[] = [
@@ -88,12 +94,10 @@ export default function CustomersPage() {
             )}
             <Button onClick={() => void navigate('/customers/import')}>{t('import.open')}</Button>
             <Space.Compact>
-              <Button icon={<DownloadOutlined />} href={exportUrl(filters, TableFormat.Csv, i18n.language)} download>
+              <Button icon={<DownloadOutlined />} onClick={() => exportAs(TableFormat.Csv)}>
                 {t('exportCsv')}
               </Button>
-              <Button href={exportUrl(filters, TableFormat.Xlsx, i18n.language)} download>
-                {t('exportXlsx')}
-              </Button>
+              <Button onClick={() => exportAs(TableFormat.Xlsx)}>{t('exportXlsx')}</Button>
             </Space.Compact>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/customers/new')}>
               {t('create')}
