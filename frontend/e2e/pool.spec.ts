@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { logIn, runTag, screenshot, test } from './support';
 
-test('a customer released to the pool is claimed by a rep of the team, who can release it again', async ({ page, apiAs }) => {
+test('a customer released to the pool is claimed by a rep of the team, who can release it again and then waits to claim it back', async ({ page, apiAs }) => {
   const east = await apiAs('rep.east');
   const name = `公海客户 ${runTag()}`;
   const customer = await east.createCustomer(name);
@@ -32,6 +32,15 @@ test('a customer released to the pool is claimed by a rep of the team, who can r
   await page.locator('.ant-popconfirm').getByRole('button', { name: '退回公海' }).click();
   await expect(page.getByText('已退回公海')).toBeVisible();
   await expect(page).toHaveURL(/\/customers$/);
+
+  // Its last owner now, the manager waits while the rest of the team may claim it.
+  await page.getByRole('button', { name: '公海' }).click();
+  await page.getByPlaceholder('搜索公海客户').fill(name);
+  await page.getByPlaceholder('搜索公海客户').press('Enter');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('起可领回');
+  await expect(rows.first().getByRole('button', { name: '领取' })).toHaveCount(0);
+  await screenshot(page, 'customer-pool-reclaim-wait');
 
   // Another team's rep never sees it.
   const west = await apiAs('rep.west');

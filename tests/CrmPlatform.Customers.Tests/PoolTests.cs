@@ -70,7 +70,7 @@ public sealed class PoolTests(CrmApp app) : IClassFixture<CrmApp>
         var first = await rep.CreateAsync("公海 释放一");
         var second = await rep.CreateAsync("公海 释放二");
         var settings = await (await admin.GetAsync($"{Url}/settings")).ReadAsync<CustomerSettingsDto>();
-        var oneADay = await (await admin.PutSettingsAsync(settings with { Pool = settings.Pool with { ClaimsPerDay = 1 } }, settings.Version)).ReadAsync<CustomerSettingsDto>();
+        var oneADay = await (await admin.PutSettingsAsync(settings with { Pool = settings.Pool with { ClaimsPerDay = 1, ReclaimAfterDays = 0 } }, settings.Version)).ReadAsync<CustomerSettingsDto>();
         try
         {
             await (await ReleaseAsync(rep, first, ifMatch: null)).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
@@ -92,6 +92,31 @@ public sealed class PoolTests(CrmApp app) : IClassFixture<CrmApp>
         {
             (await admin.PutSettingsAsync(settings, oneADay.Version)).StatusCode.Should().Be(HttpStatusCode.OK);
         }
+    }
+
+    [Fact]
+    public async Task The_last_owner_waits_to_claim_a_customer_back_while_the_rest_of_the_team_may_claim_it_at_once()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var manager = await app.LoginAsync(DemoUsers.ManagerEast);
+        var admin = await app.LoginAsync(DemoUsers.Admin);
+        var settings = await (await admin.GetAsync($"{Url}/settings")).ReadAsync<CustomerSettingsDto>();
+        settings.Pool.ReclaimAfterDays.Should().Be(30, "the default");
+        await (await admin.PutSettingsAsync(settings with { Pool = settings.Pool with { ReclaimAfterDays = -1 } }, settings.Version))
+            .ShouldHaveFieldErrorAsync("pool.reclaimAfterDays");
+        var customer = await rep.CreateAsync("公海 领回");
+        (await ReleaseAsync(rep, customer, ETagOf(customer))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        var claimedBefore = (await (await rep.GetAsync($"{Url}/pool/allowance")).ReadAsync<PoolAllowanceDto>()).ClaimedToday;
+
+        var asSeenByRep = (await PoolAsync(rep)).Single(p => p.Id == customer.Id);
+        asSeenByRep.ClaimableFrom.Should().Be(asSeenByRep.PooledAt.AddDays(30));
+        (await PoolAsync(manager)).Single(p => p.Id == customer.Id).ClaimableFrom.Should().BeNull();
+        (await (await rep.PostAsync($"{Url}/{customer.Id}/claim", null)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity))
+            .GetProperty("code").GetString().Should().Be("customer.reclaim_wait");
+        (await (await rep.GetAsync($"{Url}/pool/allowance")).ReadAsync<PoolAllowanceDto>()).ClaimedToday.Should().Be(claimedBefore, "a refused claim is no claim");
+
+        (await manager.PostAsync($"{Url}/{customer.Id}/claim", null)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

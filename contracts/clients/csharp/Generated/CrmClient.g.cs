@@ -10021,6 +10021,9 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("lastInteractionAt")]
         public System.DateTimeOffset? LastInteractionAt { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("claimableFrom")]
+        public System.DateTimeOffset? ClaimableFrom { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -10048,6 +10051,9 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("claimsPerDay")]
         public int ClaimsPerDay { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reclaimAfterDays")]
+        public int ReclaimAfterDays { get; set; } = 30;
 
     }
 

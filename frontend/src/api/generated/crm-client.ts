@@ -7767,6 +7767,7 @@ export class PoolCustomerDto implements IPoolCustomerDto {
     previousOwnerName?: string | undefined;
     pooledAt!: string;
     lastInteractionAt?: string | undefined;
+    claimableFrom?: string | undefined;
 
     constructor(data?: IPoolCustomerDto) {
         if (data) {
@@ -7791,6 +7792,7 @@ export class PoolCustomerDto implements IPoolCustomerDto {
             this.previousOwnerName = _data["previousOwnerName"];
             this.pooledAt = _data["pooledAt"];
             this.lastInteractionAt = _data["lastInteractionAt"];
+            this.claimableFrom = _data["claimableFrom"];
         }
     }
 
@@ -7815,6 +7817,7 @@ export class PoolCustomerDto implements IPoolCustomerDto {
         data["previousOwnerName"] = this.previousOwnerName;
         data["pooledAt"] = this.pooledAt;
         data["lastInteractionAt"] = this.lastInteractionAt;
+        data["claimableFrom"] = this.claimableFrom;
         return data;
     }
 }
@@ -7832,6 +7835,7 @@ export interface IPoolCustomerDto {
     previousOwnerName?: string | undefined;
     pooledAt: string;
     lastInteractionAt?: string | undefined;
+    claimableFrom?: string | undefined;
 }
 
 export class PoolCustomerDtoPage implements IPoolCustomerDtoPage {
@@ -7889,6 +7893,7 @@ export class PoolRules implements IPoolRules {
     returnAfterDays!: number;
     warningDays!: number;
     claimsPerDay!: number;
+    reclaimAfterDays?: number;
 
     constructor(data?: IPoolRules) {
         if (data) {
@@ -7897,6 +7902,9 @@ export class PoolRules implements IPoolRules {
                     (this as any)[property] = (data as any)[property];
             }
         }
+        if (!data) {
+            this.reclaimAfterDays = 30;
+        }
     }
 
     init(_data?: any) {
@@ -7904,6 +7912,7 @@ export class PoolRules implements IPoolRules {
             this.returnAfterDays = _data["returnAfterDays"];
             this.warningDays = _data["warningDays"];
             this.claimsPerDay = _data["claimsPerDay"];
+            this.reclaimAfterDays = _data["reclaimAfterDays"] !== undefined ? _data["reclaimAfterDays"] : 30;
         }
     }
 
@@ -7919,6 +7928,7 @@ export class PoolRules implements IPoolRules {
         data["returnAfterDays"] = this.returnAfterDays;
         data["warningDays"] = this.warningDays;
         data["claimsPerDay"] = this.claimsPerDay;
+        data["reclaimAfterDays"] = this.reclaimAfterDays;
         return data;
     }
 }
@@ -7927,6 +7937,7 @@ export interface IPoolRules {
     returnAfterDays: number;
     warningDays: number;
     claimsPerDay: number;
+    reclaimAfterDays?: number;
 }
 
 export class PossibleDuplicatesProblem implements IPossibleDuplicatesProblem {

@@ -1,4 +1,4 @@
-import { Button, Empty, Input } from 'antd';
+import { Button, Empty, Input, Tooltip } from 'antd';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -68,9 +68,14 @@ export default function PoolPage() {
     {
       key: 'claim',
       title: '',
-      width: 90,
-      render: (c) => (
-        <Button
+      width: 140,
+      render: (c) =>
+        c.claimableFrom ? (
+          <Tooltip title={t('pool.reclaimWait')}>
+            <span className="muted">{t('pool.claimableFrom', { date: formatDateTime(c.claimableFrom, i18n.language) })}</span>
+          </Tooltip>
+        ) : (
+          <Button
           size="small"
           type="primary"
           disabled={limitReached || (claim.isPending && claim.variables?.id !== c.id)}
@@ -87,7 +92,7 @@ export default function PoolPage() {
         >
           {t('pool.claim')}
         </Button>
-      ),
+        ),
     },
   ];
 

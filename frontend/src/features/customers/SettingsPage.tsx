@@ -94,6 +94,7 @@ export default function SettingsPage() {
           <Form.Item name={['pool', 'claimsPerDay']} label={t('settings.claimsPerDay')} rules={[{ required: true, type: 'number', min: 1, max: 1000 }]}>
             <InputNumber min={1} max={1000} precision={0} style={{ width: 180 }} />
           </Form.Item>
+          {days(['pool', 'reclaimAfterDays'], t('settings.reclaimAfterDays'), 0)}
         </Card>
         <Card title={t('settings.valueTiers')} size="small" style={{ marginBottom: 16 }}>
           <Form.Item name={['valueTiers', 'windowMonths']} label={t('settings.windowMonths')} rules={[{ required: true, type: 'number', min: 1, max: 60 }]}>

@@ -50,6 +50,12 @@ internal sealed class CustomerSettings : IAudited
     /// <summary>How many customers a rep may claim from the pool in one day (China).</summary>
     public int PoolClaimsPerDay { get; private set; }
 
+    /// <summary>
+    /// The customer's last owner may claim it back only this many days after it went to the pool (0: at once),
+    /// so a customer let go, or swept for neglect, is first offered to the rest of the team.
+    /// </summary>
+    public int PoolReclaimAfterDays { get; private set; }
+
     /// <summary>价值分级: purchases of this many months rate a customer.</summary>
     public int ValueWindowMonths { get; private set; }
 
@@ -98,6 +104,6 @@ internal sealed class CustomerSettings : IAudited
         (LoyalRelationshipLevel, LoyalCountsReferrals) = (loyalty.RelationshipLevel, loyalty.CountReferrals);
     }
 
-    public void ChangePool(int afterDays, int warningDays, int claimsPerDay) =>
-        (PoolAfterDays, PoolWarningDays, PoolClaimsPerDay) = (afterDays, warningDays, claimsPerDay);
+    public void ChangePool(int afterDays, int warningDays, int claimsPerDay, int reclaimAfterDays) =>
+        (PoolAfterDays, PoolWarningDays, PoolClaimsPerDay, PoolReclaimAfterDays) = (afterDays, warningDays, claimsPerDay, reclaimAfterDays);
 }

@@ -22,6 +22,7 @@ namespace CrmPlatform.Customers.Features;
 
 /// <summary>A customer in the pool, as the reps who may claim it see it.</summary>
 /// <param name="PreviousOwnerName">Who had it last.</param>
+/// <param name="ClaimableFrom">When you may claim it: set only when you had it last and the pool's reclaim wait has not passed.</param>
 public sealed record PoolCustomerDto(
     Guid Id,
     string Name,
@@ -34,7 +35,8 @@ public sealed record PoolCustomerDto(
     Guid PreviousOwnerId,
     string? PreviousOwnerName,
     DateTimeOffset PooledAt,
-    DateTimeOffset? LastInteractionAt);
+    DateTimeOffset? LastInteractionAt,
+    DateTimeOffset? ClaimableFrom);
 
 /// <param name="ClaimedToday">Claims the caller made today (China).</param>
 /// <param name="ClaimsPerDay">The most a rep may claim in one day.</param>
@@ -88,9 +90,17 @@ internal static class CustomerPool
         return db.OwnershipChanges.CountAsync(
             c => c.Kind == OwnershipChangeKind.ClaimedFromPool && c.ToOwnerId == userId && c.ChangedAt >= startOfDay, cancellationToken);
     }
+
+    /// <summary>When a pooled customer's last owner may claim it back; null when the caller may claim it now.</summary>
+    public static DateTimeOffset? ClaimableFrom(this CustomerSettings settings, Guid previousOwnerId, DateTimeOffset pooledAt, Guid caller, DateTimeOffset now)
+    {
+        var from = pooledAt.AddDays(settings.PoolReclaimAfterDays);
+        return previousOwnerId == caller && from > now ? from : null;
+    }
 }
 
-internal sealed class ListPoolHandler(CustomersDbContext db, ICurrentUser currentUser, IUserDirectory users) : IQueryHandler<ListPoolQuery, Result<Page<PoolCustomerDto>>>
+internal sealed class ListPoolHandler(CustomersDbContext db, ICurrentUser currentUser, IUserDirectory users, SettingsCache settings, TimeProvider clock)
+    : IQueryHandler<ListPoolQuery, Result<Page<PoolCustomerDto>>>
 {
     public const string Sort = "pool";
 
@@ -102,11 +112,23 @@ internal sealed class ListPoolHandler(CustomersDbContext db, ICurrentUser curren
             .Matching(query.Q).PageAfter(c => c.Id, descending: true, after).Take(limit + 1)
             .Select(c => new PoolCustomerDto(
                 c.Id, c.Name, c.Kind, c.Company, c.Region, c.Industry, c.Stage, c.TeamId, c.OwnerId, null, c.PooledAt!.Value,
-                c.Activity != null ? c.Activity.LastInteractionAt : null))
+                c.Activity != null ? c.Activity.LastInteractionAt : null, null))
             .ReadAsync(db, query.Q, cancellationToken);
         var names = await users.DisplayNamesAsync([.. rows.Select(r => r.PreviousOwnerId).Distinct()], cancellationToken);
+        var rules = await settings.GetAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
         var page = Page.FromOverfetch(rows, limit, last => new Cursor(Sort, null, last.Id));
-        return page with { Items = [.. page.Items.Select(r => r with { PreviousOwnerName = names.GetValueOrDefault(r.PreviousOwnerId) })] };
+        return page with
+        {
+            Items =
+            [
+                .. page.Items.Select(r => r with
+                {
+                    PreviousOwnerName = names.GetValueOrDefault(r.PreviousOwnerId),
+                    ClaimableFrom = rules.ClaimableFrom(r.PreviousOwnerId, r.PooledAt, currentUser.Id, now),
+                }),
+            ],
+        };
     }
 }
 
@@ -147,10 +169,17 @@ internal sealed class ClaimFromPoolHandler(
                 : Error.NotFound("customer", command.Id);
         }
 
-        var limit = (await settings.GetAsync(db, cancellationToken)).PoolClaimsPerDay;
-        if (await db.ClaimedTodayAsync(currentUser.Id, clock, cancellationToken) >= limit)
+        var rules = await settings.GetAsync(db, cancellationToken);
+        if (rules.ClaimableFrom(customer.OwnerId, customer.PooledAt.Value, currentUser.Id, clock.GetUtcNow()) is { } from)
         {
-            return new Error(ErrorKind.Unprocessable, "customer.claim_limit", $"You have claimed {limit} customers today, the most a day allows.");
+            return new Error(
+                ErrorKind.Unprocessable, "customer.reclaim_wait",
+                $"You had this customer last: the rest of your team may claim it first, and you from {from.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} (China time).");
+        }
+
+        if (await db.ClaimedTodayAsync(currentUser.Id, clock, cancellationToken) >= rules.PoolClaimsPerDay)
+        {
+            return new Error(ErrorKind.Unprocessable, "customer.claim_limit", $"You have claimed {rules.PoolClaimsPerDay} customers today, the most a day allows.");
         }
 
         moves.Move(customer, new Owner(currentUser.Id, currentUser.TeamId), OwnershipChangeKind.ClaimedFromPool, reason: null, clock.GetDatabaseUtcNow());

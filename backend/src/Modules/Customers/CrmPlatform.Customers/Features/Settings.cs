@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Persistence;
@@ -28,7 +29,15 @@ public sealed record TierCadences(CadenceDays Priority, CadenceDays General, Cad
 /// <param name="ReturnAfterDays">A customer with no timeline entry and no new owner for this many days returns to its team's pool.</param>
 /// <param name="WarningDays">The owner is told this many days before (0: not told).</param>
 /// <param name="ClaimsPerDay">How many customers a rep may claim from the pool in one day.</param>
-public sealed record PoolRules(int ReturnAfterDays, int WarningDays, int ClaimsPerDay);
+/// <param name="ReclaimAfterDays">A customer's last owner may claim it back this many days after it went to the pool (0: at once); until then it is the rest of the team's.</param>
+public sealed record PoolRules(
+    int ReturnAfterDays,
+    int WarningDays,
+    int ClaimsPerDay,
+    [property: DefaultValue(PoolRules.DefaultReclaimAfterDays)] int ReclaimAfterDays = PoolRules.DefaultReclaimAfterDays)
+{
+    public const int DefaultReclaimAfterDays = 30;
+}
 
 /// <summary>价值分级: the purchases of the last <paramref name="WindowMonths"/> months rate a buyer A when both its total and its count reach A's, else B when both reach B's, else C.</summary>
 /// <param name="WindowMonths">1 to 60.</param>
@@ -68,6 +77,7 @@ internal sealed class ChangeCustomerSettingsValidator : AbstractValidator<Change
             settings.RuleFor(s => s.Pool.ReturnAfterDays).InclusiveBetween(1, CustomerSettings.LongestCadenceDays);
             settings.RuleFor(s => s.Pool.WarningDays).GreaterThanOrEqualTo(0).LessThan(s => s.Pool.ReturnAfterDays);
             settings.RuleFor(s => s.Pool.ClaimsPerDay).InclusiveBetween(1, 1000);
+            settings.RuleFor(s => s.Pool.ReclaimAfterDays).InclusiveBetween(0, CustomerSettings.LongestCadenceDays);
         });
         settings.RuleFor(s => s.ValueTiers).NotNull().DependentRules(() =>
         {
@@ -115,7 +125,7 @@ internal sealed class ChangeCustomerSettingsHandler(CustomersDbContext db, Value
 
         var input = command.Settings;
         settings.Change(Cadence(input.Cadence.Priority), Cadence(input.Cadence.General), Cadence(input.Cadence.Last), input.StaleAfterDays);
-        settings.ChangePool(input.Pool.ReturnAfterDays, input.Pool.WarningDays, input.Pool.ClaimsPerDay);
+        settings.ChangePool(input.Pool.ReturnAfterDays, input.Pool.WarningDays, input.Pool.ClaimsPerDay, input.Pool.ReclaimAfterDays);
         var thresholds = input.ValueTiers;
         var (rated, loyalty) = (settings.ValueTiers, settings.Loyalty);
         settings.ChangeValueRules(
@@ -182,7 +192,7 @@ internal sealed class SettingsCache(IMemoryCache cache)
     public static CustomerSettingsDto ToDto(CustomerSettings settings) => new(
         new TierCadences(Days(settings, PriorityTier.Priority), Days(settings, PriorityTier.General), Days(settings, PriorityTier.Last)),
         settings.StaleAfterDays,
-        new PoolRules(settings.PoolAfterDays, settings.PoolWarningDays, settings.PoolClaimsPerDay),
+        new PoolRules(settings.PoolAfterDays, settings.PoolWarningDays, settings.PoolClaimsPerDay, settings.PoolReclaimAfterDays),
         new ValueTierThresholds(settings.ValueWindowMonths, settings.ValueATotal, settings.ValueAPurchases, settings.ValueBTotal, settings.ValueBPurchases),
         new LoyaltyRules(settings.LoyalRelationshipLevel, settings.LoyalCountsReferrals),
         settings.Version);

@@ -608,6 +608,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("pool_claims_per_day");
 
+                    b.Property<int>("PoolReclaimAfterDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_reclaim_after_days");
+
                     b.Property<int>("PoolWarningDays")
                         .HasColumnType("integer")
                         .HasColumnName("pool_warning_days");
