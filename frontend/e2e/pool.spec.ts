@@ -34,6 +34,7 @@ test('a customer released to the pool is claimed by a rep of the team, who can r
   await expect(page).toHaveURL(/\/customers$/);
 
   // Its last owner now, the manager waits while the rest of the team may claim it.
+  await expect(page.getByPlaceholder('搜索名称、电话、公司或联系人')).toBeVisible();
   await page.getByRole('button', { name: '公海' }).click();
   await page.getByPlaceholder('搜索公海客户').fill(name);
   await page.getByPlaceholder('搜索公海客户').press('Enter');
