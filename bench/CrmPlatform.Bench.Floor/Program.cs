@@ -28,6 +28,7 @@ const string CustomerJson = """
         'overrideReason', c.value_tier_reason, 'purchaseTotal', coalesce(v.purchase_total, 0), 'purchaseCount', coalesce(v.purchase_count, 0)))
     """;
 // A list's row (CustomerSummaryDto): the classification, the value tier that stands, ownership and the activity dates.
+// As for a whole customer, the owner's name and the cadence are the host's work (CustomerViews), not SQL, so the floor leaves them out.
 const string SummaryJson = """
     json_build_object('id', c.id, 'name', c.name, 'kind', lower(c.kind), 'phone', c.phone, 'company', c.company, 'region', c.region, 'industry', c.industry,
       'tags', c.tags, 'stage', lower(c.stage), 'importance', lower(left(c.importance, 1)) || substr(c.importance, 2),

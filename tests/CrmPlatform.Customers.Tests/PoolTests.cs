@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.BuildingBlocks.Scheduling;
 using CrmPlatform.Customers.Domain;
@@ -97,13 +98,26 @@ public sealed class PoolTests(CrmApp app) : IClassFixture<CrmApp>
     [Fact]
     public async Task The_last_owner_waits_to_claim_a_customer_back_while_the_rest_of_the_team_may_claim_it_at_once()
     {
-        var rep = await app.LoginAsync(DemoUsers.RepEast);
-        var manager = await app.LoginAsync(DemoUsers.ManagerEast);
+        // The west team's, so that the east rep's claims of the day stay the other tests' own.
+        var rep = await app.LoginAsync(DemoUsers.RepWest);
+        var manager = await app.LoginAsync(DemoUsers.ManagerWest);
         var admin = await app.LoginAsync(DemoUsers.Admin);
         var settings = await (await admin.GetAsync($"{Url}/settings")).ReadAsync<CustomerSettingsDto>();
         settings.Pool.ReclaimAfterDays.Should().Be(30, "the default");
-        await (await admin.PutSettingsAsync(settings with { Pool = settings.Pool with { ReclaimAfterDays = -1 } }, settings.Version))
-            .ShouldHaveFieldErrorAsync("pool.reclaimAfterDays");
+        var withoutWait = JsonSerializer.SerializeToNode(new CustomerSettingsInput(settings.Cadence, settings.StaleAfterDays, settings.Pool, settings.ValueTiers, settings.Loyalty), Json.Options)!;
+        withoutWait["pool"]!.AsObject().Remove("reclaimAfterDays");
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"{Url}/settings") { Content = JsonContent.Create(withoutWait) })
+        {
+            put.Headers.TryAddWithoutValidation("If-Match", $"\"{settings.Version}\"");
+            await (await admin.SendAsync(put)).ShouldHaveFieldErrorAsync("pool.reclaimAfterDays");
+        }
+
+        foreach (var days in new[] { -1, CustomerSettings.LongestCadenceDays + 1 })
+        {
+            await (await admin.PutSettingsAsync(settings with { Pool = settings.Pool with { ReclaimAfterDays = days } }, settings.Version))
+                .ShouldHaveFieldErrorAsync("pool.reclaimAfterDays");
+        }
+
         var customer = await rep.CreateAsync("公海 领回");
         (await ReleaseAsync(rep, customer, ETagOf(customer))).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
@@ -117,6 +131,29 @@ public sealed class PoolTests(CrmApp app) : IClassFixture<CrmApp>
         (await (await rep.GetAsync($"{Url}/pool/allowance")).ReadAsync<PoolAllowanceDto>()).ClaimedToday.Should().Be(claimedBefore, "a refused claim is no claim");
 
         (await manager.PostAsync($"{Url}/{customer.Id}/claim", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // Thirty days in the pool later, the last owner may take it back.
+        var waited = await rep.CreateAsync("公海 等够了");
+        (await ReleaseAsync(rep, waited, ETagOf(waited))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await Sql.ExecuteAsync(app.ConnectionString, "UPDATE customers.customers SET pooled_at = now() - interval '30 days' WHERE id = @id", ("id", waited.Id));
+        (await PoolAsync(rep)).Single(p => p.Id == waited.Id).ClaimableFrom.Should().BeNull();
+        (await rep.PostAsync($"{Url}/{waited.Id}/claim", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void The_wait_ends_at_the_instant_it_went_to_the_pool_plus_the_days_and_binds_only_its_last_owner()
+    {
+        var settings = (CustomerSettings)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(CustomerSettings));
+        settings.ChangePool(afterDays: 90, warningDays: 7, claimsPerDay: 10, reclaimAfterDays: 30);
+        var (lastOwner, teammate) = (Guid.NewGuid(), Guid.NewGuid());
+        var pooledAt = new DateTimeOffset(2026, 3, 1, 15, 59, 59, TimeSpan.Zero);
+        var end = pooledAt.AddDays(30);
+
+        settings.ClaimableFrom(lastOwner, pooledAt, lastOwner, end.AddTicks(-1)).Should().Be(end);
+        settings.ClaimableFrom(lastOwner, pooledAt, lastOwner, end).Should().BeNull();
+        settings.ClaimableFrom(lastOwner, pooledAt, teammate, pooledAt).Should().BeNull();
+        settings.ChangePool(afterDays: 90, warningDays: 7, claimsPerDay: 10, reclaimAfterDays: 0);
+        settings.ClaimableFrom(lastOwner, pooledAt, lastOwner, pooledAt).Should().BeNull();
     }
 
     [Fact]

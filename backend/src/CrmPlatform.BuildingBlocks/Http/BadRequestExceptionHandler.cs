@@ -38,12 +38,14 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
     private static Error BodyError(JsonException json, Endpoint? endpoint)
     {
         // System.Text.Json names missing required members only in its message ("… missing required properties
-        // including: 'name', 'kind'."), separated by the culture's list separator and cut short when long.
+        // including: 'name', 'kind'."), separated by the culture's list separator and cut short when long; its
+        // path is the object that lacks them, so a nested member is named as validation names it ("pool.reclaimAfterDays").
         if (json.Message.IndexOf(MissingMarker, StringComparison.Ordinal) is >= 0 and var at
             && QuotedNames().Matches(json.Message[(at + MissingMarker.Length)..]) is { Count: > 0 } missing)
         {
+            var owner = (json.Path ?? "$").TrimStart('$').TrimStart('.');
             return Error.Validation(missing.Select(m => m.Groups["name"].Value).Distinct().ToDictionary(
-                name => name, _ => new[] { CrmLocalization.Message(ValidationMessageKeys.Required) }));
+                name => owner.Length > 0 ? $"{owner}.{name}" : name, _ => new[] { CrmLocalization.Message(ValidationMessageKeys.Required) }));
         }
 
         var field = JsonPathToField(json.Path);

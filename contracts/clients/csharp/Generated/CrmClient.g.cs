@@ -10053,7 +10053,7 @@ namespace CrmPlatform.Client
         public int ClaimsPerDay { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reclaimAfterDays")]
-        public int ReclaimAfterDays { get; set; } = 30;
+        public int ReclaimAfterDays { get; set; } = default!;
 
     }
 

@@ -7893,7 +7893,7 @@ export class PoolRules implements IPoolRules {
     returnAfterDays!: number;
     warningDays!: number;
     claimsPerDay!: number;
-    reclaimAfterDays?: number;
+    reclaimAfterDays!: number;
 
     constructor(data?: IPoolRules) {
         if (data) {
@@ -7902,9 +7902,6 @@ export class PoolRules implements IPoolRules {
                     (this as any)[property] = (data as any)[property];
             }
         }
-        if (!data) {
-            this.reclaimAfterDays = 30;
-        }
     }
 
     init(_data?: any) {
@@ -7912,7 +7909,7 @@ export class PoolRules implements IPoolRules {
             this.returnAfterDays = _data["returnAfterDays"];
             this.warningDays = _data["warningDays"];
             this.claimsPerDay = _data["claimsPerDay"];
-            this.reclaimAfterDays = _data["reclaimAfterDays"] !== undefined ? _data["reclaimAfterDays"] : 30;
+            this.reclaimAfterDays = _data["reclaimAfterDays"];
         }
     }
 
@@ -7937,7 +7934,7 @@ export interface IPoolRules {
     returnAfterDays: number;
     warningDays: number;
     claimsPerDay: number;
-    reclaimAfterDays?: number;
+    reclaimAfterDays: number;
 }
 
 export class PossibleDuplicatesProblem implements IPossibleDuplicatesProblem {

@@ -76,22 +76,22 @@ export default function PoolPage() {
           </Tooltip>
         ) : (
           <Button
-          size="small"
-          type="primary"
-          disabled={limitReached || (claim.isPending && claim.variables?.id !== c.id)}
-          loading={claim.isPending && claim.variables?.id === c.id}
-          onClick={() =>
-            claim.mutate(c, {
-              onSuccess: (customer) => {
-                void message.success(t('pool.claimed', { name: customer.name }));
-                void navigate(`/customers/${customer.id}`);
-              },
-              onError: (error) => void message.error(problemMessage(error, t)),
-            })
-          }
-        >
-          {t('pool.claim')}
-        </Button>
+            size="small"
+            type="primary"
+            disabled={limitReached || (claim.isPending && claim.variables?.id !== c.id)}
+            loading={claim.isPending && claim.variables?.id === c.id}
+            onClick={() =>
+              claim.mutate(c, {
+                onSuccess: (customer) => {
+                  void message.success(t('pool.claimed', { name: customer.name }));
+                  void navigate(`/customers/${customer.id}`);
+                },
+                onError: (error) => void message.error(problemMessage(error, t)),
+              })
+            }
+          >
+            {t('pool.claim')}
+          </Button>
         ),
     },
   ];

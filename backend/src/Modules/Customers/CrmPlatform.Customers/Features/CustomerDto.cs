@@ -79,7 +79,7 @@ internal sealed class CustomerMappings : Profile
             0)));
 }
 
-/// <summary>What a customer's cadence is computed from (<see cref="ContactCadence"/>), in its full and its list shape alike.</summary>
+/// <summary>What <see cref="CustomerViews"/> completes a customer from, in its full and its list shape alike: the owner, and the facts its cadence is computed from.</summary>
 internal interface IContactHistory
 {
     Guid OwnerId { get; }

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Persistence;
@@ -30,14 +29,7 @@ public sealed record TierCadences(CadenceDays Priority, CadenceDays General, Cad
 /// <param name="WarningDays">The owner is told this many days before (0: not told).</param>
 /// <param name="ClaimsPerDay">How many customers a rep may claim from the pool in one day.</param>
 /// <param name="ReclaimAfterDays">A customer's last owner may claim it back this many days after it went to the pool (0: at once); until then it is the rest of the team's.</param>
-public sealed record PoolRules(
-    int ReturnAfterDays,
-    int WarningDays,
-    int ClaimsPerDay,
-    [property: DefaultValue(PoolRules.DefaultReclaimAfterDays)] int ReclaimAfterDays = PoolRules.DefaultReclaimAfterDays)
-{
-    public const int DefaultReclaimAfterDays = 30;
-}
+public sealed record PoolRules(int ReturnAfterDays, int WarningDays, int ClaimsPerDay, int ReclaimAfterDays);
 
 /// <summary>价值分级: the purchases of the last <paramref name="WindowMonths"/> months rate a buyer A when both its total and its count reach A's, else B when both reach B's, else C.</summary>
 /// <param name="WindowMonths">1 to 60.</param>
