@@ -62,9 +62,7 @@ public sealed record CustomerDto(
 internal sealed class CustomerMappings : Profile
 {
     public CustomerMappings() => CreateMap<Customer, CustomerDto>()
-        .ForCtorParam(nameof(CustomerDto.LastInteractionAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastInteractionAt : (DateTimeOffset?)null))
-        .ForCtorParam(nameof(CustomerDto.LastContactedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastContactedAt : null))
-        .ForCtorParam(nameof(CustomerDto.LastVisitedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastVisitedAt : null))
+        .ForActivity()
         // The owner's name lives in the Identity module and the cadence needs the settings: CustomerViews adds both after the projection.
         .ForMember(d => d.OwnerName, o => o.Ignore())
         .ForMember(d => d.Cadence, o => o.Ignore())
@@ -77,6 +75,16 @@ internal sealed class CustomerMappings : Profile
             c.Rating != null ? c.Rating.PurchaseTotal : 0,
             c.Rating != null ? c.Rating.PurchaseCount : 0,
             0)));
+}
+
+internal static class ActivityMapping
+{
+    /// <summary>The activity dates live in <c>customer_activity</c> (ADR 0017): none until the first timeline entry.</summary>
+    public static IMappingExpression<Customer, T> ForActivity<T>(this IMappingExpression<Customer, T> map)
+        where T : IContactHistory => map
+        .ForCtorParam(nameof(IContactHistory.LastInteractionAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastInteractionAt : (DateTimeOffset?)null))
+        .ForCtorParam(nameof(IContactHistory.LastContactedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastContactedAt : null))
+        .ForCtorParam(nameof(IContactHistory.LastVisitedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastVisitedAt : null));
 }
 
 /// <summary>What <see cref="CustomerViews"/> completes a customer from, in its full and its list shape alike: the owner, and the facts its cadence is computed from.</summary>

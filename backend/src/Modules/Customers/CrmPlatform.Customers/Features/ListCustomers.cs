@@ -145,9 +145,7 @@ internal sealed class CustomerSummaryMappings : Profile
 {
     public CustomerSummaryMappings() => CreateMap<Customer, CustomerSummaryDto>()
         .ForCtorParam(nameof(CustomerSummaryDto.ValueTier), o => o.MapFrom(c => c.ValueTierOverride ?? (c.Rating != null ? c.Rating.Tier : (ValueTier?)null)))
-        .ForCtorParam(nameof(CustomerSummaryDto.LastInteractionAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastInteractionAt : (DateTimeOffset?)null))
-        .ForCtorParam(nameof(CustomerSummaryDto.LastContactedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastContactedAt : null))
-        .ForCtorParam(nameof(CustomerSummaryDto.LastVisitedAt), o => o.MapFrom(c => c.Activity != null ? c.Activity.LastVisitedAt : null))
+        .ForActivity()
         // CustomerViews adds both: the name lives in the Identity module, the cadence needs the settings.
         .ForMember(d => d.OwnerName, o => o.Ignore())
         .ForMember(d => d.Cadence, o => o.Ignore());
