@@ -171,7 +171,7 @@ public sealed class ValueTierTests(CrmApp app) : IClassFixture<CrmApp>
     private static RecordPurchase Purchase(Guid customerId, decimal amount, int monthsAgo = 0)
     {
         var at = DateTimeOffset.UtcNow.AddMonths(-monthsAgo).AddMinutes(-1);
-        return new RecordPurchase(Guid.CreateVersion7(), at, customerId, amount, at, "deals");
+        return new RecordPurchase(Guid.CreateVersion7(), at, customerId, "价值测试", amount, "CNY", at, [], null, null, "deals");
     }
 
     private async Task DeliverAsync(RecordPurchase purchase)

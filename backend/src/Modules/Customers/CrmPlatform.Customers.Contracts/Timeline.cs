@@ -12,6 +12,9 @@ public enum InteractionKind
     Message,
     Gift,
     Note,
+
+    /// <summary>The customer bought (a won deal); recorded only from a <see cref="RecordPurchase"/>, never by hand.</summary>
+    Purchase,
 }
 
 /// <summary>Whether a call reached the customer; only calls have one.</summary>

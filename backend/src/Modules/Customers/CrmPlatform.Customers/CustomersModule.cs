@@ -74,5 +74,6 @@ public sealed class CustomersModule : IModule
         ValueTierEndpoints.Map(customers);
         SavedFilterEndpoints.Map(customers);
         FestivalEndpoints.Map(customers);
+        PurchaseEndpoints.Map(customers);
     }
 }

@@ -2,30 +2,45 @@ using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Deals.Features;
 using CrmPlatform.Deals.Integration;
 using CrmPlatform.Deals.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Deals;
 
-/// <summary>成交 / 销售目标: pipeline, products, collections and targets. So far its schema and its copy of customers; features arrive with the module's issue.</summary>
+/// <summary>成交 / 销售目标: the pipeline and its board, products and the deals that sell them; collections and targets follow.</summary>
 public sealed class DealsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDatabase<DealsDbContext>(DealsDbContext.SchemaName);
+        services.AddScoped<DealViews>();
+        services.AddScoped<DealTerms>();
         services.AddIntegrationEventHandler<CustomerCreated, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerRenamed, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerOwnerChanged, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerArchived, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerMerged, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomersImported, CustomerCopyUpdater>();
+        services.AddValidatorsFromAssemblyContaining<DealsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        // No endpoints yet: the module's features land with its own issue.
+        var deals = api.MapGroup("/deals").WithTags("Deals");
+        StageEndpoints.Map(deals);
+        DealBoardEndpoint.Map(deals);
+        ListDealsEndpoint.Map(deals);
+        CreateDealEndpoint.Map(deals);
+        GetDealEndpoints.Map(deals);
+        UpdateDealEndpoint.Map(deals);
+        DealPipelineEndpoints.Map(deals);
+        ProductEndpoints.Map(api);
     }
 }

@@ -30,9 +30,15 @@ internal sealed record ValueTierRules(int WindowMonths, decimal ATotal, int APur
 /// </summary>
 internal sealed record LoyaltyRule(int? RelationshipLevel, bool CountReferrals);
 
+internal static class PurchaseLimits
+{
+    public const int Title = 200;
+    public const int Currency = 3;
+}
+
 /// <summary>
-/// 成交档案 as far as value goes: one purchase another module reported (<see cref="Contracts.RecordPurchase"/>),
-/// kept once by its event id.
+/// 成交档案: one purchase another module reported (<see cref="Contracts.RecordPurchase"/>), kept once by its event id,
+/// with what was bought as it was sold. Never changed once kept.
 /// </summary>
 internal sealed class CustomerPurchase
 {
@@ -47,9 +53,19 @@ internal sealed class CustomerPurchase
 
     public Guid CustomerId { get; private set; }
 
+    public string Title { get; private init; } = string.Empty;
+
     public decimal Amount { get; private init; }
 
+    public string Currency { get; private init; } = string.Empty;
+
     public DateTimeOffset PurchasedAt { get; private init; }
+
+    public IReadOnlyList<Contracts.PurchaseLine> Lines { get; private init; } = [];
+
+    public Guid? ReferenceId { get; private init; }
+
+    public Guid? RecordedBy { get; private init; }
 
     public string Source { get; private init; } = string.Empty;
 
@@ -57,8 +73,13 @@ internal sealed class CustomerPurchase
     {
         Id = purchase.EventId,
         CustomerId = customerId,
+        Title = purchase.Title.Trim(),
         Amount = purchase.Amount,
+        Currency = purchase.Currency,
         PurchasedAt = purchase.PurchasedAt,
+        Lines = purchase.Lines,
+        ReferenceId = purchase.ReferenceId,
+        RecordedBy = purchase.RecordedBy,
         Source = purchase.Source,
     };
 }

@@ -51,6 +51,7 @@ internal sealed class AddInteractionValidator : AbstractValidator<AddInteraction
 {
     public AddInteractionValidator(TimeProvider clock) => RuleFor(c => c.Interaction).ChildRules(entry =>
     {
+        entry.RuleFor(i => i.Kind).IsInEnum().NotEqual(InteractionKind.Purchase).WithMessage("A purchase reaches the timeline when a deal is won, not by hand.");
         entry.RuleFor(i => i.Summary).NotEmpty().MaximumLength(InteractionLimits.Summary);
         entry.RuleFor(i => i.NextStep).MaximumLength(InteractionLimits.NextStep);
         entry.RuleFor(i => i.Outcome).NotNull().When(i => i.Kind == InteractionKind.Call).WithMessage("A call needs its outcome: reached or notReached.");

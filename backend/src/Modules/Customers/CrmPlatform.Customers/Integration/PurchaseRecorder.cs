@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Customers.Contracts;
@@ -11,11 +12,12 @@ namespace CrmPlatform.Customers.Integration;
 
 /// <summary>
 /// Keeps other modules' <see cref="RecordPurchase"/> events, once each (inbox claim, and the event id as the
-/// purchase's key): the customer has bought (成交, or 老客户 by the loyal rule) and is rated again. The customer's row
+/// purchase's key): the purchase goes into the archive and on the timeline, the customer has bought (成交, or 老客户 by
+/// the loyal rule) and is rated again. The customer's row
 /// is locked first, so two purchases of one customer at the same moment are rated one after the other. A purchase
 /// that cannot be right (an amount of zero or less, a date in the future) is logged and not kept.
 /// </summary>
-internal sealed class PurchaseRecorder(CustomersDbContext db, ValueRating rating, TimeProvider clock, ILogger<PurchaseRecorder> logger)
+internal sealed class PurchaseRecorder(CustomersDbContext db, ValueRating rating, InteractionLog timeline, TimeProvider clock, ILogger<PurchaseRecorder> logger)
     : IIntegrationEventHandler<RecordPurchase>
 {
     private const string Consumer = "customers.purchases";
@@ -46,6 +48,12 @@ internal sealed class PurchaseRecorder(CustomersDbContext db, ValueRating rating
         await rating.HoldAsync(everyone: false, cancellationToken);
         var rules = await db.Settings.AsNoTracking().SingleAsync(s => s.Id == CustomerSettings.SingletonId, cancellationToken);
         db.Purchases.Add(CustomerPurchase.Of(purchase, customer.Id));
+        await timeline.AddAsync(
+            new RecordInteraction(
+                purchase.EventId, purchase.PurchasedAt, customer.Id, InteractionKind.Purchase, null, purchase.RecordedBy,
+                string.Create(CultureInfo.InvariantCulture, $"{purchase.Title.Trim()} · {purchase.Currency} {purchase.Amount:#,0.00}"), null, null, purchase.Source),
+            fromEvent: true,
+            cancellationToken);
         customer.Purchased(rules.Loyalty, now);
         await db.SaveChangesAsync(cancellationToken);
         await rating.RecomputeAsync(rules.ValueTiers, [customer.Id], cancellationToken);
@@ -58,5 +66,8 @@ internal sealed class PurchaseRecorder(CustomersDbContext db, ValueRating rating
         : decimal.Round(purchase.Amount, 2) != purchase.Amount ? $"the amount {purchase.Amount} has more than two decimals"
         : purchase.PurchasedAt > now.AddDays(1) ? $"it is dated in the future ({purchase.PurchasedAt:O})"
         : string.IsNullOrWhiteSpace(purchase.Source) || purchase.Source.Length > InteractionLimits.Source ? "its source is empty or too long"
+        : string.IsNullOrWhiteSpace(purchase.Title) || purchase.Title.Trim().Length > PurchaseLimits.Title ? "its title is empty or too long"
+        : purchase.Currency is not { Length: PurchaseLimits.Currency } || !purchase.Currency.All(char.IsAsciiLetterUpper) ? $"the currency '{purchase.Currency}' is not an ISO 4217 code"
+        : purchase.Lines is null ? "it has no list of lines"
         : null;
 }

@@ -1,9 +1,13 @@
+using System.Text.Json;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CrmPlatform.Customers.Persistence;
 
@@ -45,6 +49,10 @@ internal sealed class CustomerPurchaseConfiguration : IEntityTypeConfiguration<C
         b.ToTable("customer_purchases");
         b.HasKey(p => p.Id);
         b.Property(p => p.Amount).HasPrecision(14, 2);
+        b.Property(p => p.Title).HasMaxLength(PurchaseLimits.Title);
+        b.Property(p => p.Currency).HasMaxLength(PurchaseLimits.Currency);
+        // Written once and read whole with the purchase: a jsonb array, not a table of its own.
+        b.Property(p => p.Lines).HasColumnType("jsonb").HasConversion(PurchaseLinesJson.Converter, PurchaseLinesJson.Comparer);
         b.Property(p => p.Source).HasMaxLength(InteractionLimits.Source);
         // A customer's purchases in the rating window.
         b.HasIndex(p => new { p.CustomerId, p.PurchasedAt });
@@ -273,4 +281,19 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
 internal sealed class CustomersDesignTimeFactory : IDesignTimeDbContextFactory<CustomersDbContext>
 {
     public CustomersDbContext CreateDbContext(string[] args) => new(DatabaseRegistration.DesignTimeOptions<CustomersDbContext>(CustomersDbContext.SchemaName));
+}
+
+/// <summary>A purchase's lines as a jsonb array.</summary>
+internal static class PurchaseLinesJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static readonly ValueConverter<IReadOnlyList<PurchaseLine>, string> Converter = new(
+        lines => JsonSerializer.Serialize(lines, Options),
+        json => JsonSerializer.Deserialize<List<PurchaseLine>>(json, Options) ?? new List<PurchaseLine>());
+
+    public static readonly ValueComparer<IReadOnlyList<PurchaseLine>> Comparer = new(
+        (a, b) => a != null && b != null && a.SequenceEqual(b),
+        lines => lines.Aggregate(0, (hash, line) => HashCode.Combine(hash, line.GetHashCode())),
+        lines => lines.ToList());
 }

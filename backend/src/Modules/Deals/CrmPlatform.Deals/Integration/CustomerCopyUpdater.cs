@@ -1,6 +1,7 @@
 using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Deals.Domain;
 using CrmPlatform.Deals.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,8 @@ namespace CrmPlatform.Deals.Integration;
 /// Keeps <see cref="CustomerCopy"/> rows current from the Customers module's events. Each event is
 /// claimed in the inbox with the change it makes, so a redelivery changes nothing; any event about a
 /// customer Deals has not seen yet (created before this copy existed, or its creation still to be
-/// delivered) adds the customer.
+/// delivered) adds the customer. Deals follow their customer: a new owner takes over the previous owner's
+/// open deals on it, and a merged-away customer's deals go to the survivor.
 /// </summary>
 internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock) :
     IIntegrationEventHandler<CustomerCreated>,
@@ -26,12 +28,32 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
 
     public Task HandleAsync(CustomerRenamed renamed, CancellationToken cancellationToken) => ObserveAsync(renamed, archived: false, cancellationToken);
 
-    public Task HandleAsync(CustomerOwnerChanged changed, CancellationToken cancellationToken) => ObserveAsync(changed, archived: false, cancellationToken);
+    /// <summary>The previous owner's open deals on the customer go with it: the new owner works them now (won and lost ones stay as they were).</summary>
+    public Task HandleAsync(CustomerOwnerChanged changed, CancellationToken cancellationToken) =>
+        ObserveAsync(changed, archived: false, cancellationToken, async now =>
+        {
+            var open = await db.Deals.Where(d => d.CustomerId == changed.CustomerId && d.OwnerId == changed.PreviousOwnerId && d.Status == DealStatus.Open)
+                .ToListAsync(cancellationToken);
+            open.ForEach(deal => deal.AssignTo(changed.OwnerId, changed.TeamId, now));
+        });
 
     public Task HandleAsync(CustomerArchived archived, CancellationToken cancellationToken) => ObserveAsync(archived, archived: true, cancellationToken);
 
-    /// <summary>A merged-away customer is gone, as an archived one is; moving its deals to the survivor comes with the Deals module.</summary>
-    public Task HandleAsync(CustomerMerged merged, CancellationToken cancellationToken) => ObserveAsync(merged, archived: true, cancellationToken);
+    /// <summary>
+    /// A merged-away customer is gone, as an archived one is, and its deals are the survivor's. Deals must know the
+    /// survivor first: until its own event has arrived, this one fails and is delivered again.
+    /// </summary>
+    public Task HandleAsync(CustomerMerged merged, CancellationToken cancellationToken) =>
+        ObserveAsync(merged, archived: true, cancellationToken, async now =>
+        {
+            var deals = await db.Deals.Where(d => d.CustomerId == merged.CustomerId).ToListAsync(cancellationToken);
+            if (deals.Count > 0 && !await db.CustomerCopies.AnyAsync(c => c.CustomerId == merged.SurvivorId, cancellationToken))
+            {
+                throw new InvalidOperationException($"The survivor {merged.SurvivorId} of merged customer {merged.CustomerId} is not known to Deals yet.");
+            }
+
+            deals.ForEach(deal => deal.MoveToCustomer(merged.SurvivorId, now));
+        });
 
     /// <summary>A batch of new customers: one claim, one lookup and one save for all of them.</summary>
     public async Task HandleAsync(CustomersImported imported, CancellationToken cancellationToken)
@@ -58,10 +80,11 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ObserveAsync<TEvent>(TEvent customerEvent, bool archived, CancellationToken cancellationToken)
+    private async Task ObserveAsync<TEvent>(TEvent customerEvent, bool archived, CancellationToken cancellationToken, Func<DateTimeOffset, Task>? dealsFollow = null)
         where TEvent : IntegrationEvent, ICustomerEvent
     {
-        if (!await db.TryClaimAsync(customerEvent, Consumer, clock.GetDatabaseUtcNow(), cancellationToken))
+        var now = clock.GetDatabaseUtcNow();
+        if (!await db.TryClaimAsync(customerEvent, Consumer, now, cancellationToken))
         {
             return;
         }
@@ -75,6 +98,11 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
 
         copy.Observe(
             customerEvent.Name, customerEvent.OwnerId, customerEvent.TeamId, archived ? customerEvent.OccurredAt : null, customerEvent.OccurredAt);
+        if (dealsFollow is not null)
+        {
+            await dealsFollow(now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Deals.Domain;
 using CrmPlatform.Deals.Integration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmPlatform.Deals.Persistence;
 
-/// <summary>The deals schema: so far the module's outbox and inbox, and its copy of the customers deals are about.</summary>
+/// <summary>The deals schema: the pipeline's stages, products, deals with their lines and stage history, and the module's copy of customers.</summary>
 internal sealed class DealsDbContext(DbContextOptions<DealsDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "deals";
@@ -14,6 +15,14 @@ internal sealed class DealsDbContext(DbContextOptions<DealsDbContext> options) :
     public override string Schema => SchemaName;
 
     public DbSet<CustomerCopy> CustomerCopies => Set<CustomerCopy>();
+
+    public DbSet<PipelineStage> Stages => Set<PipelineStage>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Deal> Deals => Set<Deal>();
+
+    public DbSet<DealStageChange> StageChanges => Set<DealStageChange>();
 }
 
 internal sealed class CustomerCopyConfiguration : IEntityTypeConfiguration<CustomerCopy>
@@ -25,6 +34,112 @@ internal sealed class CustomerCopyConfiguration : IEntityTypeConfiguration<Custo
         b.Property(c => c.Name).HasMaxLength(100);
         b.HasIndex(c => new { c.OwnerId, c.CustomerId });
         b.HasIndex(c => new { c.TeamId, c.CustomerId });
+    }
+}
+
+internal sealed class PipelineStageConfiguration : IEntityTypeConfiguration<PipelineStage>
+{
+    public void Configure(EntityTypeBuilder<PipelineStage> b)
+    {
+        b.ToTable("pipeline_stages");
+        b.HasKey(s => s.Key);
+        b.Property(s => s.Key).HasMaxLength(StageLimits.Key);
+        b.Property(s => s.Name).HasMaxLength(StageLimits.Name);
+        b.Property(s => s.EnglishName).HasMaxLength(StageLimits.Name);
+        b.Property(s => s.Phase).HasConversion<string>().HasMaxLength(10);
+        b.HasData(
+            PipelineStage.Create("plan", "编制计划", "Plan", 0, 10, StagePhase.Open),
+            PipelineStage.Create("develop", "客户开发", "Develop", 1, 20, StagePhase.Open),
+            PipelineStage.Create("appointment", "约见面谈", "Appointment", 2, 40, StagePhase.Open),
+            PipelineStage.Create("recommend", "产品推荐", "Recommend", 3, 60, StagePhase.Open),
+            PipelineStage.Create("close", "双方成交", "Closed", 4, 100, StagePhase.Won),
+            PipelineStage.Create("afterSales", "售后服务", "After-sales", 5, 100, StagePhase.Won));
+    }
+}
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> b)
+    {
+        b.ToTable("products");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Name).HasMaxLength(ProductLimits.Name);
+        b.Property(p => p.Spec).HasMaxLength(ProductLimits.Spec);
+        b.Property(p => p.Unit).HasMaxLength(ProductLimits.Unit);
+        b.Property(p => p.Category).HasMaxLength(ProductLimits.Category);
+        b.Property(p => p.ListPrice).HasPrecision(14, 2);
+        b.Property(p => p.Cost).HasPrecision(14, 2);
+        b.Property(p => p.Version).IsRowVersion();
+        b.HasIndex(p => p.Name);
+    }
+}
+
+internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
+{
+    public void Configure(EntityTypeBuilder<Deal> b)
+    {
+        b.ToTable("deals");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Title).HasMaxLength(DealLimits.Title);
+        b.Property(d => d.Stage).HasMaxLength(StageLimits.Key);
+        b.Property(d => d.Amount).HasPrecision(14, 2);
+        b.Property(d => d.Cost).HasPrecision(14, 2);
+        b.Property(d => d.Currency).HasMaxLength(3);
+        b.Property(d => d.NextStep).HasMaxLength(DealLimits.NextStep);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(10);
+        b.Property(d => d.LostReason).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.LostNote).HasMaxLength(DealLimits.LostNote);
+        b.Property(d => d.Version).IsRowVersion();
+        // A stage in use cannot be removed; a deal is about a customer Deals knows (its copy is written first).
+        b.HasOne<PipelineStage>().WithMany().HasForeignKey(d => d.Stage).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CustomerCopy>().WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DealId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(d => d.StageChanges).WithOne().HasForeignKey(c => c.DealId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(d => d.StageChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The board: a phase's deals by stage, soonest expected close first.
+        b.HasIndex(d => new { d.Status, d.Stage, d.ExpectedCloseOn, d.Id });
+        b.HasIndex(d => new { d.OwnerId, d.Status });
+        b.HasIndex(d => new { d.TeamId, d.Status });
+        b.HasIndex(d => d.CustomerId);
+    }
+}
+
+internal sealed class DealLineConfiguration : IEntityTypeConfiguration<DealLine>
+{
+    public void Configure(EntityTypeBuilder<DealLine> b)
+    {
+        b.ToTable("deal_lines");
+        b.HasKey(l => l.Id);
+        // Ids are made by the domain: a line added to a loaded deal is new, not an existing row to update.
+        b.Property(l => l.Id).ValueGeneratedNever();
+        b.Property(l => l.Product).HasMaxLength(ProductLimits.Name);
+        b.Property(l => l.Spec).HasMaxLength(ProductLimits.Spec);
+        b.Property(l => l.Unit).HasMaxLength(ProductLimits.Unit);
+        b.Property(l => l.Category).HasMaxLength(ProductLimits.Category);
+        b.Property(l => l.Quantity).HasPrecision(14, 3);
+        b.Property(l => l.UnitPrice).HasPrecision(14, 2);
+        b.Property(l => l.DiscountPercent).HasPrecision(5, 2);
+        b.Property(l => l.UnitCost).HasPrecision(14, 2);
+        b.Property(l => l.Amount).HasPrecision(14, 2);
+        b.Property(l => l.Cost).HasPrecision(14, 2);
+        b.HasIndex(l => new { l.DealId, l.Position });
+    }
+}
+
+internal sealed class DealStageChangeConfiguration : IEntityTypeConfiguration<DealStageChange>
+{
+    public void Configure(EntityTypeBuilder<DealStageChange> b)
+    {
+        b.ToTable("deal_stage_changes");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.FromStage).HasMaxLength(StageLimits.Key);
+        b.Property(c => c.ToStage).HasMaxLength(StageLimits.Key);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
+        b.HasIndex(c => new { c.DealId, c.ChangedAt });
+        // The funnel: which deals reached a stage in a period.
+        b.HasIndex(c => new { c.ToStage, c.ChangedAt });
     }
 }
 

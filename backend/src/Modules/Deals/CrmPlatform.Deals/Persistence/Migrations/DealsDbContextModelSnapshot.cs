@@ -137,6 +137,418 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                     b.ToTable("outbox_messages", "deals");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.Deal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly?>("ExpectedCloseOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_close_on");
+
+                    b.Property<string>("LostNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lost_note");
+
+                    b.Property<string>("LostReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("lost_reason");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("next_step");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("date")
+                        .HasColumnName("next_step_due");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int?>("ProbabilityOverride")
+                        .HasColumnType("integer")
+                        .HasColumnName("probability_override");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly?>("WonOn")
+                        .HasColumnType("date")
+                        .HasColumnName("won_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deals");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_deals_customer_id");
+
+                    b.HasIndex("Stage")
+                        .HasDatabaseName("ix_deals_stage");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_deals_owner_id_status");
+
+                    b.HasIndex("TeamId", "Status")
+                        .HasDatabaseName("ix_deals_team_id_status");
+
+                    b.HasIndex("Status", "Stage", "ExpectedCloseOn", "Id")
+                        .HasDatabaseName("ix_deals_status_stage_expected_close_on_id");
+
+                    b.ToTable("deals", "deals");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.DealLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("category");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("cost");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
+                    b.Property<decimal>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("numeric(14,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Spec")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("spec");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal?>("UnitCost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("unit_cost");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_lines");
+
+                    b.HasIndex("DealId", "Position")
+                        .HasDatabaseName("ix_deal_lines_deal_id_position");
+
+                    b.ToTable("deal_lines", "deals");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.DealStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from_stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to_stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_stage_changes");
+
+                    b.HasIndex("DealId", "ChangedAt")
+                        .HasDatabaseName("ix_deal_stage_changes_deal_id_changed_at");
+
+                    b.HasIndex("ToStage", "ChangedAt")
+                        .HasDatabaseName("ix_deal_stage_changes_to_stage_changed_at");
+
+                    b.ToTable("deal_stage_changes", "deals");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.PipelineStage", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("EnglishName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("english_name");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("phase");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("integer")
+                        .HasColumnName("probability");
+
+                    b.HasKey("Key")
+                        .HasName("pk_pipeline_stages");
+
+                    b.ToTable("pipeline_stages", "deals");
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "plan",
+                            EnglishName = "Plan",
+                            Name = "编制计划",
+                            Phase = "Open",
+                            Position = 0,
+                            Probability = 10
+                        },
+                        new
+                        {
+                            Key = "develop",
+                            EnglishName = "Develop",
+                            Name = "客户开发",
+                            Phase = "Open",
+                            Position = 1,
+                            Probability = 20
+                        },
+                        new
+                        {
+                            Key = "appointment",
+                            EnglishName = "Appointment",
+                            Name = "约见面谈",
+                            Phase = "Open",
+                            Position = 2,
+                            Probability = 40
+                        },
+                        new
+                        {
+                            Key = "recommend",
+                            EnglishName = "Recommend",
+                            Name = "产品推荐",
+                            Phase = "Open",
+                            Position = 3,
+                            Probability = 60
+                        },
+                        new
+                        {
+                            Key = "close",
+                            EnglishName = "Closed",
+                            Name = "双方成交",
+                            Phase = "Won",
+                            Position = 4,
+                            Probability = 100
+                        },
+                        new
+                        {
+                            Key = "afterSales",
+                            EnglishName = "After-sales",
+                            Name = "售后服务",
+                            Phase = "Won",
+                            Position = 5,
+                            Probability = 100
+                        });
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("category");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("ListPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("list_price");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Spec")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("spec");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_products");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_products_name");
+
+                    b.ToTable("products", "deals");
+                });
+
             modelBuilder.Entity("CrmPlatform.Deals.Integration.CustomerCopy", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -176,6 +588,50 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                         .HasDatabaseName("ix_customer_copies_team_id_customer_id");
 
                     b.ToTable("customer_copies", "deals");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.Deal", b =>
+                {
+                    b.HasOne("CrmPlatform.Deals.Integration.CustomerCopy", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deals_customer_copies_customer_id");
+
+                    b.HasOne("CrmPlatform.Deals.Domain.PipelineStage", null)
+                        .WithMany()
+                        .HasForeignKey("Stage")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deals_pipeline_stages_stage");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.DealLine", b =>
+                {
+                    b.HasOne("CrmPlatform.Deals.Domain.Deal", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deal_lines_deals_deal_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.DealStageChange", b =>
+                {
+                    b.HasOne("CrmPlatform.Deals.Domain.Deal", null)
+                        .WithMany("StageChanges")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deal_stage_changes_deals_deal_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.Deal", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("StageChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,99 @@
+using CrmPlatform.BuildingBlocks.Http;
+using CrmPlatform.BuildingBlocks.Paging;
+using CrmPlatform.BuildingBlocks.Results;
+using CrmPlatform.BuildingBlocks.Time;
+using CrmPlatform.Deals.Domain;
+using CrmPlatform.Deals.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmPlatform.Deals.Features;
+
+/// <summary>The query string of <c>GET /deals/board</c>.</summary>
+/// <param name="ExpectedCloseFrom">Open deals expected to close on or after this day.</param>
+/// <param name="ExpectedCloseTo">Open deals expected to close on or before this day.</param>
+/// <param name="WonFrom">The won columns show deals won on or after this day; the first of this month (Asia/Shanghai) when omitted.</param>
+/// <param name="CardsPerColumn">Cards in each column, 1 to 200, soonest expected close first; 50 when omitted. The totals count every deal.</param>
+public sealed record DealBoardQuery(Guid? OwnerId, Guid? TeamId, DateOnly? ExpectedCloseFrom, DateOnly? ExpectedCloseTo, DateOnly? WonFrom, int? CardsPerColumn)
+    : IQuery<Result<DealBoardDto>>, IDealFilter;
+
+/// <summary>The kanban (看板): one column per stage, with its totals and its first cards.</summary>
+/// <param name="Currency">What the amounts are in (CNY).</param>
+/// <param name="WonFrom">The first day of the won deals the won columns show.</param>
+public sealed record DealBoardDto(IReadOnlyList<DealBoardColumnDto> Columns, string Currency, DateOnly WonFrom);
+
+/// <param name="Count">Every deal in the column under the filters, shown or not.</param>
+/// <param name="Amount">Their total, yuan.</param>
+/// <param name="WeightedAmount">Σ amount × probability ÷ 100, rounded once to the fen: what the column is expected to bring.</param>
+/// <param name="Cards">The first of them, soonest expected close first (no date last).</param>
+public sealed record DealBoardColumnDto(PipelineStageDto Stage, int Count, decimal Amount, decimal WeightedAmount, IReadOnlyList<DealCardDto> Cards);
+
+internal sealed class DealBoardValidator : AbstractValidator<DealBoardQuery>
+{
+    public DealBoardValidator()
+    {
+        Include(new DealFilterValidator());
+        RuleFor(q => q.CardsPerColumn).PageLimit();
+    }
+}
+
+/// <summary>
+/// Open deals in the open columns, deals won since <see cref="DealBoardQuery.WonFrom"/> in the won ones; lost deals
+/// are not on the board. One grouped query for every column's totals, then one indexed read per column for its cards.
+/// </summary>
+internal sealed class DealBoardHandler(DealsDbContext db, DealViews views, TimeProvider clock) : IQueryHandler<DealBoardQuery, Result<DealBoardDto>>
+{
+    public async ValueTask<Result<DealBoardDto>> Handle(DealBoardQuery query, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.Today(clock);
+        var wonFrom = query.WonFrom ?? new DateOnly(today.Year, today.Month, 1);
+        var cardsPerColumn = query.CardsPerColumn ?? PageLimits.Default;
+        var stages = await StageList.ReadAsync(db, cancellationToken);
+        var onBoard = views.Visible().Filtered(query)
+            .Where(d => d.Status == DealStatus.Open || (d.Status == DealStatus.Won && d.WonOn >= wonFrom));
+
+        var totals = await views.Rows(onBoard)
+            .GroupBy(r => r.Deal.Stage)
+            .Select(g => new
+            {
+                Stage = g.Key,
+                Count = g.Count(),
+                Amount = g.Sum(r => r.Deal.Amount),
+                Weighted = g.Sum(r => r.Deal.Amount * (r.Deal.Status == DealStatus.Won ? 100 : r.Deal.ProbabilityOverride ?? r.StageProbability)),
+            })
+            .ToDictionaryAsync(t => t.Stage, cancellationToken);
+
+        var columns = new List<DealBoardColumnDto>(stages.Count);
+        foreach (var stage in stages)
+        {
+            if (!totals.TryGetValue(stage.Key, out var total))
+            {
+                columns.Add(new DealBoardColumnDto(stage, 0, 0, 0, []));
+                continue;
+            }
+
+            var key = stage.Key;
+            var cards = await views.CardsAsync(
+                views.Rows(onBoard.Where(d => d.Stage == key)).OrderBy(r => r.Deal.ExpectedCloseOn).ThenBy(r => r.Deal.Id).Take(cardsPerColumn),
+                cancellationToken);
+            columns.Add(new DealBoardColumnDto(stage, total.Count, total.Amount, Money.Round(total.Weighted / 100), cards));
+        }
+
+        return new DealBoardDto(columns, Money.Currency, wonFrom);
+    }
+}
+
+internal static class DealBoardEndpoint
+{
+    public static void Map(IEndpointRouteBuilder deals) =>
+        deals.MapGet("/board", async ([AsParameters] DealBoardQuery query, IMediator mediator, CancellationToken cancellationToken) =>
+                (await mediator.Send(query, cancellationToken)).ToHttp(TypedResults.Ok))
+            .RejectUnknownQuery()
+            .WithName("Deals_Board")
+            .WithSummary("The kanban: per stage, the count, total and weighted total of the deals you may see, and the first cards (filters: owner, team, expected close)")
+            .ProducesValidationProblem();
+}
