@@ -547,6 +547,14 @@ export interface ICustomersClient {
      * @return OK
      */
     upcomingFestivals(days: number | undefined, signal?: AbortSignal): Promise<UpcomingFestivalDto[]>;
+
+    /**
+     * The customer's purchase archive (成交档案): what each won deal sold, line by line, newest first, keyset pages
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listPurchases(id: string, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<PurchaseDtoPage>;
 }
 
 export class CustomersClient implements ICustomersClient {
@@ -3885,6 +3893,1228 @@ export class CustomersClient implements ICustomersClient {
         }
         return Promise.resolve<UpcomingFestivalDto[]>(null as any);
     }
+
+    /**
+     * The customer's purchase archive (成交档案): what each won deal sold, line by line, newest first, keyset pages
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listPurchases(id: string, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<PurchaseDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/customers/{id}/purchases?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPurchases(_response);
+        });
+    }
+
+    protected processListPurchases(response: Response): Promise<PurchaseDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = PurchaseDtoPage.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PurchaseDtoPage>(null as any);
+    }
+}
+
+export interface IDealsClient {
+
+    /**
+     * The pipeline's stages in order, with their probabilities and phases
+     * @return OK
+     */
+    stages(signal?: AbortSignal): Promise<PipelineStageDto[]>;
+
+    /**
+     * The kanban: per stage, the count, total and weighted total of the deals you may see, and the first cards (filters: owner, team, expected close)
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @param expectedCloseFrom (optional) 
+     * @param expectedCloseTo (optional) 
+     * @param wonFrom (optional) 
+     * @param cardsPerColumn (optional) 
+     * @return OK
+     */
+    board(ownerId: string | undefined, teamId: string | undefined, expectedCloseFrom: string | undefined, expectedCloseTo: string | undefined, wonFrom: string | undefined, cardsPerColumn: number | undefined, signal?: AbortSignal): Promise<DealBoardDto>;
+
+    /**
+     * List the deals you may see, newest first: search (q), status, stage, customer, owner, team, expected close; keyset pages
+     * @param q (optional) 
+     * @param status (optional) 
+     * @param stage (optional) 
+     * @param customerId (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @param expectedCloseFrom (optional) 
+     * @param expectedCloseTo (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    list(q: string | undefined, status: DealStatus | undefined, stage: string | undefined, customerId: string | undefined, ownerId: string | undefined, teamId: string | undefined, expectedCloseFrom: string | undefined, expectedCloseTo: string | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<DealCardDtoPage>;
+
+    /**
+     * Open a deal on a customer you can see, in the pipeline's first stage; owned by the customer's owner unless ownerId is given
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    create(idempotency_Key: string | undefined, body: DealInput, signal?: AbortSignal): Promise<DealDto>;
+
+    /**
+     * One deal with its lines; the ETag header is its version
+     * @return OK
+     */
+    get(id: string, signal?: AbortSignal): Promise<DealDto>;
+
+    /**
+     * Replace an open deal's terms and lines; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    update(id: string, if_Match: string | undefined, body: DealInput, signal?: AbortSignal): Promise<DealDto>;
+
+    /**
+     * The deal's way through the pipeline, oldest first: each stage, win, loss and reopening with who and when
+     * @return OK
+     */
+    stageHistory(id: string, signal?: AbortSignal): Promise<DealStageChangeDto[]>;
+
+    /**
+     * Move a deal to another stage of its phase (the board's drag and drop); requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    move(id: string, if_Match: string | undefined, body: DealStageInput, signal?: AbortSignal): Promise<DealDto>;
+
+    /**
+     * Win a deal (成交): it goes to the first won stage, and the customer's purchase archive, stage, value tier and timeline record it; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    win(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: WinDealInput, signal?: AbortSignal): Promise<DealDto>;
+
+    /**
+     * Lose a deal, with the reason; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    lose(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: LoseDealInput, signal?: AbortSignal): Promise<DealDto>;
+
+    /**
+     * Reopen a lost deal in the stage it was lost in; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    reopen(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<DealDto>;
+}
+
+export class DealsClient implements IDealsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The pipeline's stages in order, with their probabilities and phases
+     * @return OK
+     */
+    stages(signal?: AbortSignal): Promise<PipelineStageDto[]> {
+        let url_ = this.baseUrl + "/api/v1/deals/stages";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStages(_response);
+        });
+    }
+
+    protected processStages(response: Response): Promise<PipelineStageDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(PipelineStageDto.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PipelineStageDto[]>(null as any);
+    }
+
+    /**
+     * The kanban: per stage, the count, total and weighted total of the deals you may see, and the first cards (filters: owner, team, expected close)
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @param expectedCloseFrom (optional) 
+     * @param expectedCloseTo (optional) 
+     * @param wonFrom (optional) 
+     * @param cardsPerColumn (optional) 
+     * @return OK
+     */
+    board(ownerId: string | undefined, teamId: string | undefined, expectedCloseFrom: string | undefined, expectedCloseTo: string | undefined, wonFrom: string | undefined, cardsPerColumn: number | undefined, signal?: AbortSignal): Promise<DealBoardDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/board?";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        if (expectedCloseFrom === null)
+            throw new globalThis.Error("The parameter 'expectedCloseFrom' cannot be null.");
+        else if (expectedCloseFrom !== undefined)
+            url_ += "expectedCloseFrom=" + encodeURIComponent("" + expectedCloseFrom) + "&";
+        if (expectedCloseTo === null)
+            throw new globalThis.Error("The parameter 'expectedCloseTo' cannot be null.");
+        else if (expectedCloseTo !== undefined)
+            url_ += "expectedCloseTo=" + encodeURIComponent("" + expectedCloseTo) + "&";
+        if (wonFrom === null)
+            throw new globalThis.Error("The parameter 'wonFrom' cannot be null.");
+        else if (wonFrom !== undefined)
+            url_ += "wonFrom=" + encodeURIComponent("" + wonFrom) + "&";
+        if (cardsPerColumn === null)
+            throw new globalThis.Error("The parameter 'cardsPerColumn' cannot be null.");
+        else if (cardsPerColumn !== undefined)
+            url_ += "cardsPerColumn=" + encodeURIComponent("" + cardsPerColumn) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBoard(_response);
+        });
+    }
+
+    protected processBoard(response: Response): Promise<DealBoardDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = DealBoardDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealBoardDto>(null as any);
+    }
+
+    /**
+     * List the deals you may see, newest first: search (q), status, stage, customer, owner, team, expected close; keyset pages
+     * @param q (optional) 
+     * @param status (optional) 
+     * @param stage (optional) 
+     * @param customerId (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @param expectedCloseFrom (optional) 
+     * @param expectedCloseTo (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    list(q: string | undefined, status: DealStatus | undefined, stage: string | undefined, customerId: string | undefined, ownerId: string | undefined, teamId: string | undefined, expectedCloseFrom: string | undefined, expectedCloseTo: string | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<DealCardDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/deals?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (stage === null)
+            throw new globalThis.Error("The parameter 'stage' cannot be null.");
+        else if (stage !== undefined)
+            url_ += "stage=" + encodeURIComponent("" + stage) + "&";
+        if (customerId === null)
+            throw new globalThis.Error("The parameter 'customerId' cannot be null.");
+        else if (customerId !== undefined)
+            url_ += "customerId=" + encodeURIComponent("" + customerId) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        if (expectedCloseFrom === null)
+            throw new globalThis.Error("The parameter 'expectedCloseFrom' cannot be null.");
+        else if (expectedCloseFrom !== undefined)
+            url_ += "expectedCloseFrom=" + encodeURIComponent("" + expectedCloseFrom) + "&";
+        if (expectedCloseTo === null)
+            throw new globalThis.Error("The parameter 'expectedCloseTo' cannot be null.");
+        else if (expectedCloseTo !== undefined)
+            url_ += "expectedCloseTo=" + encodeURIComponent("" + expectedCloseTo) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<DealCardDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = DealCardDtoPage.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealCardDtoPage>(null as any);
+    }
+
+    /**
+     * Open a deal on a customer you can see, in the pipeline's first stage; owned by the customer's owner unless ownerId is given
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    create(idempotency_Key: string | undefined, body: DealInput, signal?: AbortSignal): Promise<DealDto> {
+        let url_ = this.baseUrl + "/api/v1/deals";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<DealDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = DealDto.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealDto>(null as any);
+    }
+
+    /**
+     * One deal with its lines; the ETag header is its version
+     * @return OK
+     */
+    get(id: string, signal?: AbortSignal): Promise<DealDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<DealDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = DealDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealDto>(null as any);
+    }
+
+    /**
+     * Replace an open deal's terms and lines; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    update(id: string, if_Match: string | undefined, body: DealInput, signal?: AbortSignal): Promise<DealDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<DealDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = DealDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealDto>(null as any);
+    }
+
+    /**
+     * The deal's way through the pipeline, oldest first: each stage, win, loss and reopening with who and when
+     * @return OK
+     */
+    stageHistory(id: string, signal?: AbortSignal): Promise<DealStageChangeDto[]> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}/stage-history";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStageHistory(_response);
+        });
+    }
+
+    protected processStageHistory(response: Response): Promise<DealStageChangeDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            if (Array.isArray(resultData200)) {
+                result200 = [] as any;
+                for (let item of resultData200)
+                    result200!.push(DealStageChangeDto.fromJS(item));
+            }
+            else {
+                result200 = null as any;
+            }
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealStageChangeDto[]>(null as any);
+    }
+
+    /**
+     * Move a deal to another stage of its phase (the board's drag and drop); requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    move(id: string, if_Match: string | undefined, body: DealStageInput, signal?: AbortSignal): Promise<DealDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}/stage";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMove(_response);
+        });
+    }
+
+    protected processMove(response: Response): Promise<DealDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = DealDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealDto>(null as any);
+    }
+
+    /**
+     * Win a deal (成交): it goes to the first won stage, and the customer's purchase archive, stage, value tier and timeline record it; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    win(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: WinDealInput, signal?: AbortSignal): Promise<DealDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}/win";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWin(_response);
+        });
+    }
+
+    protected processWin(response: Response): Promise<DealDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = DealDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealDto>(null as any);
+    }
+
+    /**
+     * Lose a deal, with the reason; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    lose(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: LoseDealInput, signal?: AbortSignal): Promise<DealDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}/lose";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processLose(_response);
+        });
+    }
+
+    protected processLose(response: Response): Promise<DealDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = DealDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealDto>(null as any);
+    }
+
+    /**
+     * Reopen a lost deal in the stage it was lost in; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    reopen(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<DealDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}/reopen";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReopen(_response);
+        });
+    }
+
+    protected processReopen(response: Response): Promise<DealDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = DealDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result422 = ProblemDetails.fromJS(resultData422);
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealDto>(null as any);
+    }
 }
 
 export interface IMeClient {
@@ -4565,6 +5795,479 @@ export class ApiTokensClient implements IApiTokensClient {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+}
+
+export interface IProductsClient {
+
+    /**
+     * The product catalogue by name: search (q), category, archived ones on request, keyset pages
+     * @param q (optional) 
+     * @param category (optional) 
+     * @param includeArchived (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    list(q: string | undefined, category: string | undefined, includeArchived: boolean | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<ProductDtoPage>;
+
+    /**
+     * Add a product to the catalogue (managers, directors, admins)
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    create(idempotency_Key: string | undefined, body: ProductInput, signal?: AbortSignal): Promise<ProductDto>;
+
+    /**
+     * One product; the ETag header is its version
+     * @return OK
+     */
+    get(id: string, signal?: AbortSignal): Promise<ProductDto>;
+
+    /**
+     * Change a product (managers, directors, admins); deals already written keep what they sold; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    update(id: string, if_Match: string | undefined, body: ProductInput, signal?: AbortSignal): Promise<ProductDto>;
+
+    /**
+     * Take a product out of the catalogue (managers, directors, admins): deals keep it, pickers no longer offer it; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    archive(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<ProductDto>;
+}
+
+export class ProductsClient implements IProductsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The product catalogue by name: search (q), category, archived ones on request, keyset pages
+     * @param q (optional) 
+     * @param category (optional) 
+     * @param includeArchived (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    list(q: string | undefined, category: string | undefined, includeArchived: boolean | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<ProductDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/products?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (includeArchived === null)
+            throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
+        else if (includeArchived !== undefined)
+            url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<ProductDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ProductDtoPage.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProductDtoPage>(null as any);
+    }
+
+    /**
+     * Add a product to the catalogue (managers, directors, admins)
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    create(idempotency_Key: string | undefined, body: ProductInput, signal?: AbortSignal): Promise<ProductDto> {
+        let url_ = this.baseUrl + "/api/v1/products";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<ProductDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = ProductDto.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProductDto>(null as any);
+    }
+
+    /**
+     * One product; the ETag header is its version
+     * @return OK
+     */
+    get(id: string, signal?: AbortSignal): Promise<ProductDto> {
+        let url_ = this.baseUrl + "/api/v1/products/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<ProductDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ProductDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProductDto>(null as any);
+    }
+
+    /**
+     * Change a product (managers, directors, admins); deals already written keep what they sold; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    update(id: string, if_Match: string | undefined, body: ProductInput, signal?: AbortSignal): Promise<ProductDto> {
+        let url_ = this.baseUrl + "/api/v1/products/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<ProductDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ProductDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProductDto>(null as any);
+    }
+
+    /**
+     * Take a product out of the catalogue (managers, directors, admins): deals keep it, pickers no longer offer it; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    archive(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<ProductDto> {
+        let url_ = this.baseUrl + "/api/v1/products/{id}/archive";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processArchive(_response);
+        });
+    }
+
+    protected processArchive(response: Response): Promise<ProductDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ProductDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ProblemDetails.fromJS(resultData404);
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result412 = ProblemDetails.fromJS(resultData412);
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result428 = ProblemDetails.fromJS(resultData428);
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProductDto>(null as any);
     }
 }
 
@@ -6308,6 +8011,741 @@ export interface ICustomerValueDto {
     windowMonths: number;
 }
 
+export class DealBoardColumnDto implements IDealBoardColumnDto {
+    stage!: PipelineStageDto;
+    count!: number;
+    amount!: number;
+    weightedAmount!: number;
+    cards!: DealCardDto[];
+
+    constructor(data?: IDealBoardColumnDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.stage = new PipelineStageDto();
+            this.cards = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.stage = _data["stage"] ? PipelineStageDto.fromJS(_data["stage"]) : new PipelineStageDto();
+            this.count = _data["count"];
+            this.amount = _data["amount"];
+            this.weightedAmount = _data["weightedAmount"];
+            if (Array.isArray(_data["cards"])) {
+                this.cards = [] as any;
+                for (let item of _data["cards"])
+                    this.cards!.push(DealCardDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): DealBoardColumnDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new DealBoardColumnDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["stage"] = this.stage ? this.stage.toJSON() : undefined as any;
+        data["count"] = this.count;
+        data["amount"] = this.amount;
+        data["weightedAmount"] = this.weightedAmount;
+        if (Array.isArray(this.cards)) {
+            data["cards"] = [];
+            for (let item of this.cards)
+                data["cards"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IDealBoardColumnDto {
+    stage: PipelineStageDto;
+    count: number;
+    amount: number;
+    weightedAmount: number;
+    cards: DealCardDto[];
+}
+
+export class DealBoardDto implements IDealBoardDto {
+    columns!: DealBoardColumnDto[];
+    currency!: string;
+    wonFrom!: string;
+
+    constructor(data?: IDealBoardDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.columns = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["columns"])) {
+                this.columns = [] as any;
+                for (let item of _data["columns"])
+                    this.columns!.push(DealBoardColumnDto.fromJS(item));
+            }
+            this.currency = _data["currency"];
+            this.wonFrom = _data["wonFrom"];
+        }
+    }
+
+    static fromJS(data: any): DealBoardDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new DealBoardDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.columns)) {
+            data["columns"] = [];
+            for (let item of this.columns)
+                data["columns"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["currency"] = this.currency;
+        data["wonFrom"] = this.wonFrom;
+        return data;
+    }
+}
+
+export interface IDealBoardDto {
+    columns: DealBoardColumnDto[];
+    currency: string;
+    wonFrom: string;
+}
+
+export class DealCardDto implements IDealCardDto {
+    id!: string;
+    customerId!: string;
+    customerName!: string;
+    title!: string;
+    ownerId!: string;
+    teamId?: string | undefined;
+    stage!: string;
+    status!: DealStatus;
+    probability!: number;
+    amount!: number;
+    currency!: string;
+    expectedCloseOn?: string | undefined;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+    wonOn?: string | undefined;
+    version!: number;
+    ownerName?: string | undefined;
+
+    constructor(data?: IDealCardDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.customerId = _data["customerId"];
+            this.customerName = _data["customerName"];
+            this.title = _data["title"];
+            this.ownerId = _data["ownerId"];
+            this.teamId = _data["teamId"];
+            this.stage = _data["stage"];
+            this.status = _data["status"];
+            this.probability = _data["probability"];
+            this.amount = _data["amount"];
+            this.currency = _data["currency"];
+            this.expectedCloseOn = _data["expectedCloseOn"];
+            this.nextStep = _data["nextStep"];
+            this.nextStepDue = _data["nextStepDue"];
+            this.wonOn = _data["wonOn"];
+            this.version = _data["version"];
+            this.ownerName = _data["ownerName"];
+        }
+    }
+
+    static fromJS(data: any): DealCardDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new DealCardDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["customerId"] = this.customerId;
+        data["customerName"] = this.customerName;
+        data["title"] = this.title;
+        data["ownerId"] = this.ownerId;
+        data["teamId"] = this.teamId;
+        data["stage"] = this.stage;
+        data["status"] = this.status;
+        data["probability"] = this.probability;
+        data["amount"] = this.amount;
+        data["currency"] = this.currency;
+        data["expectedCloseOn"] = this.expectedCloseOn;
+        data["nextStep"] = this.nextStep;
+        data["nextStepDue"] = this.nextStepDue;
+        data["wonOn"] = this.wonOn;
+        data["version"] = this.version;
+        data["ownerName"] = this.ownerName;
+        return data;
+    }
+}
+
+export interface IDealCardDto {
+    id: string;
+    customerId: string;
+    customerName: string;
+    title: string;
+    ownerId: string;
+    teamId?: string | undefined;
+    stage: string;
+    status: DealStatus;
+    probability: number;
+    amount: number;
+    currency: string;
+    expectedCloseOn?: string | undefined;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+    wonOn?: string | undefined;
+    version: number;
+    ownerName?: string | undefined;
+}
+
+export class DealCardDtoPage implements IDealCardDtoPage {
+    items!: DealCardDto[];
+    nextCursor?: string | undefined;
+
+    constructor(data?: IDealCardDtoPage) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(DealCardDto.fromJS(item));
+            }
+            this.nextCursor = _data["nextCursor"];
+        }
+    }
+
+    static fromJS(data: any): DealCardDtoPage {
+        data = typeof data === 'object' ? data : {};
+        let result = new DealCardDtoPage();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["nextCursor"] = this.nextCursor;
+        return data;
+    }
+}
+
+export interface IDealCardDtoPage {
+    items: DealCardDto[];
+    nextCursor?: string | undefined;
+}
+
+export class DealDto implements IDealDto {
+    id!: string;
+    customerId!: string;
+    customerName!: string;
+    title!: string;
+    ownerId!: string;
+    teamId?: string | undefined;
+    stage!: string;
+    status!: DealStatus;
+    probability!: number;
+    probabilityOverride?: number | undefined;
+    amount!: number;
+    cost?: number | undefined;
+    grossMargin?: number | undefined;
+    currency!: string;
+    expectedCloseOn?: string | undefined;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+    wonOn?: string | undefined;
+    lostReason?: LostReason | undefined;
+    lostNote?: string | undefined;
+    lines!: DealLineDto[];
+    createdBy!: string;
+    createdAt!: string;
+    updatedAt!: string;
+    version!: number;
+    ownerName?: string | undefined;
+
+    constructor(data?: IDealDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.lines = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.customerId = _data["customerId"];
+            this.customerName = _data["customerName"];
+            this.title = _data["title"];
+            this.ownerId = _data["ownerId"];
+            this.teamId = _data["teamId"];
+            this.stage = _data["stage"];
+            this.status = _data["status"];
+            this.probability = _data["probability"];
+            this.probabilityOverride = _data["probabilityOverride"];
+            this.amount = _data["amount"];
+            this.cost = _data["cost"];
+            this.grossMargin = _data["grossMargin"];
+            this.currency = _data["currency"];
+            this.expectedCloseOn = _data["expectedCloseOn"];
+            this.nextStep = _data["nextStep"];
+            this.nextStepDue = _data["nextStepDue"];
+            this.wonOn = _data["wonOn"];
+            this.lostReason = _data["lostReason"];
+            this.lostNote = _data["lostNote"];
+            if (Array.isArray(_data["lines"])) {
+                this.lines = [] as any;
+                for (let item of _data["lines"])
+                    this.lines!.push(DealLineDto.fromJS(item));
+            }
+            this.createdBy = _data["createdBy"];
+            this.createdAt = _data["createdAt"];
+            this.updatedAt = _data["updatedAt"];
+            this.version = _data["version"];
+            this.ownerName = _data["ownerName"];
+        }
+    }
+
+    static fromJS(data: any): DealDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new DealDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["customerId"] = this.customerId;
+        data["customerName"] = this.customerName;
+        data["title"] = this.title;
+        data["ownerId"] = this.ownerId;
+        data["teamId"] = this.teamId;
+        data["stage"] = this.stage;
+        data["status"] = this.status;
+        data["probability"] = this.probability;
+        data["probabilityOverride"] = this.probabilityOverride;
+        data["amount"] = this.amount;
+        data["cost"] = this.cost;
+        data["grossMargin"] = this.grossMargin;
+        data["currency"] = this.currency;
+        data["expectedCloseOn"] = this.expectedCloseOn;
+        data["nextStep"] = this.nextStep;
+        data["nextStepDue"] = this.nextStepDue;
+        data["wonOn"] = this.wonOn;
+        data["lostReason"] = this.lostReason;
+        data["lostNote"] = this.lostNote;
+        if (Array.isArray(this.lines)) {
+            data["lines"] = [];
+            for (let item of this.lines)
+                data["lines"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["createdBy"] = this.createdBy;
+        data["createdAt"] = this.createdAt;
+        data["updatedAt"] = this.updatedAt;
+        data["version"] = this.version;
+        data["ownerName"] = this.ownerName;
+        return data;
+    }
+}
+
+export interface IDealDto {
+    id: string;
+    customerId: string;
+    customerName: string;
+    title: string;
+    ownerId: string;
+    teamId?: string | undefined;
+    stage: string;
+    status: DealStatus;
+    probability: number;
+    probabilityOverride?: number | undefined;
+    amount: number;
+    cost?: number | undefined;
+    grossMargin?: number | undefined;
+    currency: string;
+    expectedCloseOn?: string | undefined;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+    wonOn?: string | undefined;
+    lostReason?: LostReason | undefined;
+    lostNote?: string | undefined;
+    lines: DealLineDto[];
+    createdBy: string;
+    createdAt: string;
+    updatedAt: string;
+    version: number;
+    ownerName?: string | undefined;
+}
+
+export class DealInput implements IDealInput {
+    customerId!: string;
+    title!: string;
+    amount?: number | undefined;
+    currency?: string | undefined;
+    expectedCloseOn?: string | undefined;
+    probability?: number | undefined;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+    ownerId?: string | undefined;
+    lines?: DealLineInput[] | undefined;
+
+    constructor(data?: IDealInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.customerId = _data["customerId"];
+            this.title = _data["title"];
+            this.amount = _data["amount"];
+            this.currency = _data["currency"];
+            this.expectedCloseOn = _data["expectedCloseOn"];
+            this.probability = _data["probability"];
+            this.nextStep = _data["nextStep"];
+            this.nextStepDue = _data["nextStepDue"];
+            this.ownerId = _data["ownerId"];
+            if (Array.isArray(_data["lines"])) {
+                this.lines = [] as any;
+                for (let item of _data["lines"])
+                    this.lines!.push(DealLineInput.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): DealInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new DealInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["customerId"] = this.customerId;
+        data["title"] = this.title;
+        data["amount"] = this.amount;
+        data["currency"] = this.currency;
+        data["expectedCloseOn"] = this.expectedCloseOn;
+        data["probability"] = this.probability;
+        data["nextStep"] = this.nextStep;
+        data["nextStepDue"] = this.nextStepDue;
+        data["ownerId"] = this.ownerId;
+        if (Array.isArray(this.lines)) {
+            data["lines"] = [];
+            for (let item of this.lines)
+                data["lines"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+export interface IDealInput {
+    customerId: string;
+    title: string;
+    amount?: number | undefined;
+    currency?: string | undefined;
+    expectedCloseOn?: string | undefined;
+    probability?: number | undefined;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+    ownerId?: string | undefined;
+    lines?: DealLineInput[] | undefined;
+}
+
+export class DealLineDto implements IDealLineDto {
+    productId?: string | undefined;
+    product!: string;
+    spec?: string | undefined;
+    unit?: string | undefined;
+    category?: string | undefined;
+    quantity!: number;
+    unitPrice!: number;
+    discountPercent!: number;
+    unitCost?: number | undefined;
+    amount!: number;
+    cost?: number | undefined;
+
+    constructor(data?: IDealLineDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.productId = _data["productId"];
+            this.product = _data["product"];
+            this.spec = _data["spec"];
+            this.unit = _data["unit"];
+            this.category = _data["category"];
+            this.quantity = _data["quantity"];
+            this.unitPrice = _data["unitPrice"];
+            this.discountPercent = _data["discountPercent"];
+            this.unitCost = _data["unitCost"];
+            this.amount = _data["amount"];
+            this.cost = _data["cost"];
+        }
+    }
+
+    static fromJS(data: any): DealLineDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new DealLineDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["productId"] = this.productId;
+        data["product"] = this.product;
+        data["spec"] = this.spec;
+        data["unit"] = this.unit;
+        data["category"] = this.category;
+        data["quantity"] = this.quantity;
+        data["unitPrice"] = this.unitPrice;
+        data["discountPercent"] = this.discountPercent;
+        data["unitCost"] = this.unitCost;
+        data["amount"] = this.amount;
+        data["cost"] = this.cost;
+        return data;
+    }
+}
+
+export interface IDealLineDto {
+    productId?: string | undefined;
+    product: string;
+    spec?: string | undefined;
+    unit?: string | undefined;
+    category?: string | undefined;
+    quantity: number;
+    unitPrice: number;
+    discountPercent: number;
+    unitCost?: number | undefined;
+    amount: number;
+    cost?: number | undefined;
+}
+
+export class DealLineInput implements IDealLineInput {
+    productId?: string | undefined;
+    product?: string | undefined;
+    spec?: string | undefined;
+    unit?: string | undefined;
+    quantity!: number;
+    unitPrice?: number | undefined;
+    discountPercent?: number | undefined;
+    unitCost?: number | undefined;
+
+    constructor(data?: IDealLineInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.productId = _data["productId"];
+            this.product = _data["product"];
+            this.spec = _data["spec"];
+            this.unit = _data["unit"];
+            this.quantity = _data["quantity"];
+            this.unitPrice = _data["unitPrice"];
+            this.discountPercent = _data["discountPercent"];
+            this.unitCost = _data["unitCost"];
+        }
+    }
+
+    static fromJS(data: any): DealLineInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new DealLineInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["productId"] = this.productId;
+        data["product"] = this.product;
+        data["spec"] = this.spec;
+        data["unit"] = this.unit;
+        data["quantity"] = this.quantity;
+        data["unitPrice"] = this.unitPrice;
+        data["discountPercent"] = this.discountPercent;
+        data["unitCost"] = this.unitCost;
+        return data;
+    }
+}
+
+export interface IDealLineInput {
+    productId?: string | undefined;
+    product?: string | undefined;
+    spec?: string | undefined;
+    unit?: string | undefined;
+    quantity: number;
+    unitPrice?: number | undefined;
+    discountPercent?: number | undefined;
+    unitCost?: number | undefined;
+}
+
+export class DealStageChangeDto implements IDealStageChangeDto {
+    fromStage?: string | undefined;
+    toStage!: string;
+    status!: DealStatus;
+    changedBy!: string;
+    changedByName?: string | undefined;
+    changedAt!: string;
+
+    constructor(data?: IDealStageChangeDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.fromStage = _data["fromStage"];
+            this.toStage = _data["toStage"];
+            this.status = _data["status"];
+            this.changedBy = _data["changedBy"];
+            this.changedByName = _data["changedByName"];
+            this.changedAt = _data["changedAt"];
+        }
+    }
+
+    static fromJS(data: any): DealStageChangeDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new DealStageChangeDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["fromStage"] = this.fromStage;
+        data["toStage"] = this.toStage;
+        data["status"] = this.status;
+        data["changedBy"] = this.changedBy;
+        data["changedByName"] = this.changedByName;
+        data["changedAt"] = this.changedAt;
+        return data;
+    }
+}
+
+export interface IDealStageChangeDto {
+    fromStage?: string | undefined;
+    toStage: string;
+    status: DealStatus;
+    changedBy: string;
+    changedByName?: string | undefined;
+    changedAt: string;
+}
+
+export class DealStageInput implements IDealStageInput {
+    stage!: string;
+
+    constructor(data?: IDealStageInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.stage = _data["stage"];
+        }
+    }
+
+    static fromJS(data: any): DealStageInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new DealStageInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["stage"] = this.stage;
+        return data;
+    }
+}
+
+export interface IDealStageInput {
+    stage: string;
+}
+
+export enum DealStatus {
+    Open = "open",
+    Won = "won",
+    Lost = "lost",
+}
+
 export class DuplicateCandidateDto implements IDuplicateCandidateDto {
     id!: string;
     name!: string;
@@ -7038,6 +9476,7 @@ export enum InteractionKind {
     Message = "message",
     Gift = "gift",
     Note = "note",
+    Purchase = "purchase",
 }
 
 export class KeyDateDto implements IKeyDateDto {
@@ -7196,6 +9635,58 @@ export class LoginRequest implements ILoginRequest {
 export interface ILoginRequest {
     userName?: string | undefined;
     password?: string | undefined;
+}
+
+export class LoseDealInput implements ILoseDealInput {
+    reason!: LostReason;
+    note?: string | undefined;
+
+    constructor(data?: ILoseDealInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.reason = _data["reason"];
+            this.note = _data["note"];
+        }
+    }
+
+    static fromJS(data: any): LoseDealInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new LoseDealInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["reason"] = this.reason;
+        data["note"] = this.note;
+        return data;
+    }
+}
+
+export interface ILoseDealInput {
+    reason: LostReason;
+    note?: string | undefined;
+}
+
+export enum LostReason {
+    Price = "price",
+    Competitor = "competitor",
+    NoBudget = "noBudget",
+    NoDecision = "noDecision",
+    NoNeed = "noNeed",
+    Timing = "timing",
+    ProductFit = "productFit",
+    Relationship = "relationship",
+    Other = "other",
 }
 
 export class LoyaltyRules implements ILoyaltyRules {
@@ -7714,6 +10205,62 @@ export enum OwnershipChangeKind {
     ClaimedFromPool = "claimedFromPool",
 }
 
+export class PipelineStageDto implements IPipelineStageDto {
+    key!: string;
+    name!: string;
+    englishName!: string;
+    position!: number;
+    probability!: number;
+    phase!: StagePhase;
+
+    constructor(data?: IPipelineStageDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.key = _data["key"];
+            this.name = _data["name"];
+            this.englishName = _data["englishName"];
+            this.position = _data["position"];
+            this.probability = _data["probability"];
+            this.phase = _data["phase"];
+        }
+    }
+
+    static fromJS(data: any): PipelineStageDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PipelineStageDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["key"] = this.key;
+        data["name"] = this.name;
+        data["englishName"] = this.englishName;
+        data["position"] = this.position;
+        data["probability"] = this.probability;
+        data["phase"] = this.phase;
+        return data;
+    }
+}
+
+export interface IPipelineStageDto {
+    key: string;
+    name: string;
+    englishName: string;
+    position: number;
+    probability: number;
+    phase: StagePhase;
+}
+
 export class PoolAllowanceDto implements IPoolAllowanceDto {
     claimedToday!: number;
     claimsPerDay!: number;
@@ -8087,6 +10634,371 @@ export interface IProblemDetails {
     [key: string]: any;
 }
 
+export class ProductDto implements IProductDto {
+    id!: string;
+    name!: string;
+    spec?: string | undefined;
+    unit?: string | undefined;
+    category?: string | undefined;
+    listPrice!: number;
+    cost?: number | undefined;
+    currency!: string;
+    archivedAt?: string | undefined;
+    version!: number;
+
+    constructor(data?: IProductDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.spec = _data["spec"];
+            this.unit = _data["unit"];
+            this.category = _data["category"];
+            this.listPrice = _data["listPrice"];
+            this.cost = _data["cost"];
+            this.currency = _data["currency"];
+            this.archivedAt = _data["archivedAt"];
+            this.version = _data["version"];
+        }
+    }
+
+    static fromJS(data: any): ProductDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["spec"] = this.spec;
+        data["unit"] = this.unit;
+        data["category"] = this.category;
+        data["listPrice"] = this.listPrice;
+        data["cost"] = this.cost;
+        data["currency"] = this.currency;
+        data["archivedAt"] = this.archivedAt;
+        data["version"] = this.version;
+        return data;
+    }
+}
+
+export interface IProductDto {
+    id: string;
+    name: string;
+    spec?: string | undefined;
+    unit?: string | undefined;
+    category?: string | undefined;
+    listPrice: number;
+    cost?: number | undefined;
+    currency: string;
+    archivedAt?: string | undefined;
+    version: number;
+}
+
+export class ProductDtoPage implements IProductDtoPage {
+    items!: ProductDto[];
+    nextCursor?: string | undefined;
+
+    constructor(data?: IProductDtoPage) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(ProductDto.fromJS(item));
+            }
+            this.nextCursor = _data["nextCursor"];
+        }
+    }
+
+    static fromJS(data: any): ProductDtoPage {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductDtoPage();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["nextCursor"] = this.nextCursor;
+        return data;
+    }
+}
+
+export interface IProductDtoPage {
+    items: ProductDto[];
+    nextCursor?: string | undefined;
+}
+
+export class ProductInput implements IProductInput {
+    name!: string;
+    spec?: string | undefined;
+    unit?: string | undefined;
+    category?: string | undefined;
+    listPrice!: number;
+    cost?: number | undefined;
+
+    constructor(data?: IProductInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.name = _data["name"];
+            this.spec = _data["spec"];
+            this.unit = _data["unit"];
+            this.category = _data["category"];
+            this.listPrice = _data["listPrice"];
+            this.cost = _data["cost"];
+        }
+    }
+
+    static fromJS(data: any): ProductInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProductInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["name"] = this.name;
+        data["spec"] = this.spec;
+        data["unit"] = this.unit;
+        data["category"] = this.category;
+        data["listPrice"] = this.listPrice;
+        data["cost"] = this.cost;
+        return data;
+    }
+}
+
+export interface IProductInput {
+    name: string;
+    spec?: string | undefined;
+    unit?: string | undefined;
+    category?: string | undefined;
+    listPrice: number;
+    cost?: number | undefined;
+}
+
+export class PurchaseDto implements IPurchaseDto {
+    id!: string;
+    title!: string;
+    amount!: number;
+    currency!: string;
+    purchasedAt!: string;
+    lines!: PurchaseLine[];
+    source!: string;
+    referenceId?: string | undefined;
+
+    constructor(data?: IPurchaseDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.lines = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.title = _data["title"];
+            this.amount = _data["amount"];
+            this.currency = _data["currency"];
+            this.purchasedAt = _data["purchasedAt"];
+            if (Array.isArray(_data["lines"])) {
+                this.lines = [] as any;
+                for (let item of _data["lines"])
+                    this.lines!.push(PurchaseLine.fromJS(item));
+            }
+            this.source = _data["source"];
+            this.referenceId = _data["referenceId"];
+        }
+    }
+
+    static fromJS(data: any): PurchaseDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PurchaseDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["title"] = this.title;
+        data["amount"] = this.amount;
+        data["currency"] = this.currency;
+        data["purchasedAt"] = this.purchasedAt;
+        if (Array.isArray(this.lines)) {
+            data["lines"] = [];
+            for (let item of this.lines)
+                data["lines"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["source"] = this.source;
+        data["referenceId"] = this.referenceId;
+        return data;
+    }
+}
+
+export interface IPurchaseDto {
+    id: string;
+    title: string;
+    amount: number;
+    currency: string;
+    purchasedAt: string;
+    lines: PurchaseLine[];
+    source: string;
+    referenceId?: string | undefined;
+}
+
+export class PurchaseDtoPage implements IPurchaseDtoPage {
+    items!: PurchaseDto[];
+    nextCursor?: string | undefined;
+
+    constructor(data?: IPurchaseDtoPage) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.items = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(PurchaseDto.fromJS(item));
+            }
+            this.nextCursor = _data["nextCursor"];
+        }
+    }
+
+    static fromJS(data: any): PurchaseDtoPage {
+        data = typeof data === 'object' ? data : {};
+        let result = new PurchaseDtoPage();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["nextCursor"] = this.nextCursor;
+        return data;
+    }
+}
+
+export interface IPurchaseDtoPage {
+    items: PurchaseDto[];
+    nextCursor?: string | undefined;
+}
+
+export class PurchaseLine implements IPurchaseLine {
+    product!: string;
+    spec?: string | undefined;
+    unit?: string | undefined;
+    quantity!: number;
+    unitPrice!: number;
+    discountPercent!: number;
+    amount!: number;
+
+    constructor(data?: IPurchaseLine) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.product = _data["product"];
+            this.spec = _data["spec"];
+            this.unit = _data["unit"];
+            this.quantity = _data["quantity"];
+            this.unitPrice = _data["unitPrice"];
+            this.discountPercent = _data["discountPercent"];
+            this.amount = _data["amount"];
+        }
+    }
+
+    static fromJS(data: any): PurchaseLine {
+        data = typeof data === 'object' ? data : {};
+        let result = new PurchaseLine();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["product"] = this.product;
+        data["spec"] = this.spec;
+        data["unit"] = this.unit;
+        data["quantity"] = this.quantity;
+        data["unitPrice"] = this.unitPrice;
+        data["discountPercent"] = this.discountPercent;
+        data["amount"] = this.amount;
+        return data;
+    }
+}
+
+export interface IPurchaseLine {
+    product: string;
+    spec?: string | undefined;
+    unit?: string | undefined;
+    quantity: number;
+    unitPrice: number;
+    discountPercent: number;
+    amount: number;
+}
+
 export class RefreshRequest implements IRefreshRequest {
     refreshToken?: string | undefined;
 
@@ -8245,6 +11157,11 @@ export class SavedFilterInput implements ISavedFilterInput {
 export interface ISavedFilterInput {
     name: string;
     query: string;
+}
+
+export enum StagePhase {
+    Open = "open",
+    Won = "won",
 }
 
 export enum TableFormat {
@@ -8735,6 +11652,42 @@ export interface IValueTierThresholds {
     aPurchases: number;
     bTotal: number;
     bPurchases: number;
+}
+
+export class WinDealInput implements IWinDealInput {
+    wonOn?: string | undefined;
+
+    constructor(data?: IWinDealInput) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.wonOn = _data["wonOn"];
+        }
+    }
+
+    static fromJS(data: any): WinDealInput {
+        data = typeof data === 'object' ? data : {};
+        let result = new WinDealInput();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["wonOn"] = this.wonOn;
+        return data;
+    }
+}
+
+export interface IWinDealInput {
+    wonOn?: string | undefined;
 }
 
 export interface FileParameter {

@@ -30,12 +30,27 @@ export const maxLengths = {
     preferredSpecs: 200,
     preferredChannels: 200,
   },
+  DealInput: {
+    title: 200,
+    nextStep: 500,
+  },
+  DealLineInput: {
+    product: 100,
+    spec: 100,
+    unit: 20,
+  },
   InteractionInput: {
     summary: 1000,
     nextStep: 500,
   },
   KeyDateInput: {
     label: 100,
+  },
+  ProductInput: {
+    name: 100,
+    spec: 100,
+    unit: 20,
+    category: 50,
   },
   ReleaseInput: {
     reason: 200,

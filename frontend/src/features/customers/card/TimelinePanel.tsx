@@ -17,7 +17,11 @@ const kindColors: Record<InteractionKind, string> = {
   [InteractionKind.Message]: 'geekblue',
   [InteractionKind.Gift]: 'magenta',
   [InteractionKind.Note]: 'gray',
+  [InteractionKind.Purchase]: 'gold',
 };
+
+/** What a rep records by hand: a purchase reaches the timeline when a deal is won. */
+const recordableKinds = Object.values(InteractionKind).filter((k) => k !== InteractionKind.Purchase);
 
 interface EntryFields {
   kind: InteractionKind;
@@ -60,7 +64,7 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
         <Row gutter={12}>
           <Col xs={12} md={6}>
             <Form.Item name="kind" label={t('card.entryKind')}>
-              <Select options={Object.values(InteractionKind).map((k) => ({ value: k, label: t(`interactionKinds.${k}`) }))} />
+              <Select options={recordableKinds.map((k) => ({ value: k, label: t(`interactionKinds.${k}`) }))} />
             </Form.Item>
           </Col>
           {kind === InteractionKind.Call && (

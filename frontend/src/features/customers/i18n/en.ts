@@ -208,6 +208,7 @@ export const en: Translation<typeof zhCN> = {
     message: 'Message',
     gift: 'Gift',
     note: 'Note',
+    purchase: 'Purchase',
   },
   callOutcomes: {
     reached: 'Reached',

@@ -205,6 +205,7 @@ export const zhCN = {
     message: '消息',
     gift: '送礼',
     note: '备注',
+    purchase: '成交',
   },
   callOutcomes: {
     reached: '已接通',
