@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { currentLanguage } from '../app/i18n';
-import { AuthClient, CustomersClient, MeClient, UsersClient } from './generated/crm-client';
+import { AuthClient, CustomersClient, DealsClient, MeClient, ProductsClient, UsersClient } from './generated/crm-client';
 
 /** What the generated clients call to reach the server: window.fetch in the app, a fake in hook tests. */
 export interface Http {
@@ -13,6 +13,8 @@ export interface Api {
   me: MeClient;
   users: UsersClient;
   customers: CustomersClient;
+  deals: DealsClient;
+  products: ProductsClient;
 }
 
 /**
@@ -36,6 +38,8 @@ export function createApi(http: Http = browserHttp(), baseUrl = ''): Api {
     me: new MeClient(baseUrl, http),
     users: new UsersClient(baseUrl, http),
     customers: new CustomersClient(baseUrl, http),
+    deals: new DealsClient(baseUrl, http),
+    products: new ProductsClient(baseUrl, http),
   };
 }
 

@@ -22,7 +22,7 @@ export interface ModuleEntry {
 /** The navigation, one entry per backend module, in the order sales people work through them. */
 export const modules: ModuleEntry[] = [
   { key: 'customers', path: '/customers', icon: <TeamOutlined />, available: true },
-  { key: 'deals', path: '/deals', icon: <FundOutlined />, available: false },
+  { key: 'deals', path: '/deals', icon: <FundOutlined />, available: true },
   { key: 'visits', path: '/visits', icon: <CalendarOutlined />, available: false },
   { key: 'complaints', path: '/complaints', icon: <WarningOutlined />, available: false },
   { key: 'retention', path: '/retention', icon: <HeartOutlined />, available: false },

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { customersRoutes } from '../features/customers/routes';
+import { dealsRoutes } from '../features/deals/routes';
 import { AppShell } from './AppShell';
 import { RequireSession } from './auth/RequireSession';
 import { modules } from './modules';
@@ -11,7 +12,7 @@ const NotAvailablePage = lazy(() => import('./NotAvailablePage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 /** Every feature's pages, one line per feature; each feature's routes.tsx keeps its pages lazy. */
-const featureRoutes = [...customersRoutes];
+const featureRoutes = [...customersRoutes, ...dealsRoutes];
 
 export function AppRoutes() {
   return (

@@ -12500,6 +12500,7 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("stage")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(40)]
         public string Stage { get; set; } = default!;
 
     }
@@ -13062,6 +13063,7 @@ namespace CrmPlatform.Client
         public LostReason Reason { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("note")]
+        [System.ComponentModel.DataAnnotations.StringLength(500)]
         public string? Note { get; set; } = default!;
 
     }

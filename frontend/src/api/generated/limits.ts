@@ -39,12 +39,18 @@ export const maxLengths = {
     spec: 100,
     unit: 20,
   },
+  DealStageInput: {
+    stage: 40,
+  },
   InteractionInput: {
     summary: 1000,
     nextStep: 500,
   },
   KeyDateInput: {
     label: 100,
+  },
+  LoseDealInput: {
+    note: 500,
   },
   ProductInput: {
     name: 100,

@@ -1,4 +1,5 @@
 import * as customers from '../../features/customers/i18n';
+import * as deals from '../../features/deals/i18n';
 import { en } from './en';
 import type { Translation } from './translation';
 import { zhCN } from './zh-CN';
@@ -15,6 +16,7 @@ function namespace<T>(texts: { zhCN: T; en: NoInfer<Translation<T>> }) {
 export const namespaces = {
   translation: namespace({ zhCN, en }),
   customers: namespace(customers),
+  deals: namespace(deals),
 };
 
 export type NamespaceName = keyof typeof namespaces;

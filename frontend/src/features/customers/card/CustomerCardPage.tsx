@@ -22,6 +22,7 @@ import { useRelease } from './cardApi';
 import { KeyDatesPanel } from './KeyDatesPanel';
 import { OwnershipPanel } from './OwnershipPanel';
 import { ProfilePanel } from './ProfilePanel';
+import { PurchasesPanel } from './PurchasesPanel';
 import { TimelinePanel } from './TimelinePanel';
 import { TransferDialog } from './TransferDialog';
 import { ValuePanel } from './ValuePanel';
@@ -119,6 +120,7 @@ export default function CustomerCardPage() {
             <Tabs
               items={[
                 { key: 'timeline', label: t('card.timelineTab'), children: <TimelinePanel customerId={current.id} /> },
+                { key: 'purchases', label: t('purchases.tab'), children: <PurchasesPanel customerId={current.id} /> },
                 { key: 'history', label: t('card.historyTab'), children: <HistoryPanel customerId={current.id} /> },
                 { key: 'ownership', label: t('ownership.tab'), children: <OwnershipPanel customerId={current.id} /> },
               ]}

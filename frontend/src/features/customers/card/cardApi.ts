@@ -31,6 +31,7 @@ export const cardKeys = {
   keyDates: (id: string) => [...customerKeys.detail(id), 'keyDates'] as const,
   ownership: (id: string) => [...customerKeys.detail(id), 'ownership'] as const,
   duplicates: (id: string) => [...customerKeys.detail(id), 'duplicates'] as const,
+  purchases: (id: string) => [...customerKeys.detail(id), 'purchases'] as const,
 };
 
 /** The customer's timeline, newest first, a page at a time. */
@@ -39,6 +40,18 @@ export function useTimeline(customerId: string) {
   return useInfiniteQuery({
     queryKey: cardKeys.timeline(customerId),
     queryFn: ({ pageParam, signal }) => api.customers.listInteractions(customerId, pageParam, timelinePageSize, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.items),
+  });
+}
+
+/** 成交档案: what the customer bought (won deals), newest first, a page at a time. */
+export function usePurchases(customerId: string) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: cardKeys.purchases(customerId),
+    queryFn: ({ pageParam, signal }) => api.customers.listPurchases(customerId, pageParam, historyPageSize, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     select: (data) => data.pages.flatMap((page) => page.items),

@@ -200,6 +200,11 @@ export const en: Translation<typeof zhCN> = {
     yes: 'Yes',
     no: 'No',
   },
+  purchases: {
+    tab: 'Purchases',
+    empty: 'No purchases yet: won deals are recorded here.',
+    newDeal: 'New deal',
+  },
   interactionKinds: {
     call: 'Call',
     email: 'Email',

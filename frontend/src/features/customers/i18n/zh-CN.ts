@@ -197,6 +197,11 @@ export const zhCN = {
     yes: '是',
     no: '否',
   },
+  purchases: {
+    tab: '成交档案',
+    empty: '还没有成交记录：商机成交后记入这里。',
+    newDeal: '新建商机',
+  },
   interactionKinds: {
     call: '电话',
     email: '邮件',

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Paging;
@@ -20,13 +21,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmPlatform.Deals.Features;
 
 /// <param name="Stage">The key of the stage to move to: an open stage for an open deal, a won stage for a won one.</param>
-public sealed record DealStageInput(string Stage);
+public sealed record DealStageInput([property: MaxLength(StageLimits.Key)] string Stage);
 
 /// <param name="WonOn">The day it was won (Asia/Shanghai); today when omitted, never in the future.</param>
 public sealed record WinDealInput(DateOnly? WonOn);
 
 /// <param name="Note">What else is worth knowing, at most 500 characters.</param>
-public sealed record LoseDealInput(LostReason Reason, string? Note);
+public sealed record LoseDealInput(LostReason Reason, [property: MaxLength(DealLimits.LostNote)] string? Note);
 
 /// <summary>A move on the board: the deal goes to another stage of its phase, and the step is kept with who and when.</summary>
 public sealed record MoveDealCommand(Guid Id, uint ExpectedVersion, DealStageInput Move) : ICommand<Result<DealDto>>;

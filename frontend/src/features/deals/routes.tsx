@@ -1,0 +1,17 @@
+import { lazy } from 'react';
+import type { PathRouteProps } from 'react-router';
+
+// One chunk per page: the first load carries only the page the user opens.
+const DealsBoardPage = lazy(() => import('./DealsBoardPage'));
+const DealPage = lazy(() => import('./DealPage'));
+const DealFormPage = lazy(() => import('./DealFormPage'));
+const ProductsPage = lazy(() => import('./ProductsPage'));
+
+/** The deals pages, mounted by app/router.tsx inside the signed-in frame. */
+export const dealsRoutes: PathRouteProps[] = [
+  { path: 'deals', element: <DealsBoardPage /> },
+  { path: 'deals/new', element: <DealFormPage /> },
+  { path: 'deals/products', element: <ProductsPage /> },
+  { path: 'deals/:id', element: <DealPage /> },
+  { path: 'deals/:id/edit', element: <DealFormPage /> },
+];
