@@ -55,6 +55,7 @@ test('a rep drags a deal across stages, is told when someone moved it first, win
 
   await drag(page, card(`春季备货 ${tag}`), column('close'));
   const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('成交：春季备货');
   await screenshot(page, 'deals-win-dialog');
   await dialog.getByRole('button', { name: '确认成交' }).click();

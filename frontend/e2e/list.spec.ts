@@ -35,7 +35,9 @@ test('the list loads 50 at a time and "load more" continues where the page ended
 test('every module has its place in the navigation; unbuilt ones say so honestly', async ({ page }) => {
   await logIn(page, 'manager.east');
   const nav = page.getByRole('navigation', { name: '导航' });
-  for (const module of ['商机', '拜访', '投诉', '客户维护', '转介绍', '报表']) {
+  await nav.getByRole('link', { name: '商机', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '商机看板' })).toBeVisible();
+  for (const module of ['拜访', '投诉', '客户维护', '转介绍', '报表']) {
     await nav.getByRole('link', { name: module, exact: true }).click();
     await expect(page.getByText(`“${module}”模块尚未开放`)).toBeVisible();
   }
