@@ -215,6 +215,45 @@ app.MapGet("/customers/{id:guid}/interactions", async (Guid id, int? limit, Guid
     await WriteJsonAsync(response, command, StatusCodes.Status200OK);
 });
 
+// The deal board: open deals and this month's wins the caller may see (the deal's scope and its customer's, from Deals'
+// copy of customers), per stage its count, total, weighted total and first 50 cards, soonest expected close first.
+app.MapGet("/deals/board", async (Guid? owner, Guid? team, HttpResponse response) =>
+{
+    var (scope, scopeValue) = Scope(owner, team);
+    var dealScope = scope.Replace("owner_id", "d.owner_id", StringComparison.Ordinal).Replace("team_id", "d.team_id", StringComparison.Ordinal).Replace("$S", "$2", StringComparison.Ordinal);
+    var copyScope = scope.Replace("owner_id", "c.owner_id", StringComparison.Ordinal).Replace("team_id", "c.team_id", StringComparison.Ordinal).Replace("$S", "$2", StringComparison.Ordinal);
+    await using var command = dataSource.CreateCommand($"""
+        WITH d AS (
+          SELECT d.id, d.customer_id, d.title, d.owner_id, d.team_id, d.stage, d.status, d.probability_override, d.amount, d.currency,
+                 d.expected_close_on, d.next_step, d.next_step_due, d.won_on, d.xmin
+          FROM deals.deals d
+          WHERE (d.status = 'Open' OR (d.status = 'Won' AND d.won_on >= $1)){dealScope}
+            AND EXISTS (SELECT 1 FROM deals.customer_copies c WHERE c.customer_id = d.customer_id AND c.archived_at IS NULL{copyScope}))
+        SELECT json_build_object('columns', json_agg(json_build_object(
+            'stage', json_build_object('key', s.key, 'name', s.name, 'englishName', s.english_name, 'position', s.position,
+              'probability', s.probability, 'phase', lower(s.phase)),
+            'count', t.count, 'amount', t.amount, 'weightedAmount', t.weighted, 'cards', k.cards) ORDER BY s.position),
+          'currency', 'CNY', 'wonFrom', $1)
+        FROM deals.pipeline_stages s
+        CROSS JOIN LATERAL (
+          SELECT count(*) AS count, coalesce(sum(d.amount), 0) AS amount,
+                 round(coalesce(sum(d.amount * CASE WHEN d.status = 'Won' THEN 100 ELSE coalesce(d.probability_override, s.probability) END), 0) / 100, 2) AS weighted
+          FROM d WHERE d.stage = s.key) AS t
+        CROSS JOIN LATERAL (
+          SELECT coalesce(json_agg(json_build_object('id', x.id, 'customerId', x.customer_id, 'customerName', c.name, 'title', x.title,
+                   'ownerId', x.owner_id, 'teamId', x.team_id, 'stage', x.stage, 'status', lower(x.status),
+                   'probability', CASE x.status WHEN 'Won' THEN 100 WHEN 'Lost' THEN 0 ELSE coalesce(x.probability_override, s.probability) END,
+                   'amount', x.amount, 'currency', x.currency, 'expectedCloseOn', x.expected_close_on, 'nextStep', x.next_step,
+                   'nextStepDue', x.next_step_due, 'wonOn', x.won_on, 'version', x.xmin::text::bigint) ORDER BY x.expected_close_on, x.id), '[]') AS cards
+          FROM (SELECT * FROM d WHERE d.stage = s.key ORDER BY d.expected_close_on, d.id LIMIT 50) AS x
+          JOIN deals.customer_copies c ON c.customer_id = x.customer_id) AS k
+        """);
+    var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    command.Parameters.Add(new NpgsqlParameter { Value = new DateOnly(today.Year, today.Month, 1) });
+    AddScope(command, scopeValue);
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
 await app.RunAsync();
 
 static (string Clause, Guid? Value) Scope(Guid? owner, Guid? team) =>

@@ -39,6 +39,12 @@ internal static class BenchRequests
             }
         }
 
+        // The deal board (看板): every stage's totals and first 50 cards, over the 5,000 open deals and this month's wins.
+        foreach (var caller in new[] { data.Director, data.Manager, data.Rep })
+        {
+            yield return new BenchRequest("deals: board", caller, Target.Get("/api/v1/deals/board"), Target.Get($"/deals/board?{caller.FloorScope}"));
+        }
+
         // Writes come from a rep of another team than the readers', with bodies copied from real rows,
         // so they neither skew what the reads find nor all look alike. A created customer is a new one
         // (its own name and phone, filled in per request), so it pays the duplicate check and passes it.

@@ -43,7 +43,8 @@ internal sealed class DealBoardValidator : AbstractValidator<DealBoardQuery>
 
 /// <summary>
 /// Open deals in the open columns, deals won since <see cref="DealBoardQuery.WonFrom"/> in the won ones; lost deals
-/// are not on the board. One grouped query for every column's totals, then one indexed read per column for its cards.
+/// are not on the board. Two statements: one grouped query for every column's totals, and one for every column's
+/// first cards (a read per stage, each along the board's index, joined by UNION ALL).
 /// </summary>
 internal sealed class DealBoardHandler(DealsDbContext db, DealViews views, TimeProvider clock) : IQueryHandler<DealBoardQuery, Result<DealBoardDto>>
 {
@@ -67,22 +68,18 @@ internal sealed class DealBoardHandler(DealsDbContext db, DealViews views, TimeP
             })
             .ToDictionaryAsync(t => t.Stage, cancellationToken);
 
-        var columns = new List<DealBoardColumnDto>(stages.Count);
-        foreach (var stage in stages)
-        {
-            if (!totals.TryGetValue(stage.Key, out var total))
-            {
-                columns.Add(new DealBoardColumnDto(stage, 0, 0, 0, []));
-                continue;
-            }
-
-            var key = stage.Key;
-            var cards = await views.CardsAsync(
-                views.Rows(onBoard.Where(d => d.Stage == key)).OrderBy(r => r.Deal.ExpectedCloseOn).ThenBy(r => r.Deal.Id).Take(cardsPerColumn),
-                cancellationToken);
-            columns.Add(new DealBoardColumnDto(stage, total.Count, total.Amount, Money.Round(total.Weighted / 100), cards));
-        }
-
+        // Every column's first cards in one statement: a UNION ALL of one ordered, limited read per stage.
+        var firstCards = stages.Where(s => totals.ContainsKey(s.Key))
+            .Select(s => s.Key)
+            .Select(key => views.Rows(onBoard.Where(d => d.Stage == key)).OrderBy(r => r.Deal.ExpectedCloseOn).ThenBy(r => r.Deal.Id).Take(cardsPerColumn))
+            .Aggregate((IQueryable<DealRow>?)null, (all, column) => all is null ? column : all.Concat(column));
+        var cards = firstCards is null ? [] : await views.CardsAsync(firstCards, cancellationToken);
+        var columns = stages.Select(stage => totals.TryGetValue(stage.Key, out var total)
+                ? new DealBoardColumnDto(
+                    stage, total.Count, total.Amount, Money.Round(total.Weighted / 100),
+                    [.. cards.Where(c => c.Stage == stage.Key).OrderBy(c => c.ExpectedCloseOn ?? DateOnly.MaxValue).ThenBy(c => c.Id)])
+                : new DealBoardColumnDto(stage, 0, 0, 0, []))
+            .ToList();
         return new DealBoardDto(columns, Money.Currency, wonFrom);
     }
 }
