@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { currentLanguage } from '../app/i18n';
-import { AuthClient, CustomersClient, DealsClient, MeClient, ProductsClient, UsersClient } from './generated/crm-client';
+import { AuthClient, CollectionsClient, CustomersClient, DealsClient, MeClient, ProductsClient, UsersClient } from './generated/crm-client';
 
 /** What the generated clients call to reach the server: window.fetch in the app, a fake in hook tests. */
 export interface Http {
@@ -15,6 +15,7 @@ export interface Api {
   customers: CustomersClient;
   deals: DealsClient;
   products: ProductsClient;
+  collections: CollectionsClient;
 }
 
 /**
@@ -40,6 +41,7 @@ export function createApi(http: Http = browserHttp(), baseUrl = ''): Api {
     customers: new CustomersClient(baseUrl, http),
     deals: new DealsClient(baseUrl, http),
     products: new ProductsClient(baseUrl, http),
+    collections: new CollectionsClient(baseUrl, http),
   };
 }
 

@@ -75,36 +75,31 @@ export class AuthClient implements IAuthClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = AccessTokenResponse.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessTokenResponse;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -146,36 +141,31 @@ export class AuthClient implements IAuthClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = AccessTokenResponse.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessTokenResponse;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -216,22 +206,19 @@ export class AuthClient implements IAuthClient {
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -240,6 +227,461 @@ export class AuthClient implements IAuthClient {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+}
+
+export interface ICollectionsClient {
+
+    /**
+     * Invoice a won deal (货款回收): an amount due on a day; a deal's invoices come to its amount at most
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    issue(id: string, idempotency_Key: string | undefined, body: InvoiceInput, signal?: AbortSignal): Promise<InvoiceDto>;
+
+    /**
+     * A deal's invoices with their payments, oldest first
+     * @return OK
+     */
+    ofDeal(id: string, signal?: AbortSignal): Promise<InvoiceDto[]>;
+
+    /**
+     * Record a payment received against an invoice, partial or whole (never more than is outstanding); answers the invoice
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    recordPayment(id: string, idempotency_Key: string | undefined, body: PaymentInput, signal?: AbortSignal): Promise<InvoiceDto>;
+
+    /**
+     * Invoices you may see, newest first: outstanding (default), overdue, paid or all; by customer, rep or team; keyset pages
+     * @param state (optional) 
+     * @param customerId (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    list(state: InvoiceState | undefined, customerId: string | undefined, ownerId: string | undefined, teamId: string | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<InvoiceDtoPage>;
+
+    /**
+     * What is outstanding and how long past due (not yet due, 0–30, 31–60, 61–90, over 90 days), per rep, team or customer
+     * @param groupBy (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @return OK
+     */
+    ageing(groupBy: AgeingGroup | undefined, ownerId: string | undefined, teamId: string | undefined, signal?: AbortSignal): Promise<AgeingDto>;
+}
+
+export class CollectionsClient implements ICollectionsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Invoice a won deal (货款回收): an amount due on a day; a deal's invoices come to its amount at most
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    issue(id: string, idempotency_Key: string | undefined, body: InvoiceInput, signal?: AbortSignal): Promise<InvoiceDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}/invoices";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processIssue(_response);
+        });
+    }
+
+    protected processIssue(response: Response): Promise<InvoiceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InvoiceDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InvoiceDto>(null as any);
+    }
+
+    /**
+     * A deal's invoices with their payments, oldest first
+     * @return OK
+     */
+    ofDeal(id: string, signal?: AbortSignal): Promise<InvoiceDto[]> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}/invoices";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOfDeal(_response);
+        });
+    }
+
+    protected processOfDeal(response: Response): Promise<InvoiceDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InvoiceDto[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InvoiceDto[]>(null as any);
+    }
+
+    /**
+     * Record a payment received against an invoice, partial or whole (never more than is outstanding); answers the invoice
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    recordPayment(id: string, idempotency_Key: string | undefined, body: PaymentInput, signal?: AbortSignal): Promise<InvoiceDto> {
+        let url_ = this.baseUrl + "/api/v1/collections/invoices/{id}/payments";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordPayment(_response);
+        });
+    }
+
+    protected processRecordPayment(response: Response): Promise<InvoiceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InvoiceDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InvoiceDto>(null as any);
+    }
+
+    /**
+     * Invoices you may see, newest first: outstanding (default), overdue, paid or all; by customer, rep or team; keyset pages
+     * @param state (optional) 
+     * @param customerId (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @param cursor (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    list(state: InvoiceState | undefined, customerId: string | undefined, ownerId: string | undefined, teamId: string | undefined, cursor: string | undefined, limit: number | undefined, signal?: AbortSignal): Promise<InvoiceDtoPage> {
+        let url_ = this.baseUrl + "/api/v1/collections/invoices?";
+        if (state === null)
+            throw new globalThis.Error("The parameter 'state' cannot be null.");
+        else if (state !== undefined)
+            url_ += "state=" + encodeURIComponent("" + state) + "&";
+        if (customerId === null)
+            throw new globalThis.Error("The parameter 'customerId' cannot be null.");
+        else if (customerId !== undefined)
+            url_ += "customerId=" + encodeURIComponent("" + customerId) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<InvoiceDtoPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InvoiceDtoPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<InvoiceDtoPage>(null as any);
+    }
+
+    /**
+     * What is outstanding and how long past due (not yet due, 0–30, 31–60, 61–90, over 90 days), per rep, team or customer
+     * @param groupBy (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @return OK
+     */
+    ageing(groupBy: AgeingGroup | undefined, ownerId: string | undefined, teamId: string | undefined, signal?: AbortSignal): Promise<AgeingDto> {
+        let url_ = this.baseUrl + "/api/v1/collections/ageing?";
+        if (groupBy === null)
+            throw new globalThis.Error("The parameter 'groupBy' cannot be null.");
+        else if (groupBy !== undefined)
+            url_ += "groupBy=" + encodeURIComponent("" + groupBy) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAgeing(_response);
+        });
+    }
+
+    protected processAgeing(response: Response): Promise<AgeingDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AgeingDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AgeingDto>(null as any);
     }
 }
 
@@ -605,50 +1047,43 @@ export class CustomersClient implements ICustomersClient {
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result201 = CustomerDto.fromJS(resultData201);
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomerDto;
             return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result409 = PossibleDuplicatesProblem.fromJS(resultData409);
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PossibleDuplicatesProblem;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -761,36 +1196,31 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = CustomerSummaryDtoPage.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomerSummaryDtoPage;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -831,36 +1261,31 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = CustomerDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomerDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = MergedCustomerProblem.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MergedCustomerProblem;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -907,64 +1332,55 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = CustomerDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomerDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1010,43 +1426,37 @@ export class CustomersClient implements ICustomersClient {
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1097,43 +1507,37 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = AuditEntryDtoPage.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditEntryDtoPage;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1180,43 +1584,37 @@ export class CustomersClient implements ICustomersClient {
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result201 = InteractionDto.fromJS(resultData201);
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InteractionDto;
             return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1267,43 +1665,37 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = InteractionDtoPage.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as InteractionDtoPage;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1344,43 +1736,31 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(ContactDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactDto[];
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1427,43 +1807,37 @@ export class CustomersClient implements ICustomersClient {
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result201 = ContactDto.fromJS(resultData201);
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactDto;
             return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1513,57 +1887,49 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = ContactDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ContactDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1612,43 +1978,37 @@ export class CustomersClient implements ICustomersClient {
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1696,43 +2056,31 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(UpcomingKeyDateDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UpcomingKeyDateDto[];
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1773,43 +2121,31 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(KeyDateDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KeyDateDto[];
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1856,43 +2192,37 @@ export class CustomersClient implements ICustomersClient {
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result201 = KeyDateDto.fromJS(resultData201);
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as KeyDateDto;
             return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1939,29 +2269,25 @@ export class CustomersClient implements ICustomersClient {
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -1999,36 +2325,25 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(OverdueByOwnerDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OverdueByOwnerDto[];
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2066,29 +2381,25 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = CustomerSettingsDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomerSettingsDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2132,50 +2443,43 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = CustomerSettingsDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomerSettingsDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2224,64 +2528,55 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = CustomerDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomerDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2325,43 +2620,37 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = BulkTransferResultDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BulkTransferResultDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2402,43 +2691,31 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(OwnershipChangeDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OwnershipChangeDto[];
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2491,36 +2768,31 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = PoolCustomerDtoPage.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PoolCustomerDtoPage;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2558,29 +2830,25 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = PoolAllowanceDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PoolAllowanceDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2623,50 +2891,43 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = CustomerDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomerDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result409 = ProblemDetails.fromJS(resultData409);
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2718,57 +2979,49 @@ export class CustomersClient implements ICustomersClient {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2809,36 +3062,31 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = DuplicatesDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DuplicatesDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -2887,57 +3135,49 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = CustomerDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomerDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3061,29 +3301,25 @@ export class CustomersClient implements ICustomersClient {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3141,43 +3377,37 @@ export class CustomersClient implements ICustomersClient {
         if (status === 202) {
             return response.text().then((_responseText) => {
             let result202: any = null;
-            let resultData202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result202 = ImportJobDto.fromJS(resultData202);
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportJobDto;
             return result202;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3215,36 +3445,25 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(ImportJobDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportJobDto[];
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3285,36 +3504,31 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = ImportJobDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportJobDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3370,43 +3584,37 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = ImportRowDtoPage.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportRowDtoPage;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3465,29 +3673,25 @@ export class CustomersClient implements ICustomersClient {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3534,57 +3738,49 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = CustomerDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CustomerDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3622,36 +3818,25 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(SavedFilterDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SavedFilterDto[];
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3695,50 +3880,43 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = SavedFilterDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SavedFilterDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result409 = ProblemDetails.fromJS(resultData409);
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3782,29 +3960,25 @@ export class CustomersClient implements ICustomersClient {
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3847,43 +4021,31 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(UpcomingFestivalDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UpcomingFestivalDto[];
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3934,43 +4096,37 @@ export class CustomersClient implements ICustomersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = PurchaseDtoPage.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PurchaseDtoPage;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -3985,10 +4141,17 @@ export class CustomersClient implements ICustomersClient {
 export interface IDealsClient {
 
     /**
-     * The pipeline's stages in order, with their probabilities and phases
+     * The pipeline's stages in order, with their probabilities and phases; the ETag header is the pipeline's version
      * @return OK
      */
-    stages(signal?: AbortSignal): Promise<PipelineStageDto[]>;
+    stages(signal?: AbortSignal): Promise<PipelineDto>;
+
+    /**
+     * Replace the pipeline's stages (admins): rename, reorder, set probabilities, add, and remove empty ones; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    changeStages(if_Match: string | undefined, body: PipelineInput, signal?: AbortSignal): Promise<PipelineDto>;
 
     /**
      * The kanban: per stage, the count, total and weighted total of the deals you may see, and the first cards (filters: owner, team, expected close)
@@ -4087,10 +4250,10 @@ export class DealsClient implements IDealsClient {
     }
 
     /**
-     * The pipeline's stages in order, with their probabilities and phases
+     * The pipeline's stages in order, with their probabilities and phases; the ETag header is the pipeline's version
      * @return OK
      */
-    stages(signal?: AbortSignal): Promise<PipelineStageDto[]> {
+    stages(signal?: AbortSignal): Promise<PipelineDto> {
         let url_ = this.baseUrl + "/api/v1/deals/stages";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -4107,42 +4270,31 @@ export class DealsClient implements IDealsClient {
         });
     }
 
-    protected processStages(response: Response): Promise<PipelineStageDto[]> {
+    protected processStages(response: Response): Promise<PipelineDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(PipelineStageDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PipelineDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4150,7 +4302,93 @@ export class DealsClient implements IDealsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PipelineStageDto[]>(null as any);
+        return Promise.resolve<PipelineDto>(null as any);
+    }
+
+    /**
+     * Replace the pipeline's stages (admins): rename, reorder, set probabilities, add, and remove empty ones; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    changeStages(if_Match: string | undefined, body: PipelineInput, signal?: AbortSignal): Promise<PipelineDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/stages";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeStages(_response);
+        });
+    }
+
+    protected processChangeStages(response: Response): Promise<PipelineDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PipelineDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PipelineDto>(null as any);
     }
 
     /**
@@ -4210,36 +4448,31 @@ export class DealsClient implements IDealsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = DealBoardDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealBoardDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4327,36 +4560,31 @@ export class DealsClient implements IDealsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = DealCardDtoPage.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealCardDtoPage;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4400,43 +4628,37 @@ export class DealsClient implements IDealsClient {
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result201 = DealDto.fromJS(resultData201);
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealDto;
             return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4477,36 +4699,31 @@ export class DealsClient implements IDealsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = DealDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4553,64 +4770,55 @@ export class DealsClient implements IDealsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = DealDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4651,43 +4859,31 @@ export class DealsClient implements IDealsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(DealStageChangeDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealStageChangeDto[];
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4734,64 +4930,55 @@ export class DealsClient implements IDealsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = DealDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4840,64 +5027,55 @@ export class DealsClient implements IDealsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = DealDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -4946,64 +5124,55 @@ export class DealsClient implements IDealsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = DealDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5048,64 +5217,55 @@ export class DealsClient implements IDealsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = DealDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5195,36 +5355,31 @@ export class MeClient implements IMeClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = MeDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5264,29 +5419,25 @@ export class MeClient implements IMeClient {
         if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5339,36 +5490,31 @@ export class MeClient implements IMeClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = NotificationDtoPage.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationDtoPage;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5406,29 +5552,25 @@ export class MeClient implements IMeClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = UnreadNotificationsDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UnreadNotificationsDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5472,29 +5614,25 @@ export class MeClient implements IMeClient {
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5535,22 +5673,19 @@ export class MeClient implements IMeClient {
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5624,36 +5759,31 @@ export class ApiTokensClient implements IApiTokensClient {
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result201 = CreatedApiTokenDto.fromJS(resultData201);
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreatedApiTokenDto;
             return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5691,36 +5821,25 @@ export class ApiTokensClient implements IApiTokensClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            if (Array.isArray(resultData200)) {
-                result200 = [] as any;
-                for (let item of resultData200)
-                    result200!.push(ApiTokenDto.fromJS(item));
-            }
-            else {
-                result200 = null as any;
-            }
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiTokenDto[];
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5764,29 +5883,25 @@ export class ApiTokensClient implements IApiTokensClient {
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5902,36 +6017,31 @@ export class ProductsClient implements IProductsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = ProductDtoPage.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProductDtoPage;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -5975,36 +6085,31 @@ export class ProductsClient implements IProductsClient {
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result201 = ProductDto.fromJS(resultData201);
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProductDto;
             return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -6045,36 +6150,31 @@ export class ProductsClient implements IProductsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = ProductDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProductDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -6121,57 +6221,49 @@ export class ProductsClient implements IProductsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = ProductDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProductDto;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -6216,50 +6308,43 @@ export class ProductsClient implements IProductsClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = ProductDto.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProductDto;
             return result200;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
-            let resultData412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result412 = ProblemDetails.fromJS(resultData412);
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Failed", status, _responseText, _headers, result412);
             });
         } else if (status === 428) {
             return response.text().then((_responseText) => {
             let result428: any = null;
-            let resultData428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result428 = ProblemDetails.fromJS(resultData428);
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -6349,36 +6434,31 @@ export class UsersClient implements IUsersClient {
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result200 = UserDtoPage.fromJS(resultData200);
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserDtoPage;
             return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -6424,36 +6504,31 @@ export class UsersClient implements IUsersClient {
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
             let result422: any = null;
-            let resultData422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result422 = ProblemDetails.fromJS(resultData422);
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -6499,29 +6574,25 @@ export class UsersClient implements IUsersClient {
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
-            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result401 = ProblemDetails.fromJS(resultData401);
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result403 = ProblemDetails.fromJS(resultData403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result404 = ProblemDetails.fromJS(resultData404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
             let result429: any = null;
-            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-            result429 = ProblemDetails.fromJS(resultData429);
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
@@ -6533,108 +6604,41 @@ export class UsersClient implements IUsersClient {
     }
 }
 
-export class AccessTokenResponse implements IAccessTokenResponse {
-    readonly tokenType!: string;
-    accessToken!: string;
-    expiresIn!: number;
-    refreshToken!: string;
-
-    constructor(data?: IAccessTokenResponse) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            (this as any).tokenType = _data["tokenType"];
-            this.accessToken = _data["accessToken"];
-            this.expiresIn = _data["expiresIn"];
-            this.refreshToken = _data["refreshToken"];
-        }
-    }
-
-    static fromJS(data: any): AccessTokenResponse {
-        data = typeof data === 'object' ? data : {};
-        let result = new AccessTokenResponse();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["tokenType"] = this.tokenType;
-        data["accessToken"] = this.accessToken;
-        data["expiresIn"] = this.expiresIn;
-        data["refreshToken"] = this.refreshToken;
-        return data;
-    }
-}
-
-export interface IAccessTokenResponse {
-    tokenType: string;
+export interface AccessTokenResponse {
+    readonly tokenType: string;
     accessToken: string;
     expiresIn: number;
     refreshToken: string;
 }
 
-export class ApiTokenDto implements IApiTokenDto {
-    id!: string;
-    name!: string;
-    scope!: ApiTokenScope;
-    hint!: string;
-    createdAt!: string;
-    expiresAt!: string;
-    lastUsedAt?: string | undefined;
-    revokedAt?: string | undefined;
-
-    constructor(data?: IApiTokenDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.scope = _data["scope"];
-            this.hint = _data["hint"];
-            this.createdAt = _data["createdAt"];
-            this.expiresAt = _data["expiresAt"];
-            this.lastUsedAt = _data["lastUsedAt"];
-            this.revokedAt = _data["revokedAt"];
-        }
-    }
-
-    static fromJS(data: any): ApiTokenDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new ApiTokenDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["scope"] = this.scope;
-        data["hint"] = this.hint;
-        data["createdAt"] = this.createdAt;
-        data["expiresAt"] = this.expiresAt;
-        data["lastUsedAt"] = this.lastUsedAt;
-        data["revokedAt"] = this.revokedAt;
-        return data;
-    }
+export interface AgeingDto {
+    asOf: string;
+    currency: string;
+    groupBy: AgeingGroup;
+    total: AgeingRowDto;
+    rows: AgeingRowDto[];
 }
 
-export interface IApiTokenDto {
+export enum AgeingGroup {
+    Rep = "rep",
+    Team = "team",
+    Customer = "customer",
+}
+
+export interface AgeingRowDto {
+    id?: string | undefined;
+    name?: string | undefined;
+    outstanding: number;
+    notDue: number;
+    days0To30: number;
+    days31To60: number;
+    days61To90: number;
+    over90: number;
+    overdue: number;
+    invoices: number;
+}
+
+export interface ApiTokenDto {
     id: string;
     name: string;
     scope: ApiTokenScope;
@@ -6657,65 +6661,7 @@ export enum AuditAction {
     Merged = "merged",
 }
 
-export class AuditEntryDto implements IAuditEntryDto {
-    id!: string;
-    action!: AuditAction;
-    changedAt!: string;
-    changedBy?: string | undefined;
-    changedByName?: string | undefined;
-    changes!: FieldChange[];
-
-    constructor(data?: IAuditEntryDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.changes = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.action = _data["action"];
-            this.changedAt = _data["changedAt"];
-            this.changedBy = _data["changedBy"];
-            this.changedByName = _data["changedByName"];
-            if (Array.isArray(_data["changes"])) {
-                this.changes = [] as any;
-                for (let item of _data["changes"])
-                    this.changes!.push(FieldChange.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): AuditEntryDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new AuditEntryDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["action"] = this.action;
-        data["changedAt"] = this.changedAt;
-        data["changedBy"] = this.changedBy;
-        data["changedByName"] = this.changedByName;
-        if (Array.isArray(this.changes)) {
-            data["changes"] = [];
-            for (let item of this.changes)
-                data["changes"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IAuditEntryDto {
+export interface AuditEntryDto {
     id: string;
     action: AuditAction;
     changedAt: string;
@@ -6724,199 +6670,23 @@ export interface IAuditEntryDto {
     changes: FieldChange[];
 }
 
-export class AuditEntryDtoPage implements IAuditEntryDtoPage {
-    items!: AuditEntryDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: IAuditEntryDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(AuditEntryDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): AuditEntryDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new AuditEntryDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface IAuditEntryDtoPage {
+export interface AuditEntryDtoPage {
     items: AuditEntryDto[];
     nextCursor?: string | undefined;
 }
 
-export class BulkTransferInput implements IBulkTransferInput {
-    fromOwnerId!: string;
-    toOwnerIds!: string[];
-    reason?: string | undefined;
-
-    constructor(data?: IBulkTransferInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.toOwnerIds = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.fromOwnerId = _data["fromOwnerId"];
-            if (Array.isArray(_data["toOwnerIds"])) {
-                this.toOwnerIds = [] as any;
-                for (let item of _data["toOwnerIds"])
-                    this.toOwnerIds!.push(item);
-            }
-            this.reason = _data["reason"];
-        }
-    }
-
-    static fromJS(data: any): BulkTransferInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new BulkTransferInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["fromOwnerId"] = this.fromOwnerId;
-        if (Array.isArray(this.toOwnerIds)) {
-            data["toOwnerIds"] = [];
-            for (let item of this.toOwnerIds)
-                data["toOwnerIds"].push(item);
-        }
-        data["reason"] = this.reason;
-        return data;
-    }
-}
-
-export interface IBulkTransferInput {
+export interface BulkTransferInput {
     fromOwnerId: string;
     toOwnerIds: string[];
     reason?: string | undefined;
 }
 
-export class BulkTransferResultDto implements IBulkTransferResultDto {
-    moved!: number;
-    shares!: OwnerShareDto[];
-
-    constructor(data?: IBulkTransferResultDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.shares = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.moved = _data["moved"];
-            if (Array.isArray(_data["shares"])) {
-                this.shares = [] as any;
-                for (let item of _data["shares"])
-                    this.shares!.push(OwnerShareDto.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): BulkTransferResultDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new BulkTransferResultDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["moved"] = this.moved;
-        if (Array.isArray(this.shares)) {
-            data["shares"] = [];
-            for (let item of this.shares)
-                data["shares"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IBulkTransferResultDto {
+export interface BulkTransferResultDto {
     moved: number;
     shares: OwnerShareDto[];
 }
 
-export class CadenceDays implements ICadenceDays {
-    callEveryDays!: number;
-    visitEveryDays!: number;
-
-    constructor(data?: ICadenceDays) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.callEveryDays = _data["callEveryDays"];
-            this.visitEveryDays = _data["visitEveryDays"];
-        }
-    }
-
-    static fromJS(data: any): CadenceDays {
-        data = typeof data === 'object' ? data : {};
-        let result = new CadenceDays();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["callEveryDays"] = this.callEveryDays;
-        data["visitEveryDays"] = this.visitEveryDays;
-        return data;
-    }
-}
-
-export interface ICadenceDays {
+export interface CadenceDays {
     callEveryDays: number;
     visitEveryDays: number;
 }
@@ -6926,103 +6696,12 @@ export enum CallOutcome {
     NotReached = "notReached",
 }
 
-export class ChangePasswordRequest implements IChangePasswordRequest {
-    currentPassword?: string | undefined;
-    newPassword?: string | undefined;
-
-    constructor(data?: IChangePasswordRequest) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.currentPassword = _data["currentPassword"];
-            this.newPassword = _data["newPassword"];
-        }
-    }
-
-    static fromJS(data: any): ChangePasswordRequest {
-        data = typeof data === 'object' ? data : {};
-        let result = new ChangePasswordRequest();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["currentPassword"] = this.currentPassword;
-        data["newPassword"] = this.newPassword;
-        return data;
-    }
-}
-
-export interface IChangePasswordRequest {
+export interface ChangePasswordRequest {
     currentPassword?: string | undefined;
     newPassword?: string | undefined;
 }
 
-export class ContactDto implements IContactDto {
-    id!: string;
-    customerId!: string;
-    name!: string;
-    role!: ContactRole;
-    phone?: string | undefined;
-    likes?: string | undefined;
-    notes?: string | undefined;
-    birthday?: string | undefined;
-    version!: number;
-
-    constructor(data?: IContactDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.customerId = _data["customerId"];
-            this.name = _data["name"];
-            this.role = _data["role"];
-            this.phone = _data["phone"];
-            this.likes = _data["likes"];
-            this.notes = _data["notes"];
-            this.birthday = _data["birthday"];
-            this.version = _data["version"];
-        }
-    }
-
-    static fromJS(data: any): ContactDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new ContactDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["customerId"] = this.customerId;
-        data["name"] = this.name;
-        data["role"] = this.role;
-        data["phone"] = this.phone;
-        data["likes"] = this.likes;
-        data["notes"] = this.notes;
-        data["birthday"] = this.birthday;
-        data["version"] = this.version;
-        return data;
-    }
-}
-
-export interface IContactDto {
+export interface ContactDto {
     id: string;
     customerId: string;
     name: string;
@@ -7040,54 +6719,7 @@ export enum ContactDue {
     Any = "any",
 }
 
-export class ContactInput implements IContactInput {
-    name!: string;
-    role!: ContactRole;
-    phone?: string | undefined;
-    likes?: string | undefined;
-    notes?: string | undefined;
-    birthday?: string | undefined;
-
-    constructor(data?: IContactInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.name = _data["name"];
-            this.role = _data["role"];
-            this.phone = _data["phone"];
-            this.likes = _data["likes"];
-            this.notes = _data["notes"];
-            this.birthday = _data["birthday"];
-        }
-    }
-
-    static fromJS(data: any): ContactInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new ContactInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["name"] = this.name;
-        data["role"] = this.role;
-        data["phone"] = this.phone;
-        data["likes"] = this.likes;
-        data["notes"] = this.notes;
-        data["birthday"] = this.birthday;
-        return data;
-    }
-}
-
-export interface IContactInput {
+export interface ContactInput {
     name: string;
     role: ContactRole;
     phone?: string | undefined;
@@ -7105,138 +6737,18 @@ export enum ContactRole {
     Other = "other",
 }
 
-export class CreateApiTokenCommand implements ICreateApiTokenCommand {
-    name!: string;
-    scope!: ApiTokenScope;
-    expiresInDays?: number | undefined;
-
-    constructor(data?: ICreateApiTokenCommand) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.name = _data["name"];
-            this.scope = _data["scope"];
-            this.expiresInDays = _data["expiresInDays"];
-        }
-    }
-
-    static fromJS(data: any): CreateApiTokenCommand {
-        data = typeof data === 'object' ? data : {};
-        let result = new CreateApiTokenCommand();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["name"] = this.name;
-        data["scope"] = this.scope;
-        data["expiresInDays"] = this.expiresInDays;
-        return data;
-    }
-}
-
-export interface ICreateApiTokenCommand {
+export interface CreateApiTokenCommand {
     name: string;
     scope: ApiTokenScope;
     expiresInDays?: number | undefined;
 }
 
-export class CreatedApiTokenDto implements ICreatedApiTokenDto {
-    token!: ApiTokenDto;
-    secret!: string;
-
-    constructor(data?: ICreatedApiTokenDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.token = new ApiTokenDto();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.token = _data["token"] ? ApiTokenDto.fromJS(_data["token"]) : new ApiTokenDto();
-            this.secret = _data["secret"];
-        }
-    }
-
-    static fromJS(data: any): CreatedApiTokenDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new CreatedApiTokenDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["token"] = this.token ? this.token.toJSON() : undefined as any;
-        data["secret"] = this.secret;
-        return data;
-    }
-}
-
-export interface ICreatedApiTokenDto {
+export interface CreatedApiTokenDto {
     token: ApiTokenDto;
     secret: string;
 }
 
-export class CustomerCadenceDto implements ICustomerCadenceDto {
-    nextCallDue!: string;
-    nextVisitDue!: string;
-    callOverdue!: boolean;
-    visitOverdue!: boolean;
-    stale!: boolean;
-
-    constructor(data?: ICustomerCadenceDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.nextCallDue = _data["nextCallDue"];
-            this.nextVisitDue = _data["nextVisitDue"];
-            this.callOverdue = _data["callOverdue"];
-            this.visitOverdue = _data["visitOverdue"];
-            this.stale = _data["stale"];
-        }
-    }
-
-    static fromJS(data: any): CustomerCadenceDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new CustomerCadenceDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["nextCallDue"] = this.nextCallDue;
-        data["nextVisitDue"] = this.nextVisitDue;
-        data["callOverdue"] = this.callOverdue;
-        data["visitOverdue"] = this.visitOverdue;
-        data["stale"] = this.stale;
-        return data;
-    }
-}
-
-export interface ICustomerCadenceDto {
+export interface CustomerCadenceDto {
     nextCallDue: string;
     nextVisitDue: string;
     callOverdue: boolean;
@@ -7244,173 +6756,7 @@ export interface ICustomerCadenceDto {
     stale: boolean;
 }
 
-export class CustomerDto implements ICustomerDto {
-    id!: string;
-    name!: string;
-    kind!: CustomerKind;
-    phone?: string | undefined;
-    otherPhones!: string[];
-    email?: string | undefined;
-    company?: string | undefined;
-    position?: string | undefined;
-    address?: string | undefined;
-    region?: string | undefined;
-    industry?: string | undefined;
-    source?: CustomerSource | undefined;
-    tags!: string[];
-    gender?: Gender | undefined;
-    birthday?: string | undefined;
-    occupation?: string | undefined;
-    incomeBand?: IncomeBand | undefined;
-    hobbies?: string | undefined;
-    personality?: string | undefined;
-    family?: string | undefined;
-    preferredProducts?: string | undefined;
-    preferredColours?: string | undefined;
-    preferredSpecs?: string | undefined;
-    preferredChannels?: string | undefined;
-    stage!: CustomerStage;
-    importance!: Importance;
-    priorityTier!: PriorityTier;
-    relationshipLevel!: number;
-    ownerId!: string;
-    teamId?: string | undefined;
-    createdAt!: string;
-    updatedAt!: string;
-    lastInteractionAt?: string | undefined;
-    lastContactedAt?: string | undefined;
-    lastVisitedAt?: string | undefined;
-    version!: number;
-    ownerName?: string | undefined;
-    cadence?: CustomerCadenceDto | undefined;
-    value?: CustomerValueDto | undefined;
-
-    constructor(data?: ICustomerDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.otherPhones = [];
-            this.tags = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.kind = _data["kind"];
-            this.phone = _data["phone"];
-            if (Array.isArray(_data["otherPhones"])) {
-                this.otherPhones = [] as any;
-                for (let item of _data["otherPhones"])
-                    this.otherPhones!.push(item);
-            }
-            this.email = _data["email"];
-            this.company = _data["company"];
-            this.position = _data["position"];
-            this.address = _data["address"];
-            this.region = _data["region"];
-            this.industry = _data["industry"];
-            this.source = _data["source"];
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(item);
-            }
-            this.gender = _data["gender"];
-            this.birthday = _data["birthday"];
-            this.occupation = _data["occupation"];
-            this.incomeBand = _data["incomeBand"];
-            this.hobbies = _data["hobbies"];
-            this.personality = _data["personality"];
-            this.family = _data["family"];
-            this.preferredProducts = _data["preferredProducts"];
-            this.preferredColours = _data["preferredColours"];
-            this.preferredSpecs = _data["preferredSpecs"];
-            this.preferredChannels = _data["preferredChannels"];
-            this.stage = _data["stage"];
-            this.importance = _data["importance"];
-            this.priorityTier = _data["priorityTier"];
-            this.relationshipLevel = _data["relationshipLevel"];
-            this.ownerId = _data["ownerId"];
-            this.teamId = _data["teamId"];
-            this.createdAt = _data["createdAt"];
-            this.updatedAt = _data["updatedAt"];
-            this.lastInteractionAt = _data["lastInteractionAt"];
-            this.lastContactedAt = _data["lastContactedAt"];
-            this.lastVisitedAt = _data["lastVisitedAt"];
-            this.version = _data["version"];
-            this.ownerName = _data["ownerName"];
-            this.cadence = _data["cadence"] ? CustomerCadenceDto.fromJS(_data["cadence"]) : undefined as any;
-            this.value = _data["value"] ? CustomerValueDto.fromJS(_data["value"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): CustomerDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new CustomerDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["kind"] = this.kind;
-        data["phone"] = this.phone;
-        if (Array.isArray(this.otherPhones)) {
-            data["otherPhones"] = [];
-            for (let item of this.otherPhones)
-                data["otherPhones"].push(item);
-        }
-        data["email"] = this.email;
-        data["company"] = this.company;
-        data["position"] = this.position;
-        data["address"] = this.address;
-        data["region"] = this.region;
-        data["industry"] = this.industry;
-        data["source"] = this.source;
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item);
-        }
-        data["gender"] = this.gender;
-        data["birthday"] = this.birthday;
-        data["occupation"] = this.occupation;
-        data["incomeBand"] = this.incomeBand;
-        data["hobbies"] = this.hobbies;
-        data["personality"] = this.personality;
-        data["family"] = this.family;
-        data["preferredProducts"] = this.preferredProducts;
-        data["preferredColours"] = this.preferredColours;
-        data["preferredSpecs"] = this.preferredSpecs;
-        data["preferredChannels"] = this.preferredChannels;
-        data["stage"] = this.stage;
-        data["importance"] = this.importance;
-        data["priorityTier"] = this.priorityTier;
-        data["relationshipLevel"] = this.relationshipLevel;
-        data["ownerId"] = this.ownerId;
-        data["teamId"] = this.teamId;
-        data["createdAt"] = this.createdAt;
-        data["updatedAt"] = this.updatedAt;
-        data["lastInteractionAt"] = this.lastInteractionAt;
-        data["lastContactedAt"] = this.lastContactedAt;
-        data["lastVisitedAt"] = this.lastVisitedAt;
-        data["version"] = this.version;
-        data["ownerName"] = this.ownerName;
-        data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
-        data["value"] = this.value ? this.value.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface ICustomerDto {
+export interface CustomerDto {
     id: string;
     name: string;
     kind: CustomerKind;
@@ -7452,142 +6798,7 @@ export interface ICustomerDto {
     value?: CustomerValueDto | undefined;
 }
 
-export class CustomerInput implements ICustomerInput {
-    name!: string;
-    kind!: CustomerKind;
-    phone?: string | undefined;
-    otherPhones?: string[] | undefined;
-    email?: string | undefined;
-    company?: string | undefined;
-    position?: string | undefined;
-    address?: string | undefined;
-    region?: string | undefined;
-    industry?: string | undefined;
-    source?: CustomerSource | undefined;
-    tags?: string[] | undefined;
-    gender?: Gender | undefined;
-    birthday?: string | undefined;
-    occupation?: string | undefined;
-    incomeBand?: IncomeBand | undefined;
-    hobbies?: string | undefined;
-    personality?: string | undefined;
-    family?: string | undefined;
-    preferredProducts?: string | undefined;
-    preferredColours?: string | undefined;
-    preferredSpecs?: string | undefined;
-    preferredChannels?: string | undefined;
-    stage?: CustomerStage;
-    importance?: Importance;
-    priorityTier?: PriorityTier;
-    relationshipLevel?: number;
-    ownerId?: string | undefined;
-
-    constructor(data?: ICustomerInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.stage = CustomerStage.Prospect;
-            this.importance = Importance.General;
-            this.priorityTier = PriorityTier.General;
-            this.relationshipLevel = 1;
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.name = _data["name"];
-            this.kind = _data["kind"];
-            this.phone = _data["phone"];
-            if (Array.isArray(_data["otherPhones"])) {
-                this.otherPhones = [] as any;
-                for (let item of _data["otherPhones"])
-                    this.otherPhones!.push(item);
-            }
-            this.email = _data["email"];
-            this.company = _data["company"];
-            this.position = _data["position"];
-            this.address = _data["address"];
-            this.region = _data["region"];
-            this.industry = _data["industry"];
-            this.source = _data["source"];
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(item);
-            }
-            this.gender = _data["gender"];
-            this.birthday = _data["birthday"];
-            this.occupation = _data["occupation"];
-            this.incomeBand = _data["incomeBand"];
-            this.hobbies = _data["hobbies"];
-            this.personality = _data["personality"];
-            this.family = _data["family"];
-            this.preferredProducts = _data["preferredProducts"];
-            this.preferredColours = _data["preferredColours"];
-            this.preferredSpecs = _data["preferredSpecs"];
-            this.preferredChannels = _data["preferredChannels"];
-            this.stage = _data["stage"] !== undefined ? _data["stage"] : CustomerStage.Prospect;
-            this.importance = _data["importance"] !== undefined ? _data["importance"] : Importance.General;
-            this.priorityTier = _data["priorityTier"] !== undefined ? _data["priorityTier"] : PriorityTier.General;
-            this.relationshipLevel = _data["relationshipLevel"] !== undefined ? _data["relationshipLevel"] : 1;
-            this.ownerId = _data["ownerId"];
-        }
-    }
-
-    static fromJS(data: any): CustomerInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new CustomerInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["name"] = this.name;
-        data["kind"] = this.kind;
-        data["phone"] = this.phone;
-        if (Array.isArray(this.otherPhones)) {
-            data["otherPhones"] = [];
-            for (let item of this.otherPhones)
-                data["otherPhones"].push(item);
-        }
-        data["email"] = this.email;
-        data["company"] = this.company;
-        data["position"] = this.position;
-        data["address"] = this.address;
-        data["region"] = this.region;
-        data["industry"] = this.industry;
-        data["source"] = this.source;
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item);
-        }
-        data["gender"] = this.gender;
-        data["birthday"] = this.birthday;
-        data["occupation"] = this.occupation;
-        data["incomeBand"] = this.incomeBand;
-        data["hobbies"] = this.hobbies;
-        data["personality"] = this.personality;
-        data["family"] = this.family;
-        data["preferredProducts"] = this.preferredProducts;
-        data["preferredColours"] = this.preferredColours;
-        data["preferredSpecs"] = this.preferredSpecs;
-        data["preferredChannels"] = this.preferredChannels;
-        data["stage"] = this.stage;
-        data["importance"] = this.importance;
-        data["priorityTier"] = this.priorityTier;
-        data["relationshipLevel"] = this.relationshipLevel;
-        data["ownerId"] = this.ownerId;
-        return data;
-    }
-}
-
-export interface ICustomerInput {
+export interface CustomerInput {
     name: string;
     kind: CustomerKind;
     phone?: string | undefined;
@@ -7623,60 +6834,7 @@ export enum CustomerKind {
     Company = "company",
 }
 
-export class CustomerSettingsDto implements ICustomerSettingsDto {
-    cadence!: TierCadences;
-    staleAfterDays!: number;
-    pool!: PoolRules;
-    valueTiers!: ValueTierThresholds;
-    loyalty!: LoyaltyRules;
-    version!: number;
-
-    constructor(data?: ICustomerSettingsDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.cadence = new TierCadences();
-            this.pool = new PoolRules();
-            this.valueTiers = new ValueTierThresholds();
-            this.loyalty = new LoyaltyRules();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.cadence = _data["cadence"] ? TierCadences.fromJS(_data["cadence"]) : new TierCadences();
-            this.staleAfterDays = _data["staleAfterDays"];
-            this.pool = _data["pool"] ? PoolRules.fromJS(_data["pool"]) : new PoolRules();
-            this.valueTiers = _data["valueTiers"] ? ValueTierThresholds.fromJS(_data["valueTiers"]) : new ValueTierThresholds();
-            this.loyalty = _data["loyalty"] ? LoyaltyRules.fromJS(_data["loyalty"]) : new LoyaltyRules();
-            this.version = _data["version"];
-        }
-    }
-
-    static fromJS(data: any): CustomerSettingsDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new CustomerSettingsDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
-        data["staleAfterDays"] = this.staleAfterDays;
-        data["pool"] = this.pool ? this.pool.toJSON() : undefined as any;
-        data["valueTiers"] = this.valueTiers ? this.valueTiers.toJSON() : undefined as any;
-        data["loyalty"] = this.loyalty ? this.loyalty.toJSON() : undefined as any;
-        data["version"] = this.version;
-        return data;
-    }
-}
-
-export interface ICustomerSettingsDto {
+export interface CustomerSettingsDto {
     cadence: TierCadences;
     staleAfterDays: number;
     pool: PoolRules;
@@ -7685,57 +6843,7 @@ export interface ICustomerSettingsDto {
     version: number;
 }
 
-export class CustomerSettingsInput implements ICustomerSettingsInput {
-    cadence!: TierCadences;
-    staleAfterDays!: number;
-    pool!: PoolRules;
-    valueTiers!: ValueTierThresholds;
-    loyalty!: LoyaltyRules;
-
-    constructor(data?: ICustomerSettingsInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.cadence = new TierCadences();
-            this.pool = new PoolRules();
-            this.valueTiers = new ValueTierThresholds();
-            this.loyalty = new LoyaltyRules();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.cadence = _data["cadence"] ? TierCadences.fromJS(_data["cadence"]) : new TierCadences();
-            this.staleAfterDays = _data["staleAfterDays"];
-            this.pool = _data["pool"] ? PoolRules.fromJS(_data["pool"]) : new PoolRules();
-            this.valueTiers = _data["valueTiers"] ? ValueTierThresholds.fromJS(_data["valueTiers"]) : new ValueTierThresholds();
-            this.loyalty = _data["loyalty"] ? LoyaltyRules.fromJS(_data["loyalty"]) : new LoyaltyRules();
-        }
-    }
-
-    static fromJS(data: any): CustomerSettingsInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new CustomerSettingsInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
-        data["staleAfterDays"] = this.staleAfterDays;
-        data["pool"] = this.pool ? this.pool.toJSON() : undefined as any;
-        data["valueTiers"] = this.valueTiers ? this.valueTiers.toJSON() : undefined as any;
-        data["loyalty"] = this.loyalty ? this.loyalty.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface ICustomerSettingsInput {
+export interface CustomerSettingsInput {
     cadence: TierCadences;
     staleAfterDays: number;
     pool: PoolRules;
@@ -7765,116 +6873,7 @@ export enum CustomerStage {
     Loyal = "loyal",
 }
 
-export class CustomerSummaryDto implements ICustomerSummaryDto {
-    id!: string;
-    name!: string;
-    kind!: CustomerKind;
-    phone?: string | undefined;
-    company?: string | undefined;
-    region?: string | undefined;
-    industry?: string | undefined;
-    tags!: string[];
-    stage!: CustomerStage;
-    importance!: Importance;
-    priorityTier!: PriorityTier;
-    relationshipLevel!: number;
-    valueTier?: ValueTier | undefined;
-    ownerId!: string;
-    teamId?: string | undefined;
-    createdAt!: string;
-    updatedAt!: string;
-    lastInteractionAt?: string | undefined;
-    lastContactedAt?: string | undefined;
-    lastVisitedAt?: string | undefined;
-    version!: number;
-    ownerName?: string | undefined;
-    cadence?: CustomerCadenceDto | undefined;
-
-    constructor(data?: ICustomerSummaryDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.tags = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.kind = _data["kind"];
-            this.phone = _data["phone"];
-            this.company = _data["company"];
-            this.region = _data["region"];
-            this.industry = _data["industry"];
-            if (Array.isArray(_data["tags"])) {
-                this.tags = [] as any;
-                for (let item of _data["tags"])
-                    this.tags!.push(item);
-            }
-            this.stage = _data["stage"];
-            this.importance = _data["importance"];
-            this.priorityTier = _data["priorityTier"];
-            this.relationshipLevel = _data["relationshipLevel"];
-            this.valueTier = _data["valueTier"];
-            this.ownerId = _data["ownerId"];
-            this.teamId = _data["teamId"];
-            this.createdAt = _data["createdAt"];
-            this.updatedAt = _data["updatedAt"];
-            this.lastInteractionAt = _data["lastInteractionAt"];
-            this.lastContactedAt = _data["lastContactedAt"];
-            this.lastVisitedAt = _data["lastVisitedAt"];
-            this.version = _data["version"];
-            this.ownerName = _data["ownerName"];
-            this.cadence = _data["cadence"] ? CustomerCadenceDto.fromJS(_data["cadence"]) : undefined as any;
-        }
-    }
-
-    static fromJS(data: any): CustomerSummaryDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new CustomerSummaryDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["kind"] = this.kind;
-        data["phone"] = this.phone;
-        data["company"] = this.company;
-        data["region"] = this.region;
-        data["industry"] = this.industry;
-        if (Array.isArray(this.tags)) {
-            data["tags"] = [];
-            for (let item of this.tags)
-                data["tags"].push(item);
-        }
-        data["stage"] = this.stage;
-        data["importance"] = this.importance;
-        data["priorityTier"] = this.priorityTier;
-        data["relationshipLevel"] = this.relationshipLevel;
-        data["valueTier"] = this.valueTier;
-        data["ownerId"] = this.ownerId;
-        data["teamId"] = this.teamId;
-        data["createdAt"] = this.createdAt;
-        data["updatedAt"] = this.updatedAt;
-        data["lastInteractionAt"] = this.lastInteractionAt;
-        data["lastContactedAt"] = this.lastContactedAt;
-        data["lastVisitedAt"] = this.lastVisitedAt;
-        data["version"] = this.version;
-        data["ownerName"] = this.ownerName;
-        data["cadence"] = this.cadence ? this.cadence.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface ICustomerSummaryDto {
+export interface CustomerSummaryDto {
     id: string;
     name: string;
     kind: CustomerKind;
@@ -7900,108 +6899,12 @@ export interface ICustomerSummaryDto {
     cadence?: CustomerCadenceDto | undefined;
 }
 
-export class CustomerSummaryDtoPage implements ICustomerSummaryDtoPage {
-    items!: CustomerSummaryDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: ICustomerSummaryDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(CustomerSummaryDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): CustomerSummaryDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new CustomerSummaryDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface ICustomerSummaryDtoPage {
+export interface CustomerSummaryDtoPage {
     items: CustomerSummaryDto[];
     nextCursor?: string | undefined;
 }
 
-export class CustomerValueDto implements ICustomerValueDto {
-    tier?: ValueTier | undefined;
-    computedTier?: ValueTier | undefined;
-    override?: ValueTier | undefined;
-    overrideReason?: string | undefined;
-    purchaseTotal!: number;
-    purchaseCount!: number;
-    windowMonths!: number;
-
-    constructor(data?: ICustomerValueDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.tier = _data["tier"];
-            this.computedTier = _data["computedTier"];
-            this.override = _data["override"];
-            this.overrideReason = _data["overrideReason"];
-            this.purchaseTotal = _data["purchaseTotal"];
-            this.purchaseCount = _data["purchaseCount"];
-            this.windowMonths = _data["windowMonths"];
-        }
-    }
-
-    static fromJS(data: any): CustomerValueDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new CustomerValueDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["tier"] = this.tier;
-        data["computedTier"] = this.computedTier;
-        data["override"] = this.override;
-        data["overrideReason"] = this.overrideReason;
-        data["purchaseTotal"] = this.purchaseTotal;
-        data["purchaseCount"] = this.purchaseCount;
-        data["windowMonths"] = this.windowMonths;
-        return data;
-    }
-}
-
-export interface ICustomerValueDto {
+export interface CustomerValueDto {
     tier?: ValueTier | undefined;
     computedTier?: ValueTier | undefined;
     override?: ValueTier | undefined;
@@ -8011,63 +6914,7 @@ export interface ICustomerValueDto {
     windowMonths: number;
 }
 
-export class DealBoardColumnDto implements IDealBoardColumnDto {
-    stage!: PipelineStageDto;
-    count!: number;
-    amount!: number;
-    weightedAmount!: number;
-    cards!: DealCardDto[];
-
-    constructor(data?: IDealBoardColumnDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.stage = new PipelineStageDto();
-            this.cards = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.stage = _data["stage"] ? PipelineStageDto.fromJS(_data["stage"]) : new PipelineStageDto();
-            this.count = _data["count"];
-            this.amount = _data["amount"];
-            this.weightedAmount = _data["weightedAmount"];
-            if (Array.isArray(_data["cards"])) {
-                this.cards = [] as any;
-                for (let item of _data["cards"])
-                    this.cards!.push(DealCardDto.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): DealBoardColumnDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new DealBoardColumnDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["stage"] = this.stage ? this.stage.toJSON() : undefined as any;
-        data["count"] = this.count;
-        data["amount"] = this.amount;
-        data["weightedAmount"] = this.weightedAmount;
-        if (Array.isArray(this.cards)) {
-            data["cards"] = [];
-            for (let item of this.cards)
-                data["cards"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IDealBoardColumnDto {
+export interface DealBoardColumnDto {
     stage: PipelineStageDto;
     count: number;
     amount: number;
@@ -8075,142 +6922,13 @@ export interface IDealBoardColumnDto {
     cards: DealCardDto[];
 }
 
-export class DealBoardDto implements IDealBoardDto {
-    columns!: DealBoardColumnDto[];
-    currency!: string;
-    wonFrom!: string;
-
-    constructor(data?: IDealBoardDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.columns = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["columns"])) {
-                this.columns = [] as any;
-                for (let item of _data["columns"])
-                    this.columns!.push(DealBoardColumnDto.fromJS(item));
-            }
-            this.currency = _data["currency"];
-            this.wonFrom = _data["wonFrom"];
-        }
-    }
-
-    static fromJS(data: any): DealBoardDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new DealBoardDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.columns)) {
-            data["columns"] = [];
-            for (let item of this.columns)
-                data["columns"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["currency"] = this.currency;
-        data["wonFrom"] = this.wonFrom;
-        return data;
-    }
-}
-
-export interface IDealBoardDto {
+export interface DealBoardDto {
     columns: DealBoardColumnDto[];
     currency: string;
     wonFrom: string;
 }
 
-export class DealCardDto implements IDealCardDto {
-    id!: string;
-    customerId!: string;
-    customerName!: string;
-    title!: string;
-    ownerId!: string;
-    teamId?: string | undefined;
-    stage!: string;
-    status!: DealStatus;
-    probability!: number;
-    amount!: number;
-    currency!: string;
-    expectedCloseOn?: string | undefined;
-    nextStep?: string | undefined;
-    nextStepDue?: string | undefined;
-    wonOn?: string | undefined;
-    version!: number;
-    ownerName?: string | undefined;
-
-    constructor(data?: IDealCardDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.customerId = _data["customerId"];
-            this.customerName = _data["customerName"];
-            this.title = _data["title"];
-            this.ownerId = _data["ownerId"];
-            this.teamId = _data["teamId"];
-            this.stage = _data["stage"];
-            this.status = _data["status"];
-            this.probability = _data["probability"];
-            this.amount = _data["amount"];
-            this.currency = _data["currency"];
-            this.expectedCloseOn = _data["expectedCloseOn"];
-            this.nextStep = _data["nextStep"];
-            this.nextStepDue = _data["nextStepDue"];
-            this.wonOn = _data["wonOn"];
-            this.version = _data["version"];
-            this.ownerName = _data["ownerName"];
-        }
-    }
-
-    static fromJS(data: any): DealCardDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new DealCardDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["customerId"] = this.customerId;
-        data["customerName"] = this.customerName;
-        data["title"] = this.title;
-        data["ownerId"] = this.ownerId;
-        data["teamId"] = this.teamId;
-        data["stage"] = this.stage;
-        data["status"] = this.status;
-        data["probability"] = this.probability;
-        data["amount"] = this.amount;
-        data["currency"] = this.currency;
-        data["expectedCloseOn"] = this.expectedCloseOn;
-        data["nextStep"] = this.nextStep;
-        data["nextStepDue"] = this.nextStepDue;
-        data["wonOn"] = this.wonOn;
-        data["version"] = this.version;
-        data["ownerName"] = this.ownerName;
-        return data;
-    }
-}
-
-export interface IDealCardDto {
+export interface DealCardDto {
     id: string;
     customerId: string;
     customerName: string;
@@ -8230,176 +6948,12 @@ export interface IDealCardDto {
     ownerName?: string | undefined;
 }
 
-export class DealCardDtoPage implements IDealCardDtoPage {
-    items!: DealCardDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: IDealCardDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(DealCardDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): DealCardDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new DealCardDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface IDealCardDtoPage {
+export interface DealCardDtoPage {
     items: DealCardDto[];
     nextCursor?: string | undefined;
 }
 
-export class DealDto implements IDealDto {
-    id!: string;
-    customerId!: string;
-    customerName!: string;
-    title!: string;
-    ownerId!: string;
-    teamId?: string | undefined;
-    stage!: string;
-    status!: DealStatus;
-    probability!: number;
-    probabilityOverride?: number | undefined;
-    amount!: number;
-    cost?: number | undefined;
-    grossMargin?: number | undefined;
-    currency!: string;
-    expectedCloseOn?: string | undefined;
-    nextStep?: string | undefined;
-    nextStepDue?: string | undefined;
-    wonOn?: string | undefined;
-    lostReason?: LostReason | undefined;
-    lostNote?: string | undefined;
-    lines!: DealLineDto[];
-    createdBy!: string;
-    createdAt!: string;
-    updatedAt!: string;
-    version!: number;
-    ownerName?: string | undefined;
-
-    constructor(data?: IDealDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.lines = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.customerId = _data["customerId"];
-            this.customerName = _data["customerName"];
-            this.title = _data["title"];
-            this.ownerId = _data["ownerId"];
-            this.teamId = _data["teamId"];
-            this.stage = _data["stage"];
-            this.status = _data["status"];
-            this.probability = _data["probability"];
-            this.probabilityOverride = _data["probabilityOverride"];
-            this.amount = _data["amount"];
-            this.cost = _data["cost"];
-            this.grossMargin = _data["grossMargin"];
-            this.currency = _data["currency"];
-            this.expectedCloseOn = _data["expectedCloseOn"];
-            this.nextStep = _data["nextStep"];
-            this.nextStepDue = _data["nextStepDue"];
-            this.wonOn = _data["wonOn"];
-            this.lostReason = _data["lostReason"];
-            this.lostNote = _data["lostNote"];
-            if (Array.isArray(_data["lines"])) {
-                this.lines = [] as any;
-                for (let item of _data["lines"])
-                    this.lines!.push(DealLineDto.fromJS(item));
-            }
-            this.createdBy = _data["createdBy"];
-            this.createdAt = _data["createdAt"];
-            this.updatedAt = _data["updatedAt"];
-            this.version = _data["version"];
-            this.ownerName = _data["ownerName"];
-        }
-    }
-
-    static fromJS(data: any): DealDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new DealDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["customerId"] = this.customerId;
-        data["customerName"] = this.customerName;
-        data["title"] = this.title;
-        data["ownerId"] = this.ownerId;
-        data["teamId"] = this.teamId;
-        data["stage"] = this.stage;
-        data["status"] = this.status;
-        data["probability"] = this.probability;
-        data["probabilityOverride"] = this.probabilityOverride;
-        data["amount"] = this.amount;
-        data["cost"] = this.cost;
-        data["grossMargin"] = this.grossMargin;
-        data["currency"] = this.currency;
-        data["expectedCloseOn"] = this.expectedCloseOn;
-        data["nextStep"] = this.nextStep;
-        data["nextStepDue"] = this.nextStepDue;
-        data["wonOn"] = this.wonOn;
-        data["lostReason"] = this.lostReason;
-        data["lostNote"] = this.lostNote;
-        if (Array.isArray(this.lines)) {
-            data["lines"] = [];
-            for (let item of this.lines)
-                data["lines"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["createdBy"] = this.createdBy;
-        data["createdAt"] = this.createdAt;
-        data["updatedAt"] = this.updatedAt;
-        data["version"] = this.version;
-        data["ownerName"] = this.ownerName;
-        return data;
-    }
-}
-
-export interface IDealDto {
+export interface DealDto {
     id: string;
     customerId: string;
     customerName: string;
@@ -8428,74 +6982,7 @@ export interface IDealDto {
     ownerName?: string | undefined;
 }
 
-export class DealInput implements IDealInput {
-    customerId!: string;
-    title!: string;
-    amount?: number | undefined;
-    currency?: string | undefined;
-    expectedCloseOn?: string | undefined;
-    probability?: number | undefined;
-    nextStep?: string | undefined;
-    nextStepDue?: string | undefined;
-    ownerId?: string | undefined;
-    lines?: DealLineInput[] | undefined;
-
-    constructor(data?: IDealInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.customerId = _data["customerId"];
-            this.title = _data["title"];
-            this.amount = _data["amount"];
-            this.currency = _data["currency"];
-            this.expectedCloseOn = _data["expectedCloseOn"];
-            this.probability = _data["probability"];
-            this.nextStep = _data["nextStep"];
-            this.nextStepDue = _data["nextStepDue"];
-            this.ownerId = _data["ownerId"];
-            if (Array.isArray(_data["lines"])) {
-                this.lines = [] as any;
-                for (let item of _data["lines"])
-                    this.lines!.push(DealLineInput.fromJS(item));
-            }
-        }
-    }
-
-    static fromJS(data: any): DealInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new DealInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["customerId"] = this.customerId;
-        data["title"] = this.title;
-        data["amount"] = this.amount;
-        data["currency"] = this.currency;
-        data["expectedCloseOn"] = this.expectedCloseOn;
-        data["probability"] = this.probability;
-        data["nextStep"] = this.nextStep;
-        data["nextStepDue"] = this.nextStepDue;
-        data["ownerId"] = this.ownerId;
-        if (Array.isArray(this.lines)) {
-            data["lines"] = [];
-            for (let item of this.lines)
-                data["lines"].push(item ? item.toJSON() : undefined as any);
-        }
-        return data;
-    }
-}
-
-export interface IDealInput {
+export interface DealInput {
     customerId: string;
     title: string;
     amount?: number | undefined;
@@ -8508,69 +6995,7 @@ export interface IDealInput {
     lines?: DealLineInput[] | undefined;
 }
 
-export class DealLineDto implements IDealLineDto {
-    productId?: string | undefined;
-    product!: string;
-    spec?: string | undefined;
-    unit?: string | undefined;
-    category?: string | undefined;
-    quantity!: number;
-    unitPrice!: number;
-    discountPercent!: number;
-    unitCost?: number | undefined;
-    amount!: number;
-    cost?: number | undefined;
-
-    constructor(data?: IDealLineDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.productId = _data["productId"];
-            this.product = _data["product"];
-            this.spec = _data["spec"];
-            this.unit = _data["unit"];
-            this.category = _data["category"];
-            this.quantity = _data["quantity"];
-            this.unitPrice = _data["unitPrice"];
-            this.discountPercent = _data["discountPercent"];
-            this.unitCost = _data["unitCost"];
-            this.amount = _data["amount"];
-            this.cost = _data["cost"];
-        }
-    }
-
-    static fromJS(data: any): DealLineDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new DealLineDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["productId"] = this.productId;
-        data["product"] = this.product;
-        data["spec"] = this.spec;
-        data["unit"] = this.unit;
-        data["category"] = this.category;
-        data["quantity"] = this.quantity;
-        data["unitPrice"] = this.unitPrice;
-        data["discountPercent"] = this.discountPercent;
-        data["unitCost"] = this.unitCost;
-        data["amount"] = this.amount;
-        data["cost"] = this.cost;
-        return data;
-    }
-}
-
-export interface IDealLineDto {
+export interface DealLineDto {
     productId?: string | undefined;
     product: string;
     spec?: string | undefined;
@@ -8584,60 +7009,7 @@ export interface IDealLineDto {
     cost?: number | undefined;
 }
 
-export class DealLineInput implements IDealLineInput {
-    productId?: string | undefined;
-    product?: string | undefined;
-    spec?: string | undefined;
-    unit?: string | undefined;
-    quantity!: number;
-    unitPrice?: number | undefined;
-    discountPercent?: number | undefined;
-    unitCost?: number | undefined;
-
-    constructor(data?: IDealLineInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.productId = _data["productId"];
-            this.product = _data["product"];
-            this.spec = _data["spec"];
-            this.unit = _data["unit"];
-            this.quantity = _data["quantity"];
-            this.unitPrice = _data["unitPrice"];
-            this.discountPercent = _data["discountPercent"];
-            this.unitCost = _data["unitCost"];
-        }
-    }
-
-    static fromJS(data: any): DealLineInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new DealLineInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["productId"] = this.productId;
-        data["product"] = this.product;
-        data["spec"] = this.spec;
-        data["unit"] = this.unit;
-        data["quantity"] = this.quantity;
-        data["unitPrice"] = this.unitPrice;
-        data["discountPercent"] = this.discountPercent;
-        data["unitCost"] = this.unitCost;
-        return data;
-    }
-}
-
-export interface IDealLineInput {
+export interface DealLineInput {
     productId?: string | undefined;
     product?: string | undefined;
     spec?: string | undefined;
@@ -8648,54 +7020,7 @@ export interface IDealLineInput {
     unitCost?: number | undefined;
 }
 
-export class DealStageChangeDto implements IDealStageChangeDto {
-    fromStage?: string | undefined;
-    toStage!: string;
-    status!: DealStatus;
-    changedBy!: string;
-    changedByName?: string | undefined;
-    changedAt!: string;
-
-    constructor(data?: IDealStageChangeDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.fromStage = _data["fromStage"];
-            this.toStage = _data["toStage"];
-            this.status = _data["status"];
-            this.changedBy = _data["changedBy"];
-            this.changedByName = _data["changedByName"];
-            this.changedAt = _data["changedAt"];
-        }
-    }
-
-    static fromJS(data: any): DealStageChangeDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new DealStageChangeDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["fromStage"] = this.fromStage;
-        data["toStage"] = this.toStage;
-        data["status"] = this.status;
-        data["changedBy"] = this.changedBy;
-        data["changedByName"] = this.changedByName;
-        data["changedAt"] = this.changedAt;
-        return data;
-    }
-}
-
-export interface IDealStageChangeDto {
+export interface DealStageChangeDto {
     fromStage?: string | undefined;
     toStage: string;
     status: DealStatus;
@@ -8704,39 +7029,7 @@ export interface IDealStageChangeDto {
     changedAt: string;
 }
 
-export class DealStageInput implements IDealStageInput {
-    stage!: string;
-
-    constructor(data?: IDealStageInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.stage = _data["stage"];
-        }
-    }
-
-    static fromJS(data: any): DealStageInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new DealStageInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["stage"] = this.stage;
-        return data;
-    }
-}
-
-export interface IDealStageInput {
+export interface DealStageInput {
     stage: string;
 }
 
@@ -8746,63 +7039,7 @@ export enum DealStatus {
     Lost = "lost",
 }
 
-export class DuplicateCandidateDto implements IDuplicateCandidateDto {
-    id!: string;
-    name!: string;
-    company?: string | undefined;
-    phone?: string | undefined;
-    ownerId!: string;
-    ownerName?: string | undefined;
-    samePhone!: boolean;
-    sameNameAndCompany!: boolean;
-    version!: number;
-
-    constructor(data?: IDuplicateCandidateDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.company = _data["company"];
-            this.phone = _data["phone"];
-            this.ownerId = _data["ownerId"];
-            this.ownerName = _data["ownerName"];
-            this.samePhone = _data["samePhone"];
-            this.sameNameAndCompany = _data["sameNameAndCompany"];
-            this.version = _data["version"];
-        }
-    }
-
-    static fromJS(data: any): DuplicateCandidateDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new DuplicateCandidateDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["company"] = this.company;
-        data["phone"] = this.phone;
-        data["ownerId"] = this.ownerId;
-        data["ownerName"] = this.ownerName;
-        data["samePhone"] = this.samePhone;
-        data["sameNameAndCompany"] = this.sameNameAndCompany;
-        data["version"] = this.version;
-        return data;
-    }
-}
-
-export interface IDuplicateCandidateDto {
+export interface DuplicateCandidateDto {
     id: string;
     name: string;
     company?: string | undefined;
@@ -8814,53 +7051,7 @@ export interface IDuplicateCandidateDto {
     version: number;
 }
 
-export class DuplicatesDto implements IDuplicatesDto {
-    candidates!: DuplicateCandidateDto[];
-    otherMatches!: number;
-
-    constructor(data?: IDuplicatesDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.candidates = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["candidates"])) {
-                this.candidates = [] as any;
-                for (let item of _data["candidates"])
-                    this.candidates!.push(DuplicateCandidateDto.fromJS(item));
-            }
-            this.otherMatches = _data["otherMatches"];
-        }
-    }
-
-    static fromJS(data: any): DuplicatesDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new DuplicatesDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.candidates)) {
-            data["candidates"] = [];
-            for (let item of this.candidates)
-                data["candidates"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["otherMatches"] = this.otherMatches;
-        return data;
-    }
-}
-
-export interface IDuplicatesDto {
+export interface DuplicatesDto {
     candidates: DuplicateCandidateDto[];
     otherMatches: number;
 }
@@ -8875,45 +7066,7 @@ export enum Festival {
     NationalDay = "nationalDay",
 }
 
-export class FieldChange implements IFieldChange {
-    field!: string;
-    old?: string | undefined;
-    new?: string | undefined;
-
-    constructor(data?: IFieldChange) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.field = _data["field"];
-            this.old = _data["old"];
-            this.new = _data["new"];
-        }
-    }
-
-    static fromJS(data: any): FieldChange {
-        data = typeof data === 'object' ? data : {};
-        let result = new FieldChange();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["field"] = this.field;
-        data["old"] = this.old;
-        data["new"] = this.new;
-        return data;
-    }
-}
-
-export interface IFieldChange {
+export interface FieldChange {
     field: string;
     old?: string | undefined;
     new?: string | undefined;
@@ -8924,79 +7077,7 @@ export enum Gender {
     Female = "female",
 }
 
-export class HttpValidationProblemDetails implements IHttpValidationProblemDetails {
-    type?: string | undefined;
-    title?: string | undefined;
-    status?: number | undefined;
-    detail?: string | undefined;
-    instance?: string | undefined;
-    errors!: { [key: string]: string[]; };
-
-    [key: string]: any;
-
-    constructor(data?: IHttpValidationProblemDetails) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.errors = {};
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
-            this.type = _data["type"];
-            this.title = _data["title"];
-            this.status = _data["status"];
-            this.detail = _data["detail"];
-            this.instance = _data["instance"];
-            if (_data["errors"]) {
-                this.errors = {} as any;
-                for (let key in _data["errors"]) {
-                    if (_data["errors"].hasOwnProperty(key))
-                        (this.errors as any)![key] = _data["errors"][key] !== undefined ? _data["errors"][key] : [];
-                }
-            }
-        }
-    }
-
-    static fromJS(data: any): HttpValidationProblemDetails {
-        data = typeof data === 'object' ? data : {};
-        let result = new HttpValidationProblemDetails();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
-        data["type"] = this.type;
-        data["title"] = this.title;
-        data["status"] = this.status;
-        data["detail"] = this.detail;
-        data["instance"] = this.instance;
-        if (this.errors) {
-            data["errors"] = {};
-            for (let key in this.errors) {
-                if (this.errors.hasOwnProperty(key))
-                    (data["errors"] as any)[key] = (this.errors as any)[key];
-            }
-        }
-        return data;
-    }
-}
-
-export interface IHttpValidationProblemDetails {
+export interface HttpValidationProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
     status?: number | undefined;
@@ -9007,95 +7088,7 @@ export interface IHttpValidationProblemDetails {
     [key: string]: any;
 }
 
-export class ImportJobDto implements IImportJobDto {
-    id!: string;
-    fileName!: string;
-    mode!: ImportMode;
-    status!: ImportStatus;
-    totalRows!: number;
-    rowsDone!: number;
-    created!: number;
-    updated!: number;
-    skipped!: number;
-    failed!: number;
-    ignoredColumns!: string[];
-    error?: string | undefined;
-    ownerId!: string;
-    createdAt!: string;
-    startedAt?: string | undefined;
-    finishedAt?: string | undefined;
-
-    constructor(data?: IImportJobDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.ignoredColumns = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.fileName = _data["fileName"];
-            this.mode = _data["mode"];
-            this.status = _data["status"];
-            this.totalRows = _data["totalRows"];
-            this.rowsDone = _data["rowsDone"];
-            this.created = _data["created"];
-            this.updated = _data["updated"];
-            this.skipped = _data["skipped"];
-            this.failed = _data["failed"];
-            if (Array.isArray(_data["ignoredColumns"])) {
-                this.ignoredColumns = [] as any;
-                for (let item of _data["ignoredColumns"])
-                    this.ignoredColumns!.push(item);
-            }
-            this.error = _data["error"];
-            this.ownerId = _data["ownerId"];
-            this.createdAt = _data["createdAt"];
-            this.startedAt = _data["startedAt"];
-            this.finishedAt = _data["finishedAt"];
-        }
-    }
-
-    static fromJS(data: any): ImportJobDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new ImportJobDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["fileName"] = this.fileName;
-        data["mode"] = this.mode;
-        data["status"] = this.status;
-        data["totalRows"] = this.totalRows;
-        data["rowsDone"] = this.rowsDone;
-        data["created"] = this.created;
-        data["updated"] = this.updated;
-        data["skipped"] = this.skipped;
-        data["failed"] = this.failed;
-        if (Array.isArray(this.ignoredColumns)) {
-            data["ignoredColumns"] = [];
-            for (let item of this.ignoredColumns)
-                data["ignoredColumns"].push(item);
-        }
-        data["error"] = this.error;
-        data["ownerId"] = this.ownerId;
-        data["createdAt"] = this.createdAt;
-        data["startedAt"] = this.startedAt;
-        data["finishedAt"] = this.finishedAt;
-        return data;
-    }
-}
-
-export interface IImportJobDto {
+export interface ImportJobDto {
     id: string;
     fileName: string;
     mode: ImportMode;
@@ -9119,39 +7112,7 @@ export enum ImportMode {
     AddNewAndUpdate = "addNewAndUpdate",
 }
 
-export class ImportModeQueryEnum implements IImportModeQueryEnum {
-    value!: ImportMode;
-
-    constructor(data?: IImportModeQueryEnum) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.value = _data["value"];
-        }
-    }
-
-    static fromJS(data: any): ImportModeQueryEnum {
-        data = typeof data === 'object' ? data : {};
-        let result = new ImportModeQueryEnum();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["value"] = this.value;
-        return data;
-    }
-}
-
-export interface IImportModeQueryEnum {
+export interface ImportModeQueryEnum {
     value: ImportMode;
 }
 
@@ -9162,51 +7123,7 @@ export enum ImportOutcome {
     Failed = "failed",
 }
 
-export class ImportRowDto implements IImportRowDto {
-    row!: number;
-    outcome!: ImportOutcome;
-    customerId?: string | undefined;
-    column?: string | undefined;
-    message?: string | undefined;
-
-    constructor(data?: IImportRowDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.row = _data["row"];
-            this.outcome = _data["outcome"];
-            this.customerId = _data["customerId"];
-            this.column = _data["column"];
-            this.message = _data["message"];
-        }
-    }
-
-    static fromJS(data: any): ImportRowDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new ImportRowDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["row"] = this.row;
-        data["outcome"] = this.outcome;
-        data["customerId"] = this.customerId;
-        data["column"] = this.column;
-        data["message"] = this.message;
-        return data;
-    }
-}
-
-export interface IImportRowDto {
+export interface ImportRowDto {
     row: number;
     outcome: ImportOutcome;
     customerId?: string | undefined;
@@ -9214,53 +7131,7 @@ export interface IImportRowDto {
     message?: string | undefined;
 }
 
-export class ImportRowDtoPage implements IImportRowDtoPage {
-    items!: ImportRowDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: IImportRowDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(ImportRowDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): ImportRowDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new ImportRowDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface IImportRowDtoPage {
+export interface ImportRowDtoPage {
     items: ImportRowDto[];
     nextCursor?: string | undefined;
 }
@@ -9285,69 +7156,7 @@ export enum IncomeBand {
     Over50k = "over50k",
 }
 
-export class InteractionDto implements IInteractionDto {
-    id!: string;
-    customerId!: string;
-    kind!: InteractionKind;
-    outcome?: CallOutcome | undefined;
-    occurredAt!: string;
-    recordedBy?: string | undefined;
-    recordedByName?: string | undefined;
-    summary!: string;
-    nextStep?: string | undefined;
-    nextStepDue?: string | undefined;
-    source!: string;
-
-    constructor(data?: IInteractionDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.customerId = _data["customerId"];
-            this.kind = _data["kind"];
-            this.outcome = _data["outcome"];
-            this.occurredAt = _data["occurredAt"];
-            this.recordedBy = _data["recordedBy"];
-            this.recordedByName = _data["recordedByName"];
-            this.summary = _data["summary"];
-            this.nextStep = _data["nextStep"];
-            this.nextStepDue = _data["nextStepDue"];
-            this.source = _data["source"];
-        }
-    }
-
-    static fromJS(data: any): InteractionDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new InteractionDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["customerId"] = this.customerId;
-        data["kind"] = this.kind;
-        data["outcome"] = this.outcome;
-        data["occurredAt"] = this.occurredAt;
-        data["recordedBy"] = this.recordedBy;
-        data["recordedByName"] = this.recordedByName;
-        data["summary"] = this.summary;
-        data["nextStep"] = this.nextStep;
-        data["nextStepDue"] = this.nextStepDue;
-        data["source"] = this.source;
-        return data;
-    }
-}
-
-export interface IInteractionDto {
+export interface InteractionDto {
     id: string;
     customerId: string;
     kind: InteractionKind;
@@ -9361,105 +7170,12 @@ export interface IInteractionDto {
     source: string;
 }
 
-export class InteractionDtoPage implements IInteractionDtoPage {
-    items!: InteractionDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: IInteractionDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(InteractionDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): InteractionDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new InteractionDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface IInteractionDtoPage {
+export interface InteractionDtoPage {
     items: InteractionDto[];
     nextCursor?: string | undefined;
 }
 
-export class InteractionInput implements IInteractionInput {
-    kind!: InteractionKind;
-    summary!: string;
-    outcome?: CallOutcome | undefined;
-    occurredAt?: string | undefined;
-    nextStep?: string | undefined;
-    nextStepDue?: string | undefined;
-
-    constructor(data?: IInteractionInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.kind = _data["kind"];
-            this.summary = _data["summary"];
-            this.outcome = _data["outcome"];
-            this.occurredAt = _data["occurredAt"];
-            this.nextStep = _data["nextStep"];
-            this.nextStepDue = _data["nextStepDue"];
-        }
-    }
-
-    static fromJS(data: any): InteractionInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new InteractionInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["kind"] = this.kind;
-        data["summary"] = this.summary;
-        data["outcome"] = this.outcome;
-        data["occurredAt"] = this.occurredAt;
-        data["nextStep"] = this.nextStep;
-        data["nextStepDue"] = this.nextStepDue;
-        return data;
-    }
-}
-
-export interface IInteractionInput {
+export interface InteractionInput {
     kind: InteractionKind;
     summary: string;
     outcome?: CallOutcome | undefined;
@@ -9479,57 +7195,47 @@ export enum InteractionKind {
     Purchase = "purchase",
 }
 
-export class KeyDateDto implements IKeyDateDto {
-    id!: string;
-    customerId!: string;
-    kind!: KeyDateKind;
-    label?: string | undefined;
-    month!: number;
-    day!: number;
-    year?: number | undefined;
-
-    constructor(data?: IKeyDateDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.customerId = _data["customerId"];
-            this.kind = _data["kind"];
-            this.label = _data["label"];
-            this.month = _data["month"];
-            this.day = _data["day"];
-            this.year = _data["year"];
-        }
-    }
-
-    static fromJS(data: any): KeyDateDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new KeyDateDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["customerId"] = this.customerId;
-        data["kind"] = this.kind;
-        data["label"] = this.label;
-        data["month"] = this.month;
-        data["day"] = this.day;
-        data["year"] = this.year;
-        return data;
-    }
+export interface InvoiceDto {
+    id: string;
+    dealId: string;
+    dealTitle: string;
+    customerId: string;
+    customerName: string;
+    ownerId: string;
+    teamId?: string | undefined;
+    number?: string | undefined;
+    amount: number;
+    paid: number;
+    outstanding: number;
+    currency: string;
+    issuedOn: string;
+    dueOn: string;
+    daysOverdue: number;
+    payments: PaymentDto[];
+    version: number;
+    ownerName?: string | undefined;
 }
 
-export interface IKeyDateDto {
+export interface InvoiceDtoPage {
+    items: InvoiceDto[];
+    nextCursor?: string | undefined;
+}
+
+export interface InvoiceInput {
+    number?: string | undefined;
+    amount: number;
+    issuedOn?: string | undefined;
+    dueOn: string;
+}
+
+export enum InvoiceState {
+    Outstanding = "outstanding",
+    Overdue = "overdue",
+    Paid = "paid",
+    All = "all",
+}
+
+export interface KeyDateDto {
     id: string;
     customerId: string;
     kind: KeyDateKind;
@@ -9539,51 +7245,7 @@ export interface IKeyDateDto {
     year?: number | undefined;
 }
 
-export class KeyDateInput implements IKeyDateInput {
-    kind!: KeyDateKind;
-    month!: number;
-    day!: number;
-    year?: number | undefined;
-    label?: string | undefined;
-
-    constructor(data?: IKeyDateInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.kind = _data["kind"];
-            this.month = _data["month"];
-            this.day = _data["day"];
-            this.year = _data["year"];
-            this.label = _data["label"];
-        }
-    }
-
-    static fromJS(data: any): KeyDateInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new KeyDateInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["kind"] = this.kind;
-        data["month"] = this.month;
-        data["day"] = this.day;
-        data["year"] = this.year;
-        data["label"] = this.label;
-        return data;
-    }
-}
-
-export interface IKeyDateInput {
+export interface KeyDateInput {
     kind: KeyDateKind;
     month: number;
     day: number;
@@ -9597,82 +7259,12 @@ export enum KeyDateKind {
     Custom = "custom",
 }
 
-export class LoginRequest implements ILoginRequest {
-    userName?: string | undefined;
-    password?: string | undefined;
-
-    constructor(data?: ILoginRequest) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.userName = _data["userName"];
-            this.password = _data["password"];
-        }
-    }
-
-    static fromJS(data: any): LoginRequest {
-        data = typeof data === 'object' ? data : {};
-        let result = new LoginRequest();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["userName"] = this.userName;
-        data["password"] = this.password;
-        return data;
-    }
-}
-
-export interface ILoginRequest {
+export interface LoginRequest {
     userName?: string | undefined;
     password?: string | undefined;
 }
 
-export class LoseDealInput implements ILoseDealInput {
-    reason!: LostReason;
-    note?: string | undefined;
-
-    constructor(data?: ILoseDealInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.reason = _data["reason"];
-            this.note = _data["note"];
-        }
-    }
-
-    static fromJS(data: any): LoseDealInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new LoseDealInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["reason"] = this.reason;
-        data["note"] = this.note;
-        return data;
-    }
-}
-
-export interface ILoseDealInput {
+export interface LoseDealInput {
     reason: LostReason;
     note?: string | undefined;
 }
@@ -9689,111 +7281,12 @@ export enum LostReason {
     Other = "other",
 }
 
-export class LoyaltyRules implements ILoyaltyRules {
-    relationshipLevel?: number | undefined;
-    countReferrals!: boolean;
-
-    constructor(data?: ILoyaltyRules) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.relationshipLevel = _data["relationshipLevel"];
-            this.countReferrals = _data["countReferrals"];
-        }
-    }
-
-    static fromJS(data: any): LoyaltyRules {
-        data = typeof data === 'object' ? data : {};
-        let result = new LoyaltyRules();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["relationshipLevel"] = this.relationshipLevel;
-        data["countReferrals"] = this.countReferrals;
-        return data;
-    }
-}
-
-export interface ILoyaltyRules {
+export interface LoyaltyRules {
     relationshipLevel?: number | undefined;
     countReferrals: boolean;
 }
 
-export class MeDto implements IMeDto {
-    id!: string;
-    userName!: string;
-    displayName!: string;
-    role!: string;
-    roles!: string[];
-    teamId?: string | undefined;
-    teamName?: string | undefined;
-    regionName?: string | undefined;
-
-    constructor(data?: IMeDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.roles = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.userName = _data["userName"];
-            this.displayName = _data["displayName"];
-            this.role = _data["role"];
-            if (Array.isArray(_data["roles"])) {
-                this.roles = [] as any;
-                for (let item of _data["roles"])
-                    this.roles!.push(item);
-            }
-            this.teamId = _data["teamId"];
-            this.teamName = _data["teamName"];
-            this.regionName = _data["regionName"];
-        }
-    }
-
-    static fromJS(data: any): MeDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new MeDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["userName"] = this.userName;
-        data["displayName"] = this.displayName;
-        data["role"] = this.role;
-        if (Array.isArray(this.roles)) {
-            data["roles"] = [];
-            for (let item of this.roles)
-                data["roles"].push(item);
-        }
-        data["teamId"] = this.teamId;
-        data["teamName"] = this.teamName;
-        data["regionName"] = this.regionName;
-        return data;
-    }
-}
-
-export interface IMeDto {
+export interface MeDto {
     id: string;
     userName: string;
     displayName: string;
@@ -9804,104 +7297,12 @@ export interface IMeDto {
     regionName?: string | undefined;
 }
 
-export class MergeInput implements IMergeInput {
-    duplicateId!: string;
-    duplicateVersion!: number;
-
-    constructor(data?: IMergeInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.duplicateId = _data["duplicateId"];
-            this.duplicateVersion = _data["duplicateVersion"];
-        }
-    }
-
-    static fromJS(data: any): MergeInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new MergeInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["duplicateId"] = this.duplicateId;
-        data["duplicateVersion"] = this.duplicateVersion;
-        return data;
-    }
-}
-
-export interface IMergeInput {
+export interface MergeInput {
     duplicateId: string;
     duplicateVersion: number;
 }
 
-export class MergedCustomerProblem implements IMergedCustomerProblem {
-    type?: string | undefined;
-    title?: string | undefined;
-    status?: number | undefined;
-    detail?: string | undefined;
-    instance?: string | undefined;
-    mergedIntoId?: string | undefined;
-
-    [key: string]: any;
-
-    constructor(data?: IMergedCustomerProblem) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
-            this.type = _data["type"];
-            this.title = _data["title"];
-            this.status = _data["status"];
-            this.detail = _data["detail"];
-            this.instance = _data["instance"];
-            this.mergedIntoId = _data["mergedIntoId"];
-        }
-    }
-
-    static fromJS(data: any): MergedCustomerProblem {
-        data = typeof data === 'object' ? data : {};
-        let result = new MergedCustomerProblem();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
-        data["type"] = this.type;
-        data["title"] = this.title;
-        data["status"] = this.status;
-        data["detail"] = this.detail;
-        data["instance"] = this.instance;
-        data["mergedIntoId"] = this.mergedIntoId;
-        return data;
-    }
-}
-
-export interface IMergedCustomerProblem {
+export interface MergedCustomerProblem {
     type?: string | undefined;
     title?: string | undefined;
     status?: number | undefined;
@@ -9912,69 +7313,7 @@ export interface IMergedCustomerProblem {
     [key: string]: any;
 }
 
-export class NotificationDto implements INotificationDto {
-    id!: string;
-    topic!: string;
-    data!: { [key: string]: string; };
-    link?: string | undefined;
-    createdAt!: string;
-    readAt?: string | undefined;
-
-    constructor(data?: INotificationDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.data = {};
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.topic = _data["topic"];
-            if (_data["data"]) {
-                this.data = {} as any;
-                for (let key in _data["data"]) {
-                    if (_data["data"].hasOwnProperty(key))
-                        (this.data as any)![key] = _data["data"][key];
-                }
-            }
-            this.link = _data["link"];
-            this.createdAt = _data["createdAt"];
-            this.readAt = _data["readAt"];
-        }
-    }
-
-    static fromJS(data: any): NotificationDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new NotificationDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["topic"] = this.topic;
-        if (this.data) {
-            data["data"] = {};
-            for (let key in this.data) {
-                if (this.data.hasOwnProperty(key))
-                    (data["data"] as any)[key] = (this.data as any)[key];
-            }
-        }
-        data["link"] = this.link;
-        data["createdAt"] = this.createdAt;
-        data["readAt"] = this.readAt;
-        return data;
-    }
-}
-
-export interface INotificationDto {
+export interface NotificationDto {
     id: string;
     topic: string;
     data: { [key: string]: string; };
@@ -9983,209 +7322,25 @@ export interface INotificationDto {
     readAt?: string | undefined;
 }
 
-export class NotificationDtoPage implements INotificationDtoPage {
-    items!: NotificationDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: INotificationDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(NotificationDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): NotificationDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new NotificationDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface INotificationDtoPage {
+export interface NotificationDtoPage {
     items: NotificationDto[];
     nextCursor?: string | undefined;
 }
 
-export class OverdueByOwnerDto implements IOverdueByOwnerDto {
-    ownerId!: string;
-    ownerName?: string | undefined;
-    callOverdue!: number;
-    visitOverdue!: number;
-
-    constructor(data?: IOverdueByOwnerDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.ownerId = _data["ownerId"];
-            this.ownerName = _data["ownerName"];
-            this.callOverdue = _data["callOverdue"];
-            this.visitOverdue = _data["visitOverdue"];
-        }
-    }
-
-    static fromJS(data: any): OverdueByOwnerDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new OverdueByOwnerDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["ownerId"] = this.ownerId;
-        data["ownerName"] = this.ownerName;
-        data["callOverdue"] = this.callOverdue;
-        data["visitOverdue"] = this.visitOverdue;
-        return data;
-    }
-}
-
-export interface IOverdueByOwnerDto {
+export interface OverdueByOwnerDto {
     ownerId: string;
     ownerName?: string | undefined;
     callOverdue: number;
     visitOverdue: number;
 }
 
-export class OwnerShareDto implements IOwnerShareDto {
-    ownerId!: string;
-    ownerName?: string | undefined;
-    customers!: number;
-
-    constructor(data?: IOwnerShareDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.ownerId = _data["ownerId"];
-            this.ownerName = _data["ownerName"];
-            this.customers = _data["customers"];
-        }
-    }
-
-    static fromJS(data: any): OwnerShareDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new OwnerShareDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["ownerId"] = this.ownerId;
-        data["ownerName"] = this.ownerName;
-        data["customers"] = this.customers;
-        return data;
-    }
-}
-
-export interface IOwnerShareDto {
+export interface OwnerShareDto {
     ownerId: string;
     ownerName?: string | undefined;
     customers: number;
 }
 
-export class OwnershipChangeDto implements IOwnershipChangeDto {
-    id!: string;
-    kind!: OwnershipChangeKind;
-    fromOwnerId?: string | undefined;
-    fromOwnerName?: string | undefined;
-    toOwnerId?: string | undefined;
-    toOwnerName?: string | undefined;
-    changedBy?: string | undefined;
-    changedByName?: string | undefined;
-    changedAt!: string;
-    reason?: string | undefined;
-
-    constructor(data?: IOwnershipChangeDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.kind = _data["kind"];
-            this.fromOwnerId = _data["fromOwnerId"];
-            this.fromOwnerName = _data["fromOwnerName"];
-            this.toOwnerId = _data["toOwnerId"];
-            this.toOwnerName = _data["toOwnerName"];
-            this.changedBy = _data["changedBy"];
-            this.changedByName = _data["changedByName"];
-            this.changedAt = _data["changedAt"];
-            this.reason = _data["reason"];
-        }
-    }
-
-    static fromJS(data: any): OwnershipChangeDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new OwnershipChangeDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["kind"] = this.kind;
-        data["fromOwnerId"] = this.fromOwnerId;
-        data["fromOwnerName"] = this.fromOwnerName;
-        data["toOwnerId"] = this.toOwnerId;
-        data["toOwnerName"] = this.toOwnerName;
-        data["changedBy"] = this.changedBy;
-        data["changedByName"] = this.changedByName;
-        data["changedAt"] = this.changedAt;
-        data["reason"] = this.reason;
-        return data;
-    }
-}
-
-export interface IOwnershipChangeDto {
+export interface OwnershipChangeDto {
     id: string;
     kind: OwnershipChangeKind;
     fromOwnerId?: string | undefined;
@@ -10205,54 +7360,33 @@ export enum OwnershipChangeKind {
     ClaimedFromPool = "claimedFromPool",
 }
 
-export class PipelineStageDto implements IPipelineStageDto {
-    key!: string;
-    name!: string;
-    englishName!: string;
-    position!: number;
-    probability!: number;
-    phase!: StagePhase;
-
-    constructor(data?: IPipelineStageDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.key = _data["key"];
-            this.name = _data["name"];
-            this.englishName = _data["englishName"];
-            this.position = _data["position"];
-            this.probability = _data["probability"];
-            this.phase = _data["phase"];
-        }
-    }
-
-    static fromJS(data: any): PipelineStageDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new PipelineStageDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["key"] = this.key;
-        data["name"] = this.name;
-        data["englishName"] = this.englishName;
-        data["position"] = this.position;
-        data["probability"] = this.probability;
-        data["phase"] = this.phase;
-        return data;
-    }
+export interface PaymentDto {
+    id: string;
+    amount: number;
+    receivedOn: string;
+    method?: string | undefined;
+    note?: string | undefined;
+    recordedBy: string;
+    recordedAt: string;
 }
 
-export interface IPipelineStageDto {
+export interface PaymentInput {
+    amount: number;
+    receivedOn?: string | undefined;
+    method?: string | undefined;
+    note?: string | undefined;
+}
+
+export interface PipelineDto {
+    stages: PipelineStageDto[];
+    version: number;
+}
+
+export interface PipelineInput {
+    stages: PipelineStageInput[];
+}
+
+export interface PipelineStageDto {
     key: string;
     name: string;
     englishName: string;
@@ -10261,115 +7395,20 @@ export interface IPipelineStageDto {
     phase: StagePhase;
 }
 
-export class PoolAllowanceDto implements IPoolAllowanceDto {
-    claimedToday!: number;
-    claimsPerDay!: number;
-
-    constructor(data?: IPoolAllowanceDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.claimedToday = _data["claimedToday"];
-            this.claimsPerDay = _data["claimsPerDay"];
-        }
-    }
-
-    static fromJS(data: any): PoolAllowanceDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new PoolAllowanceDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["claimedToday"] = this.claimedToday;
-        data["claimsPerDay"] = this.claimsPerDay;
-        return data;
-    }
+export interface PipelineStageInput {
+    key: string;
+    name: string;
+    englishName: string;
+    probability: number;
+    phase: StagePhase;
 }
 
-export interface IPoolAllowanceDto {
+export interface PoolAllowanceDto {
     claimedToday: number;
     claimsPerDay: number;
 }
 
-export class PoolCustomerDto implements IPoolCustomerDto {
-    id!: string;
-    name!: string;
-    kind!: CustomerKind;
-    company?: string | undefined;
-    region?: string | undefined;
-    industry?: string | undefined;
-    stage!: CustomerStage;
-    teamId?: string | undefined;
-    previousOwnerId!: string;
-    previousOwnerName?: string | undefined;
-    pooledAt!: string;
-    lastInteractionAt?: string | undefined;
-    claimableFrom?: string | undefined;
-
-    constructor(data?: IPoolCustomerDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.kind = _data["kind"];
-            this.company = _data["company"];
-            this.region = _data["region"];
-            this.industry = _data["industry"];
-            this.stage = _data["stage"];
-            this.teamId = _data["teamId"];
-            this.previousOwnerId = _data["previousOwnerId"];
-            this.previousOwnerName = _data["previousOwnerName"];
-            this.pooledAt = _data["pooledAt"];
-            this.lastInteractionAt = _data["lastInteractionAt"];
-            this.claimableFrom = _data["claimableFrom"];
-        }
-    }
-
-    static fromJS(data: any): PoolCustomerDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new PoolCustomerDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["kind"] = this.kind;
-        data["company"] = this.company;
-        data["region"] = this.region;
-        data["industry"] = this.industry;
-        data["stage"] = this.stage;
-        data["teamId"] = this.teamId;
-        data["previousOwnerId"] = this.previousOwnerId;
-        data["previousOwnerName"] = this.previousOwnerName;
-        data["pooledAt"] = this.pooledAt;
-        data["lastInteractionAt"] = this.lastInteractionAt;
-        data["claimableFrom"] = this.claimableFrom;
-        return data;
-    }
-}
-
-export interface IPoolCustomerDto {
+export interface PoolCustomerDto {
     id: string;
     name: string;
     kind: CustomerKind;
@@ -10385,174 +7424,19 @@ export interface IPoolCustomerDto {
     claimableFrom?: string | undefined;
 }
 
-export class PoolCustomerDtoPage implements IPoolCustomerDtoPage {
-    items!: PoolCustomerDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: IPoolCustomerDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(PoolCustomerDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): PoolCustomerDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new PoolCustomerDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface IPoolCustomerDtoPage {
+export interface PoolCustomerDtoPage {
     items: PoolCustomerDto[];
     nextCursor?: string | undefined;
 }
 
-export class PoolRules implements IPoolRules {
-    returnAfterDays!: number;
-    warningDays!: number;
-    claimsPerDay!: number;
-    reclaimAfterDays!: number;
-
-    constructor(data?: IPoolRules) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.returnAfterDays = _data["returnAfterDays"];
-            this.warningDays = _data["warningDays"];
-            this.claimsPerDay = _data["claimsPerDay"];
-            this.reclaimAfterDays = _data["reclaimAfterDays"];
-        }
-    }
-
-    static fromJS(data: any): PoolRules {
-        data = typeof data === 'object' ? data : {};
-        let result = new PoolRules();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["returnAfterDays"] = this.returnAfterDays;
-        data["warningDays"] = this.warningDays;
-        data["claimsPerDay"] = this.claimsPerDay;
-        data["reclaimAfterDays"] = this.reclaimAfterDays;
-        return data;
-    }
-}
-
-export interface IPoolRules {
+export interface PoolRules {
     returnAfterDays: number;
     warningDays: number;
     claimsPerDay: number;
     reclaimAfterDays: number;
 }
 
-export class PossibleDuplicatesProblem implements IPossibleDuplicatesProblem {
-    type?: string | undefined;
-    title?: string | undefined;
-    status?: number | undefined;
-    detail?: string | undefined;
-    instance?: string | undefined;
-    candidates?: DuplicateCandidateDto[] | undefined;
-    otherMatches?: number | undefined;
-
-    [key: string]: any;
-
-    constructor(data?: IPossibleDuplicatesProblem) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
-            this.type = _data["type"];
-            this.title = _data["title"];
-            this.status = _data["status"];
-            this.detail = _data["detail"];
-            this.instance = _data["instance"];
-            if (Array.isArray(_data["candidates"])) {
-                this.candidates = [] as any;
-                for (let item of _data["candidates"])
-                    this.candidates!.push(DuplicateCandidateDto.fromJS(item));
-            }
-            this.otherMatches = _data["otherMatches"];
-        }
-    }
-
-    static fromJS(data: any): PossibleDuplicatesProblem {
-        data = typeof data === 'object' ? data : {};
-        let result = new PossibleDuplicatesProblem();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
-        data["type"] = this.type;
-        data["title"] = this.title;
-        data["status"] = this.status;
-        data["detail"] = this.detail;
-        data["instance"] = this.instance;
-        if (Array.isArray(this.candidates)) {
-            data["candidates"] = [];
-            for (let item of this.candidates)
-                data["candidates"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["otherMatches"] = this.otherMatches;
-        return data;
-    }
-}
-
-export interface IPossibleDuplicatesProblem {
+export interface PossibleDuplicatesProblem {
     type?: string | undefined;
     title?: string | undefined;
     status?: number | undefined;
@@ -10570,61 +7454,7 @@ export enum PriorityTier {
     Last = "last",
 }
 
-export class ProblemDetails implements IProblemDetails {
-    type?: string | undefined;
-    title?: string | undefined;
-    status?: number | undefined;
-    detail?: string | undefined;
-    instance?: string | undefined;
-
-    [key: string]: any;
-
-    constructor(data?: IProblemDetails) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
-            this.type = _data["type"];
-            this.title = _data["title"];
-            this.status = _data["status"];
-            this.detail = _data["detail"];
-            this.instance = _data["instance"];
-        }
-    }
-
-    static fromJS(data: any): ProblemDetails {
-        data = typeof data === 'object' ? data : {};
-        let result = new ProblemDetails();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
-        data["type"] = this.type;
-        data["title"] = this.title;
-        data["status"] = this.status;
-        data["detail"] = this.detail;
-        data["instance"] = this.instance;
-        return data;
-    }
-}
-
-export interface IProblemDetails {
+export interface ProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
     status?: number | undefined;
@@ -10634,66 +7464,7 @@ export interface IProblemDetails {
     [key: string]: any;
 }
 
-export class ProductDto implements IProductDto {
-    id!: string;
-    name!: string;
-    spec?: string | undefined;
-    unit?: string | undefined;
-    category?: string | undefined;
-    listPrice!: number;
-    cost?: number | undefined;
-    currency!: string;
-    archivedAt?: string | undefined;
-    version!: number;
-
-    constructor(data?: IProductDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.spec = _data["spec"];
-            this.unit = _data["unit"];
-            this.category = _data["category"];
-            this.listPrice = _data["listPrice"];
-            this.cost = _data["cost"];
-            this.currency = _data["currency"];
-            this.archivedAt = _data["archivedAt"];
-            this.version = _data["version"];
-        }
-    }
-
-    static fromJS(data: any): ProductDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new ProductDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["spec"] = this.spec;
-        data["unit"] = this.unit;
-        data["category"] = this.category;
-        data["listPrice"] = this.listPrice;
-        data["cost"] = this.cost;
-        data["currency"] = this.currency;
-        data["archivedAt"] = this.archivedAt;
-        data["version"] = this.version;
-        return data;
-    }
-}
-
-export interface IProductDto {
+export interface ProductDto {
     id: string;
     name: string;
     spec?: string | undefined;
@@ -10706,105 +7477,12 @@ export interface IProductDto {
     version: number;
 }
 
-export class ProductDtoPage implements IProductDtoPage {
-    items!: ProductDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: IProductDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(ProductDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): ProductDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new ProductDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface IProductDtoPage {
+export interface ProductDtoPage {
     items: ProductDto[];
     nextCursor?: string | undefined;
 }
 
-export class ProductInput implements IProductInput {
-    name!: string;
-    spec?: string | undefined;
-    unit?: string | undefined;
-    category?: string | undefined;
-    listPrice!: number;
-    cost?: number | undefined;
-
-    constructor(data?: IProductInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.name = _data["name"];
-            this.spec = _data["spec"];
-            this.unit = _data["unit"];
-            this.category = _data["category"];
-            this.listPrice = _data["listPrice"];
-            this.cost = _data["cost"];
-        }
-    }
-
-    static fromJS(data: any): ProductInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new ProductInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["name"] = this.name;
-        data["spec"] = this.spec;
-        data["unit"] = this.unit;
-        data["category"] = this.category;
-        data["listPrice"] = this.listPrice;
-        data["cost"] = this.cost;
-        return data;
-    }
-}
-
-export interface IProductInput {
+export interface ProductInput {
     name: string;
     spec?: string | undefined;
     unit?: string | undefined;
@@ -10813,71 +7491,7 @@ export interface IProductInput {
     cost?: number | undefined;
 }
 
-export class PurchaseDto implements IPurchaseDto {
-    id!: string;
-    title!: string;
-    amount!: number;
-    currency!: string;
-    purchasedAt!: string;
-    lines!: PurchaseLine[];
-    source!: string;
-    referenceId?: string | undefined;
-
-    constructor(data?: IPurchaseDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.lines = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.title = _data["title"];
-            this.amount = _data["amount"];
-            this.currency = _data["currency"];
-            this.purchasedAt = _data["purchasedAt"];
-            if (Array.isArray(_data["lines"])) {
-                this.lines = [] as any;
-                for (let item of _data["lines"])
-                    this.lines!.push(PurchaseLine.fromJS(item));
-            }
-            this.source = _data["source"];
-            this.referenceId = _data["referenceId"];
-        }
-    }
-
-    static fromJS(data: any): PurchaseDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new PurchaseDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["title"] = this.title;
-        data["amount"] = this.amount;
-        data["currency"] = this.currency;
-        data["purchasedAt"] = this.purchasedAt;
-        if (Array.isArray(this.lines)) {
-            data["lines"] = [];
-            for (let item of this.lines)
-                data["lines"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["source"] = this.source;
-        data["referenceId"] = this.referenceId;
-        return data;
-    }
-}
-
-export interface IPurchaseDto {
+export interface PurchaseDto {
     id: string;
     title: string;
     amount: number;
@@ -10888,108 +7502,12 @@ export interface IPurchaseDto {
     referenceId?: string | undefined;
 }
 
-export class PurchaseDtoPage implements IPurchaseDtoPage {
-    items!: PurchaseDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: IPurchaseDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(PurchaseDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): PurchaseDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new PurchaseDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface IPurchaseDtoPage {
+export interface PurchaseDtoPage {
     items: PurchaseDto[];
     nextCursor?: string | undefined;
 }
 
-export class PurchaseLine implements IPurchaseLine {
-    product!: string;
-    spec?: string | undefined;
-    unit?: string | undefined;
-    quantity!: number;
-    unitPrice!: number;
-    discountPercent!: number;
-    amount!: number;
-
-    constructor(data?: IPurchaseLine) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.product = _data["product"];
-            this.spec = _data["spec"];
-            this.unit = _data["unit"];
-            this.quantity = _data["quantity"];
-            this.unitPrice = _data["unitPrice"];
-            this.discountPercent = _data["discountPercent"];
-            this.amount = _data["amount"];
-        }
-    }
-
-    static fromJS(data: any): PurchaseLine {
-        data = typeof data === 'object' ? data : {};
-        let result = new PurchaseLine();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["product"] = this.product;
-        data["spec"] = this.spec;
-        data["unit"] = this.unit;
-        data["quantity"] = this.quantity;
-        data["unitPrice"] = this.unitPrice;
-        data["discountPercent"] = this.discountPercent;
-        data["amount"] = this.amount;
-        return data;
-    }
-}
-
-export interface IPurchaseLine {
+export interface PurchaseLine {
     product: string;
     spec?: string | undefined;
     unit?: string | undefined;
@@ -10999,162 +7517,22 @@ export interface IPurchaseLine {
     amount: number;
 }
 
-export class RefreshRequest implements IRefreshRequest {
-    refreshToken?: string | undefined;
-
-    constructor(data?: IRefreshRequest) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.refreshToken = _data["refreshToken"];
-        }
-    }
-
-    static fromJS(data: any): RefreshRequest {
-        data = typeof data === 'object' ? data : {};
-        let result = new RefreshRequest();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["refreshToken"] = this.refreshToken;
-        return data;
-    }
-}
-
-export interface IRefreshRequest {
+export interface RefreshRequest {
     refreshToken?: string | undefined;
 }
 
-export class ReleaseInput implements IReleaseInput {
-    reason?: string | undefined;
-
-    constructor(data?: IReleaseInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.reason = _data["reason"];
-        }
-    }
-
-    static fromJS(data: any): ReleaseInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new ReleaseInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["reason"] = this.reason;
-        return data;
-    }
-}
-
-export interface IReleaseInput {
+export interface ReleaseInput {
     reason?: string | undefined;
 }
 
-export class SavedFilterDto implements ISavedFilterDto {
-    id!: string;
-    name!: string;
-    query!: string;
-    savedAt!: string;
-
-    constructor(data?: ISavedFilterDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.name = _data["name"];
-            this.query = _data["query"];
-            this.savedAt = _data["savedAt"];
-        }
-    }
-
-    static fromJS(data: any): SavedFilterDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new SavedFilterDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["name"] = this.name;
-        data["query"] = this.query;
-        data["savedAt"] = this.savedAt;
-        return data;
-    }
-}
-
-export interface ISavedFilterDto {
+export interface SavedFilterDto {
     id: string;
     name: string;
     query: string;
     savedAt: string;
 }
 
-export class SavedFilterInput implements ISavedFilterInput {
-    name!: string;
-    query!: string;
-
-    constructor(data?: ISavedFilterInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.name = _data["name"];
-            this.query = _data["query"];
-        }
-    }
-
-    static fromJS(data: any): SavedFilterInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new SavedFilterInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["name"] = this.name;
-        data["query"] = this.query;
-        return data;
-    }
-}
-
-export interface ISavedFilterInput {
+export interface SavedFilterInput {
     name: string;
     query: string;
 }
@@ -11169,271 +7547,32 @@ export enum TableFormat {
     Xlsx = "xlsx",
 }
 
-export class TableFormatQueryEnum implements ITableFormatQueryEnum {
-    value!: TableFormat;
-
-    constructor(data?: ITableFormatQueryEnum) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.value = _data["value"];
-        }
-    }
-
-    static fromJS(data: any): TableFormatQueryEnum {
-        data = typeof data === 'object' ? data : {};
-        let result = new TableFormatQueryEnum();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["value"] = this.value;
-        return data;
-    }
-}
-
-export interface ITableFormatQueryEnum {
+export interface TableFormatQueryEnum {
     value: TableFormat;
 }
 
-export class TierCadences implements ITierCadences {
-    priority!: CadenceDays;
-    general!: CadenceDays;
-    last!: CadenceDays;
-
-    constructor(data?: ITierCadences) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.priority = new CadenceDays();
-            this.general = new CadenceDays();
-            this.last = new CadenceDays();
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.priority = _data["priority"] ? CadenceDays.fromJS(_data["priority"]) : new CadenceDays();
-            this.general = _data["general"] ? CadenceDays.fromJS(_data["general"]) : new CadenceDays();
-            this.last = _data["last"] ? CadenceDays.fromJS(_data["last"]) : new CadenceDays();
-        }
-    }
-
-    static fromJS(data: any): TierCadences {
-        data = typeof data === 'object' ? data : {};
-        let result = new TierCadences();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["priority"] = this.priority ? this.priority.toJSON() : undefined as any;
-        data["general"] = this.general ? this.general.toJSON() : undefined as any;
-        data["last"] = this.last ? this.last.toJSON() : undefined as any;
-        return data;
-    }
-}
-
-export interface ITierCadences {
+export interface TierCadences {
     priority: CadenceDays;
     general: CadenceDays;
     last: CadenceDays;
 }
 
-export class TransferInput implements ITransferInput {
-    toOwnerId!: string;
-    reason?: string | undefined;
-
-    constructor(data?: ITransferInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.toOwnerId = _data["toOwnerId"];
-            this.reason = _data["reason"];
-        }
-    }
-
-    static fromJS(data: any): TransferInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new TransferInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["toOwnerId"] = this.toOwnerId;
-        data["reason"] = this.reason;
-        return data;
-    }
-}
-
-export interface ITransferInput {
+export interface TransferInput {
     toOwnerId: string;
     reason?: string | undefined;
 }
 
-export class UnreadNotificationsDto implements IUnreadNotificationsDto {
-    count!: number;
-
-    constructor(data?: IUnreadNotificationsDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.count = _data["count"];
-        }
-    }
-
-    static fromJS(data: any): UnreadNotificationsDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new UnreadNotificationsDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["count"] = this.count;
-        return data;
-    }
-}
-
-export interface IUnreadNotificationsDto {
+export interface UnreadNotificationsDto {
     count: number;
 }
 
-export class UpcomingFestivalDto implements IUpcomingFestivalDto {
-    festival!: Festival;
-    date!: string;
-    daysAway!: number;
-
-    constructor(data?: IUpcomingFestivalDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.festival = _data["festival"];
-            this.date = _data["date"];
-            this.daysAway = _data["daysAway"];
-        }
-    }
-
-    static fromJS(data: any): UpcomingFestivalDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new UpcomingFestivalDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["festival"] = this.festival;
-        data["date"] = this.date;
-        data["daysAway"] = this.daysAway;
-        return data;
-    }
-}
-
-export interface IUpcomingFestivalDto {
+export interface UpcomingFestivalDto {
     festival: Festival;
     date: string;
     daysAway: number;
 }
 
-export class UpcomingKeyDateDto implements IUpcomingKeyDateDto {
-    keyDateId?: string | undefined;
-    customerId!: string;
-    customerName!: string;
-    contactId?: string | undefined;
-    contactName?: string | undefined;
-    kind!: KeyDateKind;
-    label?: string | undefined;
-    date!: string;
-    daysAway!: number;
-    years?: number | undefined;
-
-    constructor(data?: IUpcomingKeyDateDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.keyDateId = _data["keyDateId"];
-            this.customerId = _data["customerId"];
-            this.customerName = _data["customerName"];
-            this.contactId = _data["contactId"];
-            this.contactName = _data["contactName"];
-            this.kind = _data["kind"];
-            this.label = _data["label"];
-            this.date = _data["date"];
-            this.daysAway = _data["daysAway"];
-            this.years = _data["years"];
-        }
-    }
-
-    static fromJS(data: any): UpcomingKeyDateDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new UpcomingKeyDateDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["keyDateId"] = this.keyDateId;
-        data["customerId"] = this.customerId;
-        data["customerName"] = this.customerName;
-        data["contactId"] = this.contactId;
-        data["contactName"] = this.contactName;
-        data["kind"] = this.kind;
-        data["label"] = this.label;
-        data["date"] = this.date;
-        data["daysAway"] = this.daysAway;
-        data["years"] = this.years;
-        return data;
-    }
-}
-
-export interface IUpcomingKeyDateDto {
+export interface UpcomingKeyDateDto {
     keyDateId?: string | undefined;
     customerId: string;
     customerName: string;
@@ -11446,51 +7585,7 @@ export interface IUpcomingKeyDateDto {
     years?: number | undefined;
 }
 
-export class UserDto implements IUserDto {
-    id!: string;
-    userName!: string;
-    displayName!: string;
-    teamId?: string | undefined;
-    teamName?: string | undefined;
-
-    constructor(data?: IUserDto) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.id = _data["id"];
-            this.userName = _data["userName"];
-            this.displayName = _data["displayName"];
-            this.teamId = _data["teamId"];
-            this.teamName = _data["teamName"];
-        }
-    }
-
-    static fromJS(data: any): UserDto {
-        data = typeof data === 'object' ? data : {};
-        let result = new UserDto();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["id"] = this.id;
-        data["userName"] = this.userName;
-        data["displayName"] = this.displayName;
-        data["teamId"] = this.teamId;
-        data["teamName"] = this.teamName;
-        return data;
-    }
-}
-
-export interface IUserDto {
+export interface UserDto {
     id: string;
     userName: string;
     displayName: string;
@@ -11498,53 +7593,7 @@ export interface IUserDto {
     teamName?: string | undefined;
 }
 
-export class UserDtoPage implements IUserDtoPage {
-    items!: UserDto[];
-    nextCursor?: string | undefined;
-
-    constructor(data?: IUserDtoPage) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-        if (!data) {
-            this.items = [];
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            if (Array.isArray(_data["items"])) {
-                this.items = [] as any;
-                for (let item of _data["items"])
-                    this.items!.push(UserDto.fromJS(item));
-            }
-            this.nextCursor = _data["nextCursor"];
-        }
-    }
-
-    static fromJS(data: any): UserDtoPage {
-        data = typeof data === 'object' ? data : {};
-        let result = new UserDtoPage();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        if (Array.isArray(this.items)) {
-            data["items"] = [];
-            for (let item of this.items)
-                data["items"].push(item ? item.toJSON() : undefined as any);
-        }
-        data["nextCursor"] = this.nextCursor;
-        return data;
-    }
-}
-
-export interface IUserDtoPage {
+export interface UserDtoPage {
     items: UserDto[];
     nextCursor?: string | undefined;
 }
@@ -11562,91 +7611,12 @@ export enum ValueTierFilter {
     Unrated = "unrated",
 }
 
-export class ValueTierOverrideInput implements IValueTierOverrideInput {
-    tier?: ValueTier | undefined;
-    reason!: string;
-
-    constructor(data?: IValueTierOverrideInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.tier = _data["tier"];
-            this.reason = _data["reason"];
-        }
-    }
-
-    static fromJS(data: any): ValueTierOverrideInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new ValueTierOverrideInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["tier"] = this.tier;
-        data["reason"] = this.reason;
-        return data;
-    }
-}
-
-export interface IValueTierOverrideInput {
+export interface ValueTierOverrideInput {
     tier?: ValueTier | undefined;
     reason: string;
 }
 
-export class ValueTierThresholds implements IValueTierThresholds {
-    windowMonths!: number;
-    aTotal!: number;
-    aPurchases!: number;
-    bTotal!: number;
-    bPurchases!: number;
-
-    constructor(data?: IValueTierThresholds) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.windowMonths = _data["windowMonths"];
-            this.aTotal = _data["aTotal"];
-            this.aPurchases = _data["aPurchases"];
-            this.bTotal = _data["bTotal"];
-            this.bPurchases = _data["bPurchases"];
-        }
-    }
-
-    static fromJS(data: any): ValueTierThresholds {
-        data = typeof data === 'object' ? data : {};
-        let result = new ValueTierThresholds();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["windowMonths"] = this.windowMonths;
-        data["aTotal"] = this.aTotal;
-        data["aPurchases"] = this.aPurchases;
-        data["bTotal"] = this.bTotal;
-        data["bPurchases"] = this.bPurchases;
-        return data;
-    }
-}
-
-export interface IValueTierThresholds {
+export interface ValueTierThresholds {
     windowMonths: number;
     aTotal: number;
     aPurchases: number;
@@ -11654,39 +7624,7 @@ export interface IValueTierThresholds {
     bPurchases: number;
 }
 
-export class WinDealInput implements IWinDealInput {
-    wonOn?: string | undefined;
-
-    constructor(data?: IWinDealInput) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            this.wonOn = _data["wonOn"];
-        }
-    }
-
-    static fromJS(data: any): WinDealInput {
-        data = typeof data === 'object' ? data : {};
-        let result = new WinDealInput();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        data["wonOn"] = this.wonOn;
-        return data;
-    }
-}
-
-export interface IWinDealInput {
+export interface WinDealInput {
     wonOn?: string | undefined;
 }
 

@@ -46,11 +46,23 @@ export const maxLengths = {
     summary: 1000,
     nextStep: 500,
   },
+  InvoiceInput: {
+    number: 50,
+  },
   KeyDateInput: {
     label: 100,
   },
   LoseDealInput: {
     note: 500,
+  },
+  PaymentInput: {
+    method: 30,
+    note: 500,
+  },
+  PipelineStageInput: {
+    key: 40,
+    name: 50,
+    englishName: 50,
   },
   ProductInput: {
     name: 100,
@@ -78,5 +90,8 @@ export const maxItems = {
   CustomerInput: {
     otherPhones: 5,
     tags: 20,
+  },
+  PipelineInput: {
+    stages: 20,
   },
 } as const;

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useApi, type Api } from '../../api/client';
 import { hasStatus } from '../../api/problems';
-import { LoginRequest, type MeDto } from '../../api/generated/crm-client';
+import type { MeDto } from '../../api/generated/crm-client';
 
 export const meQueryKey = ['me'] as const;
 
@@ -61,7 +61,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (credentials: { userName: string; password: string }) =>
-      api.auth.login(true, new LoginRequest(credentials)),
+      api.auth.login(true, credentials),
     onSuccess: async () => {
       forgetPreviousUser(queryClient);
       await queryClient.invalidateQueries({ queryKey: meQueryKey });

@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal, Result } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/client';
-import { BulkTransferInput, type IBulkTransferInput } from '../../api/generated/crm-client';
+import type { BulkTransferInput } from '../../api/generated/crm-client';
 import { maxLengths } from '../../api/generated/limits';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import { ColleagueSelect, ColleaguesSelect } from '../../shared/ui/ColleagueSelect';
@@ -14,7 +14,7 @@ function useBulkTransfer() {
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: (transfer: IBulkTransferInput) => api.customers.bulkTransfer(idempotency.key, new BulkTransferInput(transfer)),
+    mutationFn: (transfer: BulkTransferInput) => api.customers.bulkTransfer(idempotency.key, transfer),
     onError: idempotency.renewAfterClientError,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
   });
@@ -23,7 +23,7 @@ function useBulkTransfer() {
 /** Hands a leaving rep's whole book to one or several reps; shows how it was shared out. */
 export function BulkTransferDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('customers');
-  const [form] = Form.useForm<IBulkTransferInput>();
+  const [form] = Form.useForm<BulkTransferInput>();
   const transfer = useBulkTransfer();
   const done = transfer.data;
 
@@ -49,7 +49,7 @@ export function BulkTransferDialog({ onClose }: { onClose: () => void }) {
         <>
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('ownership.bulkHint')} />
           {transfer.isError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problemMessage(transfer.error, t)} />}
-          <Form<IBulkTransferInput>
+          <Form<BulkTransferInput>
             form={form}
             layout="vertical"
             onFinish={(fields) => transfer.mutate({ ...fields, reason: fields.reason?.trim() || undefined })}

@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Importance, PriorityTier, ValueTier, type CustomerCadenceDto } from '../../api/generated/crm-client';
+import { type CustomerCadenceDto, Importance, PriorityTier, ValueTier } from '../../api/generated/crm-client';
 
 const tierColors: Record<PriorityTier, string> = {
   [PriorityTier.Priority]: 'volcano',

@@ -2,7 +2,7 @@ import { Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { IDuplicatesDto } from '../../api/generated/crm-client';
+import type { DuplicatesDto } from '../../api/generated/crm-client';
 import { useMessage } from '../../shared/ui/feedback';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { possibleDuplicatesOf, useCreateCustomer, type CustomerFields } from './api';
@@ -12,7 +12,7 @@ import { PossibleDuplicatesDialog } from './PossibleDuplicatesDialog';
 /** What was sent when the server answered "possibly a duplicate", and its candidates: creating anyway sends exactly that. */
 interface DuplicateCheck {
   fields: CustomerFields;
-  problem: IDuplicatesDto;
+  problem: DuplicatesDto;
 }
 
 export default function CustomerCreatePage() {

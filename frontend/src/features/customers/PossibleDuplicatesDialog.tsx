@@ -1,10 +1,10 @@
 import { Alert, Button, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { IDuplicatesDto } from '../../api/generated/crm-client';
+import type { DuplicatesDto } from '../../api/generated/crm-client';
 import { DuplicateList } from './DuplicateList';
 
 interface PossibleDuplicatesDialogProps {
-  problem: IDuplicatesDto;
+  problem: DuplicatesDto;
   creating: boolean;
   onCreateAnyway: () => void;
   onBack: () => void;

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, InputNumber, Select, Space, Switch } from 'a
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/client';
-import { CustomerSettingsInput, PriorityTier, type CustomerSettingsDto, type ICustomerSettingsInput } from '../../api/generated/crm-client';
+import { type CustomerSettingsDto, type CustomerSettingsInput, PriorityTier } from '../../api/generated/crm-client';
 import { hasStatus } from '../../api/problems';
 import { useSession } from '../../app/auth/session';
 import { useMessage } from '../../shared/ui/feedback';
@@ -21,7 +21,7 @@ function useSaveSettings(settings: CustomerSettingsDto | undefined) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ICustomerSettingsInput) => api.customers.changeSettings(`"${settings?.version}"`, CustomerSettingsInput.fromJS(input)),
+    mutationFn: (input: CustomerSettingsInput) => api.customers.changeSettings(`"${settings?.version}"`, input),
     onSuccess: async (saved) => {
       queryClient.setQueryData(settingsKey, saved);
       // Due dates, overdue tags and the pool's allowance follow the settings.
@@ -39,7 +39,7 @@ export default function SettingsPage() {
   const { data: me } = useSession();
   const settings = useQuery({ queryKey: settingsKey, queryFn: ({ signal }) => api.customers.getSettings(signal) });
   const save = useSaveSettings(settings.data);
-  const [form] = Form.useForm<ICustomerSettingsInput>();
+  const [form] = Form.useForm<CustomerSettingsInput>();
   const canChange = me?.role === 'Admin';
 
   if (settings.isPending) {
@@ -67,7 +67,7 @@ export default function SettingsPage() {
           message={hasStatus(save.error, 412) ? t('settings.changedMeanwhile') : problemMessage(save.error, t)}
         />
       )}
-      <Form<ICustomerSettingsInput>
+      <Form<CustomerSettingsInput>
         // A reload (after someone else's change) starts the form again from the server's values.
         key={settings.data.version}
         form={form}

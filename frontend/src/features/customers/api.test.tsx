@@ -1,17 +1,22 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { browserHttp } from '../../api/client';
-import { CustomerDto, CustomerKind, CustomerSort, CustomerStage } from '../../api/generated/crm-client';
+import { CustomerKind, CustomerSort, CustomerStage, Importance, PriorityTier, type CustomerDto } from '../../api/generated/crm-client';
 import { changeLanguage } from '../../app/i18n';
 import { fakeServer } from '../../test/fakeServer';
 import { mergedIntoOf, possibleDuplicatesOf, useCreateCustomer, useCustomer, useCustomerList, useUpdateCustomer } from './api';
 
-function customer(id: string, name: string, version = 1) {
+function customer(id: string, name: string, version = 1): CustomerDto {
   return {
     id,
     name,
-    kind: 'company',
-    stage: 'intent',
+    kind: CustomerKind.Company,
+    otherPhones: [],
+    tags: [],
+    stage: CustomerStage.Intent,
+    importance: Importance.General,
+    priorityTier: PriorityTier.General,
+    relationshipLevel: 1,
     ownerId: 'u1',
     createdAt: '2026-11-23T01:00:00Z',
     updatedAt: '2026-11-23T01:00:00Z',
@@ -41,7 +46,7 @@ describe('useCustomerList', () => {
 
 describe('useUpdateCustomer', () => {
   it('sends the version it loaded as If-Match, so a stale edit is refused by the server', async () => {
-    const loaded = CustomerDto.fromJS(customer('c1', '甲', 7));
+    const loaded = customer('c1', '甲', 7);
     const { sent, wrapper } = fakeServer(() => ({ status: 412, body: { status: 412, code: 'precondition_failed' } }));
     const { result } = renderHook(() => useUpdateCustomer(loaded), { wrapper });
 

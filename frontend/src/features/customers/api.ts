@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/client';
-import { CustomerInput, MergedCustomerProblem, PossibleDuplicatesProblem, SavedFilterInput, type CustomerDto, type ICustomerInput, type IDuplicatesDto, type ISavedFilterInput } from '../../api/generated/crm-client';
+import type { CustomerDto, CustomerInput, DuplicatesDto, MergedCustomerProblem, PossibleDuplicatesProblem, SavedFilterInput } from '../../api/generated/crm-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import type { CustomerFilters } from './filters';
 
@@ -21,7 +21,7 @@ export function etagOf(customer: Pick<CustomerDto, 'version'>): string {
   return `"${customer.version}"`;
 }
 
-export type CustomerFields = ICustomerInput;
+export type CustomerFields = CustomerInput;
 
 /** Keyset pages: each "load more" passes the previous page's nextCursor. */
 export function useCustomerList(filters: CustomerFilters) {
@@ -62,16 +62,20 @@ export function useCustomer(id: string) {
   });
 }
 
+/** A problem the client threw as the API sent it (a documented status), when its code is the one asked for. */
+function problemWithCode<T extends object>(error: unknown, code: string): T | undefined {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code ? (error as T) : undefined;
+}
+
 /** The candidates of a create's 409 "looks like an existing customer"; undefined for any other failure. */
-export function possibleDuplicatesOf(error: unknown): IDuplicatesDto | undefined {
-  return error instanceof PossibleDuplicatesProblem && error.code === 'customer.possible_duplicate'
-    ? { candidates: error.candidates ?? [], otherMatches: error.otherMatches ?? 0 }
-    : undefined;
+export function possibleDuplicatesOf(error: unknown): DuplicatesDto | undefined {
+  const problem = problemWithCode<PossibleDuplicatesProblem>(error, 'customer.possible_duplicate');
+  return problem ? { candidates: problem.candidates ?? [], otherMatches: problem.otherMatches ?? 0 } : undefined;
 }
 
 /** The survivor's id when the customer asked for was merged into another (a 404 that says where it went). */
 export function mergedIntoOf(error: unknown): string | undefined {
-  return error instanceof MergedCustomerProblem && error.code === 'customer.merged' ? error.mergedIntoId : undefined;
+  return problemWithCode<MergedCustomerProblem>(error, 'customer.merged')?.mergedIntoId;
 }
 
 /**
@@ -84,7 +88,7 @@ export function useCreateCustomer() {
   const idempotency = useIdempotencyKey();
   return useMutation({
     mutationFn: ({ fields, confirmDuplicate }: { fields: CustomerFields; confirmDuplicate?: boolean }) =>
-      api.customers.create(confirmDuplicate || undefined, idempotency.key, new CustomerInput(fields)),
+      api.customers.create(confirmDuplicate || undefined, idempotency.key, fields),
     onError: idempotency.renewAfterClientError,
     onSuccess: async (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);
@@ -101,7 +105,7 @@ export function useUpdateCustomer(customer: CustomerDto | undefined) {
       if (!customer) {
         throw new Error('The customer is not loaded yet.');
       }
-      return api.customers.update(customer.id, etagOf(customer), new CustomerInput(fields));
+      return api.customers.update(customer.id, etagOf(customer), fields);
     },
     onSuccess: async (updated) => {
       queryClient.setQueryData(customerKeys.detail(updated.id), updated);
@@ -138,7 +142,7 @@ export function useSaveFilter() {
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: (filter: ISavedFilterInput) => api.customers.saveFilter(idempotency.key, new SavedFilterInput(filter)),
+    mutationFn: (filter: SavedFilterInput) => api.customers.saveFilter(idempotency.key, filter),
     onError: idempotency.renewAfterClientError,
     onSuccess: async () => {
       idempotency.renew();

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/client';
-import { DealLineInput, type DealDto, type IDealInput, type ProductDto } from '../../api/generated/crm-client';
+import type { DealDto, DealInput, ProductDto } from '../../api/generated/crm-client';
 import { maxLengths } from '../../api/generated/limits';
 import { hasStatus, toProblem } from '../../api/problems';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
@@ -94,7 +94,7 @@ function DealForm({ deal }: { deal?: DealDto }) {
 
   const submit = (fields: DealFields) => {
     setUnplaced([]);
-    const input: IDealInput = {
+    const input: DealInput = {
       customerId: fields.customerId,
       title: fields.title.trim(),
       amount: fields.lines.length ? undefined : (fields.amount ?? 0),
@@ -103,7 +103,7 @@ function DealForm({ deal }: { deal?: DealDto }) {
       nextStep: fields.nextStep?.trim() || undefined,
       nextStepDue: fields.nextStepDue || undefined,
       ownerId: fields.ownerId,
-      lines: fields.lines.map((l) => new DealLineInput({ ...l, product: l.productId ? undefined : l.product?.trim() })),
+      lines: fields.lines.map((l) => ({ ...l, product: l.productId ? undefined : l.product?.trim() })),
     };
     save.mutate(input, {
       onSuccess: (saved) => {

@@ -3,7 +3,7 @@ import { Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { DealStatus, LostReason, type DealDto, type DealLineDto } from '../../api/generated/crm-client';
+import { type DealDto, type DealLineDto, DealStatus, LostReason } from '../../api/generated/crm-client';
 import { maxLengths } from '../../api/generated/limits';
 import { hasStatus } from '../../api/problems';
 import { formatDateTime } from '../../shared/format';
@@ -13,6 +13,7 @@ import { PageError, PageLoading } from '../../shared/ui/PageStates';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useDeal, useLoseDeal, useReopenDeal, useStageHistory, useStages } from './api';
+import { InvoicesPanel } from './InvoicesPanel';
 import { formatMoney } from './money';
 import { stageName } from './stages';
 import { WinDialog } from './WinDialog';
@@ -116,6 +117,7 @@ export default function DealPage() {
           <Card size="small" title={t('detail.lines')}>
             <LinesTable deal={current} />
           </Card>
+          {current.status === DealStatus.Won && <InvoicesPanel deal={current} />}
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('detail.history')}>

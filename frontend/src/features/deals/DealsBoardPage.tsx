@@ -1,4 +1,4 @@
-import { AppstoreOutlined, PlusOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AppstoreOutlined, PlusOutlined, SettingOutlined, ShoppingOutlined } from '@ant-design/icons';
 import {
   DndContext,
   KeyboardSensor,
@@ -13,8 +13,9 @@ import { Button, Card, DatePicker, Dropdown, Empty, Space, Tag, Typography } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { DealStatus, StagePhase, type DealBoardColumnDto, type DealCardDto, type PipelineStageDto } from '../../api/generated/crm-client';
+import { type DealBoardColumnDto, type DealCardDto, DealStatus, type PipelineStageDto, StagePhase } from '../../api/generated/crm-client';
 import { hasStatus } from '../../api/problems';
+import { useSession } from '../../app/auth/session';
 import { todayInChina } from '../../shared/format';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { PageHeader } from '../../shared/ui/PageHeader';
@@ -39,6 +40,7 @@ export default function DealsBoardPage() {
   const message = useMessage();
   const navigate = useNavigate();
   const [winning, setWinning] = useState<DealCardDto>();
+  const { data: me } = useSession();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
 
   if (board.isPending) {
@@ -83,6 +85,14 @@ export default function DealsBoardPage() {
         subtitle={t('board.subtitle')}
         actions={
           <Space wrap>
+            {me?.role === 'Admin' && (
+              <Link to="/deals/stages">
+                <Button icon={<SettingOutlined />}>{t('pipeline.title')}</Button>
+              </Link>
+            )}
+            <Link to="/deals/collections">
+              <Button icon={<AccountBookOutlined />}>{t('collections.title')}</Button>
+            </Link>
             <Link to="/deals/products">
               <Button icon={<ShoppingOutlined />}>{t('products.title')}</Button>
             </Link>

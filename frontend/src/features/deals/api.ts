@@ -1,18 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/client';
-import {
-  DealInput,
-  DealStageInput,
-  LoseDealInput,
-  ProductInput,
-  WinDealInput,
-  type DealCardDto,
-  type DealDto,
-  type IDealInput,
-  type ILoseDealInput,
-  type IProductInput,
-  type ProductDto,
-} from '../../api/generated/crm-client';
+import { AgeingGroup, type DealCardDto, type DealDto, type DealInput, type InvoiceInput, InvoiceState, type LoseDealInput, type PaymentInput, type PipelineDto, type PipelineStageInput, type ProductDto, type ProductInput } from '../../api/generated/crm-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 
 export const dealKeys = {
@@ -23,6 +11,10 @@ export const dealKeys = {
   detail: (id: string) => [...dealKeys.all, 'detail', id] as const,
   history: (id: string) => [...dealKeys.detail(id), 'history'] as const,
   products: (q: string, includeArchived: boolean) => [...dealKeys.all, 'products', q, includeArchived] as const,
+  collections: () => [...dealKeys.all, 'collections'] as const,
+  invoices: (dealId: string) => [...dealKeys.collections(), 'deal', dealId] as const,
+  invoiceList: (state: InvoiceState) => [...dealKeys.collections(), 'list', state] as const,
+  ageing: (groupBy: AgeingGroup) => [...dealKeys.collections(), 'ageing', groupBy] as const,
 };
 
 export interface BoardFilters {
@@ -36,9 +28,28 @@ export function etagOf(record: { version: number }): string {
   return `"${record.version}"`;
 }
 
-export function useStages() {
+export function usePipeline() {
   const api = useApi();
   return useQuery({ queryKey: dealKeys.stages(), queryFn: ({ signal }) => api.deals.stages(signal), staleTime: 5 * 60_000 });
+}
+
+/** The stages in order (the pipeline without its version). */
+export function useStages() {
+  const pipeline = usePipeline();
+  return { ...pipeline, data: pipeline.data?.stages };
+}
+
+export function useChangePipeline(pipeline: PipelineDto) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (stages: PipelineStageInput[]) =>
+      api.deals.changeStages(etagOf(pipeline), { stages }),
+    onSuccess: async (changed) => {
+      queryClient.setQueryData(dealKeys.stages(), changed);
+      await queryClient.invalidateQueries({ queryKey: dealKeys.boards() });
+    },
+  });
 }
 
 export function useBoard(filters: BoardFilters) {
@@ -77,7 +88,7 @@ export function useCreateDeal() {
   const changed = useDealChanged();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: (fields: IDealInput) => api.deals.create(idempotency.key, new DealInput(fields)),
+    mutationFn: (fields: DealInput) => api.deals.create(idempotency.key, fields),
     onError: idempotency.renewAfterClientError,
     onSuccess: async (deal) => {
       idempotency.renew();
@@ -90,11 +101,11 @@ export function useUpdateDeal(deal: DealDto | undefined) {
   const api = useApi();
   const changed = useDealChanged();
   return useMutation({
-    mutationFn: (fields: IDealInput) => {
+    mutationFn: (fields: DealInput) => {
       if (!deal) {
         throw new Error('The deal is not loaded yet.');
       }
-      return api.deals.update(deal.id, etagOf(deal), new DealInput(fields));
+      return api.deals.update(deal.id, etagOf(deal), fields);
     },
     onSuccess: changed,
   });
@@ -107,7 +118,7 @@ export function useMoveDeal() {
   const api = useApi();
   const changed = useDealChanged();
   return useMutation({
-    mutationFn: ({ deal, stage }: { deal: Versioned; stage: string }) => api.deals.move(deal.id, etagOf(deal), new DealStageInput({ stage })),
+    mutationFn: ({ deal, stage }: { deal: Versioned; stage: string }) => api.deals.move(deal.id, etagOf(deal), { stage }),
     onSuccess: changed,
   });
 }
@@ -117,7 +128,7 @@ export function useWinDeal() {
   const changed = useDealChanged();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: ({ deal, wonOn }: { deal: Versioned; wonOn?: string }) => api.deals.win(deal.id, etagOf(deal), idempotency.key, new WinDealInput({ wonOn })),
+    mutationFn: ({ deal, wonOn }: { deal: Versioned; wonOn?: string }) => api.deals.win(deal.id, etagOf(deal), idempotency.key, { wonOn }),
     onError: idempotency.renewAfterClientError,
     onSuccess: async (deal) => {
       idempotency.renew();
@@ -131,7 +142,7 @@ export function useLoseDeal() {
   const changed = useDealChanged();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: ({ deal, loss }: { deal: Versioned; loss: ILoseDealInput }) => api.deals.lose(deal.id, etagOf(deal), idempotency.key, new LoseDealInput(loss)),
+    mutationFn: ({ deal, loss }: { deal: Versioned; loss: LoseDealInput }) => api.deals.lose(deal.id, etagOf(deal), idempotency.key, loss),
     onError: idempotency.renewAfterClientError,
     onSuccess: async (deal) => {
       idempotency.renew();
@@ -169,8 +180,8 @@ export function useSaveProduct(product: ProductDto | undefined) {
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: (fields: IProductInput) =>
-      product ? api.products.update(product.id, etagOf(product), new ProductInput(fields)) : api.products.create(idempotency.key, new ProductInput(fields)),
+    mutationFn: (fields: ProductInput) =>
+      product ? api.products.update(product.id, etagOf(product), fields) : api.products.create(idempotency.key, fields),
     onError: idempotency.renewAfterClientError,
     onSuccess: async () => {
       idempotency.renew();
@@ -189,6 +200,59 @@ export function useArchiveProduct() {
     onSuccess: async () => {
       idempotency.renew();
       await queryClient.invalidateQueries({ queryKey: [...dealKeys.all, 'products'] });
+    },
+  });
+}
+
+export function useDealInvoices(dealId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: dealKeys.invoices(dealId), queryFn: ({ signal }) => api.collections.ofDeal(dealId, signal) });
+}
+
+export function useInvoices(state: InvoiceState) {
+  const api = useApi();
+  return useQuery({
+    queryKey: dealKeys.invoiceList(state),
+    queryFn: ({ signal }) => api.collections.list(state, undefined, undefined, undefined, undefined, 200, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAgeing(groupBy: AgeingGroup) {
+  const api = useApi();
+  return useQuery({ queryKey: dealKeys.ageing(groupBy), queryFn: ({ signal }) => api.collections.ageing(groupBy, undefined, undefined, signal), placeholderData: keepPreviousData });
+}
+
+/** After an invoice or a payment every collections figure is read again: lists, the ageing, the deal's invoices. */
+function useCollectionsChanged() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: dealKeys.collections() });
+}
+
+export function useIssueInvoice(dealId: string) {
+  const api = useApi();
+  const changed = useCollectionsChanged();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (fields: InvoiceInput) => api.collections.issue(dealId, idempotency.key, fields),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async () => {
+      idempotency.renew();
+      await changed();
+    },
+  });
+}
+
+export function useRecordPayment() {
+  const api = useApi();
+  const changed = useCollectionsChanged();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: ({ invoiceId, payment }: { invoiceId: string; payment: PaymentInput }) => api.collections.recordPayment(invoiceId, idempotency.key, payment),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async () => {
+      idempotency.renew();
+      await changed();
     },
   });
 }

@@ -6,12 +6,16 @@ const DealsBoardPage = lazy(() => import('./DealsBoardPage'));
 const DealPage = lazy(() => import('./DealPage'));
 const DealFormPage = lazy(() => import('./DealFormPage'));
 const ProductsPage = lazy(() => import('./ProductsPage'));
+const PipelinePage = lazy(() => import('./PipelinePage'));
+const CollectionsPage = lazy(() => import('./CollectionsPage'));
 
 /** The deals pages, mounted by app/router.tsx inside the signed-in frame. */
 export const dealsRoutes: PathRouteProps[] = [
   { path: 'deals', element: <DealsBoardPage /> },
   { path: 'deals/new', element: <DealFormPage /> },
   { path: 'deals/products', element: <ProductsPage /> },
+  { path: 'deals/stages', element: <PipelinePage /> },
+  { path: 'deals/collections', element: <CollectionsPage /> },
   { path: 'deals/:id', element: <DealPage /> },
   { path: 'deals/:id/edit', element: <DealFormPage /> },
 ];

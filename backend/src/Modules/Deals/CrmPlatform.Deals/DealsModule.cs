@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Deals;
 
-/// <summary>成交 / 销售目标: the pipeline and its board, products and the deals that sell them; collections and targets follow.</summary>
+/// <summary>成交 / 销售目标: the pipeline and its board, products and the deals that sell them, collections; targets follow.</summary>
 public sealed class DealsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -22,6 +22,7 @@ public sealed class DealsModule : IModule
         services.AddModuleDatabase<DealsDbContext>(DealsDbContext.SchemaName);
         services.AddScoped<DealViews>();
         services.AddScoped<DealTerms>();
+        services.AddScoped<Collections>();
         services.AddIntegrationEventHandler<CustomerCreated, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerRenamed, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerOwnerChanged, CustomerCopyUpdater>();
@@ -42,5 +43,6 @@ public sealed class DealsModule : IModule
         UpdateDealEndpoint.Map(deals);
         DealPipelineEndpoints.Map(deals);
         ProductEndpoints.Map(api);
+        CollectionEndpoints.Map(api);
     }
 }

@@ -15,6 +15,9 @@ public interface IUserDirectory
 
     /// <summary>One user's display name (null when unknown), from the same cache: no allocation and no query on a hit.</summary>
     ValueTask<string?> DisplayNameAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Names of a batch of teams, for figures grouped by team; unknown ids are absent. From memory like the users' names.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> TeamNamesAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken cancellationToken);
 }
 
 /// <param name="Role">The user's widest role (see BuildingBlocks Roles).</param>

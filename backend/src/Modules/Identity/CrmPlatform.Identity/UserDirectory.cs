@@ -26,13 +26,22 @@ internal sealed class UserDirectory(IServiceProvider services, IMemoryCache cach
         return FindAsync(Db.Users.Where(u => u.NormalizedUserName == normalized), cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
+        NamesAsync(userIds, id => new DisplayNameKey(id), unseen => Db.Users.AsNoTracking().Where(u => unseen.Contains(u.Id)).Select(u => new IdAndName(u.Id, u.DisplayName)), cancellationToken);
+
+    public Task<IReadOnlyDictionary<Guid, string>> TeamNamesAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken cancellationToken) =>
+        NamesAsync(teamIds, id => new TeamNameKey(id), unseen => Db.Teams.AsNoTracking().Where(t => unseen.Contains(t.Id)).Select(t => new IdAndName(t.Id, t.Name)), cancellationToken);
+
+    /// <summary>Names from memory, and the ones not there from one query, kept for <see cref="NameLifetime"/>.</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> NamesAsync<TKey>(
+        IReadOnlyCollection<Guid> ids, Func<Guid, TKey> keyOf, Func<List<Guid>, IQueryable<IdAndName>> load, CancellationToken cancellationToken)
+        where TKey : notnull
     {
-        var names = new Dictionary<Guid, string>(userIds.Count);
+        var names = new Dictionary<Guid, string>(ids.Count);
         List<Guid>? unseen = null;
-        foreach (var id in userIds)
+        foreach (var id in ids)
         {
-            if (cache.TryGetValue(new DisplayNameKey(id), out string? name))
+            if (cache.TryGetValue(keyOf(id), out string? name))
             {
                 names[id] = name!;
             }
@@ -44,10 +53,9 @@ internal sealed class UserDirectory(IServiceProvider services, IMemoryCache cach
 
         if (unseen is not null)
         {
-            var found = await Db.Users.AsNoTracking().Where(u => unseen.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
-            foreach (var user in found)
+            foreach (var found in await load(unseen).ToListAsync(cancellationToken))
             {
-                names[user.Id] = cache.Set(new DisplayNameKey(user.Id), user.DisplayName, NameLifetime);
+                names[found.Id] = cache.Set(keyOf(found.Id), found.Name, NameLifetime);
             }
         }
 
@@ -82,4 +90,8 @@ internal sealed class UserDirectory(IServiceProvider services, IMemoryCache cach
     private CrmIdentityDbContext Db => services.GetRequiredService<CrmIdentityDbContext>();
 
     private readonly record struct DisplayNameKey(Guid UserId);
+
+    private readonly record struct TeamNameKey(Guid TeamId);
+
+    private sealed record IdAndName(Guid Id, string Name);
 }

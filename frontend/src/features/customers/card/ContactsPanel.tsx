@@ -2,7 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Select, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContactRole, type ContactDto, type IContactInput } from '../../../api/generated/crm-client';
+import { type ContactDto, type ContactInput, ContactRole } from '../../../api/generated/crm-client';
 import { maxLengths } from '../../../api/generated/limits';
 import { hasStatus } from '../../../api/problems';
 import { todayInChina } from '../../../shared/format';
@@ -83,7 +83,7 @@ export function ContactsPanel({ customerId }: { customerId: string }) {
 
 function ContactDialog({ customerId, contact, onClose }: { customerId: string; contact: ContactDto | null; onClose: () => void }) {
   const { t } = useTranslation('customers');
-  const [form] = Form.useForm<IContactInput>();
+  const [form] = Form.useForm<ContactInput>();
   const save = useSaveContact(customerId);
   const message = useMessage();
 
@@ -99,7 +99,7 @@ function ContactDialog({ customerId, contact, onClose }: { customerId: string; c
       destroyOnHidden
     >
       {save.isError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problemMessage(save.error, t)} />}
-      <Form<IContactInput>
+      <Form<ContactInput>
         form={form}
         layout="vertical"
         initialValues={contact ?? { role: ContactRole.DecisionMaker }}

@@ -1,6 +1,6 @@
 import { Alert, Button, Empty, List, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AuditAction, type AuditEntryDto, type CustomerKind, type CustomerSource, type CustomerStage, type Gender, type Importance, type IncomeBand, type PriorityTier } from '../../../api/generated/crm-client';
+import { AuditAction, type AuditEntryDto, CustomerKind, CustomerSource, CustomerStage, Gender, Importance, IncomeBand, PriorityTier } from '../../../api/generated/crm-client';
 import { formatDateTime } from '../../../shared/format';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import { zhCN } from '../i18n/zh-CN';

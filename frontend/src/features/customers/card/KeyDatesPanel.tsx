@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Select, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KeyDateKind, type IKeyDateInput, type KeyDateDto } from '../../../api/generated/crm-client';
+import { type KeyDateDto, type KeyDateInput, KeyDateKind } from '../../../api/generated/crm-client';
 import { maxLengths } from '../../../api/generated/limits';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import { useAddKeyDate, useKeyDates, useRemoveKeyDate } from './cardApi';
@@ -64,7 +64,7 @@ export function KeyDatesPanel({ customerId }: { customerId: string }) {
 
 function KeyDateDialog({ customerId, onClose }: { customerId: string; onClose: () => void }) {
   const { t } = useTranslation('customers');
-  const [form] = Form.useForm<IKeyDateInput>();
+  const [form] = Form.useForm<KeyDateInput>();
   const kind = Form.useWatch('kind', form);
   const add = useAddKeyDate(customerId);
 
@@ -80,7 +80,7 @@ function KeyDateDialog({ customerId, onClose }: { customerId: string; onClose: (
       destroyOnHidden
     >
       {add.isError && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problemMessage(add.error, t)} />}
-      <Form<IKeyDateInput>
+      <Form<KeyDateInput>
         form={form}
         layout="vertical"
         initialValues={{ kind: KeyDateKind.Birthday, month: 1, day: 1 }}

@@ -1,6 +1,6 @@
 import { Alert, Button, Col, Empty, Form, Input, Row, Select, Space, Spin, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CallOutcome, InteractionKind, type IInteractionInput, type InteractionDto } from '../../../api/generated/crm-client';
+import { CallOutcome, type InteractionDto, type InteractionInput, InteractionKind } from '../../../api/generated/crm-client';
 import { maxLengths } from '../../../api/generated/limits';
 import { chinaLocalToIso, formatDateTime } from '../../../shared/format';
 import { useMessage } from '../../../shared/ui/feedback';
@@ -42,7 +42,7 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
   const add = useAddInteraction(customerId);
 
   const submit = (fields: EntryFields) => {
-    const entry: IInteractionInput = {
+    const entry: InteractionInput = {
       kind: fields.kind,
       outcome: fields.kind === InteractionKind.Call ? fields.outcome : undefined,
       summary: fields.summary.trim(),

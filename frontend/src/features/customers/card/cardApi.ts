@@ -1,22 +1,6 @@
 import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../api/client';
-import {
-  ContactInput,
-  InteractionInput,
-  KeyDateInput,
-  MergeInput,
-  ReleaseInput,
-  TransferInput,
-  ValueTierOverrideInput,
-  type ContactDto,
-  type CustomerDto,
-  type DuplicateCandidateDto,
-  type IContactInput,
-  type IInteractionInput,
-  type IKeyDateInput,
-  type ITransferInput,
-  type IValueTierOverrideInput,
-} from '../../../api/generated/crm-client';
+import type { ContactDto, ContactInput, CustomerDto, DuplicateCandidateDto, InteractionInput, KeyDateInput, TransferInput, ValueTierOverrideInput } from '../../../api/generated/crm-client';
 import { hasStatus } from '../../../api/problems';
 import { customerKeys } from '../api';
 import { useIdempotencyKey } from '../../../shared/idempotency';
@@ -79,7 +63,7 @@ export function useAddInteraction(customerId: string) {
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: (entry: IInteractionInput) => api.customers.addInteraction(customerId, idempotency.key, new InteractionInput(entry)),
+    mutationFn: (entry: InteractionInput) => api.customers.addInteraction(customerId, idempotency.key, entry),
     onError: idempotency.renewAfterClientError,
     onSuccess: async () => {
       idempotency.renew();
@@ -115,10 +99,10 @@ export function useSaveContact(customerId: string) {
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: ({ contact, fields }: { contact?: ContactDto; fields: IContactInput }) =>
+    mutationFn: ({ contact, fields }: { contact?: ContactDto; fields: ContactInput }) =>
       contact
-        ? api.customers.updateContact(customerId, contact.id, `"${contact.version}"`, new ContactInput(fields))
-        : api.customers.addContact(customerId, idempotency.key, new ContactInput(fields)),
+        ? api.customers.updateContact(customerId, contact.id, `"${contact.version}"`, fields)
+        : api.customers.addContact(customerId, idempotency.key, fields),
     onError: async (error) => {
       idempotency.renewAfterClientError(error);
       if (hasStatus(error, 412)) {
@@ -152,7 +136,7 @@ export function useAddKeyDate(customerId: string) {
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: (keyDate: IKeyDateInput) => api.customers.addKeyDate(customerId, idempotency.key, new KeyDateInput(keyDate)),
+    mutationFn: (keyDate: KeyDateInput) => api.customers.addKeyDate(customerId, idempotency.key, keyDate),
     onError: idempotency.renewAfterClientError,
     onSuccess: async () => {
       idempotency.renew();
@@ -181,7 +165,7 @@ export function useTransfer(customer: CustomerDto) {
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: (transfer: ITransferInput) => api.customers.transfer(customer.id, `"${customer.version}"`, idempotency.key, new TransferInput(transfer)),
+    mutationFn: (transfer: TransferInput) => api.customers.transfer(customer.id, `"${customer.version}"`, idempotency.key, transfer),
     onError: async (error) => {
       idempotency.renewAfterClientError(error);
       if (hasStatus(error, 412)) {
@@ -205,7 +189,7 @@ export function useOverrideValueTier(customer: CustomerDto) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: IValueTierOverrideInput) => api.customers.overrideValueTier(customer.id, `"${customer.version}"`, new ValueTierOverrideInput(input)),
+    mutationFn: (input: ValueTierOverrideInput) => api.customers.overrideValueTier(customer.id, `"${customer.version}"`, input),
     onError: async (error) => {
       if (hasStatus(error, 412)) {
         await queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id), exact: true });
@@ -227,7 +211,7 @@ export function useRelease(customer: CustomerDto) {
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
-    mutationFn: () => api.customers.release(customer.id, `"${customer.version}"`, idempotency.key, new ReleaseInput()),
+    mutationFn: () => api.customers.release(customer.id, `"${customer.version}"`, idempotency.key, {}),
     onSuccess: async () => {
       idempotency.renew();
       queryClient.removeQueries({ queryKey: customerKeys.detail(customer.id) });
@@ -261,7 +245,7 @@ export function useMerge(survivor: CustomerDto) {
         survivor.id,
         `"${survivor.version}"`,
         idempotency.key,
-        new MergeInput({ duplicateId: duplicate.id, duplicateVersion: duplicate.version }),
+        { duplicateId: duplicate.id, duplicateVersion: duplicate.version },
       ),
     onError: async (error) => {
       idempotency.renewAfterClientError(error);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Deals.Domain;
@@ -127,9 +128,9 @@ internal sealed class DealTerms(DealsDbContext db, IUserDirectory users, ICurren
     /// <summary>The amount the lines come to must fit, and agree with an amount given beside them.</summary>
     public static Error? CheckAmount(DealInput input, Deal deal) =>
         deal.Amount > Money.MaxAmount || deal.Lines.Any(l => l.Amount > Money.MaxAmount || l.Cost > Money.MaxAmount)
-            ? Error.Validation("lines", $"The lines come to more than {Money.MaxAmount:N2}.")
+            ? Error.Validation("lines", string.Create(CultureInfo.InvariantCulture, $"The lines come to more than {Money.MaxAmount:N2}."))
         : deal.Lines.Count > 0 && input.Amount is { } amount && amount != deal.Amount
-            ? Error.Validation("amount", $"With lines, the amount is their total ({deal.Amount:0.00}): leave it out or give that.")
+            ? Error.Validation("amount", string.Create(CultureInfo.InvariantCulture, $"With lines, the amount is their total ({deal.Amount:0.00}): leave it out or give that."))
         : null;
 
     /// <summary>The owner the caller asks for (else <paramref name="defaultOwnerId"/>): a user who exists and whom the caller may give deals to.</summary>

@@ -40,7 +40,7 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
     public Task HandleAsync(CustomerArchived archived, CancellationToken cancellationToken) => ObserveAsync(archived, archived: true, cancellationToken);
 
     /// <summary>
-    /// A merged-away customer is gone, as an archived one is, and its deals are the survivor's. Deals must know the
+    /// A merged-away customer is gone, as an archived one is, and its deals (and what they are owed) are the survivor's. Deals must know the
     /// survivor first: until its own event has arrived, this one fails and is delivered again.
     /// </summary>
     public Task HandleAsync(CustomerMerged merged, CancellationToken cancellationToken) =>
@@ -53,6 +53,8 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
             }
 
             deals.ForEach(deal => deal.MoveToCustomer(merged.SurvivorId, now));
+            var invoices = await db.Invoices.Where(i => i.CustomerId == merged.CustomerId).ToListAsync(cancellationToken);
+            invoices.ForEach(invoice => invoice.MoveToCustomer(merged.SurvivorId));
         });
 
     /// <summary>A batch of new customers: one claim, one lookup and one save for all of them.</summary>

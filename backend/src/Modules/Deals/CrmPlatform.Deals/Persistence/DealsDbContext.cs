@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmPlatform.Deals.Persistence;
 
-/// <summary>The deals schema: the pipeline's stages, products, deals with their lines and stage history, and the module's copy of customers.</summary>
+/// <summary>The deals schema: the pipeline's stages, products, deals with their lines and stage history, invoices and payments, and the module's copy of customers.</summary>
 internal sealed class DealsDbContext(DbContextOptions<DealsDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "deals";
@@ -23,6 +23,8 @@ internal sealed class DealsDbContext(DbContextOptions<DealsDbContext> options) :
     public DbSet<Deal> Deals => Set<Deal>();
 
     public DbSet<DealStageChange> StageChanges => Set<DealStageChange>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
 }
 
 internal sealed class CustomerCopyConfiguration : IEntityTypeConfiguration<CustomerCopy>
@@ -140,6 +142,43 @@ internal sealed class DealStageChangeConfiguration : IEntityTypeConfiguration<De
         b.HasIndex(c => new { c.DealId, c.ChangedAt });
         // The funnel: which deals reached a stage in a period.
         b.HasIndex(c => new { c.ToStage, c.ChangedAt });
+    }
+}
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> b)
+    {
+        b.ToTable("invoices");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Number).HasMaxLength(InvoiceLimits.Number);
+        b.Property(i => i.Amount).HasPrecision(14, 2);
+        b.Property(i => i.Paid).HasPrecision(14, 2);
+        b.Property(i => i.Version).IsRowVersion();
+        b.Ignore(i => i.Outstanding);
+        b.HasOne<Deal>().WithMany().HasForeignKey(i => i.DealId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(i => i.Payments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasIndex(i => i.DealId);
+        // Ageing and lists by rep, team and customer, over what is still owed.
+        b.HasIndex(i => new { i.OwnerId, i.DueOn });
+        b.HasIndex(i => new { i.TeamId, i.DueOn });
+        b.HasIndex(i => new { i.CustomerId, i.DueOn });
+    }
+}
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> b)
+    {
+        b.ToTable("payments");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Id).ValueGeneratedNever();
+        b.Property(p => p.Amount).HasPrecision(14, 2);
+        b.Property(p => p.Method).HasMaxLength(InvoiceLimits.Method);
+        b.Property(p => p.Note).HasMaxLength(InvoiceLimits.Note);
+        // Collections by the day they came in (targets of the 货款回收 kind).
+        b.HasIndex(p => p.ReceivedOn);
     }
 }
 

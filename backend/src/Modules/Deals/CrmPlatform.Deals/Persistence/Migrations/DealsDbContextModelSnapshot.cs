@@ -389,6 +389,129 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                     b.ToTable("deal_stage_changes", "deals");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("paid");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoices");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("ix_invoices_deal_id");
+
+                    b.HasIndex("CustomerId", "DueOn")
+                        .HasDatabaseName("ix_invoices_customer_id_due_on");
+
+                    b.HasIndex("OwnerId", "DueOn")
+                        .HasDatabaseName("ix_invoices_owner_id_due_on");
+
+                    b.HasIndex("TeamId", "DueOn")
+                        .HasDatabaseName("ix_invoices_team_id_due_on");
+
+                    b.ToTable("invoices", "deals");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_payments_invoice_id");
+
+                    b.HasIndex("ReceivedOn")
+                        .HasDatabaseName("ix_payments_received_on");
+
+                    b.ToTable("payments", "deals");
+                });
+
             modelBuilder.Entity("CrmPlatform.Deals.Domain.PipelineStage", b =>
                 {
                     b.Property<string>("Key")
@@ -627,11 +750,36 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                         .HasConstraintName("fk_deal_stage_changes_deals_deal_id");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.Invoice", b =>
+                {
+                    b.HasOne("CrmPlatform.Deals.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_deals_deal_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.Payment", b =>
+                {
+                    b.HasOne("CrmPlatform.Deals.Domain.Invoice", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_invoices_invoice_id");
+                });
+
             modelBuilder.Entity("CrmPlatform.Deals.Domain.Deal", b =>
                 {
                     b.Navigation("Lines");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.Invoice", b =>
+                {
+                    b.Navigation("Payments");
                 });
 #pragma warning restore 612, 618
         }
