@@ -6,6 +6,7 @@ import { AgeingGroup, type AgeingRowDto, type InvoiceDto, InvoiceState } from '.
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError } from '../../shared/ui/PageStates';
 import { useAgeing, useInvoices } from './api';
+import { InvoiceDue } from './InvoiceDue';
 import { formatMoney } from './money';
 import { PaymentDialog } from './PaymentDialog';
 
@@ -137,12 +138,7 @@ function InvoiceList({ state }: { state: InvoiceState }) {
           { title: t('collections.outstanding'), align: 'right', render: (_, i) => money(i.outstanding) },
           {
             title: t('collections.dueOn'),
-            render: (_, i) => (
-              <Space size={4}>
-                {i.dueOn}
-                {i.daysOverdue > 0 && <Tag color="error">{t('collections.daysOverdue', { days: String(i.daysOverdue) })}</Tag>}
-              </Space>
-            ),
+            render: (_, i) => <InvoiceDue invoice={i} />,
           },
           {
             title: t('products.actions'),

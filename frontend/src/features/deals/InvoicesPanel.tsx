@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealDto, InvoiceDto } from '../../api/generated/crm-client';
@@ -8,6 +8,7 @@ import { todayInChina } from '../../shared/format';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useDealInvoices, useIssueInvoice } from './api';
+import { InvoiceDue } from './InvoiceDue';
 import { formatMoney } from './money';
 import { PaymentDialog } from './PaymentDialog';
 
@@ -48,16 +49,7 @@ export function InvoicesPanel({ deal }: { deal: DealDto }) {
             { title: t('collections.amount'), align: 'right', render: (_, i) => money(i.amount) },
             { title: t('collections.paid'), align: 'right', render: (_, i) => money(i.paid) },
             { title: t('collections.outstanding'), align: 'right', render: (_, i) => money(i.outstanding) },
-            {
-              title: t('collections.dueOn'),
-              render: (_, i) => (
-                <Space size={4}>
-                  {i.dueOn}
-                  {i.daysOverdue > 0 && <Tag color="error">{t('collections.daysOverdue', { days: String(i.daysOverdue) })}</Tag>}
-                  {i.outstanding === 0 && <Tag color="success">{t('collections.settled')}</Tag>}
-                </Space>
-              ),
-            },
+            { title: t('collections.dueOn'), render: (_, i) => <InvoiceDue invoice={i} /> },
             {
               title: t('products.actions'),
               render: (_, i) =>
