@@ -4166,6 +4166,24 @@ export interface IDealsClient {
     board(ownerId: string | undefined, teamId: string | undefined, expectedCloseFrom: string | undefined, expectedCloseTo: string | undefined, wonFrom: string | undefined, cardsPerColumn: number | undefined, signal?: AbortSignal): Promise<DealBoardDto>;
 
     /**
+     * 周看板: the week's focus from open deals' next steps and expected closes: overdue, today, tomorrow, the rest of the week
+     * @param day (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @return OK
+     */
+    weekFocus(day: string | undefined, ownerId: string | undefined, teamId: string | undefined, signal?: AbortSignal): Promise<WeekFocusDto>;
+
+    /**
+     * 月看板: the month's plan week by week (deals expected to close, next steps due, expected and weighted totals) and the work that crosses weeks
+     * @param month (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @return OK
+     */
+    monthFocus(month: string | undefined, ownerId: string | undefined, teamId: string | undefined, signal?: AbortSignal): Promise<MonthFocusDto>;
+
+    /**
      * List the deals you may see, newest first: search (q), status, stage, customer, owner, team, expected close; keyset pages
      * @param q (optional) 
      * @param status (optional) 
@@ -4481,6 +4499,160 @@ export class DealsClient implements IDealsClient {
             });
         }
         return Promise.resolve<DealBoardDto>(null as any);
+    }
+
+    /**
+     * 周看板: the week's focus from open deals' next steps and expected closes: overdue, today, tomorrow, the rest of the week
+     * @param day (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @return OK
+     */
+    weekFocus(day: string | undefined, ownerId: string | undefined, teamId: string | undefined, signal?: AbortSignal): Promise<WeekFocusDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/focus/week?";
+        if (day === null)
+            throw new globalThis.Error("The parameter 'day' cannot be null.");
+        else if (day !== undefined)
+            url_ += "day=" + encodeURIComponent("" + day) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWeekFocus(_response);
+        });
+    }
+
+    protected processWeekFocus(response: Response): Promise<WeekFocusDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WeekFocusDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WeekFocusDto>(null as any);
+    }
+
+    /**
+     * 月看板: the month's plan week by week (deals expected to close, next steps due, expected and weighted totals) and the work that crosses weeks
+     * @param month (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @return OK
+     */
+    monthFocus(month: string | undefined, ownerId: string | undefined, teamId: string | undefined, signal?: AbortSignal): Promise<MonthFocusDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/focus/month?";
+        if (month === null)
+            throw new globalThis.Error("The parameter 'month' cannot be null.");
+        else if (month !== undefined)
+            url_ += "month=" + encodeURIComponent("" + month) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMonthFocus(_response);
+        });
+    }
+
+    protected processMonthFocus(response: Response): Promise<MonthFocusDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MonthFocusDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MonthFocusDto>(null as any);
     }
 
     /**
@@ -7313,6 +7485,26 @@ export interface MergedCustomerProblem {
     [key: string]: any;
 }
 
+export interface MonthFocusDto {
+    monthStart: string;
+    monthEnd: string;
+    weeks: MonthWeekDto[];
+    crossWeek: DealCardDto[];
+    expectedAmount: number;
+    weightedAmount: number;
+    won: number;
+    currency: string;
+}
+
+export interface MonthWeekDto {
+    start: string;
+    end: string;
+    closing: DealCardDto[];
+    expectedAmount: number;
+    weightedAmount: number;
+    nextSteps: DealCardDto[];
+}
+
 export interface NotificationDto {
     id: string;
     topic: string;
@@ -7622,6 +7814,16 @@ export interface ValueTierThresholds {
     aPurchases: number;
     bTotal: number;
     bPurchases: number;
+}
+
+export interface WeekFocusDto {
+    day: string;
+    weekStart: string;
+    weekEnd: string;
+    overdue: DealCardDto[];
+    today: DealCardDto[];
+    tomorrow: DealCardDto[];
+    week: DealCardDto[];
 }
 
 export interface WinDealInput {

@@ -1,4 +1,4 @@
-import { AccountBookOutlined, AppstoreOutlined, PlusOutlined, SettingOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AppstoreOutlined, CalendarOutlined, PlusOutlined, SettingOutlined, ShoppingOutlined } from '@ant-design/icons';
 import {
   DndContext,
   KeyboardSensor,
@@ -90,6 +90,9 @@ export default function DealsBoardPage() {
                 <Button icon={<SettingOutlined />}>{t('pipeline.title')}</Button>
               </Link>
             )}
+            <Link to="/deals/focus">
+              <Button icon={<CalendarOutlined />}>{t('focus.title')}</Button>
+            </Link>
             <Link to="/deals/collections">
               <Button icon={<AccountBookOutlined />}>{t('collections.title')}</Button>
             </Link>

@@ -11,6 +11,8 @@ export const dealKeys = {
   detail: (id: string) => [...dealKeys.all, 'detail', id] as const,
   history: (id: string) => [...dealKeys.detail(id), 'history'] as const,
   products: (q: string, includeArchived: boolean) => [...dealKeys.all, 'products', q, includeArchived] as const,
+  weekFocus: (day: string, ownerId?: string) => [...dealKeys.boards(), 'week', day, ownerId] as const,
+  monthFocus: (month: string, ownerId?: string) => [...dealKeys.boards(), 'month', month, ownerId] as const,
   collections: () => [...dealKeys.all, 'collections'] as const,
   invoices: (dealId: string) => [...dealKeys.collections(), 'deal', dealId] as const,
   invoiceList: (state: InvoiceState) => [...dealKeys.collections(), 'list', state] as const,
@@ -254,5 +256,25 @@ export function useRecordPayment() {
       idempotency.renew();
       await changed();
     },
+  });
+}
+
+/** 周看板 of the week of `day` (a calendar day, Asia/Shanghai). */
+export function useWeekFocus(day: string, ownerId?: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: dealKeys.weekFocus(day, ownerId),
+    queryFn: ({ signal }) => api.deals.weekFocus(day, ownerId, undefined, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** 月看板 of the month of `day`. */
+export function useMonthFocus(day: string, ownerId?: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: dealKeys.monthFocus(day, ownerId),
+    queryFn: ({ signal }) => api.deals.monthFocus(day, ownerId, undefined, signal),
+    placeholderData: keepPreviousData,
   });
 }

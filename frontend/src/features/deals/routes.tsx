@@ -8,6 +8,7 @@ const DealFormPage = lazy(() => import('./DealFormPage'));
 const ProductsPage = lazy(() => import('./ProductsPage'));
 const PipelinePage = lazy(() => import('./PipelinePage'));
 const CollectionsPage = lazy(() => import('./CollectionsPage'));
+const FocusPage = lazy(() => import('./FocusPage'));
 
 /** The deals pages, mounted by app/router.tsx inside the signed-in frame. */
 export const dealsRoutes: PathRouteProps[] = [
@@ -16,6 +17,7 @@ export const dealsRoutes: PathRouteProps[] = [
   { path: 'deals/products', element: <ProductsPage /> },
   { path: 'deals/stages', element: <PipelinePage /> },
   { path: 'deals/collections', element: <CollectionsPage /> },
+  { path: 'deals/focus', element: <FocusPage /> },
   { path: 'deals/:id', element: <DealPage /> },
   { path: 'deals/:id/edit', element: <DealFormPage /> },
 ];

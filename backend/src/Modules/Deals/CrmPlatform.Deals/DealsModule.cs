@@ -37,6 +37,7 @@ public sealed class DealsModule : IModule
         var deals = api.MapGroup("/deals").WithTags("Deals");
         StageEndpoints.Map(deals);
         DealBoardEndpoint.Map(deals);
+        FocusEndpoints.Map(deals);
         ListDealsEndpoint.Map(deals);
         CreateDealEndpoint.Map(deals);
         GetDealEndpoints.Map(deals);
