@@ -215,20 +215,20 @@ app.MapGet("/customers/{id:guid}/interactions", async (Guid id, int? limit, Guid
     await WriteJsonAsync(response, command, StatusCodes.Status200OK);
 });
 
-// The deal board: open deals and this month's wins the caller may see (the deal's scope and its customer's, from Deals'
-// copy of customers), per stage its count, total, weighted total and first 50 cards, soonest expected close first.
+// The deal board: open deals and this month's wins the caller may see (the deal's scope and its customer's, both on the
+// deal's row), per stage its count, total, weighted total and first 50 cards, soonest expected close first.
 app.MapGet("/deals/board", async (Guid? owner, Guid? team, HttpResponse response) =>
 {
     var (scope, scopeValue) = Scope(owner, team);
+    // Both halves of a deal's scope are on its row: its owner's and its customer's (ADR 0031).
     var dealScope = scope.Replace("owner_id", "d.owner_id", StringComparison.Ordinal).Replace("team_id", "d.team_id", StringComparison.Ordinal).Replace("$S", "$2", StringComparison.Ordinal);
-    var copyScope = scope.Replace("owner_id", "c.owner_id", StringComparison.Ordinal).Replace("team_id", "c.team_id", StringComparison.Ordinal).Replace("$S", "$2", StringComparison.Ordinal);
+    var customerScope = scope.Replace("owner_id", "d.customer_owner_id", StringComparison.Ordinal).Replace("team_id", "d.customer_team_id", StringComparison.Ordinal).Replace("$S", "$2", StringComparison.Ordinal);
     await using var command = dataSource.CreateCommand($"""
         WITH d AS (
           SELECT d.id, d.customer_id, d.title, d.owner_id, d.team_id, d.stage, d.status, d.probability_override, d.amount, d.currency,
                  d.expected_close_on, d.next_step, d.next_step_due, d.won_on, d.xmin
           FROM deals.deals d
-          WHERE (d.status = 'Open' OR (d.status = 'Won' AND d.won_on >= $1)){dealScope}
-            AND EXISTS (SELECT 1 FROM deals.customer_copies c WHERE c.customer_id = d.customer_id AND c.archived_at IS NULL{copyScope}))
+          WHERE (d.status = 'Open' OR (d.status = 'Won' AND d.won_on >= $1)){dealScope}{customerScope} AND NOT d.customer_archived)
         SELECT json_build_object('columns', json_agg(json_build_object(
             'stage', json_build_object('key', s.key, 'name', s.name, 'englishName', s.english_name, 'position', s.position,
               'probability', s.probability, 'phase', lower(s.phase)),

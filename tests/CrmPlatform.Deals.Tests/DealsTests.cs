@@ -131,6 +131,24 @@ public sealed class DealsTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task An_archived_customers_deals_leave_every_list_and_answer_404()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var director = await app.LoginAsync(DemoUsers.Director);
+        var customer = await rep.NewCustomerAsync("商机 归档商行");
+        var deal = await rep.OpenDealAsync(customer.Id, "归档测试", 3_000m);
+        (await director.GetDealAsync(deal.Id)).Title.Should().Be("归档测试");
+
+        var current = await rep.ReadCustomerAsync(customer.Id);
+        (await rep.SendWithIfMatchAsync(HttpMethod.Delete, $"/api/v1/customers/{customer.Id}", null, current.Version)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        await Eventually.HoldsAsync(async () => (await director.GetAsync($"{Url}/{deal.Id}")).StatusCode == HttpStatusCode.NotFound, "the customer's archive reaches Deals");
+        await (await rep.GetAsync($"{Url}/{deal.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var board = await (await director.GetAsync($"{Url}/board")).ReadAsync<DealBoardDto>();
+        board.Columns.SelectMany(c => c.Cards).Should().NotContain(c => c.Id == deal.Id);
+    }
+
+    [Fact]
     public async Task Moves_keep_their_history_a_won_stage_needs_a_win_and_a_stale_or_missing_version_changes_nothing()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);

@@ -21,12 +21,12 @@ FROM (
   FROM generate_series(1, @open + @closed) AS i) AS d
 JOIN bench_customers c ON c.n = d.pick;
 
-INSERT INTO deals.deals (id, customer_id, title, owner_id, team_id, stage, probability_override, amount, cost, currency,
+INSERT INTO deals.deals (id, customer_id, customer_owner_id, customer_team_id, customer_archived, title, owner_id, team_id, stage, probability_override, amount, cost, currency,
   expected_close_on, next_step, next_step_due, status, won_on, lost_reason, lost_note, closed_at, created_by, created_at, updated_at)
 SELECT
   (lpad(to_hex((extract(epoch FROM d.created_at) * 1000)::bigint), 12, '0') || '7' || substr(d.hash, 1, 3)
     || substr('89ab', 1 + d.i % 4, 1) || substr(d.hash, 4, 15))::uuid,
-  d.customer_id,
+  d.customer_id, d.owner_id, d.team_id, false,
   (ARRAY['年度供货', '季度备货', '新品试销', '门店陈列', '节日礼品', '设备更新', '追加订单', '渠道合作'])[1 + d.i % 8] || ' ' || d.i,
   d.owner_id, d.team_id,
   CASE WHEN d.open THEN d.open_stage WHEN d.won AND d.i % 3 = 0 THEN 'afterSales' WHEN d.won THEN 'close' ELSE d.open_stage END,

@@ -35,6 +35,9 @@ internal static class DealLimits
     public const decimal MaxQuantity = 999_999_999m;
 }
 
+/// <summary>Who may see a customer (its owner and team) and whether it is archived: what a deal's visibility needs of it.</summary>
+internal sealed record CustomerScope(Guid CustomerId, Guid OwnerId, Guid? TeamId, bool Archived);
+
 /// <summary>What a rep writes about a deal; the amount counts only when the deal has no lines.</summary>
 /// <param name="ProbabilityOverride">Percent; null: the stage's.</param>
 internal sealed record DealDetails(string Title, decimal? Amount, DateOnly? ExpectedCloseOn, int? ProbabilityOverride, string? NextStep, DateOnly? NextStepDue);
@@ -59,6 +62,19 @@ internal sealed class Deal : IOwnedRecord, IAudited
     public Guid Id { get; private init; }
 
     public Guid CustomerId { get; private set; }
+
+    /// <summary>
+    /// The customer's owner, team and archive state, copied from Deals' copy of the customer: the other half of the
+    /// deal's record scope, kept on the deal so that a board or a list is read from this one table (ADR 0031).
+    /// </summary>
+    [NotAudited]
+    public Guid CustomerOwnerId { get; private set; }
+
+    [NotAudited]
+    public Guid? CustomerTeamId { get; private set; }
+
+    [NotAudited]
+    public bool CustomerArchived { get; private set; }
 
     public string Title { get; private set; } = string.Empty;
 
@@ -111,12 +127,16 @@ internal sealed class Deal : IOwnedRecord, IAudited
 
     public IReadOnlyList<DealStageChange> StageChanges => _stageChanges;
 
-    public static Deal Create(Guid customerId, DealDetails details, IReadOnlyList<LineDetails> lines, Guid ownerId, Guid? teamId, string stage, Guid by, DateTimeOffset now)
+    public static Deal Create(
+        CustomerScope customer, DealDetails details, IReadOnlyList<LineDetails> lines, Guid ownerId, Guid? teamId, string stage, Guid by, DateTimeOffset now)
     {
         var deal = new Deal
         {
             Id = Guid.CreateVersion7(now),
-            CustomerId = customerId,
+            CustomerId = customer.CustomerId,
+            CustomerOwnerId = customer.OwnerId,
+            CustomerTeamId = customer.TeamId,
+            CustomerArchived = customer.Archived,
             OwnerId = ownerId,
             TeamId = teamId,
             Stage = stage,
@@ -220,8 +240,21 @@ internal sealed class Deal : IOwnedRecord, IAudited
         return null;
     }
 
-    /// <summary>The customer was merged into another: its deals are the survivor's.</summary>
-    public void MoveToCustomer(Guid customerId, DateTimeOffset now) => (CustomerId, UpdatedAt) = (customerId, now);
+    /// <summary>The customer was merged into another: its deals are the survivor's, in the survivor's scope.</summary>
+    public void MoveToCustomer(CustomerScope survivor, DateTimeOffset now)
+    {
+        (CustomerId, UpdatedAt) = (survivor.CustomerId, now);
+        SeeCustomer(survivor);
+    }
+
+    /// <summary>The customer's scope as Deals now knows it (a new owner, an archive); unchanged facts change nothing.</summary>
+    public void SeeCustomer(CustomerScope customer)
+    {
+        if ((CustomerOwnerId, CustomerTeamId, CustomerArchived) != (customer.OwnerId, customer.TeamId, customer.Archived))
+        {
+            (CustomerOwnerId, CustomerTeamId, CustomerArchived) = (customer.OwnerId, customer.TeamId, customer.Archived);
+        }
+    }
 
     private void Apply(DealDetails details, IReadOnlyList<LineDetails> lines, DateTimeOffset now)
     {

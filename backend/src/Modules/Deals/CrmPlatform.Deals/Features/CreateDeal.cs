@@ -53,7 +53,9 @@ internal sealed class CreateDealHandler(
 
         var firstStage = await db.Stages.AsNoTracking().OrderBy(s => s.Position).Select(s => s.Key).FirstAsync(cancellationToken);
         var now = clock.GetDatabaseUtcNow();
-        var deal = Deal.Create(customer.Id, input.Details, lines.Value, owner.Value.Id, owner.Value.TeamId, firstStage, currentUser.Id, now);
+        var deal = Deal.Create(
+            new CustomerScope(customer.Id, customer.OwnerId, customer.TeamId, Archived: false), input.Details, lines.Value, owner.Value.Id, owner.Value.TeamId, firstStage,
+            currentUser.Id, now);
         if (DealTerms.CheckAmount(input, deal) is { } problem)
         {
             return problem;

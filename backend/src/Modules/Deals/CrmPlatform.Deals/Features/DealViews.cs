@@ -92,19 +92,20 @@ public sealed record DealDto(
 
 /// <summary>
 /// Which deals a caller sees, and how they are read. A deal is visible within its owner's record scope, and only
-/// while its customer is visible too (the module's copy of customers, in this schema): a deal on a customer the
-/// caller cannot see is 404. Reads join the copy for the customer's name and the stage for its probability, so they
+/// while its customer is visible too (the customer's owner, team and archive state, which the deal carries from the
+/// module's copy of customers): a deal on a customer the caller cannot see is 404. Reads join the copy for the customer's name and the stage for its probability, so they
 /// are hand-written <c>Select</c>s; the owner's name comes from Identity in one batch.
 /// </summary>
 internal sealed class DealViews(DealsDbContext db, ICurrentUser currentUser, IUserDirectory users)
 {
     public IQueryable<Deal> Visible() => Visible(db.Deals.AsNoTracking());
 
-    public IQueryable<Deal> Visible(IQueryable<Deal> deals)
-    {
-        var customers = db.CustomerCopies.VisibleTo(currentUser).Where(c => c.ArchivedAt == null);
-        return deals.VisibleTo(currentUser).Where(d => customers.Any(c => c.CustomerId == d.CustomerId));
-    }
+    /// <summary>
+    /// Both halves of record scope on the deal's own row: its owner's scope, and its customer's (copied onto it, ADR 0031),
+    /// so no read joins the million customer copies to decide what the caller sees.
+    /// </summary>
+    public IQueryable<Deal> Visible(IQueryable<Deal> deals) =>
+        deals.VisibleTo(currentUser).VisibleTo(currentUser, d => d.CustomerOwnerId, d => d.CustomerTeamId).Where(d => !d.CustomerArchived);
 
     /// <summary>
     /// The deal a command may change, tracked with its lines: visible to the caller (else 404) and still at the version

@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.Deals.Domain;
 
 namespace CrmPlatform.Deals.Integration;
 
@@ -27,6 +28,9 @@ internal sealed class CustomerCopy : IOwnedRecord
 
     /// <summary>When the facts held here were true: the time of the newest event applied.</summary>
     public DateTimeOffset AsOf { get; private set; }
+
+    /// <summary>What deals on this customer copy of it for their record scope.</summary>
+    public CustomerScope Scope => new(CustomerId, OwnerId, TeamId, ArchivedAt is not null);
 
     public static CustomerCopy Of(Guid customerId) => new() { CustomerId = customerId, AsOf = DateTimeOffset.MinValue };
 

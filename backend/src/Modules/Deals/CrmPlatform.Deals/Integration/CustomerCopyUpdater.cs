@@ -30,11 +30,14 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
 
     /// <summary>The previous owner's open deals on the customer go with it: the new owner works them now (won and lost ones stay as they were).</summary>
     public Task HandleAsync(CustomerOwnerChanged changed, CancellationToken cancellationToken) =>
-        ObserveAsync(changed, archived: false, cancellationToken, async now =>
+        ObserveAsync(changed, archived: false, cancellationToken, (deals, now) =>
         {
-            var open = await db.Deals.Where(d => d.CustomerId == changed.CustomerId && d.OwnerId == changed.PreviousOwnerId && d.Status == DealStatus.Open)
-                .ToListAsync(cancellationToken);
-            open.ForEach(deal => deal.AssignTo(changed.OwnerId, changed.TeamId, now));
+            foreach (var deal in deals.Where(d => d.OwnerId == changed.PreviousOwnerId && d.Status == DealStatus.Open))
+            {
+                deal.AssignTo(changed.OwnerId, changed.TeamId, now);
+            }
+
+            return Task.CompletedTask;
         });
 
     public Task HandleAsync(CustomerArchived archived, CancellationToken cancellationToken) => ObserveAsync(archived, archived: true, cancellationToken);
@@ -44,15 +47,20 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
     /// survivor first: until its own event has arrived, this one fails and is delivered again.
     /// </summary>
     public Task HandleAsync(CustomerMerged merged, CancellationToken cancellationToken) =>
-        ObserveAsync(merged, archived: true, cancellationToken, async now =>
+        ObserveAsync(merged, archived: true, cancellationToken, async (deals, now) =>
         {
-            var deals = await db.Deals.Where(d => d.CustomerId == merged.CustomerId).ToListAsync(cancellationToken);
-            if (deals.Count > 0 && !await db.CustomerCopies.AnyAsync(c => c.CustomerId == merged.SurvivorId, cancellationToken))
+            if (deals.Count == 0)
             {
-                throw new InvalidOperationException($"The survivor {merged.SurvivorId} of merged customer {merged.CustomerId} is not known to Deals yet.");
+                return;
             }
 
-            deals.ForEach(deal => deal.MoveToCustomer(merged.SurvivorId, now));
+            var survivor = await db.CustomerCopies.FindAsync([merged.SurvivorId], cancellationToken)
+                ?? throw new InvalidOperationException($"The survivor {merged.SurvivorId} of merged customer {merged.CustomerId} is not known to Deals yet.");
+            foreach (var deal in deals)
+            {
+                deal.MoveToCustomer(survivor.Scope, now);
+            }
+
             var invoices = await db.Invoices.Where(i => i.CustomerId == merged.CustomerId).ToListAsync(cancellationToken);
             invoices.ForEach(invoice => invoice.MoveToCustomer(merged.SurvivorId));
         });
@@ -82,7 +90,12 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task ObserveAsync<TEvent>(TEvent customerEvent, bool archived, CancellationToken cancellationToken, Func<DateTimeOffset, Task>? dealsFollow = null)
+    /// <summary>
+    /// Applies the event to the copy, then the copy's scope (as it now stands: a late event changes nothing) to the
+    /// customer's deals, and then what else the event means for them (<paramref name="dealsFollow"/>).
+    /// </summary>
+    private async Task ObserveAsync<TEvent>(
+        TEvent customerEvent, bool archived, CancellationToken cancellationToken, Func<IReadOnlyList<Deal>, DateTimeOffset, Task>? dealsFollow = null)
         where TEvent : IntegrationEvent, ICustomerEvent
     {
         var now = clock.GetDatabaseUtcNow();
@@ -100,9 +113,15 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
 
         copy.Observe(
             customerEvent.Name, customerEvent.OwnerId, customerEvent.TeamId, archived ? customerEvent.OccurredAt : null, customerEvent.OccurredAt);
+        var deals = await db.Deals.Where(d => d.CustomerId == customerEvent.CustomerId).ToListAsync(cancellationToken);
+        foreach (var deal in deals)
+        {
+            deal.SeeCustomer(copy.Scope);
+        }
+
         if (dealsFollow is not null)
         {
-            await dealsFollow(now);
+            await dealsFollow(deals, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

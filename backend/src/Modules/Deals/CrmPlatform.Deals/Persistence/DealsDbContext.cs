@@ -101,6 +101,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.Navigation(d => d.StageChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
         // The board: a phase's deals by stage, soonest expected close first.
         b.HasIndex(d => new { d.Status, d.Stage, d.ExpectedCloseOn, d.Id });
+        // The board's totals and the won deals of a period (targets): open deals, or deals won since a day.
+        b.HasIndex(d => new { d.Status, d.WonOn });
         b.HasIndex(d => new { d.OwnerId, d.Status });
         b.HasIndex(d => new { d.TeamId, d.Status });
         b.HasIndex(d => d.CustomerId);

@@ -172,9 +172,21 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
 
+                    b.Property<bool>("CustomerArchived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("customer_archived");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
+
+                    b.Property<Guid>("CustomerOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_owner_id");
+
+                    b.Property<Guid?>("CustomerTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_team_id");
 
                     b.Property<DateOnly?>("ExpectedCloseOn")
                         .HasColumnType("date")
@@ -254,6 +266,9 @@ namespace CrmPlatform.Deals.Persistence.Migrations
 
                     b.HasIndex("OwnerId", "Status")
                         .HasDatabaseName("ix_deals_owner_id_status");
+
+                    b.HasIndex("Status", "WonOn")
+                        .HasDatabaseName("ix_deals_status_won_on");
 
                     b.HasIndex("TeamId", "Status")
                         .HasDatabaseName("ix_deals_team_id_status");
