@@ -31,7 +31,11 @@ test('a rep sees today’s and tomorrow’s next steps on the week board and the
   await screenshot(page, 'deals-week-board');
 
   await page.getByRole('tab', { name: '月看板' }).click();
-  await expect(page.getByText('本月预计成交')).toBeVisible();
-  await expect(page.locator('.focus-list').filter({ hasText: `今天拜访 ${tag}` }).first()).toBeVisible();
+  const month = page.getByRole('tabpanel', { name: '月看板' });
+  await expect(month.getByText('本月预计成交')).toBeVisible();
+  // Today's next step is in this week's card of the month, among the next steps.
+  const thisWeek = month.locator('.focus-list').filter({ hasText: `今天拜访 ${tag}` }).first();
+  await expect(thisWeek).toBeVisible();
+  await expect(thisWeek).toContainText('下一步');
   await screenshot(page, 'deals-month-board');
 });

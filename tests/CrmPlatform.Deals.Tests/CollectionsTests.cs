@@ -86,6 +86,28 @@ public sealed class CollectionsTests(CrmApp app) : IClassFixture<CrmApp>
         await (await manager.GetAsync("/api/v1/collections/ageing?groupBy=region")).ShouldHaveFieldErrorAsync("groupBy");
     }
 
+    [Fact]
+    public async Task Each_outstanding_amount_falls_in_one_bucket_by_its_days_past_due()
+    {
+        var director = await app.LoginAsync(DemoUsers.Director);
+        var customer = await director.NewCustomerAsync("回款 分段商行");
+        var deal = await director.OpenDealAsync(customer.Id, "回款 分段", 1_270m);
+        var won = await (await director.WinAsync(deal)).ReadAsync<DealDto>();
+        // Due today is not yet overdue; 1 and 30 days past due are the first bucket, 31 and 60 the second, 61 and 90 the third, 91 the last.
+        foreach (var (daysPastDue, amount) in new[] { (0, 1m), (1, 2m), (30, 4m), (31, 8m), (60, 16m), (61, 32m), (90, 64m), (91, 128m), (-1, 1_015m) })
+        {
+            var due = Today().AddDays(-daysPastDue);
+            (await director.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(amount, due, issuedOn: due < Today() ? due : Today()))).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var byCustomer = await AgeingAsync(director, "groupBy=customer");
+
+        byCustomer.Rows.Single(r => r.Id == customer.Id).Should().BeEquivalentTo(new
+        {
+            Outstanding = 1_270m, NotDue = 1_016m, Days0To30 = 6m, Days31To60 = 24m, Days61To90 = 96m, Over90 = 128m, Overdue = 254m, Invoices = 9,
+        });
+    }
+
     private static DateOnly Today() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private static object Invoice(decimal amount, DateOnly dueOn, DateOnly? issuedOn = null, string? number = null) => new { number, amount, issuedOn, dueOn };

@@ -98,6 +98,11 @@ public sealed class DealsTests(CrmApp app) : IClassFixture<CrmApp>
         await (await rep.PostJsonAsync(Url, Body(customer.Id, "给别人", amount: 1m, ownerId: (await west.MeAsync()).Id)))
             .ShouldHaveFieldErrorAsync("ownerId", HttpStatusCode.UnprocessableEntity);
 
+        await (await rep.PostJsonAsync(Url, new { customerId = customer.Id, title = "空行", lines = new object?[] { null } })).ShouldHaveFieldErrorAsync("lines[0]");
+        var director = await app.LoginAsync(DemoUsers.Director);
+        await (await director.PostJsonAsync(Url, Body(customer.Id, "给看不见客户的人", amount: 1m, ownerId: (await west.MeAsync()).Id)))
+            .ShouldHaveFieldErrorAsync("ownerId", HttpStatusCode.UnprocessableEntity);
+
         (await (await rep.PostJsonAsync(Url, Body(customer.Id, "相符", amount: 20m, lines: [Line("水", 2, 10m)]))).ReadAsync<DealDto>(HttpStatusCode.Created))
             .Amount.Should().Be(20m, "an amount beside the lines is fine when it is their total");
     }

@@ -104,23 +104,32 @@ public sealed class WonDealTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
-    public async Task Open_deals_follow_their_customer_to_a_new_owner_and_a_merged_customers_deals_go_to_the_survivor()
+    public async Task A_customers_deals_and_what_they_are_owed_follow_it_to_a_new_owner_the_sale_stays_its_winners_and_a_merge_moves_them()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var repId = (await rep.MeAsync()).Id;
         var manager = await app.LoginAsync(DemoUsers.ManagerEast);
         var managerId = (await manager.MeAsync()).Id;
         var customer = await rep.NewCustomerAsync("成交 交接商行");
         var open = await rep.OpenDealAsync(customer.Id, "交接 进行中", 5_000m);
         var lost = await rep.OpenDealAsync(customer.Id, "交接 已丢", 5_000m);
         await rep.LoseAsync(lost, "timing");
+        var won = await (await rep.WinAsync(await rep.OpenDealAsync(customer.Id, "交接 已成交", 8_000m))).ReadAsync<DealDto>();
+        var invoice = await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", new { amount = 8_000m, dueOn = ChinaToday().AddDays(30) })).ReadAsync<InvoiceDto>(HttpStatusCode.Created);
+        won.WonBy.Should().Be(repId);
 
         var current = await rep.ReadCustomerAsync(customer.Id);
         (await manager.SendWithIfMatchAsync(HttpMethod.Put, $"/api/v1/customers/{customer.Id}", new { name = current.Name, kind = "company", stage = current.Stage, ownerId = managerId }, current.Version))
             .StatusCode.Should().Be(HttpStatusCode.OK);
 
-        await Eventually.HoldsAsync(async () => (await manager.GetDealAsync(open.Id)).OwnerId == managerId, "the new owner takes over the open deal");
-        (await manager.GetDealAsync(lost.Id)).OwnerId.Should().NotBe(managerId, "a closed deal stays with whoever worked it");
+        await Eventually.HoldsAsync(async () => (await manager.GetDealAsync(open.Id)).OwnerId == managerId, "the new owner takes over the deals");
+        (await manager.GetDealAsync(lost.Id)).OwnerId.Should().Be(managerId, "lost deals too: the new owner sees the customer's history");
+        var taken = await manager.GetDealAsync(won.Id);
+        (taken.OwnerId, taken.WonBy).Should().Be((managerId, repId), "the sale stays the rep's");
+        var owed = await (await manager.GetAsync($"{Url}/{won.Id}/invoices")).ReadAsync<List<InvoiceDto>>();
+        owed.Should().ContainSingle().Which.Should().BeEquivalentTo(new { invoice.Id, OwnerId = managerId }, "whoever works the deal collects it");
         await (await rep.GetAsync($"{Url}/{open.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await rep.GetAsync($"{Url}/{won.Id}/invoices")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
 
         var survivor = await manager.NewCustomerAsync("成交 交接留存");
         var duplicate = await manager.ReadCustomerAsync(customer.Id);
@@ -130,6 +139,7 @@ public sealed class WonDealTests(CrmApp app) : IClassFixture<CrmApp>
 
         await Eventually.HoldsAsync(async () => (await manager.GetDealAsync(open.Id)).CustomerId == survivor.Id, "the merged-away customer's deals are the survivor's");
         (await manager.GetDealAsync(open.Id)).CustomerName.Should().Be("成交 交接留存");
+        (await (await manager.GetAsync($"{Url}/{won.Id}/invoices")).ReadAsync<List<InvoiceDto>>()).Single().CustomerId.Should().Be(survivor.Id);
     }
 
     private static DateOnly ChinaToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);

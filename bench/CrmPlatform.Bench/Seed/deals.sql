@@ -22,7 +22,7 @@ FROM (
 JOIN bench_customers c ON c.n = d.pick;
 
 INSERT INTO deals.deals (id, customer_id, customer_owner_id, customer_team_id, customer_archived, title, owner_id, team_id, stage, probability_override, amount, cost, currency,
-  expected_close_on, next_step, next_step_due, status, won_on, lost_reason, lost_note, closed_at, created_by, created_at, updated_at)
+  expected_close_on, next_step, next_step_due, status, won_on, won_by, lost_reason, lost_note, closed_at, created_by, created_at, updated_at)
 SELECT
   (lpad(to_hex((extract(epoch FROM d.created_at) * 1000)::bigint), 12, '0') || '7' || substr(d.hash, 1, 3)
     || substr('89ab', 1 + d.i % 4, 1) || substr(d.hash, 4, 15))::uuid,
@@ -39,6 +39,7 @@ SELECT
   CASE WHEN d.open THEN (now() + (d.i % 14) * interval '1 day')::date END,
   CASE WHEN d.open THEN 'Open' WHEN d.won THEN 'Won' ELSE 'Lost' END,
   CASE WHEN NOT d.open AND d.won THEN least((d.created_at + (d.i % 30) * interval '1 day')::date, current_date) END,
+  CASE WHEN NOT d.open AND d.won THEN d.owner_id END,
   CASE WHEN NOT d.open AND NOT d.won THEN (ARRAY['Price', 'Competitor', 'NoBudget', 'NoDecision', 'Timing', 'Other'])[1 + d.i % 6] END,
   NULL,
   CASE WHEN NOT d.open THEN least(d.created_at + (d.i % 30) * interval '1 day', now()) END,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaLocalToIso, formatDateTime, todayInChina } from './format';
+import { chinaLocalToIso, formatDateTime, formatMoney, todayInChina, toFen } from './format';
 
 describe('formatDateTime', () => {
   it('shows Beijing time whatever the zone of the browser', () => {
@@ -28,5 +28,19 @@ describe('todayInChina', () => {
 describe('chinaLocalToIso', () => {
   it('reads what the user typed as Beijing time, whatever the zone of the browser', () => {
     expect(chinaLocalToIso('2026-12-01T08:30')).toBe('2026-12-01T00:30:00.000Z');
+  });
+});
+
+describe('formatMoney', () => {
+  it('shows whole yuan without fen and fen always as two digits', () => {
+    expect(formatMoney(12345, 'zh-CN')).toBe('¥12,345');
+    expect(formatMoney(12345.5, 'zh-CN')).toBe('¥12,345.50');
+  });
+});
+
+describe('toFen', () => {
+  it('takes a sum back to the fen where floating point drifted', () => {
+    expect(0.3 - 0.1).not.toBe(0.2);
+    expect(toFen(0.3 - 0.1)).toBe(0.2);
   });
 });

@@ -38,3 +38,14 @@ export function todayInChina(now: Date = new Date()): string {
 export function chinaLocalToIso(value: string): string {
   return new Date(`${value}:00+08:00`).toISOString();
 }
+
+/** Money as people read it: ¥12,345 for whole yuan, ¥12,345.50 with fen (never ¥12,345.5). */
+export function formatMoney(amount: number, language: string, currency = 'CNY'): string {
+  const fen = Number.isInteger(amount) ? 0 : 2;
+  return new Intl.NumberFormat(language, { style: 'currency', currency, minimumFractionDigits: fen, maximumFractionDigits: 2 }).format(amount);
+}
+
+/** Yuan to the fen, as the API keeps them: sums and differences of amounts in JavaScript's floating point drift below the fen. */
+export function toFen(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}

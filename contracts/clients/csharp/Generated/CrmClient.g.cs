@@ -13728,6 +13728,9 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? WonOn { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("wonBy")]
+        public System.Guid? WonBy { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("lostReason")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LostReason>))]
         public LostReason? LostReason { get; set; } = default!;

@@ -7144,6 +7144,7 @@ export interface DealDto {
     nextStep?: string | undefined;
     nextStepDue?: string | undefined;
     wonOn?: string | undefined;
+    wonBy?: string | undefined;
     lostReason?: LostReason | undefined;
     lostNote?: string | undefined;
     lines: DealLineDto[];

@@ -7,7 +7,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError } from '../../shared/ui/PageStates';
 import { useAgeing, useInvoices } from './api';
 import { InvoiceDue } from './InvoiceDue';
-import { formatMoney } from './money';
+import { formatMoney } from '../../shared/format';
 import { PaymentDialog } from './PaymentDialog';
 
 /** The ageing buckets, oldest last, each with the colour its bar segment takes. */
@@ -87,7 +87,7 @@ function AgeingTable({ groupBy }: { groupBy: AgeingGroup }) {
         dataSource={ageing.data?.rows}
         locale={{ emptyText: <Empty description={t('collections.nothingOwed')} /> }}
         columns={[
-          { title: t(`collections.groups.${groupBy}`), render: (_, row) => row.name ?? t('collections.noTeam') },
+          { title: t(`collections.groups.${groupBy}`), render: (_, row) => row.name ?? (groupBy === AgeingGroup.Team ? t('collections.noTeam') : t('common.dash')) },
           { title: t('collections.outstanding'), align: 'right', render: (_, row) => money(row.outstanding) },
           ...buckets.map((b) => ({ title: t(`collections.buckets.${b.key}`), align: 'right' as const, render: (_: unknown, row: AgeingRowDto) => (row[b.key] ? money(row[b.key]) : t('common.dash')) })),
           { title: t('collections.shape'), width: 220, render: (_, row) => <AgeingBar row={row} /> },

@@ -15,11 +15,14 @@ import { PageError, PageLoading } from '../../shared/ui/PageStates';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useCreateDeal, useDeal, useProducts, useUpdateDeal } from './api';
-import { formatMoney } from './money';
+import { formatMoney, toFen } from '../../shared/format';
 
 interface LineFields {
   productId?: string;
   product?: string;
+  /** Kept as the line had them (a line written through the API may carry them): a PUT replaces the lines whole. */
+  spec?: string;
+  unit?: string;
   quantity: number;
   unitPrice?: number;
   discountPercent?: number;
@@ -40,8 +43,9 @@ interface DealFields {
 
 /** A line's amount as the server computes it: quantity × price less the discount, to the fen, half away from zero. */
 export function lineAmount(line: Partial<LineFields>): number {
-  const raw = (line.quantity ?? 0) * (line.unitPrice ?? 0) * (100 - (line.discountPercent ?? 0));
-  return Math.sign(raw) * Math.round(Math.abs(raw)) / 100;
+  // In hundredths of a fen first, so a half fen (10.01 × 50 %) is a whole number and rounds up, as the server rounds.
+  const hundredthsOfFen = Math.round((line.quantity ?? 0) * (line.unitPrice ?? 0) * (100 - (line.discountPercent ?? 0)) * 100);
+  return Math.round(hundredthsOfFen / 100) / 100;
 }
 
 /** A new deal (from the board, or from a customer's card with ?customerId=) or an open deal's new terms. */
@@ -76,7 +80,7 @@ function DealForm({ deal }: { deal?: DealDto }) {
   const save = deal ? update : create;
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const lines = Form.useWatch('lines', form) ?? [];
-  const linesTotal = lines.reduce((sum, line) => sum + lineAmount(line ?? {}), 0);
+  const linesTotal = toFen(lines.reduce((sum, line) => sum + lineAmount(line ?? {}), 0));
 
   const initial: Partial<DealFields> = deal
     ? {
@@ -88,7 +92,16 @@ function DealForm({ deal }: { deal?: DealDto }) {
         nextStep: deal.nextStep,
         nextStepDue: deal.nextStepDue,
         ownerId: deal.ownerId,
-        lines: deal.lines.map((l) => ({ productId: l.productId, product: l.product, quantity: l.quantity, unitPrice: l.unitPrice, discountPercent: l.discountPercent, unitCost: l.unitCost })),
+        lines: deal.lines.map((l) => ({
+          productId: l.productId,
+          product: l.product,
+          spec: l.spec,
+          unit: l.unit,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+          discountPercent: l.discountPercent,
+          unitCost: l.unitCost,
+        })),
       }
     : { customerId: searchParams.get('customerId') ?? undefined, lines: [] };
 

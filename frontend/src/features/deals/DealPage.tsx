@@ -3,10 +3,10 @@ import { Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type DealDto, type DealLineDto, DealStatus, LostReason } from '../../api/generated/crm-client';
+import { DealStatus, LostReason, StagePhase, type DealDto, type DealLineDto } from '../../api/generated/crm-client';
 import { maxLengths } from '../../api/generated/limits';
 import { hasStatus } from '../../api/problems';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime, formatMoney } from '../../shared/format';
 import { NotFound } from '../../shared/ui/NotFound';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError, PageLoading } from '../../shared/ui/PageStates';
@@ -14,7 +14,6 @@ import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useDeal, useLoseDeal, useReopenDeal, useStageHistory, useStages } from './api';
 import { InvoicesPanel } from './InvoicesPanel';
-import { formatMoney } from './money';
 import { stageName } from './stages';
 import { WinDialog } from './WinDialog';
 
@@ -135,11 +134,11 @@ function LinesTable({ deal }: { deal: DealDto }) {
   const { t, i18n } = useTranslation('deals');
   const money = (amount: number | undefined) => (amount === undefined ? t('common.dash') : formatMoney(amount, i18n.language, deal.currency));
   return (
-    <Table<DealLineDto>
+    <Table<DealLineDto & { position: number }>
       size="small"
       pagination={false}
-      rowKey={(line) => `${line.product}-${line.quantity}-${line.unitPrice}`}
-      dataSource={deal.lines}
+      rowKey="position"
+      dataSource={deal.lines.map((line, position) => ({ ...line, position }))}
       locale={{ emptyText: t('detail.noLines') }}
       columns={[
         { title: t('lines.product'), render: (_, line) => [line.product, line.spec].filter(Boolean).join(' · ') },
@@ -161,6 +160,9 @@ function StageHistory({ dealId }: { dealId: string }) {
     const stage = stages.data?.find((s) => s.key === key);
     return stage ? stageName(stage, i18n.language) : key;
   };
+  // A win leaves an open stage for a won one; after it, a won deal moving on (双方成交 → 售后服务) is a move, not a second win.
+  const isMove = (from: string, to: string, status: DealStatus) =>
+    from !== to && (status === DealStatus.Open || stages.data?.find((s) => s.key === from)?.phase === StagePhase.Won);
   if (history.isPending) {
     return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
   }
@@ -176,9 +178,9 @@ function StageHistory({ dealId }: { dealId: string }) {
             <div>
               {!step.fromStage
                 ? t('history.created', { stage: nameOf(step.toStage) })
-                : step.status !== DealStatus.Open || step.fromStage === step.toStage
-                  ? t(`history.${step.status}`, { stage: nameOf(step.toStage) })
-                  : t('history.moved', { from: nameOf(step.fromStage), to: nameOf(step.toStage) })}
+                : isMove(step.fromStage, step.toStage, step.status)
+                  ? t('history.moved', { from: nameOf(step.fromStage), to: nameOf(step.toStage) })
+                  : t(`history.${step.status}`, { stage: nameOf(step.toStage) })}
             </div>
             <Typography.Text type="secondary">
               {step.changedByName ?? t('common.dash')} · {formatDateTime(step.changedAt, i18n.language)}

@@ -16,14 +16,13 @@ import { Link, useNavigate } from 'react-router';
 import { type DealBoardColumnDto, type DealCardDto, DealStatus, type PipelineStageDto, StagePhase } from '../../api/generated/crm-client';
 import { hasStatus } from '../../api/problems';
 import { useSession } from '../../app/auth/session';
-import { todayInChina } from '../../shared/format';
+import { formatMoney, todayInChina } from '../../shared/format';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError, PageLoading } from '../../shared/ui/PageStates';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useBoard, useMoveDeal, type BoardFilters } from './api';
-import { formatMoney } from './money';
 import { stageName } from './stages';
 import { WinDialog } from './WinDialog';
 

@@ -3,12 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DealCardDto, MonthWeekDto } from '../../api/generated/crm-client';
-import { todayInChina } from '../../shared/format';
+import { formatMoney, todayInChina } from '../../shared/format';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError, PageLoading } from '../../shared/ui/PageStates';
 import { useMonthFocus, useWeekFocus } from './api';
-import { formatMoney } from './money';
 
 /** 看板管理: the week's focus (today, tomorrow, the week) and the month's plan, built from the deals' next steps and expected closes. */
 export default function FocusPage() {

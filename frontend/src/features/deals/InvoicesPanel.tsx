@@ -4,12 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealDto, InvoiceDto } from '../../api/generated/crm-client';
 import { maxLengths } from '../../api/generated/limits';
-import { todayInChina } from '../../shared/format';
+import { formatMoney, todayInChina, toFen } from '../../shared/format';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useDealInvoices, useIssueInvoice } from './api';
 import { InvoiceDue } from './InvoiceDue';
-import { formatMoney } from './money';
 import { PaymentDialog } from './PaymentDialog';
 
 /** 货款回收 on a won deal: its invoices, what is paid and outstanding, and recording what comes in. */
@@ -19,7 +18,7 @@ export function InvoicesPanel({ deal }: { deal: DealDto }) {
   const [issuing, setIssuing] = useState(false);
   const [paying, setPaying] = useState<InvoiceDto>();
   const money = (amount: number) => formatMoney(amount, i18n.language);
-  const invoiced = invoices.data?.reduce((sum, i) => sum + i.amount, 0) ?? 0;
+  const invoiced = toFen(invoices.data?.reduce((sum, i) => sum + i.amount, 0) ?? 0);
 
   return (
     <Card
@@ -70,7 +69,7 @@ export function InvoicesPanel({ deal }: { deal: DealDto }) {
           }}
         />
       )}
-      {issuing && <IssueDialog deal={deal} left={deal.amount - invoiced} onClose={() => setIssuing(false)} />}
+      {issuing && <IssueDialog deal={deal} left={toFen(deal.amount - invoiced)} onClose={() => setIssuing(false)} />}
       {paying && <PaymentDialog invoice={paying} onClose={() => setPaying(undefined)} />}
     </Card>
   );

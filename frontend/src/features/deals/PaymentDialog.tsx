@@ -2,11 +2,10 @@ import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceDto } from '../../api/generated/crm-client';
 import { maxLengths } from '../../api/generated/limits';
-import { todayInChina } from '../../shared/format';
+import { formatMoney, todayInChina } from '../../shared/format';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useRecordPayment } from './api';
-import { formatMoney } from './money';
 
 interface PaymentFields {
   amount: number;

@@ -11,7 +11,7 @@ import { PageError } from '../../shared/ui/PageStates';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useArchiveProduct, useProducts, useSaveProduct } from './api';
-import { formatMoney } from './money';
+import { formatMoney } from '../../shared/format';
 
 /** Who keeps the catalogue (the server decides; this only hides buttons that would answer 403). */
 const keeperRoles = ['Manager', 'Director', 'Admin'];

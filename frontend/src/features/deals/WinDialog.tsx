@@ -2,11 +2,10 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DealCardDto } from '../../api/generated/crm-client';
 import { hasStatus } from '../../api/problems';
-import { todayInChina } from '../../shared/format';
+import { formatMoney, todayInChina } from '../../shared/format';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useWinDeal } from './api';
-import { formatMoney } from './money';
 
 /** 成交: the day the deal was won (today unless it is recorded after the fact); the customer's archive learns it. */
 export function WinDialog({ deal, onClose, onWon }: { deal: Pick<DealCardDto, 'id' | 'version' | 'title' | 'amount' | 'currency'>; onClose: () => void; onWon: () => void }) {

@@ -3,7 +3,7 @@ import { Alert, Button, Empty, List, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PurchaseDto } from '../../../api/generated/crm-client';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime, formatMoney } from '../../../shared/format';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import { usePurchases } from './cardApi';
 
@@ -11,8 +11,7 @@ import { usePurchases } from './cardApi';
 export function PurchasesPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation('customers');
   const purchases = usePurchases(customerId);
-  const money = (amount: number, currency: string) =>
-    new Intl.NumberFormat(i18n.language, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(amount);
+  const money = (amount: number, currency: string) => formatMoney(amount, i18n.language, currency);
   const lineText = (purchase: PurchaseDto) =>
     purchase.lines
       .map((line) => `${[line.product, line.spec].filter(Boolean).join(' ')} × ${line.quantity}${line.unit ?? ''} @ ${money(line.unitPrice, purchase.currency)}`)

@@ -76,6 +76,8 @@ internal sealed class Deal : IOwnedRecord, IAudited
     [NotAudited]
     public bool CustomerArchived { get; private set; }
 
+    public CustomerScope Customer => new(CustomerId, CustomerOwnerId, CustomerTeamId, CustomerArchived);
+
     public string Title { get; private set; } = string.Empty;
 
     public Guid OwnerId { get; private set; }
@@ -105,6 +107,9 @@ internal sealed class Deal : IOwnedRecord, IAudited
 
     /// <summary>The day it was won (Asia/Shanghai).</summary>
     public DateOnly? WonOn { get; private set; }
+
+    /// <summary>Who owned the deal when it was won: whose sale it is (targets, commission), wherever the customer goes later.</summary>
+    public Guid? WonBy { get; private set; }
 
     public LostReason? LostReason { get; private set; }
 
@@ -163,7 +168,13 @@ internal sealed class Deal : IOwnedRecord, IAudited
         return null;
     }
 
-    public void AssignTo(Guid ownerId, Guid? teamId, DateTimeOffset now) => (OwnerId, TeamId, UpdatedAt) = (ownerId, teamId, now);
+    public void AssignTo(Guid ownerId, Guid? teamId, DateTimeOffset now)
+    {
+        if ((OwnerId, TeamId) != (ownerId, teamId))
+        {
+            (OwnerId, TeamId, UpdatedAt) = (ownerId, teamId, now);
+        }
+    }
 
     /// <summary>
     /// To another stage of its phase: an open deal among the open stages, a won one among the won stages (双方成交 →
@@ -210,7 +221,7 @@ internal sealed class Deal : IOwnedRecord, IAudited
         }
 
         var from = Stage;
-        (Status, Stage, WonOn, ClosedAt, UpdatedAt) = (DealStatus.Won, wonStage.Key, wonOn, now, now);
+        (Status, Stage, WonOn, WonBy, ClosedAt, UpdatedAt) = (DealStatus.Won, wonStage.Key, wonOn, OwnerId, now, now);
         _stageChanges.Add(DealStageChange.Of(this, from, by, now));
         return null;
     }
@@ -240,19 +251,25 @@ internal sealed class Deal : IOwnedRecord, IAudited
         return null;
     }
 
-    /// <summary>The customer was merged into another: its deals are the survivor's, in the survivor's scope.</summary>
+    /// <summary>The customer was merged into another: its deals are the survivor's, and its owner's.</summary>
     public void MoveToCustomer(CustomerScope survivor, DateTimeOffset now)
     {
         (CustomerId, UpdatedAt) = (survivor.CustomerId, now);
-        SeeCustomer(survivor);
+        FollowCustomer(survivor, now);
     }
 
-    /// <summary>The customer's scope as Deals now knows it (a new owner, an archive); unchanged facts change nothing.</summary>
-    public void SeeCustomer(CustomerScope customer)
+    /// <summary>
+    /// The customer as Deals now knows it (a new owner, an archive), for the deal's visibility. When the customer went to
+    /// another rep, a deal its previous owner worked goes with it: the new owner works the customer's deals and sees their
+    /// history. A deal someone else owns stays theirs; whose sale a won deal was stays in <see cref="WonBy"/>.
+    /// </summary>
+    public void FollowCustomer(CustomerScope customer, DateTimeOffset now)
     {
-        if ((CustomerOwnerId, CustomerTeamId, CustomerArchived) != (customer.OwnerId, customer.TeamId, customer.Archived))
+        var previousCustomerOwner = CustomerOwnerId;
+        (CustomerOwnerId, CustomerTeamId, CustomerArchived) = (customer.OwnerId, customer.TeamId, customer.Archived);
+        if (customer.OwnerId != previousCustomerOwner && OwnerId == previousCustomerOwner)
         {
-            (CustomerOwnerId, CustomerTeamId, CustomerArchived) = (customer.OwnerId, customer.TeamId, customer.Archived);
+            AssignTo(customer.OwnerId, customer.TeamId, now);
         }
     }
 

@@ -81,8 +81,8 @@ internal sealed class Invoice : IOwnedRecord, IAudited
         return payment;
     }
 
-    /// <summary>The customer was merged into another: what it owes, the survivor owes.</summary>
-    public void MoveToCustomer(Guid customerId) => CustomerId = customerId;
+    /// <summary>The deal went to another owner or customer (a transfer, a merge): whoever works the deal now collects what is owed.</summary>
+    public void Follow(Deal deal) => (CustomerId, OwnerId, TeamId) = (deal.CustomerId, deal.OwnerId, deal.TeamId);
 }
 
 /// <summary>Money received against an invoice.</summary>

@@ -36,7 +36,7 @@ public sealed record PaymentDto(Guid Id, decimal Amount, DateOnly ReceivedOn, st
 /// <summary>An invoice with what has been paid against it.</summary>
 /// <param name="Outstanding">Amount − paid.</param>
 /// <param name="DaysOverdue">Days past the due day (Asia/Shanghai) while anything is outstanding; 0 otherwise.</param>
-/// <param name="Version">Row version; it changes with every payment.</param>
+/// <param name="Version">Row version: it changes with every payment (payments need no If-Match; the invoice's row is locked while one is recorded).</param>
 public sealed record InvoiceDto(
     Guid Id,
     Guid DealId,

@@ -39,7 +39,8 @@ internal sealed class CreateDealHandler(
             return Error.Unprocessable("deal.customer_unknown", "customerId", $"No customer '{input.CustomerId}' exists that you can see.");
         }
 
-        var owner = await terms.OwnerAsync(input.OwnerId, customer.OwnerId, customer.TeamId, cancellationToken);
+        var scope = await CustomerCopies.LockAsync(db, customer, cancellationToken);
+        var owner = await terms.OwnerAsync(input.OwnerId, scope, cancellationToken);
         if (!owner.IsSuccess)
         {
             return owner.Error;
@@ -53,15 +54,12 @@ internal sealed class CreateDealHandler(
 
         var firstStage = await db.Stages.AsNoTracking().OrderBy(s => s.Position).Select(s => s.Key).FirstAsync(cancellationToken);
         var now = clock.GetDatabaseUtcNow();
-        var deal = Deal.Create(
-            new CustomerScope(customer.Id, customer.OwnerId, customer.TeamId, Archived: false), input.Details, lines.Value, owner.Value.Id, owner.Value.TeamId, firstStage,
-            currentUser.Id, now);
+        var deal = Deal.Create(scope, input.Details, lines.Value, owner.Value.Id, owner.Value.TeamId, firstStage, currentUser.Id, now);
         if (DealTerms.CheckAmount(input, deal) is { } problem)
         {
             return problem;
         }
 
-        await CustomerCopies.EnsureAsync(db, customer, cancellationToken);
         db.Deals.Add(deal);
         await db.SaveChangesAsync(cancellationToken);
         return await views.FindAsync(deal.Id, cancellationToken) is { } created ? created : Error.NotFound("deal", deal.Id);

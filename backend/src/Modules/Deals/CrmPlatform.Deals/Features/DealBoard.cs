@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmPlatform.Deals.Features;
 
 /// <summary>The query string of <c>GET /deals/board</c>.</summary>
-/// <param name="ExpectedCloseFrom">Open deals expected to close on or after this day.</param>
+/// <param name="ExpectedCloseFrom">Open deals expected to close on or after this day (the won columns are not filtered by it).</param>
 /// <param name="ExpectedCloseTo">Open deals expected to close on or before this day.</param>
 /// <param name="WonFrom">The won columns show deals won on or after this day; the first of this month (Asia/Shanghai) when omitted.</param>
 /// <param name="CardsPerColumn">Cards in each column, 1 to 200, soonest expected close first; 50 when omitted. The totals count every deal.</param>
@@ -43,8 +43,9 @@ internal sealed class DealBoardValidator : AbstractValidator<DealBoardQuery>
 
 /// <summary>
 /// Open deals in the open columns, deals won since <see cref="DealBoardQuery.WonFrom"/> in the won ones; lost deals
-/// are not on the board. Two statements: one grouped query for every column's totals, and one for every column's
-/// first cards (a read per stage, each along the board's index, joined by UNION ALL).
+/// are not on the board. Besides the stages (and the owners' names, from memory), two statements: one grouped query for
+/// every column's totals, and one for every column's first cards (a read per stage along the board's index, joined by
+/// UNION ALL).
 /// </summary>
 internal sealed class DealBoardHandler(DealsDbContext db, DealViews views, TimeProvider clock) : IQueryHandler<DealBoardQuery, Result<DealBoardDto>>
 {
@@ -54,8 +55,12 @@ internal sealed class DealBoardHandler(DealsDbContext db, DealViews views, TimeP
         var wonFrom = query.WonFrom ?? new DateOnly(today.Year, today.Month, 1);
         var cardsPerColumn = query.CardsPerColumn ?? PageLimits.Default;
         var stages = await StageList.ReadAsync(db, cancellationToken);
-        var visible = views.Visible().Filtered(query);
-        var onBoard = visible.Where(d => d.Status == DealStatus.Open || (d.Status == DealStatus.Won && d.WonOn >= wonFrom));
+        // The expected-close filter is about open deals; the won columns show what was won since wonFrom.
+        var visible = views.Visible().OwnedBy(query);
+        var (closeFrom, closeTo) = (query.ExpectedCloseFrom, query.ExpectedCloseTo);
+        var onBoard = visible.Where(d =>
+            (d.Status == DealStatus.Open && (closeFrom == null || d.ExpectedCloseOn >= closeFrom) && (closeTo == null || d.ExpectedCloseOn <= closeTo))
+            || (d.Status == DealStatus.Won && d.WonOn >= wonFrom));
 
         // The totals need no customer's name: deals and their stages only, so no join with the million customer copies.
         var totals = await (
@@ -70,7 +75,7 @@ internal sealed class DealBoardHandler(DealsDbContext db, DealViews views, TimeP
         // joined with the customers' names only for the cards it keeps.
         var firstCards = stages.Where(s => totals.ContainsKey(s.Key))
             .Select(s => (s.Key, s.Phase))
-            .Select(column => views.Rows(InColumn(visible, column.Key, column.Phase, wonFrom).OrderBy(d => d.ExpectedCloseOn).ThenBy(d => d.Id).Take(cardsPerColumn)))
+            .Select(column => views.Rows(InColumn(visible, query, column.Key, column.Phase, wonFrom).OrderBy(d => d.ExpectedCloseOn).ThenBy(d => d.Id).Take(cardsPerColumn)))
             .Aggregate((IQueryable<DealRow>?)null, (all, column) => all is null ? column : all.Concat(column));
         var cards = firstCards is null ? [] : await views.CardsAsync(firstCards, cancellationToken);
         var columns = stages.Select(stage => totals.TryGetValue(stage.Key, out var total)
@@ -86,8 +91,8 @@ internal sealed class DealBoardHandler(DealsDbContext db, DealViews views, TimeP
     /// A column's deals by its phase alone (open deals in an open column, this month's wins in a won one), so each
     /// column's first cards are a range of the (status, stage, expected close, id) index, read no further than the page.
     /// </summary>
-    private static IQueryable<Deal> InColumn(IQueryable<Deal> deals, string stage, StagePhase phase, DateOnly wonFrom) => phase == StagePhase.Open
-        ? deals.Where(d => d.Status == DealStatus.Open && d.Stage == stage)
+    private static IQueryable<Deal> InColumn(IQueryable<Deal> deals, IDealFilter filter, string stage, StagePhase phase, DateOnly wonFrom) => phase == StagePhase.Open
+        ? deals.ExpectedToClose(filter).Where(d => d.Status == DealStatus.Open && d.Stage == stage)
         : deals.Where(d => d.Status == DealStatus.Won && d.WonOn >= wonFrom && d.Stage == stage);
 }
 

@@ -64,7 +64,7 @@ internal sealed class DealInputValidator : AbstractValidator<DealInput>
         RuleFor(d => d.NextStep).MaximumLength(DealLimits.NextStep);
         RuleFor(d => d.Lines).Must(lines => lines is null || lines.Count <= DealLimits.MaxLines)
             .WithMessage($"A deal has at most {DealLimits.MaxLines} lines.");
-        RuleForEach(d => d.Lines).ChildRules(line =>
+        RuleForEach(d => d.Lines).NotNull().ChildRules(line =>
         {
             line.RuleFor(l => l.Product).NotEmpty().When(l => l.ProductId is null).WithMessage("Name the product, or pick one from the catalogue (productId).");
             line.RuleFor(l => l.Product).MaximumLength(ProductLimits.Name);
@@ -127,18 +127,21 @@ internal sealed class DealTerms(DealsDbContext db, IUserDirectory users, ICurren
 
     /// <summary>The amount the lines come to must fit, and agree with an amount given beside them.</summary>
     public static Error? CheckAmount(DealInput input, Deal deal) =>
-        deal.Amount > Money.MaxAmount || deal.Lines.Any(l => l.Amount > Money.MaxAmount || l.Cost > Money.MaxAmount)
+        deal.Amount > Money.MaxAmount || deal.Cost > Money.MaxAmount || deal.Lines.Any(l => l.Amount > Money.MaxAmount || l.Cost > Money.MaxAmount)
             ? Error.Validation("lines", string.Create(CultureInfo.InvariantCulture, $"The lines come to more than {Money.MaxAmount:N2}."))
         : deal.Lines.Count > 0 && input.Amount is { } amount && amount != deal.Amount
             ? Error.Validation("amount", string.Create(CultureInfo.InvariantCulture, $"With lines, the amount is their total ({deal.Amount:0.00}): leave it out or give that."))
         : null;
 
-    /// <summary>The owner the caller asks for (else <paramref name="defaultOwnerId"/>): a user who exists and whom the caller may give deals to.</summary>
-    public async Task<Result<(Guid Id, Guid? TeamId)>> OwnerAsync(Guid? requested, Guid defaultOwnerId, Guid? defaultTeamId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The owner the caller asks for (else the customer's owner): a user who exists, whom the caller may give deals to,
+    /// and who can see the customer (a rep its owner, a manager its team), so the deal's owner can open it.
+    /// </summary>
+    public async Task<Result<(Guid Id, Guid? TeamId)>> OwnerAsync(Guid? requested, CustomerScope customer, CancellationToken cancellationToken)
     {
-        if (requested is null || requested == defaultOwnerId)
+        if (requested is null || requested == customer.OwnerId)
         {
-            return (defaultOwnerId, defaultTeamId);
+            return (customer.OwnerId, customer.TeamId);
         }
 
         var owner = await users.FindAsync(requested.Value, cancellationToken);
@@ -147,8 +150,19 @@ internal sealed class DealTerms(DealsDbContext db, IUserDirectory users, ICurren
             return Error.Unprocessable("deal.owner_unknown", "ownerId", $"No user '{requested}' exists.");
         }
 
-        return currentUser.CanAssignTo(owner.Id, owner.TeamId)
+        if (!currentUser.CanAssignTo(owner.Id, owner.TeamId))
+        {
+            return Error.Unprocessable("deal.owner_out_of_scope", "ownerId", "You may not give deals to this user (outside your team or role).");
+        }
+
+        var seesCustomer = owner.Role switch
+        {
+            Roles.Rep => false,
+            Roles.Manager => owner.TeamId is not null && owner.TeamId == customer.TeamId,
+            _ => true,
+        };
+        return seesCustomer
             ? (owner.Id, owner.TeamId)
-            : Error.Unprocessable("deal.owner_out_of_scope", "ownerId", "You may not give deals to this user (outside your team or role).");
+            : Error.Unprocessable("deal.owner_cannot_see_customer", "ownerId", "This user cannot see the deal's customer: a rep owns the deals of their own customers.");
     }
 }

@@ -47,8 +47,11 @@ internal sealed class MoveDealValidator : AbstractValidator<MoveDealCommand>
 internal sealed class WinDealValidator : AbstractValidator<WinDealCommand>
 {
     public WinDealValidator(TimeProvider clock) => RuleFor(c => c.Win).ChildRules(win =>
+        {
             win.RuleFor(w => w.WonOn).LessThanOrEqualTo(_ => ChinaTime.Today(clock)).When(w => w.WonOn is not null)
-                .WithMessage("A deal is won on a day that has come: not in the future."))
+                .WithMessage("A deal is won on a day that has come: not in the future.");
+            win.RuleFor(w => w.WonOn).GreaterThanOrEqualTo(CalendarLimits.Earliest).When(w => w.WonOn is not null);
+        })
         .AtBodyRoot();
 }
 

@@ -59,6 +59,7 @@ public sealed record DealLineDto(
 /// <param name="Cost">The lines' cost when every line's unit cost is known.</param>
 /// <param name="GrossMargin">Amount − cost (毛利), when the cost is known.</param>
 /// <param name="WonOn">The day it was won (Asia/Shanghai).</param>
+/// <param name="WonBy">Who owned it when it was won: whose sale it is, wherever the customer goes later.</param>
 /// <param name="Version">Row version; the ETag header is this number in quotes.</param>
 public sealed record DealDto(
     Guid Id,
@@ -79,6 +80,7 @@ public sealed record DealDto(
     string? NextStep,
     DateOnly? NextStepDue,
     DateOnly? WonOn,
+    Guid? WonBy,
     LostReason? LostReason,
     string? LostNote,
     IReadOnlyList<DealLineDto> Lines,
@@ -147,7 +149,7 @@ internal sealed class DealViews(DealsDbContext db, ICurrentUser currentUser, IUs
                 r.Deal.Id, r.Deal.CustomerId, r.CustomerName, r.Deal.Title, r.Deal.OwnerId, r.Deal.TeamId, r.Deal.Stage, r.Deal.Status,
                 Probability(r.Deal.Status, r.Deal.ProbabilityOverride, r.StageProbability), r.Deal.ProbabilityOverride,
                 r.Deal.Amount, r.Deal.Cost, r.Deal.Cost == null ? null : r.Deal.Amount - r.Deal.Cost, r.Deal.Currency,
-                r.Deal.ExpectedCloseOn, r.Deal.NextStep, r.Deal.NextStepDue, r.Deal.WonOn, r.Deal.LostReason, r.Deal.LostNote,
+                r.Deal.ExpectedCloseOn, r.Deal.NextStep, r.Deal.NextStepDue, r.Deal.WonOn, r.Deal.WonBy, r.Deal.LostReason, r.Deal.LostNote,
                 r.Deal.Lines.OrderBy(l => l.Position)
                     .Select(l => new DealLineDto(l.ProductId, l.Product, l.Spec, l.Unit, l.Category, l.Quantity, l.UnitPrice, l.DiscountPercent, l.UnitCost, l.Amount, l.Cost))
                     .ToList(),

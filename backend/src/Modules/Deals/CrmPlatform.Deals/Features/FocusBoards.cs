@@ -59,12 +59,12 @@ public sealed record MonthFocusDto(
 
 internal sealed class WeekFocusValidator : AbstractValidator<WeekFocusQuery>
 {
-    public WeekFocusValidator() => Include(new DealFilterValidator());
+    public WeekFocusValidator() => RuleFor(q => q.Day).InclusiveBetween(CalendarLimits.Earliest, CalendarLimits.Latest);
 }
 
 internal sealed class MonthFocusValidator : AbstractValidator<MonthFocusQuery>
 {
-    public MonthFocusValidator() => Include(new DealFilterValidator());
+    public MonthFocusValidator() => RuleFor(q => q.Month).InclusiveBetween(CalendarLimits.Earliest, CalendarLimits.Latest);
 }
 
 /// <summary>The week's open deals with a next step due by its end or a close expected in it, in one read, sorted into the board's lists.</summary>
@@ -130,6 +130,13 @@ internal sealed class MonthFocusHandler(DealViews views, TimeProvider clock) : I
     }
 
     private static decimal Weighted(IEnumerable<DealCardDto> cards) => Money.Round(cards.Sum(c => c.Amount * c.Probability) / 100);
+}
+
+/// <summary>The days a board or a win may name: far enough either way for any real business, near enough for date arithmetic.</summary>
+internal static class CalendarLimits
+{
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+    public static readonly DateOnly Latest = new(2099, 12, 31);
 }
 
 /// <summary>Weeks as Chinese calendars and offices count them: Monday to Sunday.</summary>

@@ -100,29 +100,26 @@ internal sealed class ListDealsHandler(DealViews views) : IQueryHandler<ListDeal
 
 internal static class DealFilters
 {
-    public static IQueryable<Deal> Filtered(this IQueryable<Deal> deals, IDealFilter filter)
+    public static IQueryable<Deal> Filtered(this IQueryable<Deal> deals, IDealFilter filter) => deals.OwnedBy(filter).ExpectedToClose(filter);
+
+    public static IQueryable<Deal> OwnedBy(this IQueryable<Deal> deals, IDealFilter filter)
     {
         if (filter.OwnerId is { } ownerId)
         {
             deals = deals.Where(d => d.OwnerId == ownerId);
         }
 
-        if (filter.TeamId is { } teamId)
-        {
-            deals = deals.Where(d => d.TeamId == teamId);
-        }
+        return filter.TeamId is { } teamId ? deals.Where(d => d.TeamId == teamId) : deals;
+    }
 
+    public static IQueryable<Deal> ExpectedToClose(this IQueryable<Deal> deals, IDealFilter filter)
+    {
         if (filter.ExpectedCloseFrom is { } from)
         {
             deals = deals.Where(d => d.ExpectedCloseOn >= from);
         }
 
-        if (filter.ExpectedCloseTo is { } to)
-        {
-            deals = deals.Where(d => d.ExpectedCloseOn <= to);
-        }
-
-        return deals;
+        return filter.ExpectedCloseTo is { } to ? deals.Where(d => d.ExpectedCloseOn <= to) : deals;
     }
 }
 

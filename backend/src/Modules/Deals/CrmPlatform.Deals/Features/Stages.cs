@@ -53,7 +53,7 @@ internal sealed class ChangePipelineValidator : AbstractValidator<ChangePipeline
         pipeline.RuleFor(p => p.Stages).NotNull().DependentRules(() =>
         {
             pipeline.RuleFor(p => p.Stages.Count).InclusiveBetween(2, StageLimits.MaxStages).OverridePropertyName("stages");
-            pipeline.RuleForEach(p => p.Stages).ChildRules(stage =>
+            pipeline.RuleForEach(p => p.Stages).NotNull().ChildRules(stage =>
             {
                 stage.RuleFor(s => s.Key).NotEmpty().MaximumLength(StageLimits.Key).Matches("^[a-z][a-zA-Z0-9]*$")
                     .WithMessage("A key is camelCase letters and digits, starting with a small letter.");
@@ -62,12 +62,12 @@ internal sealed class ChangePipelineValidator : AbstractValidator<ChangePipeline
                 stage.RuleFor(s => s.Probability).InclusiveBetween(0, 100);
                 stage.RuleFor(s => s.Phase).IsInEnum();
             });
-            pipeline.RuleFor(p => p.Stages).Must(stages => stages.Select(s => s.Key).Distinct(StringComparer.Ordinal).Count() == stages.Count)
+            pipeline.RuleFor(p => p.Stages).Must(stages => stages.Select(s => s?.Key).Distinct(StringComparer.Ordinal).Count() == stages.Count)
                 .WithMessage("Each stage needs a key of its own.");
-            pipeline.RuleFor(p => p.Stages).Must(stages => stages.Any(s => s.Phase == StagePhase.Open) && stages.Any(s => s.Phase == StagePhase.Won))
+            pipeline.RuleFor(p => p.Stages).Must(stages => stages.Any(s => s?.Phase == StagePhase.Open) && stages.Any(s => s?.Phase == StagePhase.Won))
                 .WithMessage("A pipeline needs an open stage to work deals in and a won stage to win them into.");
             pipeline.RuleFor(p => p.Stages)
-                .Must(stages => stages.SkipWhile(s => s.Phase == StagePhase.Open).All(s => s.Phase == StagePhase.Won))
+                .Must(stages => stages.SkipWhile(s => s?.Phase == StagePhase.Open).All(s => s?.Phase == StagePhase.Won))
                 .WithMessage("The open stages come first, then the won ones.");
         });
     }).AtBodyRoot();

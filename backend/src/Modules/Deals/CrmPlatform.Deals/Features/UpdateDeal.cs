@@ -46,7 +46,9 @@ internal sealed class UpdateDealHandler(DealsDbContext db, DealTerms terms, Deal
             return lines.Error;
         }
 
-        var owner = await terms.OwnerAsync(input.OwnerId, deal.OwnerId, deal.TeamId, cancellationToken);
+        Result<(Guid Id, Guid? TeamId)> owner = input.OwnerId is null || input.OwnerId == deal.OwnerId
+            ? (deal.OwnerId, deal.TeamId)
+            : await terms.OwnerAsync(input.OwnerId, deal.Customer, cancellationToken);
         if (!owner.IsSuccess)
         {
             return owner.Error;

@@ -1,16 +1,15 @@
-using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Deals.Domain;
 
 namespace CrmPlatform.Deals.Integration;
 
 /// <summary>
 /// What Deals knows of a customer, kept current from the Customers module's events (ADR 0013): the
-/// name a deal list shows and searches, and the owner and team its record scope matches, read with
-/// the deals in one query of this schema. Every event carries the whole card as of its time, so the
+/// name a deal list shows and searches, and the owner, team and archive state that its deals copy onto
+/// their own rows for their record scope (ADR 0031). Every event carries the whole card as of its time, so the
 /// copy takes the newest one it has seen: an event that arrives late (delivery is at least once, in
 /// best-effort order) never overwrites a newer one.
 /// </summary>
-internal sealed class CustomerCopy : IOwnedRecord
+internal sealed class CustomerCopy
 {
     private CustomerCopy()
     {

@@ -11,8 +11,8 @@ namespace CrmPlatform.Deals.Integration;
 /// Keeps <see cref="CustomerCopy"/> rows current from the Customers module's events. Each event is
 /// claimed in the inbox with the change it makes, so a redelivery changes nothing; any event about a
 /// customer Deals has not seen yet (created before this copy existed, or its creation still to be
-/// delivered) adds the customer. Deals follow their customer: a new owner takes over the previous owner's
-/// open deals on it, and a merged-away customer's deals go to the survivor.
+/// delivered) adds the customer. Deals follow their customer: they carry its scope, a new owner takes over the
+/// deals the previous owner worked, and a merged-away customer's deals go to the survivor.
 /// </summary>
 internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock) :
     IIntegrationEventHandler<CustomerCreated>,
@@ -28,23 +28,13 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
 
     public Task HandleAsync(CustomerRenamed renamed, CancellationToken cancellationToken) => ObserveAsync(renamed, archived: false, cancellationToken);
 
-    /// <summary>The previous owner's open deals on the customer go with it: the new owner works them now (won and lost ones stay as they were).</summary>
-    public Task HandleAsync(CustomerOwnerChanged changed, CancellationToken cancellationToken) =>
-        ObserveAsync(changed, archived: false, cancellationToken, (deals, now) =>
-        {
-            foreach (var deal in deals.Where(d => d.OwnerId == changed.PreviousOwnerId && d.Status == DealStatus.Open))
-            {
-                deal.AssignTo(changed.OwnerId, changed.TeamId, now);
-            }
-
-            return Task.CompletedTask;
-        });
+    public Task HandleAsync(CustomerOwnerChanged changed, CancellationToken cancellationToken) => ObserveAsync(changed, archived: false, cancellationToken);
 
     public Task HandleAsync(CustomerArchived archived, CancellationToken cancellationToken) => ObserveAsync(archived, archived: true, cancellationToken);
 
     /// <summary>
-    /// A merged-away customer is gone, as an archived one is, and its deals (and what they are owed) are the survivor's. Deals must know the
-    /// survivor first: until its own event has arrived, this one fails and is delivered again.
+    /// A merged-away customer is gone, as an archived one is, and its deals (and what they are owed) are the survivor's.
+    /// Deals must know the survivor first: until its own event has arrived, this one fails and is delivered again.
     /// </summary>
     public Task HandleAsync(CustomerMerged merged, CancellationToken cancellationToken) =>
         ObserveAsync(merged, archived: true, cancellationToken, async (deals, now) =>
@@ -54,15 +44,12 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
                 return;
             }
 
-            var survivor = await db.CustomerCopies.FindAsync([merged.SurvivorId], cancellationToken)
+            var survivor = await LockedCopy(merged.SurvivorId).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"The survivor {merged.SurvivorId} of merged customer {merged.CustomerId} is not known to Deals yet.");
             foreach (var deal in deals)
             {
                 deal.MoveToCustomer(survivor.Scope, now);
             }
-
-            var invoices = await db.Invoices.Where(i => i.CustomerId == merged.CustomerId).ToListAsync(cancellationToken);
-            invoices.ForEach(invoice => invoice.MoveToCustomer(merged.SurvivorId));
         });
 
     /// <summary>A batch of new customers: one claim, one lookup and one save for all of them.</summary>
@@ -91,8 +78,10 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Applies the event to the copy, then the copy's scope (as it now stands: a late event changes nothing) to the
-    /// customer's deals, and then what else the event means for them (<paramref name="dealsFollow"/>).
+    /// Applies the event to the copy, then the copy's facts (as they now stand: a late event changes nothing) to the
+    /// customer's deals and their invoices, and then what else the event means for them (<paramref name="dealsFollow"/>).
+    /// The copy's row is locked first, as a deal's creation locks it, so a deal written meanwhile is not left with the
+    /// customer's old scope.
     /// </summary>
     private async Task ObserveAsync<TEvent>(
         TEvent customerEvent, bool archived, CancellationToken cancellationToken, Func<IReadOnlyList<Deal>, DateTimeOffset, Task>? dealsFollow = null)
@@ -104,7 +93,7 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
             return;
         }
 
-        var copy = await db.CustomerCopies.FindAsync([customerEvent.CustomerId], cancellationToken);
+        var copy = await LockedCopy(customerEvent.CustomerId).SingleOrDefaultAsync(cancellationToken);
         if (copy is null)
         {
             copy = CustomerCopy.Of(customerEvent.CustomerId);
@@ -116,7 +105,7 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
         var deals = await db.Deals.Where(d => d.CustomerId == customerEvent.CustomerId).ToListAsync(cancellationToken);
         foreach (var deal in deals)
         {
-            deal.SeeCustomer(copy.Scope);
+            deal.FollowCustomer(copy.Scope, now);
         }
 
         if (dealsFollow is not null)
@@ -124,6 +113,13 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
             await dealsFollow(deals, now);
         }
 
+        Guid[] dealIds = [.. deals.Select(d => d.Id)];
+        var invoices = await db.Invoices.Where(i => dealIds.Contains(i.DealId)).ToListAsync(cancellationToken);
+        var byId = deals.ToDictionary(d => d.Id);
+        invoices.ForEach(invoice => invoice.Follow(byId[invoice.DealId]));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private IQueryable<CustomerCopy> LockedCopy(Guid customerId) =>
+        db.CustomerCopies.FromSql($"SELECT * FROM deals.customer_copies WHERE customer_id = {customerId} FOR UPDATE");
 }

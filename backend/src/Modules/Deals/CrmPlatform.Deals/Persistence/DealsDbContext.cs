@@ -34,8 +34,6 @@ internal sealed class CustomerCopyConfiguration : IEntityTypeConfiguration<Custo
         b.ToTable("customer_copies");
         b.HasKey(c => c.CustomerId);
         b.Property(c => c.Name).HasMaxLength(100);
-        b.HasIndex(c => new { c.OwnerId, c.CustomerId });
-        b.HasIndex(c => new { c.TeamId, c.CustomerId });
     }
 }
 
@@ -92,6 +90,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.Property(d => d.LostReason).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.LostNote).HasMaxLength(DealLimits.LostNote);
         b.Property(d => d.Version).IsRowVersion();
+        b.Ignore(d => d.Customer);
         // A stage in use cannot be removed; a deal is about a customer Deals knows (its copy is written first).
         b.HasOne<PipelineStage>().WithMany().HasForeignKey(d => d.Stage).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CustomerCopy>().WithMany().HasForeignKey(d => d.CustomerId).OnDelete(DeleteBehavior.Restrict);

@@ -251,6 +251,10 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<Guid?>("WonBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("won_by");
+
                     b.Property<DateOnly?>("WonOn")
                         .HasColumnType("date")
                         .HasColumnName("won_on");
@@ -718,12 +722,6 @@ namespace CrmPlatform.Deals.Persistence.Migrations
 
                     b.HasKey("CustomerId")
                         .HasName("pk_customer_copies");
-
-                    b.HasIndex("OwnerId", "CustomerId")
-                        .HasDatabaseName("ix_customer_copies_owner_id_customer_id");
-
-                    b.HasIndex("TeamId", "CustomerId")
-                        .HasDatabaseName("ix_customer_copies_team_id_customer_id");
 
                     b.ToTable("customer_copies", "deals");
                 });

@@ -11,6 +11,16 @@ namespace CrmPlatform.Deals.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_customer_copies_owner_id_customer_id",
+                schema: "deals",
+                table: "customer_copies");
+
+            migrationBuilder.DropIndex(
+                name: "ix_customer_copies_team_id_customer_id",
+                schema: "deals",
+                table: "customer_copies");
+
             migrationBuilder.AddColumn<bool>(
                 name: "customer_archived",
                 schema: "deals",
@@ -34,11 +44,20 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                 type: "uuid",
                 nullable: true);
 
-            // Deals written before this migration take their customer's scope from Deals' copy of the customer.
+            migrationBuilder.AddColumn<Guid>(
+                name: "won_by",
+                schema: "deals",
+                table: "deals",
+                type: "uuid",
+                nullable: true);
+
+            // Deals written before this migration take their customer's scope from Deals' copy of the customer, and a won
+            // deal's sale is its owner's.
             migrationBuilder.Sql(
                 """
                 UPDATE deals.deals d
-                SET customer_owner_id = c.owner_id, customer_team_id = c.team_id, customer_archived = c.archived_at IS NOT NULL
+                SET customer_owner_id = c.owner_id, customer_team_id = c.team_id, customer_archived = c.archived_at IS NOT NULL,
+                    won_by = CASE WHEN d.status = 'Won' THEN d.owner_id END
                 FROM deals.customer_copies c
                 WHERE c.customer_id = d.customer_id
                 """);
@@ -72,6 +91,23 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                 name: "customer_team_id",
                 schema: "deals",
                 table: "deals");
+
+            migrationBuilder.DropColumn(
+                name: "won_by",
+                schema: "deals",
+                table: "deals");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customer_copies_owner_id_customer_id",
+                schema: "deals",
+                table: "customer_copies",
+                columns: new[] { "owner_id", "customer_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customer_copies_team_id_customer_id",
+                schema: "deals",
+                table: "customer_copies",
+                columns: new[] { "team_id", "customer_id" });
         }
     }
 }

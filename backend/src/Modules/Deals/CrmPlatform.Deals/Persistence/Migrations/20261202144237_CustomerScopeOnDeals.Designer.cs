@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmPlatform.Deals.Persistence.Migrations
 {
     [DbContext(typeof(DealsDbContext))]
-    [Migration("20261202143003_CustomerScopeOnDeals")]
+    [Migration("20261202144237_CustomerScopeOnDeals")]
     partial class CustomerScopeOnDeals
     {
         /// <inheritdoc />
@@ -253,6 +253,10 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WonBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("won_by");
 
                     b.Property<DateOnly?>("WonOn")
                         .HasColumnType("date")
@@ -721,12 +725,6 @@ namespace CrmPlatform.Deals.Persistence.Migrations
 
                     b.HasKey("CustomerId")
                         .HasName("pk_customer_copies");
-
-                    b.HasIndex("OwnerId", "CustomerId")
-                        .HasDatabaseName("ix_customer_copies_owner_id_customer_id");
-
-                    b.HasIndex("TeamId", "CustomerId")
-                        .HasDatabaseName("ix_customer_copies_team_id_customer_id");
 
                     b.ToTable("customer_copies", "deals");
                 });
