@@ -117,6 +117,8 @@ public sealed class WonDealTests(CrmApp app) : IClassFixture<CrmApp>
         var won = await (await rep.WinAsync(await rep.OpenDealAsync(customer.Id, "交接 已成交", 8_000m))).ReadAsync<DealDto>();
         var invoice = await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", new { amount = 8_000m, dueOn = ChinaToday().AddDays(30) })).ReadAsync<InvoiceDto>(HttpStatusCode.Created);
         won.WonBy.Should().Be(repId);
+        // The win changes the customer too (its stage, through the outbox): read it once that has happened.
+        await Eventually.HoldsAsync(async () => (await PurchasesAsync(rep, customer.Id)).Count == 1, "the purchase reaches the customer");
 
         var current = await rep.ReadCustomerAsync(customer.Id);
         (await manager.SendWithIfMatchAsync(HttpMethod.Put, $"/api/v1/customers/{customer.Id}", new { name = current.Name, kind = "company", stage = current.Stage, ownerId = managerId }, current.Version))

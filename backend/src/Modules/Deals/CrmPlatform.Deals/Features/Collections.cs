@@ -83,7 +83,7 @@ public enum InvoiceState
 /// <param name="Cursor">The nextCursor of the previous page, unchanged.</param>
 /// <param name="Limit">Rows per page, 1 to 200; 50 when omitted.</param>
 public sealed record ListInvoicesQuery(QueryEnum<InvoiceState>? State, Guid? CustomerId, Guid? OwnerId, Guid? TeamId, string? Cursor, int? Limit)
-    : IQuery<Result<Page<InvoiceDto>>>;
+    : IQuery<Result<Page<InvoiceDto>>>, IOwnerFilter;
 
 /// <summary>How the ageing is grouped.</summary>
 public enum AgeingGroup
@@ -95,7 +95,7 @@ public enum AgeingGroup
 
 /// <summary>The query string of <c>GET /collections/ageing</c>.</summary>
 /// <param name="GroupBy">Per rep when omitted.</param>
-public sealed record AgeingQuery(QueryEnum<AgeingGroup>? GroupBy, Guid? OwnerId, Guid? TeamId) : IQuery<Result<AgeingDto>>;
+public sealed record AgeingQuery(QueryEnum<AgeingGroup>? GroupBy, Guid? OwnerId, Guid? TeamId) : IQuery<Result<AgeingDto>>, IOwnerFilter;
 
 /// <summary>What is owed, and how long past due: not yet due, then 0–30, 31–60, 61–90 and over 90 days past the due day.</summary>
 /// <param name="Id">The rep, team or customer; null for the total.</param>
@@ -227,7 +227,7 @@ internal sealed class ListInvoicesHandler(DealsDbContext db, Collections collect
         var limit = query.Limit ?? PageLimits.Default;
         Cursor.TryDecode(query.Cursor, ListInvoicesValidator.Sort, out var after);
         var today = ChinaTime.Today(clock);
-        var invoices = collections.Visible(db.Invoices.AsNoTracking()).Filtered(query.OwnerId, query.TeamId);
+        var invoices = collections.Visible(db.Invoices.AsNoTracking()).OwnedBy(query);
         if (query.CustomerId is { } customerId)
         {
             invoices = invoices.Where(i => i.CustomerId == customerId);
@@ -258,7 +258,7 @@ internal sealed class AgeingHandler(DealsDbContext db, Collections collections, 
         var today = ChinaTime.Today(clock);
         var (d30, d60, d90) = (today.AddDays(-30), today.AddDays(-60), today.AddDays(-90));
         var groupBy = query.GroupBy?.Value ?? AgeingGroup.Rep;
-        var outstanding = collections.Visible(db.Invoices.AsNoTracking()).Filtered(query.OwnerId, query.TeamId).Where(i => i.Paid < i.Amount);
+        var outstanding = collections.Visible(db.Invoices.AsNoTracking()).OwnedBy(query).Where(i => i.Paid < i.Amount);
         var keyed = groupBy switch
         {
             AgeingGroup.Team => outstanding.Select(i => new { Key = i.TeamId, Invoice = i }),
@@ -331,19 +331,6 @@ internal sealed class Collections(DealsDbContext db, DealViews views, IUserDirec
                 OwnerName = names.GetValueOrDefault(r.Invoice.OwnerId),
             }),
         ];
-    }
-}
-
-internal static class InvoiceFilters
-{
-    public static IQueryable<Invoice> Filtered(this IQueryable<Invoice> invoices, Guid? ownerId, Guid? teamId)
-    {
-        if (ownerId is { } owner)
-        {
-            invoices = invoices.Where(i => i.OwnerId == owner);
-        }
-
-        return teamId is { } team ? invoices.Where(i => i.TeamId == team) : invoices;
     }
 }
 

@@ -14,12 +14,7 @@ namespace CrmPlatform.Deals.Features;
 
 /// <summary>The query string of <c>GET /deals/focus/week</c>.</summary>
 /// <param name="Day">The day whose week is shown (Monday to Sunday, Asia/Shanghai); today when omitted.</param>
-public sealed record WeekFocusQuery(DateOnly? Day, Guid? OwnerId, Guid? TeamId) : IQuery<Result<WeekFocusDto>>, IDealFilter
-{
-    DateOnly? IDealFilter.ExpectedCloseFrom => null;
-
-    DateOnly? IDealFilter.ExpectedCloseTo => null;
-}
+public sealed record WeekFocusQuery(DateOnly? Day, Guid? OwnerId, Guid? TeamId) : IQuery<Result<WeekFocusDto>>, IOwnerFilter;
 
 /// <summary>周看板: the week's focus, from the open deals' next steps and expected closes.</summary>
 /// <param name="Overdue">Next steps due before the day, not yet moved on: first thing to do.</param>
@@ -37,12 +32,7 @@ public sealed record WeekFocusDto(
 
 /// <summary>The query string of <c>GET /deals/focus/month</c>.</summary>
 /// <param name="Month">Any day of the month shown (Asia/Shanghai); this month when omitted.</param>
-public sealed record MonthFocusQuery(DateOnly? Month, Guid? OwnerId, Guid? TeamId) : IQuery<Result<MonthFocusDto>>, IDealFilter
-{
-    DateOnly? IDealFilter.ExpectedCloseFrom => null;
-
-    DateOnly? IDealFilter.ExpectedCloseTo => null;
-}
+public sealed record MonthFocusQuery(DateOnly? Month, Guid? OwnerId, Guid? TeamId) : IQuery<Result<MonthFocusDto>>, IOwnerFilter;
 
 /// <summary>One week (Monday to Sunday) of a month's plan, cut to the month.</summary>
 /// <param name="Closing">Open deals expected to close this week.</param>
@@ -78,7 +68,7 @@ internal sealed class WeekFocusHandler(DealViews views, TimeProvider clock) : IQ
         // On a Sunday, tomorrow is the next week's Monday: still the board's "tomorrow".
         var stepsUntil = tomorrow > end ? tomorrow : end;
         var cards = await views.CardsAsync(
-            views.Rows(views.Visible().Filtered(query).Where(d => d.Status == DealStatus.Open
+            views.Rows(views.Visible().OwnedBy(query).Where(d => d.Status == DealStatus.Open
                 && ((d.NextStepDue != null && d.NextStepDue <= stepsUntil) || (d.ExpectedCloseOn >= start && d.ExpectedCloseOn <= end)))),
             cancellationToken);
         bool DueByTomorrow(DealCardDto card) => card.NextStepDue <= tomorrow;
@@ -105,7 +95,7 @@ internal sealed class MonthFocusHandler(DealViews views, TimeProvider clock) : I
         var anyDay = query.Month ?? ChinaTime.Today(clock);
         var first = new DateOnly(anyDay.Year, anyDay.Month, 1);
         var last = first.AddMonths(1).AddDays(-1);
-        var deals = views.Visible().Filtered(query);
+        var deals = views.Visible().OwnedBy(query);
         var cards = await views.CardsAsync(
             views.Rows(deals.Where(d => d.Status == DealStatus.Open
                 && ((d.ExpectedCloseOn >= first && d.ExpectedCloseOn <= last) || (d.NextStepDue >= first && d.NextStepDue <= last)))),

@@ -2,6 +2,7 @@ using CrmPlatform.BuildingBlocks.Http;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Results;
+using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Deals.Domain;
 using FluentValidation;
 using Mediator;
@@ -12,13 +13,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Deals.Features;
 
-/// <summary>What narrows a set of deals: the list's and the board's filters.</summary>
-public interface IDealFilter
+/// <summary>Whose records: the owner and team filters every deals and collections view takes.</summary>
+public interface IOwnerFilter
 {
     Guid? OwnerId { get; }
 
     Guid? TeamId { get; }
+}
 
+/// <summary>What narrows a set of deals: the list's and the board's filters.</summary>
+public interface IDealFilter : IOwnerFilter
+{
     DateOnly? ExpectedCloseFrom { get; }
 
     DateOnly? ExpectedCloseTo { get; }
@@ -102,14 +107,16 @@ internal static class DealFilters
 {
     public static IQueryable<Deal> Filtered(this IQueryable<Deal> deals, IDealFilter filter) => deals.OwnedBy(filter).ExpectedToClose(filter);
 
-    public static IQueryable<Deal> OwnedBy(this IQueryable<Deal> deals, IDealFilter filter)
+    /// <summary>Deals or invoices of the owner and team asked for (within what the caller may see, which comes first).</summary>
+    public static IQueryable<T> OwnedBy<T>(this IQueryable<T> records, IOwnerFilter filter)
+        where T : class, IOwnedRecord
     {
         if (filter.OwnerId is { } ownerId)
         {
-            deals = deals.Where(d => d.OwnerId == ownerId);
+            records = records.Where(r => r.OwnerId == ownerId);
         }
 
-        return filter.TeamId is { } teamId ? deals.Where(d => d.TeamId == teamId) : deals;
+        return filter.TeamId is { } teamId ? records.Where(r => r.TeamId == teamId) : records;
     }
 
     public static IQueryable<Deal> ExpectedToClose(this IQueryable<Deal> deals, IDealFilter filter)

@@ -23,8 +23,11 @@ internal static class CustomerCopies
             ON CONFLICT (customer_id) DO NOTHING
             """,
             cancellationToken);
-        var copy = await db.CustomerCopies.FromSql($"SELECT * FROM deals.customer_copies WHERE customer_id = {card.Id} FOR UPDATE")
-            .AsNoTracking().SingleAsync(cancellationToken);
+        var copy = await Locked(db, card.Id).AsNoTracking().SingleAsync(cancellationToken);
         return copy.AsOf == DateTimeOffset.MinValue ? new CustomerScope(card.Id, card.OwnerId, card.TeamId, Archived: false) : copy.Scope;
     }
+
+    /// <summary>The copy of a customer, locked until the transaction ends: a deal's creation and the event consumer take turns on it.</summary>
+    public static IQueryable<CustomerCopy> Locked(DealsDbContext db, Guid customerId) =>
+        db.CustomerCopies.FromSql($"SELECT * FROM deals.customer_copies WHERE customer_id = {customerId} FOR UPDATE");
 }

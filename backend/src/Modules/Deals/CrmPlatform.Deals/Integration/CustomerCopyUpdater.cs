@@ -44,7 +44,7 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
                 return;
             }
 
-            var survivor = await LockedCopy(merged.SurvivorId).SingleOrDefaultAsync(cancellationToken)
+            var survivor = await CustomerCopies.Locked(db, merged.SurvivorId).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"The survivor {merged.SurvivorId} of merged customer {merged.CustomerId} is not known to Deals yet.");
             foreach (var deal in deals)
             {
@@ -93,7 +93,7 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
             return;
         }
 
-        var copy = await LockedCopy(customerEvent.CustomerId).SingleOrDefaultAsync(cancellationToken);
+        var copy = await CustomerCopies.Locked(db, customerEvent.CustomerId).SingleOrDefaultAsync(cancellationToken);
         if (copy is null)
         {
             copy = CustomerCopy.Of(customerEvent.CustomerId);
@@ -119,7 +119,4 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
         invoices.ForEach(invoice => invoice.Follow(byId[invoice.DealId]));
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private IQueryable<CustomerCopy> LockedCopy(Guid customerId) =>
-        db.CustomerCopies.FromSql($"SELECT * FROM deals.customer_copies WHERE customer_id = {customerId} FOR UPDATE");
 }
