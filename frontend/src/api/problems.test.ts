@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CrmApiException } from './generated/crm-client';
+import { CrmApiException } from './generated/platform-client';
 import { hasStatus, toProblem } from './problems';
 
 describe('toProblem', () => {

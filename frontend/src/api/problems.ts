@@ -1,4 +1,4 @@
-import { CrmApiException } from './generated/crm-client';
+import { CrmApiException } from './generated/platform-client';
 
 /** An RFC 9457 problem from the API, or a stand-in for a failure that never reached it. */
 export interface Problem {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/client';
-import type { UserDto } from '../api/generated/crm-client';
+import type { UserDto } from '../api/generated/platform-client';
 
 /** How many matches a picker offers: enough to choose from, small enough to read. */
 const suggestionCount = 20;

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useApi, type Api } from '../../api/client';
 import { hasStatus } from '../../api/problems';
-import type { MeDto } from '../../api/generated/crm-client';
+import type { MeDto } from '../../api/generated/platform-client';
 
 export const meQueryKey = ['me'] as const;
 

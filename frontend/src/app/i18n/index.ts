@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { chinese } from './chinese';
+import { moduleTexts } from './moduleTexts';
 
 const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -47,14 +48,16 @@ export async function changeLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language);
 }
 
-void i18n.use(initReactI18next).init({
+void i18n.use(initReactI18next).use(moduleTexts).init({
   resources: { 'zh-CN': chinese },
+  // Bundled: the first load's namespaces; the backend (moduleTexts) reads the rest when a page first needs them.
   partialBundledLanguages: true,
   ns: Object.keys(chinese),
   defaultNS: 'translation',
   // A feature's pages use their own namespace and still reach the app-wide keys (common.save, ...).
   fallbackNS: 'translation',
-  lng: savedLanguage(),
+  // Chinese until languageReady has added the English bundles, so i18next never asks the backend for them.
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,

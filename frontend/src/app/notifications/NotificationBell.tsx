@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Empty, Popover, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { NotificationDto } from '../../api/generated/crm-client';
+import type { NotificationDto } from '../../api/generated/platform-client';
 import { formatDateTime } from '../../shared/format';
 import { notificationText } from './notificationText';
 import { useLatestNotifications, useMarkRead, useUnreadCount } from './notificationsApi';

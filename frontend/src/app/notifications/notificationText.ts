@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { NotificationDto } from '../../api/generated/crm-client';
+import type { NotificationDto } from '../../api/generated/platform-client';
 
 /**
  * A notification in the user's language. The server sends a topic and its facts, not words; each topic

@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal, Result } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/client';
-import type { BulkTransferInput } from '../../api/generated/crm-client';
+import type { BulkTransferInput } from '../../api/generated/customers-client';
 import { maxLengths } from '../../api/generated/limits';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import { ColleagueSelect, ColleaguesSelect } from '../../shared/ui/ColleagueSelect';

@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type CustomerCadenceDto, Importance, PriorityTier, ValueTier } from '../../api/generated/crm-client';
+import { type CustomerCadenceDto, Importance, PriorityTier, ValueTier } from '../../api/generated/customers-client';
 
 const tierColors: Record<PriorityTier, string> = {
   [PriorityTier.Priority]: 'volcano',

@@ -2,7 +2,7 @@ import { Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { DuplicatesDto } from '../../api/generated/crm-client';
+import type { DuplicatesDto } from '../../api/generated/customers-client';
 import { useMessage } from '../../shared/ui/feedback';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { possibleDuplicatesOf, useCreateCustomer, type CustomerFields } from './api';

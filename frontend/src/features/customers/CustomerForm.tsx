@@ -1,7 +1,7 @@
 import { Alert, Button, Col, Divider, Form, Input, Radio, Row, Select, Space } from 'antd';
 import { useEffect, useEffectEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CustomerKind, CustomerSource, CustomerStage, Gender, Importance, IncomeBand, PriorityTier } from '../../api/generated/crm-client';
+import { CustomerKind, CustomerSource, CustomerStage, Gender, Importance, IncomeBand, PriorityTier } from '../../api/generated/customers-client';
 import { maxItems, maxLengths } from '../../api/generated/limits';
 import { todayInChina } from '../../shared/format';
 import { useSession } from '../../app/auth/session';

@@ -3,7 +3,7 @@ import { Button, Empty, Input, Select, Space } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ContactDue, CustomerSort, CustomerSource, CustomerStage, type CustomerSummaryDto, Importance, PriorityTier, TableFormat, ValueTierFilter } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, type CustomerSummaryDto, Importance, PriorityTier, TableFormat, ValueTierFilter } from '../../api/generated/customers-client';
 import { formatDateTime } from '../../shared/format';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { DataTable, type Column } from '../../shared/ui/DataTable';

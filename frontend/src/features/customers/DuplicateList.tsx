@@ -2,7 +2,7 @@ import { List, Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DuplicateCandidateDto } from '../../api/generated/crm-client';
+import type { DuplicateCandidateDto } from '../../api/generated/customers-client';
 
 interface DuplicateListProps {
   candidates: DuplicateCandidateDto[];

@@ -3,7 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApi } from '../../api/client';
-import type { PoolCustomerDto } from '../../api/generated/crm-client';
+import type { PoolCustomerDto } from '../../api/generated/customers-client';
 import { formatDateTime } from '../../shared/format';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import { DataTable, type Column } from '../../shared/ui/DataTable';

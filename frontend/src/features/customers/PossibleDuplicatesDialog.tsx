@@ -1,6 +1,6 @@
 import { Alert, Button, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DuplicatesDto } from '../../api/generated/crm-client';
+import type { DuplicatesDto } from '../../api/generated/customers-client';
 import { DuplicateList } from './DuplicateList';
 
 interface PossibleDuplicatesDialogProps {

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, InputNumber, Select, Space, Switch } from 'a
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/client';
-import { type CustomerSettingsDto, type CustomerSettingsInput, PriorityTier } from '../../api/generated/crm-client';
+import { type CustomerSettingsDto, type CustomerSettingsInput, PriorityTier } from '../../api/generated/customers-client';
 import { hasStatus } from '../../api/problems';
 import { useSession } from '../../app/auth/session';
 import { useMessage } from '../../shared/ui/feedback';

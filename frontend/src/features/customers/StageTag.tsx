@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CustomerStage } from '../../api/generated/crm-client';
+import { CustomerStage } from '../../api/generated/customers-client';
 
 const colors: Record<CustomerStage, string> = {
   [CustomerStage.Prospect]: 'default',

@@ -2,7 +2,7 @@ import { Alert, Card, Empty, List, Radio, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { KeyDateKind, type UpcomingKeyDateDto } from '../../api/generated/crm-client';
+import { KeyDateKind, type UpcomingKeyDateDto } from '../../api/generated/customers-client';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useUpcomingFestivals, useUpcomingKeyDates } from './api';

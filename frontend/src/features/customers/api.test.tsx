@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { browserHttp } from '../../api/client';
-import { CustomerKind, CustomerSort, CustomerStage, Importance, PriorityTier, type CustomerDto } from '../../api/generated/crm-client';
+import { CustomerKind, CustomerSort, CustomerStage, Importance, PriorityTier, type CustomerDto } from '../../api/generated/customers-client';
 import { changeLanguage } from '../../app/i18n';
 import { fakeServer } from '../../test/fakeServer';
 import { mergedIntoOf, possibleDuplicatesOf, useCreateCustomer, useCustomer, useCustomerList, useUpdateCustomer } from './api';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, TableFormat } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, TableFormat } from '../../api/generated/customers-client';
 import { exportUrl, filtersFromSearch, isFiltered, searchFromFilters } from './filters';
 
 describe('customer list filters in the URL', () => {

@@ -1,4 +1,4 @@
-import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, TableFormat, ValueTierFilter } from '../../api/generated/crm-client';
+import { ContactDue, CustomerSort, CustomerSource, CustomerStage, Importance, PriorityTier, TableFormat, ValueTierFilter } from '../../api/generated/customers-client';
 
 /** What the list shows; kept in the URL so a reload or a shared link opens the same list. */
 export interface CustomerFilters {

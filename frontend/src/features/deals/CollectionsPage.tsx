@@ -2,7 +2,7 @@ import { Card, Empty, Segmented, Space, Table, Tag, Tooltip, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AgeingGroup, type AgeingRowDto, type InvoiceDto, InvoiceState } from '../../api/generated/crm-client';
+import { AgeingGroup, type AgeingRowDto, type InvoiceDto, InvoiceState } from '../../api/generated/deals-client';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError } from '../../shared/ui/PageStates';
 import { useAgeing, useInvoices } from './api';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/client';
-import type { DealDto, DealInput, ProductDto } from '../../api/generated/crm-client';
+import type { DealDto, DealInput, ProductDto } from '../../api/generated/deals-client';
 import { maxLengths } from '../../api/generated/limits';
 import { hasStatus, toProblem } from '../../api/problems';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';

@@ -3,7 +3,7 @@ import { Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { DealStatus, LostReason, StagePhase, type DealDto, type DealLineDto } from '../../api/generated/crm-client';
+import { DealStatus, LostReason, StagePhase, type DealDto, type DealLineDto } from '../../api/generated/deals-client';
 import { maxLengths } from '../../api/generated/limits';
 import { hasStatus } from '../../api/problems';
 import { formatDateTime, formatMoney } from '../../shared/format';

@@ -13,7 +13,7 @@ import { Button, Card, DatePicker, Dropdown, Empty, Space, Tag, Typography } fro
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { type DealBoardColumnDto, type DealCardDto, DealStatus, type PipelineStageDto, StagePhase } from '../../api/generated/crm-client';
+import { type DealBoardColumnDto, type DealCardDto, DealStatus, type PipelineStageDto, StagePhase } from '../../api/generated/deals-client';
 import { hasStatus } from '../../api/problems';
 import { useSession } from '../../app/auth/session';
 import { formatMoney, todayInChina } from '../../shared/format';

@@ -2,7 +2,7 @@ import { Card, Col, Descriptions, Empty, Input, List, Row, Space, Tabs, Tag, Typ
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DealCardDto, MonthWeekDto } from '../../api/generated/crm-client';
+import type { DealCardDto, MonthWeekDto } from '../../api/generated/deals-client';
 import { formatMoney, todayInChina } from '../../shared/format';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { PageHeader } from '../../shared/ui/PageHeader';

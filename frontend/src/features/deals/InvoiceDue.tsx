@@ -1,6 +1,6 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InvoiceDto } from '../../api/generated/crm-client';
+import type { InvoiceDto } from '../../api/generated/deals-client';
 
 /** An invoice's due day, and whether it is overdue (by how many days) or settled. */
 export function InvoiceDue({ invoice }: { invoice: Pick<InvoiceDto, 'dueOn' | 'daysOverdue' | 'outstanding'> }) {

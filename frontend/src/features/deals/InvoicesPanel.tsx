@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DealDto, InvoiceDto } from '../../api/generated/crm-client';
+import type { DealDto, InvoiceDto } from '../../api/generated/deals-client';
 import { maxLengths } from '../../api/generated/limits';
 import { formatMoney, todayInChina, toFen } from '../../shared/format';
 import { useMessage } from '../../shared/ui/feedback';

@@ -1,6 +1,6 @@
 import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InvoiceDto } from '../../api/generated/crm-client';
+import type { InvoiceDto } from '../../api/generated/deals-client';
 import { maxLengths } from '../../api/generated/limits';
 import { formatMoney, todayInChina } from '../../shared/format';
 import { useMessage } from '../../shared/ui/feedback';

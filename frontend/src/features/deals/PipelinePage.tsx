@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PipelineDto, type PipelineStageInput, StagePhase } from '../../api/generated/crm-client';
+import { type PipelineDto, type PipelineStageInput, StagePhase } from '../../api/generated/deals-client';
 import { maxLengths } from '../../api/generated/limits';
 import { hasStatus, toProblem } from '../../api/problems';
 import { PageHeader } from '../../shared/ui/PageHeader';

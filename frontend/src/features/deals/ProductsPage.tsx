@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProductDto } from '../../api/generated/crm-client';
+import type { ProductDto } from '../../api/generated/deals-client';
 import { maxLengths } from '../../api/generated/limits';
 import { hasStatus } from '../../api/problems';
 import { useSession } from '../../app/auth/session';

@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DealCardDto } from '../../api/generated/crm-client';
+import type { DealCardDto } from '../../api/generated/deals-client';
 import { hasStatus } from '../../api/problems';
 import { formatMoney, todayInChina } from '../../shared/format';
 import { useMessage } from '../../shared/ui/feedback';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../api/client';
-import { AgeingGroup, type DealCardDto, type DealDto, type DealInput, type InvoiceInput, InvoiceState, type LoseDealInput, type PaymentInput, type PipelineDto, type PipelineStageInput, type ProductDto, type ProductInput } from '../../api/generated/crm-client';
+import { type Http, useModuleApi } from '../../api/client';
+import { AgeingGroup, CollectionsClient, type DealCardDto, type DealDto, DealsClient, type DealInput, type InvoiceInput, InvoiceState, type LoseDealInput, type PaymentInput, type PipelineDto, type PipelineStageInput, type ProductDto, ProductsClient, type ProductInput } from '../../api/generated/deals-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 
 export const dealKeys = {
@@ -25,13 +25,26 @@ export interface BoardFilters {
   expectedCloseTo?: string;
 }
 
+function dealsClients(baseUrl: string, http: Http) {
+  return {
+    deals: new DealsClient(baseUrl, http),
+    products: new ProductsClient(baseUrl, http),
+    collections: new CollectionsClient(baseUrl, http),
+  };
+}
+
+/** The Deals module's clients: their file loads with the deals pages, not with the app. */
+function useDealsApi() {
+  return useModuleApi(dealsClients);
+}
+
 /** The strong ETag the API expects back in If-Match: the row version, quoted. */
 export function etagOf(record: { version: number }): string {
   return `"${record.version}"`;
 }
 
 export function usePipeline() {
-  const api = useApi();
+  const api = useDealsApi();
   return useQuery({ queryKey: dealKeys.stages(), queryFn: ({ signal }) => api.deals.stages(signal), staleTime: 5 * 60_000 });
 }
 
@@ -42,7 +55,7 @@ export function useStages() {
 }
 
 export function useChangePipeline(pipeline: PipelineDto) {
-  const api = useApi();
+  const api = useDealsApi();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (stages: PipelineStageInput[]) =>
@@ -55,7 +68,7 @@ export function useChangePipeline(pipeline: PipelineDto) {
 }
 
 export function useBoard(filters: BoardFilters) {
-  const api = useApi();
+  const api = useDealsApi();
   return useQuery({
     queryKey: dealKeys.board(filters),
     queryFn: ({ signal }) => api.deals.board(filters.ownerId, undefined, filters.expectedCloseFrom, filters.expectedCloseTo, undefined, undefined, signal),
@@ -64,12 +77,12 @@ export function useBoard(filters: BoardFilters) {
 }
 
 export function useDeal(id: string) {
-  const api = useApi();
+  const api = useDealsApi();
   return useQuery({ queryKey: dealKeys.detail(id), queryFn: ({ signal }) => api.deals.get(id, signal), staleTime: 0 });
 }
 
 export function useStageHistory(id: string) {
-  const api = useApi();
+  const api = useDealsApi();
   return useQuery({ queryKey: dealKeys.history(id), queryFn: ({ signal }) => api.deals.stageHistory(id, signal) });
 }
 
@@ -86,7 +99,7 @@ function useDealChanged() {
 }
 
 export function useCreateDeal() {
-  const api = useApi();
+  const api = useDealsApi();
   const changed = useDealChanged();
   const idempotency = useIdempotencyKey();
   return useMutation({
@@ -100,7 +113,7 @@ export function useCreateDeal() {
 }
 
 export function useUpdateDeal(deal: DealDto | undefined) {
-  const api = useApi();
+  const api = useDealsApi();
   const changed = useDealChanged();
   return useMutation({
     mutationFn: (fields: DealInput) => {
@@ -117,7 +130,7 @@ export function useUpdateDeal(deal: DealDto | undefined) {
 type Versioned = Pick<DealCardDto, 'id' | 'version'>;
 
 export function useMoveDeal() {
-  const api = useApi();
+  const api = useDealsApi();
   const changed = useDealChanged();
   return useMutation({
     mutationFn: ({ deal, stage }: { deal: Versioned; stage: string }) => api.deals.move(deal.id, etagOf(deal), { stage }),
@@ -126,7 +139,7 @@ export function useMoveDeal() {
 }
 
 export function useWinDeal() {
-  const api = useApi();
+  const api = useDealsApi();
   const changed = useDealChanged();
   const idempotency = useIdempotencyKey();
   return useMutation({
@@ -140,7 +153,7 @@ export function useWinDeal() {
 }
 
 export function useLoseDeal() {
-  const api = useApi();
+  const api = useDealsApi();
   const changed = useDealChanged();
   const idempotency = useIdempotencyKey();
   return useMutation({
@@ -154,7 +167,7 @@ export function useLoseDeal() {
 }
 
 export function useReopenDeal() {
-  const api = useApi();
+  const api = useDealsApi();
   const changed = useDealChanged();
   const idempotency = useIdempotencyKey();
   return useMutation({
@@ -169,7 +182,7 @@ export function useReopenDeal() {
 
 /** The catalogue by name, first page (pickers and the products page search on the server). */
 export function useProducts(q: string, includeArchived = false) {
-  const api = useApi();
+  const api = useDealsApi();
   return useQuery({
     queryKey: dealKeys.products(q, includeArchived),
     queryFn: ({ signal }) => api.products.list(q || undefined, undefined, includeArchived || undefined, undefined, 200, signal),
@@ -178,7 +191,7 @@ export function useProducts(q: string, includeArchived = false) {
 }
 
 export function useSaveProduct(product: ProductDto | undefined) {
-  const api = useApi();
+  const api = useDealsApi();
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
@@ -193,7 +206,7 @@ export function useSaveProduct(product: ProductDto | undefined) {
 }
 
 export function useArchiveProduct() {
-  const api = useApi();
+  const api = useDealsApi();
   const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
   return useMutation({
@@ -207,12 +220,12 @@ export function useArchiveProduct() {
 }
 
 export function useDealInvoices(dealId: string) {
-  const api = useApi();
+  const api = useDealsApi();
   return useQuery({ queryKey: dealKeys.invoices(dealId), queryFn: ({ signal }) => api.collections.ofDeal(dealId, signal) });
 }
 
 export function useInvoices(state: InvoiceState) {
-  const api = useApi();
+  const api = useDealsApi();
   return useQuery({
     queryKey: dealKeys.invoiceList(state),
     queryFn: ({ signal }) => api.collections.list(state, undefined, undefined, undefined, undefined, 200, signal),
@@ -221,7 +234,7 @@ export function useInvoices(state: InvoiceState) {
 }
 
 export function useAgeing(groupBy: AgeingGroup) {
-  const api = useApi();
+  const api = useDealsApi();
   return useQuery({ queryKey: dealKeys.ageing(groupBy), queryFn: ({ signal }) => api.collections.ageing(groupBy, undefined, undefined, signal), placeholderData: keepPreviousData });
 }
 
@@ -232,7 +245,7 @@ function useCollectionsChanged() {
 }
 
 export function useIssueInvoice(dealId: string) {
-  const api = useApi();
+  const api = useDealsApi();
   const changed = useCollectionsChanged();
   const idempotency = useIdempotencyKey();
   return useMutation({
@@ -246,7 +259,7 @@ export function useIssueInvoice(dealId: string) {
 }
 
 export function useRecordPayment() {
-  const api = useApi();
+  const api = useDealsApi();
   const changed = useCollectionsChanged();
   const idempotency = useIdempotencyKey();
   return useMutation({
@@ -261,7 +274,7 @@ export function useRecordPayment() {
 
 /** 周看板 of the week of `day` (a calendar day, Asia/Shanghai). */
 export function useWeekFocus(day: string, ownerId?: string) {
-  const api = useApi();
+  const api = useDealsApi();
   return useQuery({
     queryKey: dealKeys.weekFocus(day, ownerId),
     queryFn: ({ signal }) => api.deals.weekFocus(day, ownerId, undefined, signal),
@@ -271,7 +284,7 @@ export function useWeekFocus(day: string, ownerId?: string) {
 
 /** 月看板 of the month of `day`. */
 export function useMonthFocus(day: string, ownerId?: string) {
-  const api = useApi();
+  const api = useDealsApi();
   return useQuery({
     queryKey: dealKeys.monthFocus(day, ownerId),
     queryFn: ({ signal }) => api.deals.monthFocus(day, ownerId, undefined, signal),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../app/i18n';
-import { CrmApiException } from '../../api/generated/crm-client';
+import { CrmApiException } from '../../api/generated/platform-client';
 import { problemMessage } from './problemMessage';
 
 describe('problemMessage', () => {

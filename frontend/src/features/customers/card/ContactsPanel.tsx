@@ -2,7 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Select, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ContactDto, type ContactInput, ContactRole } from '../../../api/generated/crm-client';
+import { type ContactDto, type ContactInput, ContactRole } from '../../../api/generated/customers-client';
 import { maxLengths } from '../../../api/generated/limits';
 import { hasStatus } from '../../../api/problems';
 import { todayInChina } from '../../../shared/format';

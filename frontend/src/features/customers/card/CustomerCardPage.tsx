@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Space,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { CustomerDto } from '../../../api/generated/crm-client';
+import type { CustomerDto } from '../../../api/generated/customers-client';
 import { hasStatus } from '../../../api/problems';
 import { useSession } from '../../../app/auth/session';
 import { formatDateTime } from '../../../shared/format';

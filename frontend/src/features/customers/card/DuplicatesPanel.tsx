@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerDto, DuplicateCandidateDto } from '../../../api/generated/crm-client';
+import type { CustomerDto, DuplicateCandidateDto } from '../../../api/generated/customers-client';
 import { hasStatus } from '../../../api/problems';
 import { useMessage } from '../../../shared/ui/feedback';
 import { problemMessage } from '../../../shared/ui/problemMessage';

@@ -1,6 +1,6 @@
 import { Alert, Button, Empty, List, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AuditAction, type AuditEntryDto, CustomerKind, CustomerSource, CustomerStage, Gender, Importance, IncomeBand, PriorityTier } from '../../../api/generated/crm-client';
+import { AuditAction, type AuditEntryDto, CustomerKind, CustomerSource, CustomerStage, Gender, Importance, IncomeBand, PriorityTier } from '../../../api/generated/customers-client';
 import { formatDateTime } from '../../../shared/format';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import { zhCN } from '../i18n/zh-CN';

@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Select, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type KeyDateDto, type KeyDateInput, KeyDateKind } from '../../../api/generated/crm-client';
+import { type KeyDateDto, type KeyDateInput, KeyDateKind } from '../../../api/generated/customers-client';
 import { maxLengths } from '../../../api/generated/limits';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import { useAddKeyDate, useKeyDates, useRemoveKeyDate } from './cardApi';

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerDto } from '../../../api/generated/crm-client';
+import type { CustomerDto } from '../../../api/generated/customers-client';
 
 /** The customer's archive at a glance; only what is known is listed. */
 export function ProfilePanel({ customer: c }: { customer: CustomerDto }) {

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, List, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PurchaseDto } from '../../../api/generated/crm-client';
+import type { PurchaseDto } from '../../../api/generated/customers-client';
 import { formatDateTime, formatMoney } from '../../../shared/format';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import { usePurchases } from './cardApi';

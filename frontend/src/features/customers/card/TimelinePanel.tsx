@@ -1,6 +1,6 @@
 import { Alert, Button, Col, Empty, Form, Input, Row, Select, Space, Spin, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CallOutcome, type InteractionDto, type InteractionInput, InteractionKind } from '../../../api/generated/crm-client';
+import { CallOutcome, type InteractionDto, type InteractionInput, InteractionKind } from '../../../api/generated/customers-client';
 import { maxLengths } from '../../../api/generated/limits';
 import { chinaLocalToIso, formatDateTime } from '../../../shared/format';
 import { useMessage } from '../../../shared/ui/feedback';

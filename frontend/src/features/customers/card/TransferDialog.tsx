@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CustomerDto } from '../../../api/generated/crm-client';
+import type { CustomerDto } from '../../../api/generated/customers-client';
 import { maxLengths } from '../../../api/generated/limits';
 import { useMessage } from '../../../shared/ui/feedback';
 import { ColleagueSelect } from '../../../shared/ui/ColleagueSelect';

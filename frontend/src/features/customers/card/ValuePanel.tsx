@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CustomerDto, ValueTier } from '../../../api/generated/crm-client';
+import { type CustomerDto, ValueTier } from '../../../api/generated/customers-client';
 import { maxLengths } from '../../../api/generated/limits';
 import { useMessage } from '../../../shared/ui/feedback';
 import { problemMessage } from '../../../shared/ui/problemMessage';

@@ -1,6 +1,6 @@
 import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../api/client';
-import type { ContactDto, ContactInput, CustomerDto, DuplicateCandidateDto, InteractionInput, KeyDateInput, TransferInput, ValueTierOverrideInput } from '../../../api/generated/crm-client';
+import type { ContactDto, ContactInput, CustomerDto, DuplicateCandidateDto, InteractionInput, KeyDateInput, TransferInput, ValueTierOverrideInput } from '../../../api/generated/customers-client';
 import { hasStatus } from '../../../api/problems';
 import { customerKeys } from '../api';
 import { useIdempotencyKey } from '../../../shared/idempotency';

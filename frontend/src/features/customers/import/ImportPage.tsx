@@ -3,7 +3,7 @@ import { Alert, Button, Card, Empty, Progress, Radio, Space, Tag, Upload } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { type ImportJobDto, ImportMode, ImportOutcome, type ImportRowDto, ImportStatus } from '../../../api/generated/crm-client';
+import { type ImportJobDto, ImportMode, ImportOutcome, type ImportRowDto, ImportStatus } from '../../../api/generated/customers-client';
 import { formatDateTime } from '../../../shared/format';
 import { DataTable, type Column } from '../../../shared/ui/DataTable';
 import { PageHeader } from '../../../shared/ui/PageHeader';

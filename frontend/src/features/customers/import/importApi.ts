@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../api/client';
-import { type ImportJobDto, ImportMode, ImportOutcome, ImportStatus } from '../../../api/generated/crm-client';
+import { type ImportJobDto, ImportMode, ImportOutcome, ImportStatus } from '../../../api/generated/customers-client';
 import { useIdempotencyKey } from '../../../shared/idempotency';
 import { customerKeys } from '../api';
 
