@@ -14,9 +14,8 @@ namespace CrmPlatform.Customers.Tests;
 /// The contact cadence (each priority tier is called and visited every so many days, counted from the
 /// timeline), the overdue filter and per-rep counts, staleness, and the admin's settings.
 /// </summary>
-public sealed class CadenceTests(CrmApp app) : IClassFixture<CrmApp>
+public sealed class CadenceTests(CrmApp app) : DayBoundTests, IClassFixture<CrmApp>
 {
-    private static DateOnly TodayInChina => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     [Fact]
     public async Task A_new_customer_is_due_one_cadence_after_it_was_created()
@@ -28,10 +27,10 @@ public sealed class CadenceTests(CrmApp app) : IClassFixture<CrmApp>
 
         priority.Cadence.Should().BeEquivalentTo(new
         {
-            NextCallDue = TodayInChina.AddDays(30), NextVisitDue = TodayInChina.AddDays(90), CallOverdue = false, VisitOverdue = false, Stale = false,
+            NextCallDue = ChinaDay.Today().AddDays(30), NextVisitDue = ChinaDay.Today().AddDays(90), CallOverdue = false, VisitOverdue = false, Stale = false,
         });
-        last.Cadence!.NextCallDue.Should().Be(TodayInChina.AddDays(180));
-        last.Cadence.NextVisitDue.Should().Be(TodayInChina.AddDays(365));
+        last.Cadence!.NextCallDue.Should().Be(ChinaDay.Today().AddDays(180));
+        last.Cadence.NextVisitDue.Should().Be(ChinaDay.Today().AddDays(365));
         priority.LastInteractionAt.Should().BeNull();
     }
 
@@ -148,7 +147,7 @@ public sealed class CadenceTests(CrmApp app) : IClassFixture<CrmApp>
         try
         {
             saved.Cadence.Priority.Should().Be(new CadenceDays(14, 60));
-            (await CreateAsync(rep, "节奏 新设置", "priority")).Cadence!.NextCallDue.Should().Be(TodayInChina.AddDays(14));
+            (await CreateAsync(rep, "节奏 新设置", "priority")).Cadence!.NextCallDue.Should().Be(ChinaDay.Today().AddDays(14));
             var history = await Sql.ScalarAsync<long>(
                 app.ConnectionString, "SELECT count(*) FROM customers.audit_entries WHERE entity_type = 'customerSettings' AND changes::text LIKE '%priorityCallEveryDays%'");
             history.Should().Be(1);

@@ -7,9 +7,8 @@ using static CrmPlatform.Customers.Tests.CustomerRequests;
 namespace CrmPlatform.Customers.Tests;
 
 /// <summary>The full profile (客户档案) and the hand-set classification: stored, replaced, audited, validated and filterable.</summary>
-public sealed class CustomerProfileTests(CrmApp app) : IClassFixture<CrmApp>
+public sealed class CustomerProfileTests(CrmApp app) : DayBoundTests, IClassFixture<CrmApp>
 {
-    private static readonly DateOnly TodayInChina = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     [Fact]
     public async Task The_whole_profile_is_kept_as_given_and_a_replace_is_audited_field_by_field()
@@ -101,7 +100,7 @@ public sealed class CustomerProfileTests(CrmApp app) : IClassFixture<CrmApp>
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
 
-        var response = await rep.PostJsonAsync(Url, new { name = "档案 未来", kind = "person", birthday = TodayInChina.AddDays(2) });
+        var response = await rep.PostJsonAsync(Url, new { name = "档案 未来", kind = "person", birthday = ChinaDay.Today().AddDays(2) });
 
         await response.ShouldHaveFieldErrorAsync("birthday");
     }
@@ -146,8 +145,8 @@ public sealed class CustomerProfileTests(CrmApp app) : IClassFixture<CrmApp>
     public async Task Birthdays_on_profiles_and_of_contacts_are_among_the_upcoming_days()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
-        var inTwo = TodayInChina.AddDays(2);
-        var inFive = TodayInChina.AddDays(5);
+        var inTwo = ChinaDay.Today().AddDays(2);
+        var inFive = ChinaDay.Today().AddDays(5);
         var customer = await CreateAsync(rep, new { name = "生日 钱总", kind = "person", birthday = new DateOnly(1980, inFive.Month, inFive.Day) });
         var contact = await (await rep.PostJsonAsync($"{Url}/{customer.Id}/contacts", new { name = "钱太太", role = "bossFamily", birthday = new DateOnly(1982, inTwo.Month, inTwo.Day) }))
             .ReadAsync<ContactDto>(HttpStatusCode.Created);

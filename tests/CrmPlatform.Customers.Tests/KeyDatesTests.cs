@@ -6,18 +6,17 @@ using static CrmPlatform.Customers.Tests.CustomerRequests;
 namespace CrmPlatform.Customers.Tests;
 
 /// <summary>Key dates on a customer, and "who has a key date in the next days" across the customers one may see.</summary>
-public sealed class KeyDatesTests(CrmApp app) : IClassFixture<CrmApp>
+public sealed class KeyDatesTests(CrmApp app) : DayBoundTests, IClassFixture<CrmApp>
 {
-    private static DateOnly TodayInChina => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     [Fact]
     public async Task Upcoming_lists_the_key_dates_in_the_window_soonest_first_with_days_away_and_years()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
         var customer = await rep.CreateAsync("纪念日 李总");
-        var inThree = TodayInChina.AddDays(3);
-        var inTwenty = TodayInChina.AddDays(20);
-        var today = TodayInChina;
+        var inThree = ChinaDay.Today().AddDays(3);
+        var inTwenty = ChinaDay.Today().AddDays(20);
+        var today = ChinaDay.Today();
         var birthday = await AddAsync(rep, customer.Id, new { kind = "birthday", month = inThree.Month, day = inThree.Day, year = inThree.Year - 50 });
         var opening = await AddAsync(rep, customer.Id, new { kind = "custom", label = "开业纪念日", month = today.Month, day = today.Day });
         var later = await AddAsync(rep, customer.Id, new { kind = "companyAnniversary", month = inTwenty.Month, day = inTwenty.Day });
@@ -36,7 +35,7 @@ public sealed class KeyDatesTests(CrmApp app) : IClassFixture<CrmApp>
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
         var customer = await rep.CreateAsync("纪念日 越权");
-        var tomorrow = TodayInChina.AddDays(1);
+        var tomorrow = ChinaDay.Today().AddDays(1);
         var keyDate = await AddAsync(rep, customer.Id, new { kind = "birthday", month = tomorrow.Month, day = tomorrow.Day });
         var otherTeam = await app.LoginAsync(DemoUsers.RepWest);
         var director = await app.LoginAsync(DemoUsers.Director);

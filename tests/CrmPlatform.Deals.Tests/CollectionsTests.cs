@@ -6,7 +6,7 @@ using static CrmPlatform.Deals.Tests.DealRequests;
 namespace CrmPlatform.Deals.Tests;
 
 /// <summary>货款回收: invoices on won deals, payments (partial allowed, never more than owed), and the ageing by rep, team and customer.</summary>
-public sealed class CollectionsTests(CrmApp app) : IClassFixture<CrmApp>
+public sealed class CollectionsTests(CrmApp app) : DayBoundTests, IClassFixture<CrmApp>
 {
     [Fact]
     public async Task A_won_deal_is_invoiced_up_to_its_amount_paid_in_parts_and_the_ageing_moves_with_each_payment()
@@ -15,19 +15,19 @@ public sealed class CollectionsTests(CrmApp app) : IClassFixture<CrmApp>
         var me = await rep.MeAsync();
         var customer = await rep.NewCustomerAsync("回款 账龄商行");
         var deal = await rep.OpenDealAsync(customer.Id, "回款 年度供货", 10_000m);
-        await (await rep.PostJsonAsync($"{Url}/{deal.Id}/invoices", Invoice(1_000m, Today().AddDays(10)))).ShouldHaveFieldErrorAsync("dealId", HttpStatusCode.UnprocessableEntity);
+        await (await rep.PostJsonAsync($"{Url}/{deal.Id}/invoices", Invoice(1_000m, ChinaDay.Today().AddDays(10)))).ShouldHaveFieldErrorAsync("dealId", HttpStatusCode.UnprocessableEntity);
         var won = await (await rep.WinAsync(deal)).ReadAsync<DealDto>();
 
-        var current = await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(6_000m, Today().AddDays(10), number: "NO.0001")))
+        var current = await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(6_000m, ChinaDay.Today().AddDays(10), number: "NO.0001")))
             .ReadAsync<InvoiceDto>(HttpStatusCode.Created);
-        var late = await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(4_000m, Today().AddDays(-45), issuedOn: Today().AddDays(-75))))
+        var late = await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(4_000m, ChinaDay.Today().AddDays(-45), issuedOn: ChinaDay.Today().AddDays(-75))))
             .ReadAsync<InvoiceDto>(HttpStatusCode.Created);
 
         (current.Outstanding, current.DaysOverdue, current.Number, current.DealTitle, current.CustomerName).Should().Be((6_000m, 0, "NO.0001", "回款 年度供货", "回款 账龄商行"));
         (late.Outstanding, late.DaysOverdue).Should().Be((4_000m, 45));
-        await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(0.01m, Today()))).ShouldHaveFieldErrorAsync("amount", HttpStatusCode.UnprocessableEntity);
-        await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(1m, Today().AddDays(-1)))).ShouldHaveFieldErrorAsync("dueOn");
-        await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(1m, Today().AddDays(9), issuedOn: Today().AddDays(1)))).ShouldHaveFieldErrorAsync("issuedOn");
+        await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(0.01m, ChinaDay.Today()))).ShouldHaveFieldErrorAsync("amount", HttpStatusCode.UnprocessableEntity);
+        await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(1m, ChinaDay.Today().AddDays(-1)))).ShouldHaveFieldErrorAsync("dueOn");
+        await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(1m, ChinaDay.Today().AddDays(9), issuedOn: ChinaDay.Today().AddDays(1)))).ShouldHaveFieldErrorAsync("issuedOn");
 
         (await AgeingAsync(rep, $"ownerId={me.Id}")).Total.Should().BeEquivalentTo(new
         {
@@ -36,9 +36,9 @@ public sealed class CollectionsTests(CrmApp app) : IClassFixture<CrmApp>
 
         var partly = await (await rep.PostJsonAsync($"/api/v1/collections/invoices/{late.Id}/payments", new { amount = 1_500m, method = "转账" })).ReadAsync<InvoiceDto>();
         (partly.Paid, partly.Outstanding, partly.DaysOverdue).Should().Be((1_500m, 2_500m, 45));
-        partly.Payments.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Amount = 1_500m, ReceivedOn = Today(), Method = "转账", RecordedBy = me.Id });
+        partly.Payments.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Amount = 1_500m, ReceivedOn = ChinaDay.Today(), Method = "转账", RecordedBy = me.Id });
         await (await rep.PostJsonAsync($"/api/v1/collections/invoices/{late.Id}/payments", new { amount = 2_500.01m })).ShouldHaveFieldErrorAsync("amount", HttpStatusCode.UnprocessableEntity);
-        await (await rep.PostJsonAsync($"/api/v1/collections/invoices/{late.Id}/payments", new { amount = 1m, receivedOn = Today().AddDays(1) })).ShouldHaveFieldErrorAsync("receivedOn");
+        await (await rep.PostJsonAsync($"/api/v1/collections/invoices/{late.Id}/payments", new { amount = 1m, receivedOn = ChinaDay.Today().AddDays(1) })).ShouldHaveFieldErrorAsync("receivedOn");
         await (await rep.PostJsonAsync($"/api/v1/collections/invoices/{late.Id}/payments", new { amount = 0m })).ShouldHaveFieldErrorAsync("amount");
 
         var byRep = await AgeingAsync(rep, $"ownerId={me.Id}");
@@ -69,12 +69,12 @@ public sealed class CollectionsTests(CrmApp app) : IClassFixture<CrmApp>
         var customer = await rep.NewCustomerAsync("回款 越权商行");
         var deal = await rep.OpenDealAsync(customer.Id, "回款 越权", 3_000m);
         var won = await (await rep.WinAsync(deal)).ReadAsync<DealDto>();
-        var invoice = await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(3_000m, Today().AddDays(-5), issuedOn: Today().AddDays(-20)))).ReadAsync<InvoiceDto>(HttpStatusCode.Created);
+        var invoice = await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(3_000m, ChinaDay.Today().AddDays(-5), issuedOn: ChinaDay.Today().AddDays(-20)))).ReadAsync<InvoiceDto>(HttpStatusCode.Created);
 
         foreach (var client in new[] { outsider, otherManager })
         {
             await (await client.GetAsync($"{Url}/{won.Id}/invoices")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-            await (await client.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(1m, Today()))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            await (await client.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(1m, ChinaDay.Today()))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
             await (await client.PostJsonAsync($"/api/v1/collections/invoices/{invoice.Id}/payments", new { amount = 1m })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
             var all = await (await client.GetAsync("/api/v1/collections/invoices?state=all&limit=200")).ReadAsync<Page<InvoiceDto>>();
             all.Items.Should().NotContain(i => i.Id == invoice.Id);
@@ -96,8 +96,8 @@ public sealed class CollectionsTests(CrmApp app) : IClassFixture<CrmApp>
         // Due today is not yet overdue; 1 and 30 days past due are the first bucket, 31 and 60 the second, 61 and 90 the third, 91 the last.
         foreach (var (daysPastDue, amount) in new[] { (0, 1m), (1, 2m), (30, 4m), (31, 8m), (60, 16m), (61, 32m), (90, 64m), (91, 128m), (-1, 1_015m) })
         {
-            var due = Today().AddDays(-daysPastDue);
-            (await director.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(amount, due, issuedOn: due < Today() ? due : Today()))).StatusCode.Should().Be(HttpStatusCode.Created);
+            var due = ChinaDay.Today().AddDays(-daysPastDue);
+            (await director.PostJsonAsync($"{Url}/{won.Id}/invoices", Invoice(amount, due, issuedOn: due < ChinaDay.Today() ? due : ChinaDay.Today()))).StatusCode.Should().Be(HttpStatusCode.Created);
         }
 
         var byCustomer = await AgeingAsync(director, "groupBy=customer");
@@ -108,7 +108,6 @@ public sealed class CollectionsTests(CrmApp app) : IClassFixture<CrmApp>
         });
     }
 
-    private static DateOnly Today() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private static object Invoice(decimal amount, DateOnly dueOn, DateOnly? issuedOn = null, string? number = null) => new { number, amount, issuedOn, dueOn };
 

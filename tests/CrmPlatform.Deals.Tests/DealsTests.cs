@@ -6,7 +6,7 @@ using static CrmPlatform.Deals.Tests.DealRequests;
 namespace CrmPlatform.Deals.Tests;
 
 /// <summary>Deals over HTTP: terms and lines, the pipeline's moves with their history, record scope, and the guards on every change.</summary>
-public sealed class DealsTests(CrmApp app) : IClassFixture<CrmApp>
+public sealed class DealsTests(CrmApp app) : DayBoundTests, IClassFixture<CrmApp>
 {
     [Fact]
     public async Task A_deal_is_priced_from_its_lines_to_the_fen_half_away_from_zero_and_starts_in_the_first_stage()

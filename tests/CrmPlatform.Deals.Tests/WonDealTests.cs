@@ -16,7 +16,7 @@ namespace CrmPlatform.Deals.Tests;
 /// value tier and the timeline learn it exactly once, however often the event is delivered, and two wins of one
 /// customer at the same moment both count. Deals follow their customer to a new owner and into a merge.
 /// </summary>
-public sealed class WonDealTests(CrmApp app) : IClassFixture<CrmApp>
+public sealed class WonDealTests(CrmApp app) : DayBoundTests, IClassFixture<CrmApp>
 {
     [Fact]
     public async Task A_won_deal_fills_the_purchase_archive_makes_the_customer_a_buyer_rates_it_and_reaches_the_timeline_once()
@@ -33,7 +33,7 @@ public sealed class WonDealTests(CrmApp app) : IClassFixture<CrmApp>
 
         var won = await (await rep.WinAsync(deal)).ReadAsync<DealDto>();
 
-        (won.Status, won.Stage, won.Probability, won.WonOn).Should().Be((DealStatus.Won, "close", 100, ChinaToday()));
+        (won.Status, won.Stage, won.Probability, won.WonOn).Should().Be((DealStatus.Won, "close", 100, ChinaDay.Today()));
         await Eventually.HoldsAsync(async () => (await PurchasesAsync(rep, customer.Id)).Count == 1, "the purchase reaches the customer's archive");
         var purchase = (await PurchasesAsync(rep, customer.Id)).Single();
         purchase.Should().BeEquivalentTo(new { Title = "年度供货", Amount = 17_500m, Currency = "CNY", Source = "deals", ReferenceId = deal.Id });
@@ -87,19 +87,19 @@ public sealed class WonDealTests(CrmApp app) : IClassFixture<CrmApp>
         var empty = await rep.OpenDealAsync(customer.Id, "无金额", 0m);
         await (await rep.WinAsync(empty)).ShouldHaveFieldErrorAsync("amount", HttpStatusCode.UnprocessableEntity);
         var deal = await rep.OpenDealAsync(customer.Id, "补录成交", 3_000m);
-        await (await rep.WinAsync(deal, ChinaToday().AddDays(1))).ShouldHaveFieldErrorAsync("wonOn");
+        await (await rep.WinAsync(deal, ChinaDay.Today().AddDays(1))).ShouldHaveFieldErrorAsync("wonOn");
 
-        var won = await (await rep.WinAsync(deal, ChinaToday().AddDays(-40))).ReadAsync<DealDto>();
+        var won = await (await rep.WinAsync(deal, ChinaDay.Today().AddDays(-40))).ReadAsync<DealDto>();
 
-        won.WonOn.Should().Be(ChinaToday().AddDays(-40));
+        won.WonOn.Should().Be(ChinaDay.Today().AddDays(-40));
         await (await rep.MoveAsync(won, "recommend")).ShouldHaveFieldErrorAsync("stage", HttpStatusCode.UnprocessableEntity);
         var afterSales = await (await rep.MoveAsync(won, "afterSales")).ReadAsync<DealDto>();
         (afterSales.Stage, afterSales.Status).Should().Be(("afterSales", DealStatus.Won));
         await Eventually.HoldsAsync(async () => (await PurchasesAsync(rep, customer.Id)).Count == 1, "the back-dated purchase is kept");
         var purchase = (await PurchasesAsync(rep, customer.Id)).Single();
-        purchase.PurchasedAt.Should().Be(new DateTimeOffset(ChinaToday().AddDays(-40).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)));
+        purchase.PurchasedAt.Should().Be(new DateTimeOffset(ChinaDay.Today().AddDays(-40).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)));
         purchase.Lines.Should().BeEmpty();
-        var board = await (await rep.GetAsync($"{Url}/board?wonFrom={ChinaToday().AddDays(-41):yyyy-MM-dd}")).ReadAsync<DealBoardDto>();
+        var board = await (await rep.GetAsync($"{Url}/board?wonFrom={ChinaDay.Today().AddDays(-41):yyyy-MM-dd}")).ReadAsync<DealBoardDto>();
         board.Columns.Single(c => c.Stage.Key == "afterSales").Cards.Should().Contain(c => c.Id == deal.Id);
     }
 
@@ -115,7 +115,7 @@ public sealed class WonDealTests(CrmApp app) : IClassFixture<CrmApp>
         var lost = await rep.OpenDealAsync(customer.Id, "交接 已丢", 5_000m);
         await rep.LoseAsync(lost, "timing");
         var won = await (await rep.WinAsync(await rep.OpenDealAsync(customer.Id, "交接 已成交", 8_000m))).ReadAsync<DealDto>();
-        var invoice = await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", new { amount = 8_000m, dueOn = ChinaToday().AddDays(30) })).ReadAsync<InvoiceDto>(HttpStatusCode.Created);
+        var invoice = await (await rep.PostJsonAsync($"{Url}/{won.Id}/invoices", new { amount = 8_000m, dueOn = ChinaDay.Today().AddDays(30) })).ReadAsync<InvoiceDto>(HttpStatusCode.Created);
         won.WonBy.Should().Be(repId);
         // The win changes the customer too (its stage, through the outbox): read it once that has happened.
         await Eventually.HoldsAsync(async () => (await PurchasesAsync(rep, customer.Id)).Count == 1, "the purchase reaches the customer");
@@ -144,7 +144,6 @@ public sealed class WonDealTests(CrmApp app) : IClassFixture<CrmApp>
         (await (await manager.GetAsync($"{Url}/{won.Id}/invoices")).ReadAsync<List<InvoiceDto>>()).Single().CustomerId.Should().Be(survivor.Id);
     }
 
-    private static DateOnly ChinaToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private static async Task<IReadOnlyList<PurchaseDto>> PurchasesAsync(HttpClient client, Guid customerId) =>
         (await (await client.GetAsync($"/api/v1/customers/{customerId}/purchases")).ReadAsync<Page<PurchaseDto>>()).Items;

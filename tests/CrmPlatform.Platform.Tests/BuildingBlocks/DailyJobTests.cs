@@ -11,6 +11,9 @@ public sealed class JobLog
 {
     public ConcurrentQueue<(string Job, DateOnly Day)> Runs { get; } = new();
 
+    /// <summary>The day the flaky job fails on: the host's own runner, on the real clock, never runs it, so it cannot spend the failure.</summary>
+    public static readonly DateOnly FlakyDay = new(2032, 7, 1);
+
     public int FailuresLeft { get; set; }
 }
 
@@ -35,7 +38,7 @@ internal sealed class FlakyJob(JobLog log) : IDailyJob
 
     public Task RunAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        if (log.FailuresLeft > 0)
+        if (day == JobLog.FlakyDay && log.FailuresLeft > 0)
         {
             log.FailuresLeft--;
             throw new InvalidOperationException("Simulated failure.");
@@ -98,7 +101,7 @@ public sealed class DailyJobTests(ScheduledApp app) : IClassFixture<ScheduledApp
         (await first.RunDueAsync(CancellationToken.None)).Should().NotContain("test.flaky");
         (await second.RunDueAsync(CancellationToken.None)).Should().NotContain("test.flaky");
 
-        app.Log.Runs.Count(r => r.Job == "test.flaky" && r.Day == new DateOnly(2032, 7, 1)).Should().Be(1);
+        app.Log.Runs.Count(r => r.Job == "test.flaky" && r.Day == JobLog.FlakyDay).Should().Be(1);
     }
 
     [Fact]

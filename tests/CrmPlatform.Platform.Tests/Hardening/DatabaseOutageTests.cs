@@ -17,7 +17,10 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan LoadBefore = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan LoadAfterRecovery = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LoadAfterRecovery = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long after the first success a stale pooled connection may still fail a request (a loaded machine is slow to find them all).</summary>
+    private static readonly TimeSpan Settling = TimeSpan.FromSeconds(3);
     private const int Workers = 4;
 
     /// <summary>The phase a request started and ended in; one that spans two is a transition, held to no rule but "never a 500".</summary>
@@ -96,8 +99,8 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         outcomes.Where(o => o.Phase == Phase.Before).Should().NotBeEmpty().And.OnlyContain(o => o.Status < 300, "all is well before the kill");
         down.Should().NotBeEmpty().And.OnlyContain(
             o => o.Status == 503 && o.RetryAfter && o.MediaType == "application/problem+json", "an outage is a 503 problem with Retry-After, never a 500");
-        outcomes.Where(o => o.Phase == Phase.After && o.At > firstSuccess + TimeSpan.FromSeconds(1)).Should().NotBeEmpty()
-            .And.OnlyContain(o => o.Status < 300, "a second after recovering everything works");
+        outcomes.Where(o => o.Phase == Phase.After && o.At > firstSuccess + Settling).Should().NotBeEmpty()
+            .And.OnlyContain(o => o.Status < 300, "a few seconds after recovering everything works");
         outcomes.Should().OnlyContain(o => o.Status < 300 || o.Status == 503, "no request is ever a 500, not even one cut off by the kill");
         present.Should().Be(ids.Length, "no acknowledged create may be lost");
         (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -87,6 +87,8 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
         TEvent customerEvent, bool archived, CancellationToken cancellationToken, Func<IReadOnlyList<Deal>, DateTimeOffset, Task>? dealsFollow = null)
         where TEvent : IntegrationEvent, ICustomerEvent
     {
+        // The copy's lock lasts until the deals and invoices that follow it are saved.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetDatabaseUtcNow();
         if (!await db.TryClaimAsync(customerEvent, Consumer, now, cancellationToken))
         {
@@ -118,5 +120,6 @@ internal sealed class CustomerCopyUpdater(DealsDbContext db, TimeProvider clock)
         var byId = deals.ToDictionary(d => d.Id);
         invoices.ForEach(invoice => invoice.Follow(byId[invoice.DealId]));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }
