@@ -61,7 +61,7 @@ public sealed class CadenceTests(CrmApp app) : DayBoundTests, IClassFixture<CrmA
         var afterVisit = await GetAsync(rep, customer.Id);
         afterVisit.LastContactedAt.Should().BeCloseTo(visitedAt, TimeSpan.FromMilliseconds(1));
         afterVisit.LastVisitedAt.Should().BeCloseTo(visitedAt, TimeSpan.FromMilliseconds(1));
-        afterVisit.Cadence.Should().BeEquivalentTo(new { CallOverdue = false, VisitOverdue = false, NextCallDue = ChinaDay(visitedAt).AddDays(30) });
+        afterVisit.Cadence.Should().BeEquivalentTo(new { CallOverdue = false, VisitOverdue = false, NextCallDue = ChinaDayOf(visitedAt).AddDays(30) });
         afterVisit.Version.Should().Be(customer.Version, "timeline entries do not change the customer's version (ETag)");
     }
 
@@ -181,7 +181,7 @@ public sealed class CadenceTests(CrmApp app) : DayBoundTests, IClassFixture<CrmA
             contactedAt.AddDays(-100), contactedAt, contactedAt, contactedAt, null, 1);
     }
 
-    private static DateOnly ChinaDay(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private static DateOnly ChinaDayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private static async Task<CustomerDto> CreateAsync(HttpClient client, string name, string tier, string? region = null) =>
         await (await client.PostJsonAsync(Url, new { name, kind = "company", priorityTier = tier, region })).ReadAsync<CustomerDto>(HttpStatusCode.Created);
