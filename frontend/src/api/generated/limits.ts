@@ -77,6 +77,9 @@ export const maxLengths = {
     name: 50,
     query: 1000,
   },
+  TargetInput: {
+    productCategory: 50,
+  },
   TransferInput: {
     reason: 200,
   },
@@ -93,5 +96,8 @@ export const maxItems = {
   },
   PipelineInput: {
     stages: 20,
+  },
+  TargetSplitInput: {
+    children: 400,
   },
 } as const;

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Deals;
 
-/// <summary>成交 / 销售目标: the pipeline and its board, products and the deals that sell them, collections; targets follow.</summary>
+/// <summary>成交 / 销售目标: the pipeline and its board, products and the deals that sell them, collections, and sales targets with their decomposition and progress.</summary>
 public sealed class DealsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -23,6 +23,9 @@ public sealed class DealsModule : IModule
         services.AddScoped<DealViews>();
         services.AddScoped<DealTerms>();
         services.AddScoped<Collections>();
+        services.AddScoped<TargetAccess>();
+        services.AddScoped<TargetActuals>();
+        services.AddScoped<TargetReader>();
         services.AddIntegrationEventHandler<CustomerCreated, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerRenamed, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerOwnerChanged, CustomerCopyUpdater>();
@@ -45,5 +48,6 @@ public sealed class DealsModule : IModule
         DealPipelineEndpoints.Map(deals);
         ProductEndpoints.Map(api);
         CollectionEndpoints.Map(api);
+        TargetEndpoints.Map(api);
     }
 }

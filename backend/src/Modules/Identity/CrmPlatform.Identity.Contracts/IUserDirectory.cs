@@ -18,7 +18,30 @@ public interface IUserDirectory
 
     /// <summary>Names of a batch of teams, for figures grouped by team; unknown ids are absent. From memory like the users' names.</summary>
     Task<IReadOnlyDictionary<Guid, string>> TeamNamesAsync(IReadOnlyCollection<Guid> teamIds, CancellationToken cancellationToken);
+
+    /// <summary>The organisation as it stands: its regions, their teams and each team's members, by name.</summary>
+    Task<Organisation> OrganisationAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Regions, their teams and the teams' members: what targets are split along (company → region → team → rep).</summary>
+public sealed record Organisation(IReadOnlyList<OrganisationRegion> Regions)
+{
+    public OrganisationRegion? Region(Guid id) => Regions.FirstOrDefault(r => r.Id == id);
+
+    public OrganisationTeam? Team(Guid id) => Regions.SelectMany(r => r.Teams).FirstOrDefault(t => t.Id == id);
+
+    /// <summary>The team a user belongs to; null for someone in no team.</summary>
+    public OrganisationTeam? TeamOf(Guid userId) => Regions.SelectMany(r => r.Teams).FirstOrDefault(t => t.Members.Any(m => m.Id == userId));
+
+    public OrganisationRegion? RegionOf(Guid teamId) => Regions.FirstOrDefault(r => r.Teams.Any(t => t.Id == teamId));
+}
+
+public sealed record OrganisationRegion(Guid Id, string Name, IReadOnlyList<OrganisationTeam> Teams);
+
+public sealed record OrganisationTeam(Guid Id, string Name, IReadOnlyList<OrganisationMember> Members);
+
+/// <param name="Role">The member's widest role (see BuildingBlocks Roles).</param>
+public sealed record OrganisationMember(Guid Id, string DisplayName, string Role);
 
 /// <param name="Role">The user's widest role (see BuildingBlocks Roles).</param>
 public sealed record UserSummary(Guid Id, string UserName, string DisplayName, Guid? TeamId, string Role);

@@ -62,6 +62,20 @@ internal sealed class UserDirectory(IServiceProvider services, IMemoryCache cach
         return names;
     }
 
+    public async Task<Organisation> OrganisationAsync(CancellationToken cancellationToken)
+    {
+        var db = Db;
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.RegionId }).ToListAsync(cancellationToken);
+        var members = await db.Users.AsNoTracking().Where(u => u.TeamId != null).OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new { u.Id, u.DisplayName, TeamId = u.TeamId!.Value }).ToListAsync(cancellationToken);
+        var roles = (await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, Role = r.Name! }).ToListAsync(cancellationToken))
+            .ToLookup(ur => ur.UserId, ur => ur.Role);
+        var membersOf = members.ToLookup(m => m.TeamId, m => new OrganisationMember(m.Id, m.DisplayName, Roles.Widest(roles[m.Id].Contains)));
+        var teamsOf = teams.ToLookup(t => t.RegionId, t => new OrganisationTeam(t.Id, t.Name, [.. membersOf[t.Id]]));
+        return new Organisation([.. regions.Select(r => new OrganisationRegion(r.Id, r.Name, [.. teamsOf[r.Id]]))]);
+    }
+
     public ValueTask<string?> DisplayNameAsync(Guid userId, CancellationToken cancellationToken) =>
         cache.TryGetValue(new DisplayNameKey(userId), out string? name) ? ValueTask.FromResult(name) : LoadDisplayNameAsync(userId, cancellationToken);
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmPlatform.Deals.Persistence;
 
-/// <summary>The deals schema: the pipeline's stages, products, deals with their lines and stage history, invoices and payments, and the module's copy of customers.</summary>
+/// <summary>The deals schema: the pipeline's stages, products, deals with their lines and stage history, invoices and payments, sales targets, and the module's copy of customers.</summary>
 internal sealed class DealsDbContext(DbContextOptions<DealsDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "deals";
@@ -25,6 +25,8 @@ internal sealed class DealsDbContext(DbContextOptions<DealsDbContext> options) :
     public DbSet<DealStageChange> StageChanges => Set<DealStageChange>();
 
     public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<SalesTarget> Targets => Set<SalesTarget>();
 }
 
 internal sealed class CustomerCopyConfiguration : IEntityTypeConfiguration<CustomerCopy>
@@ -180,6 +182,28 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(p => p.Note).HasMaxLength(InvoiceLimits.Note);
         // Collections by the day they came in (targets of the 货款回收 kind).
         b.HasIndex(p => p.ReceivedOn);
+    }
+}
+
+internal sealed class SalesTargetConfiguration : IEntityTypeConfiguration<SalesTarget>
+{
+    public void Configure(EntityTypeBuilder<SalesTarget> b)
+    {
+        b.ToTable("sales_targets");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(t => t.Level).HasConversion<string>().HasMaxLength(10);
+        b.Property(t => t.Period).HasConversion<string>().HasMaxLength(10);
+        b.Property(t => t.Split).HasConversion<string>().HasMaxLength(10);
+        b.Property(t => t.ProductCategory).HasMaxLength(ProductLimits.Category);
+        b.Property(t => t.Amount).HasPrecision(14, 2);
+        b.Property(t => t.Version).IsRowVersion();
+        // A split's children go with it.
+        b.HasOne<SalesTarget>().WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Cascade);
+        // One target per slot: a kind (and category) for a subject over a period.
+        b.HasIndex(t => new { t.Kind, t.Level, t.SubjectId, t.Period, t.StartsOn, t.ProductCategory }).IsUnique().AreNullsDistinct(false);
+        b.HasIndex(t => t.ParentId);
+        b.HasIndex(t => new { t.TeamId, t.StartsOn });
     }
 }
 

@@ -691,6 +691,102 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                     b.ToTable("products", "deals");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.SalesTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("ProductCategory")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("product_category");
+
+                    b.Property<string>("Split")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("split");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_targets");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_sales_targets_parent_id");
+
+                    b.HasIndex("TeamId", "StartsOn")
+                        .HasDatabaseName("ix_sales_targets_team_id_starts_on");
+
+                    b.HasIndex("Kind", "Level", "SubjectId", "Period", "StartsOn", "ProductCategory")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_targets_kind_level_subject_id_period_starts_on_produc");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Kind", "Level", "SubjectId", "Period", "StartsOn", "ProductCategory"), false);
+
+                    b.ToTable("sales_targets", "deals");
+                });
+
             modelBuilder.Entity("CrmPlatform.Deals.Integration.CustomerCopy", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -781,6 +877,15 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_payments_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Deals.Domain.SalesTarget", b =>
+                {
+                    b.HasOne("CrmPlatform.Deals.Domain.SalesTarget", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_sales_targets_sales_targets_parent_id");
                 });
 
             modelBuilder.Entity("CrmPlatform.Deals.Domain.Deal", b =>
