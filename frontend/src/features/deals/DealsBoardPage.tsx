@@ -1,4 +1,4 @@
-import { AccountBookOutlined, AppstoreOutlined, CalendarOutlined, PlusOutlined, SettingOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AimOutlined, AppstoreOutlined, CalendarOutlined, PlusOutlined, SettingOutlined, ShoppingOutlined } from '@ant-design/icons';
 import {
   DndContext,
   KeyboardSensor,
@@ -91,6 +91,9 @@ export default function DealsBoardPage() {
             )}
             <Link to="/deals/focus">
               <Button icon={<CalendarOutlined />}>{t('focus.title')}</Button>
+            </Link>
+            <Link to="/deals/targets">
+              <Button icon={<AimOutlined />}>{t('targets.title')}</Button>
             </Link>
             <Link to="/deals/collections">
               <Button icon={<AccountBookOutlined />}>{t('collections.title')}</Button>

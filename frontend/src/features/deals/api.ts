@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Http, useModuleApi } from '../../api/client';
-import { AgeingGroup, CollectionsClient, type DealCardDto, type DealDto, DealsClient, type DealInput, type InvoiceInput, InvoiceState, type LoseDealInput, type PaymentInput, type PipelineDto, type PipelineStageInput, type ProductDto, ProductsClient, type ProductInput } from '../../api/generated/deals-client';
+import { AgeingGroup, CollectionsClient, type DealCardDto, type DealDto, DealsClient, type DealInput, type InvoiceInput, InvoiceState, type LoseDealInput, type PaymentInput, type PipelineDto, type PipelineStageInput, type ProductDto, ProductsClient, type ProductInput, type TargetDto, type TargetInput, type TargetKind, TargetsClient, type TargetSplitInput } from '../../api/generated/deals-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 
 export const dealKeys = {
@@ -17,6 +17,10 @@ export const dealKeys = {
   invoices: (dealId: string) => [...dealKeys.collections(), 'deal', dealId] as const,
   invoiceList: (state: InvoiceState) => [...dealKeys.collections(), 'list', state] as const,
   ageing: (groupBy: AgeingGroup) => [...dealKeys.collections(), 'ageing', groupBy] as const,
+  targets: () => [...dealKeys.all, 'targets'] as const,
+  targetList: (kind: TargetKind, year: number) => [...dealKeys.targets(), 'list', kind, year] as const,
+  target: (id: string) => [...dealKeys.targets(), 'detail', id] as const,
+  targetOrganisation: () => [...dealKeys.targets(), 'organisation'] as const,
 };
 
 export interface BoardFilters {
@@ -30,6 +34,7 @@ function dealsClients(baseUrl: string, http: Http) {
     deals: new DealsClient(baseUrl, http),
     products: new ProductsClient(baseUrl, http),
     collections: new CollectionsClient(baseUrl, http),
+    targets: new TargetsClient(baseUrl, http),
   };
 }
 
@@ -289,5 +294,60 @@ export function useMonthFocus(day: string, ownerId?: string) {
     queryKey: dealKeys.monthFocus(day, ownerId),
     queryFn: ({ signal }) => api.deals.monthFocus(day, ownerId, undefined, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The targets at the top of what the caller sees, of a kind, overlapping a year, each with its progress. */
+export function useTargets(kind: TargetKind, year: number) {
+  const api = useDealsApi();
+  return useQuery({ queryKey: dealKeys.targetList(kind, year), queryFn: ({ signal }) => api.targets.list(kind, year, signal), placeholderData: keepPreviousData });
+}
+
+/** A target and the children the caller sees (fetched when its row is opened). */
+export function useTarget(id: string) {
+  const api = useDealsApi();
+  return useQuery({ queryKey: dealKeys.target(id), queryFn: ({ signal }) => api.targets.get(id, signal) });
+}
+
+/** The regions, teams and members the caller may set targets for; only asked of those who may. */
+export function useTargetOrganisation(enabled: boolean) {
+  const api = useDealsApi();
+  return useQuery({ queryKey: dealKeys.targetOrganisation(), queryFn: ({ signal }) => api.targets.organisation(signal), enabled, staleTime: 5 * 60_000 });
+}
+
+export function useCreateTarget() {
+  const api = useDealsApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (target: TargetInput) => api.targets.create(idempotency.key, target),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async () => {
+      idempotency.renew();
+      await queryClient.invalidateQueries({ queryKey: dealKeys.targets() });
+    },
+  });
+}
+
+/** 目标分解: the target's children replaced whole, at the version the caller read. */
+export function useSplitTarget(target: TargetDto) {
+  const api = useDealsApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (split: TargetSplitInput) => api.targets.split(target.id, etagOf(target), split),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: dealKeys.targets() });
+    },
+  });
+}
+
+export function useRemoveTarget() {
+  const api = useDealsApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (target: TargetDto) => api.targets.remove(target.id, etagOf(target)),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: dealKeys.targets() });
+    },
   });
 }

@@ -9,6 +9,7 @@ const ProductsPage = lazy(() => import('./ProductsPage'));
 const PipelinePage = lazy(() => import('./PipelinePage'));
 const CollectionsPage = lazy(() => import('./CollectionsPage'));
 const FocusPage = lazy(() => import('./FocusPage'));
+const TargetsPage = lazy(() => import('./TargetsPage'));
 
 /** The deals pages, mounted by app/router.tsx inside the signed-in frame. */
 export const dealsRoutes: PathRouteProps[] = [
@@ -18,6 +19,7 @@ export const dealsRoutes: PathRouteProps[] = [
   { path: 'deals/stages', element: <PipelinePage /> },
   { path: 'deals/collections', element: <CollectionsPage /> },
   { path: 'deals/focus', element: <FocusPage /> },
+  { path: 'deals/targets', element: <TargetsPage /> },
   { path: 'deals/:id', element: <DealPage /> },
   { path: 'deals/:id/edit', element: <DealFormPage /> },
 ];
