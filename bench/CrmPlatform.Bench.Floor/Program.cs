@@ -254,6 +254,72 @@ app.MapGet("/deals/board", async (Guid? owner, Guid? team, HttpResponse response
     await WriteJsonAsync(response, command, StatusCodes.Status200OK);
 });
 
+// A target and its split, each with its actual, in one statement: the period's wins of the target's people summed once
+// per person (for a split among regions, teams or members) and once per day (for a split into periods). The ids come
+// from the seed, so there is no record scope to apply.
+app.MapGet("/targets/{id:guid}", async (Guid id, HttpResponse response) =>
+{
+    await using var command = dataSource.CreateCommand("""
+        WITH t AS (SELECT * FROM deals.sales_targets WHERE id = $1),
+        people AS (SELECT u.id, u.team_id, tm.region_id FROM identity.users u JOIN identity.teams tm ON tm.id = u.team_id),
+        credits AS (
+          SELECT d.won_by AS person, d.won_on AS day, d.amount AS value
+          FROM t CROSS JOIN deals.deals d LEFT JOIN people p ON p.id = d.won_by
+          WHERE d.status = 'Won' AND d.won_on BETWEEN t.starts_on AND t.ends_on
+            AND CASE t.level WHEN 'Company' THEN true WHEN 'Region' THEN p.region_id = t.subject_id WHEN 'Team' THEN p.team_id = t.subject_id
+                ELSE d.won_by = t.subject_id END),
+        per_person AS (SELECT person, sum(value) AS total FROM credits GROUP BY person),
+        per_day AS (SELECT day, sum(value) AS total FROM credits GROUP BY day),
+        nodes AS (SELECT * FROM t UNION ALL SELECT c.* FROM deals.sales_targets c JOIN t ON c.parent_id = t.id)
+        SELECT json_agg(json_build_object('id', n.id, 'level', n.level, 'subjectId', n.subject_id, 'period', n.period, 'startsOn', n.starts_on,
+                 'endsOn', n.ends_on, 'amount', n.amount, 'actual', CASE
+                   WHEN n.parent_id IS DISTINCT FROM t.id THEN (SELECT coalesce(sum(total), 0) FROM per_person)
+                   WHEN t.split = 'Periods' THEN (SELECT coalesce(sum(total), 0) FROM per_day WHERE day BETWEEN n.starts_on AND n.ends_on)
+                   ELSE (SELECT coalesce(sum(pp.total), 0) FROM per_person pp JOIN people p ON p.id = pp.person
+                         WHERE CASE n.level WHEN 'Region' THEN p.region_id = n.subject_id WHEN 'Team' THEN p.team_id = n.subject_id
+                               ELSE p.id = n.subject_id END) END) ORDER BY n.parent_id NULLS FIRST, n.starts_on)
+        FROM nodes n CROSS JOIN t
+        """);
+    command.Parameters.Add(new NpgsqlParameter { Value = id });
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
+// A team's activity funnel over a period (days in China): its members' calls and appointments, their deals that reached
+// the recommend stage, and their wins, each counted in one grouped subquery.
+app.MapGet("/deals/funnel", async (Guid team, DateOnly from, DateOnly to, HttpResponse response) =>
+{
+    await using var command = dataSource.CreateCommand("""
+        WITH members AS (SELECT id, display_name FROM identity.users WHERE team_id = $1),
+        span AS (SELECT ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AS start, (($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS finish),
+        calls AS (
+          SELECT i.recorded_by AS person, count(*) FILTER (WHERE i.kind = 'Call') AS calls,
+                 count(*) FILTER (WHERE i.kind = 'Call' AND i.outcome = 'Reached') AS reached,
+                 count(*) FILTER (WHERE i.kind <> 'Call') AS appointments
+          FROM customers.interactions i, span
+          WHERE i.recorded_by IN (SELECT id FROM members) AND i.occurred_at >= span.start AND i.occurred_at < span.finish
+            AND i.kind IN ('Call', 'Meeting', 'Visit')
+          GROUP BY i.recorded_by),
+        wins AS (
+          SELECT won_by AS person, count(*) AS deals, sum(amount) AS amount FROM deals.deals
+          WHERE status = 'Won' AND won_on BETWEEN $2 AND $3 AND won_by IN (SELECT id FROM members) GROUP BY won_by),
+        recommendations AS (
+          SELECT d.owner_id AS person, count(DISTINCT d.id) AS recommendations
+          FROM span, deals.deal_stage_changes c JOIN deals.deals d ON d.id = c.deal_id
+          WHERE c.to_stage = 'recommend' AND c.changed_at >= span.start AND c.changed_at < span.finish AND d.owner_id IN (SELECT id FROM members)
+          GROUP BY d.owner_id)
+        SELECT json_build_object('from', $2, 'to', $3, 'reps', json_agg(json_build_object('repId', m.id, 'repName', m.display_name,
+                 'callsMade', coalesce(c.calls, 0), 'callsReached', coalesce(c.reached, 0), 'appointments', coalesce(c.appointments, 0),
+                 'recommendations', coalesce(r.recommendations, 0), 'dealsWon', coalesce(w.deals, 0), 'amount', coalesce(w.amount, 0),
+                 'revenuePerCall', round(coalesce(w.amount, 0) / nullif(c.calls, 0), 2),
+                 'commission', round(coalesce(w.amount, 0) * 0.05, 2)) ORDER BY coalesce(w.amount, 0) DESC))
+        FROM members m LEFT JOIN calls c ON c.person = m.id LEFT JOIN wins w ON w.person = m.id LEFT JOIN recommendations r ON r.person = m.id
+        """);
+    command.Parameters.Add(new NpgsqlParameter { Value = team });
+    command.Parameters.Add(new NpgsqlParameter { Value = from });
+    command.Parameters.Add(new NpgsqlParameter { Value = to });
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
 await app.RunAsync();
 
 static (string Clause, Guid? Value) Scope(Guid? owner, Guid? team) =>

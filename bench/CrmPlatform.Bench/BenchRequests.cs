@@ -45,6 +45,21 @@ internal static class BenchRequests
             yield return new BenchRequest("deals: board", caller, Target.Get("/api/v1/deals/board"), Target.Get($"/deals/board?{caller.FloorScope}"));
         }
 
+        // Target progress (销售目标): this year's revenue target with its split, each share's actual counted from a year of
+        // won deals: the company's among the regions (by person), a team's among its members, a rep's year by month (by day).
+        foreach (var (caller, id) in new[] { (data.Director, data.Targets.Company), (data.Manager, data.Targets.Team), (data.Rep, data.Targets.Rep) })
+        {
+            yield return new BenchRequest("deals: target progress", caller, Target.Get($"/api/v1/targets/{id}"), Target.Get($"/targets/{id}"));
+        }
+
+        // The activity funnel of a team for last month: its members' calls and appointments among 5M timeline entries, their
+        // deals that reached the recommend stage, and their wins.
+        var lastMonth = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddMonths(-1);
+        var (from, to) = (new DateOnly(lastMonth.Year, lastMonth.Month, 1), new DateOnly(lastMonth.Year, lastMonth.Month, DateTime.DaysInMonth(lastMonth.Year, lastMonth.Month)));
+        yield return new BenchRequest("deals: funnel team-month", data.Manager,
+            Target.Get($"/api/v1/deals/funnel?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"),
+            Target.Get($"/deals/funnel?team={data.Manager.TeamId}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
+
         // Writes come from a rep of another team than the readers', with bodies copied from real rows,
         // so they neither skew what the reads find nor all look alike. A created customer is a new one
         // (its own name and phone, filled in per request), so it pays the duplicate check and passes it.
@@ -93,6 +108,9 @@ internal sealed record Caller(string Label, string Role, Guid Id, Guid? TeamId, 
     };
 }
 
+/// <summary>This year's revenue targets of the company, the manager's team and the rep (targets.sql).</summary>
+internal sealed record BenchTargets(Guid Company, Guid Team, Guid Rep);
+
 /// <summary>What the requests need from the seeded data set.</summary>
 internal sealed record BenchData(
     Caller Director,
@@ -104,7 +122,8 @@ internal sealed record BenchData(
     string DeepPageQuery,
     Guid DeepPageAfterId,
     IReadOnlyList<string> Bodies,
-    Func<Task<IReadOnlyList<(Guid Id, uint Version)>>> WriterRowsAsync)
+    Func<Task<IReadOnlyList<(Guid Id, uint Version)>>> WriterRowsAsync,
+    BenchTargets Targets)
 {
     /// <summary>The bodies with a <c>{serial}</c> after the name and <c>{phone}</c> as the phone, which load.lua fills in per request.</summary>
     public IReadOnlyList<string> NewCustomerBodies { get; } = [.. Bodies.Select(AsNewCustomer)];

@@ -26,7 +26,11 @@ var data = new BenchData(
     await IdsAsync(database, rep.Id),
     deepQuery, deepAfter,
     await BodiesAsync(database),
-    () => RowsAsync(database, writer.Id));
+    () => RowsAsync(database, writer.Id),
+    new BenchTargets(
+        await TargetIdAsync(database, "Company", null),
+        await TargetIdAsync(database, "Team", manager.TeamId),
+        await TargetIdAsync(database, "Rep", rep.Id)));
 
 var workDirectory = Directory.CreateTempSubdirectory("crm-bench-").FullName;
 var wrk = new Wrk(options.Threads, options.Connections, workDirectory);
@@ -141,6 +145,16 @@ static async Task<IReadOnlyList<Guid>> IdsAsync(NpgsqlDataSource database, Guid?
     }
 
     return ids;
+}
+
+// This year's revenue target of the company, a team or a rep, as targets.sql seeded it.
+static async Task<Guid> TargetIdAsync(NpgsqlDataSource database, string level, Guid? subjectId)
+{
+    await using var command = database.CreateCommand(
+        "SELECT id FROM deals.sales_targets WHERE kind = 'Revenue' AND period = 'Year' AND level = $1 AND subject_id IS NOT DISTINCT FROM $2 ORDER BY starts_on DESC LIMIT 1");
+    command.Parameters.Add(new NpgsqlParameter { Value = level });
+    command.Parameters.Add(new NpgsqlParameter { Value = (object?)subjectId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+    return (Guid)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No {level} target was seeded."));
 }
 
 // Request bodies for writes: the fields of real rows, as the API takes them.

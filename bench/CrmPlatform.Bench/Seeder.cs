@@ -7,8 +7,8 @@ namespace CrmPlatform.Bench;
 /// Loads the data set in SQL, not through the API: users and teams, then customers, their contacts
 /// and their timelines (five entries per customer on average) in parallel chunks, with the tables'
 /// secondary indexes dropped and rebuilt afterwards (one build is far cheaper than millions of index
-/// inserts), then VACUUM ANALYZE so plans see real statistics; last, Deals' copy of the customers and a
-/// year of deals (deals.sql).
+/// inserts), then VACUUM ANALYZE so plans see real statistics; last, Deals' copy of the customers, a
+/// year of deals (deals.sql) and this year's revenue targets split down to every member's months (targets.sql).
 /// </summary>
 internal static class Seeder
 {
@@ -93,6 +93,7 @@ internal static class Seeder
         var (open, closed) = DealCounts(customers);
         await ExecuteAsync(database, Sql("deals.sql"), ("open", open), ("closed", closed));
         Console.WriteLine($"  {open:N0} open and {closed:N0} closed deals inserted by {started.Elapsed.TotalSeconds:0.0} s");
+        await ExecuteAsync(database, Sql("targets.sql"));
         Console.WriteLine($"  seeded in {started.Elapsed.TotalSeconds:0.0} s");
     }
 

@@ -30,6 +30,7 @@ public sealed class CustomersModule : IModule
         services.AddSingleton<SettingsCache>();
         services.AddMemoryCache();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<ICustomerActivity, ActivityCounter>();
         services.AddScoped<InteractionLog>();
         services.AddScoped<CustomerAccess>();
         services.AddScoped<ContactBook>();

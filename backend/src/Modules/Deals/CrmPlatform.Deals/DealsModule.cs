@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Deals;
 
-/// <summary>成交 / 销售目标: the pipeline and its board, products and the deals that sell them, collections, and sales targets with their decomposition and progress.</summary>
+/// <summary>成交 / 销售目标: the pipeline and its board, products and the deals that sell them, collections, sales targets with their decomposition and progress, the activity funnel, and the objection-handling library.</summary>
 public sealed class DealsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -26,6 +26,7 @@ public sealed class DealsModule : IModule
         services.AddScoped<TargetAccess>();
         services.AddScoped<TargetActuals>();
         services.AddScoped<TargetReader>();
+        services.AddScoped<ObjectionLibrary>();
         services.AddIntegrationEventHandler<CustomerCreated, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerRenamed, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerOwnerChanged, CustomerCopyUpdater>();
@@ -41,6 +42,7 @@ public sealed class DealsModule : IModule
         StageEndpoints.Map(deals);
         DealBoardEndpoint.Map(deals);
         FocusEndpoints.Map(deals);
+        FunnelEndpoint.Map(deals);
         ListDealsEndpoint.Map(deals);
         CreateDealEndpoint.Map(deals);
         GetDealEndpoints.Map(deals);
@@ -49,5 +51,6 @@ public sealed class DealsModule : IModule
         ProductEndpoints.Map(api);
         CollectionEndpoints.Map(api);
         TargetEndpoints.Map(api);
+        ObjectionEndpoints.Map(api);
     }
 }

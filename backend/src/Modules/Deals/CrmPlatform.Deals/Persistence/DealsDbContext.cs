@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmPlatform.Deals.Persistence;
 
-/// <summary>The deals schema: the pipeline's stages, products, deals with their lines and stage history, invoices and payments, sales targets, and the module's copy of customers.</summary>
+/// <summary>The deals schema: the pipeline's stages, products, deals with their lines and stage history, invoices and payments, sales targets, the objection-handling library with the refusals met on deals, and the module's copy of customers.</summary>
 internal sealed class DealsDbContext(DbContextOptions<DealsDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "deals";
@@ -27,6 +27,10 @@ internal sealed class DealsDbContext(DbContextOptions<DealsDbContext> options) :
     public DbSet<Invoice> Invoices => Set<Invoice>();
 
     public DbSet<SalesTarget> Targets => Set<SalesTarget>();
+
+    public DbSet<ObjectionScript> ObjectionScripts => Set<ObjectionScript>();
+
+    public DbSet<DealObjection> DealObjections => Set<DealObjection>();
 }
 
 internal sealed class CustomerCopyConfiguration : IEntityTypeConfiguration<CustomerCopy>
@@ -104,6 +108,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.HasIndex(d => new { d.Status, d.Stage, d.ExpectedCloseOn, d.Id });
         // The board's totals and the won deals of a period (targets): open deals, or deals won since a day.
         b.HasIndex(d => new { d.Status, d.WonOn });
+        // Target progress: a period's wins, read from the index alone (who won, how much, at what cost, which customer).
+        b.HasIndex(d => d.WonOn).HasFilter("status = 'Won'").IncludeProperties(d => new { d.WonBy, d.Amount, d.Cost, d.CustomerId, d.ClosedAt })
+            .HasDatabaseName("ix_deals_won_on_covering");
         b.HasIndex(d => new { d.OwnerId, d.Status });
         b.HasIndex(d => new { d.TeamId, d.Status });
         b.HasIndex(d => d.CustomerId);
@@ -204,6 +211,40 @@ internal sealed class SalesTargetConfiguration : IEntityTypeConfiguration<SalesT
         b.HasIndex(t => new { t.Kind, t.Level, t.SubjectId, t.Period, t.StartsOn, t.ProductCategory }).IsUnique().AreNullsDistinct(false);
         b.HasIndex(t => t.ParentId);
         b.HasIndex(t => new { t.TeamId, t.StartsOn });
+    }
+}
+
+internal sealed class ObjectionScriptConfiguration : IEntityTypeConfiguration<ObjectionScript>
+{
+    public void Configure(EntityTypeBuilder<ObjectionScript> b)
+    {
+        b.ToTable("objection_scripts");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.Objection).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Audience).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Text).HasMaxLength(ObjectionLimits.Text);
+        b.Property(s => s.EnglishText).HasMaxLength(ObjectionLimits.Text);
+        b.Property(s => s.Version).IsRowVersion();
+        b.HasIndex(s => new { s.Objection, s.Audience });
+        b.HasData(SeededScripts.All());
+    }
+}
+
+internal sealed class DealObjectionConfiguration : IEntityTypeConfiguration<DealObjection>
+{
+    public void Configure(EntityTypeBuilder<DealObjection> b)
+    {
+        b.ToTable("deal_objections");
+        b.HasKey(o => o.Id);
+        b.Property(o => o.Id).ValueGeneratedNever();
+        b.Property(o => o.Objection).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.Note).HasMaxLength(ObjectionLimits.Note);
+        b.HasOne<Deal>().WithMany().HasForeignKey(o => o.DealId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ObjectionScript>().WithMany().HasForeignKey(o => o.ScriptId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(o => new { o.DealId, o.RecordedAt });
+        // A script's success rate: its uses counted along this index.
+        b.HasIndex(o => new { o.ScriptId, o.Worked });
     }
 }
 

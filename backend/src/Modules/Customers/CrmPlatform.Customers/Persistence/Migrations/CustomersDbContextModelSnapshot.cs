@@ -970,6 +970,12 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                     b.HasIndex("CustomerId", "Id")
                         .HasDatabaseName("ix_interactions_customer_id_id");
 
+                    b.HasIndex("RecordedBy", "OccurredAt")
+                        .HasDatabaseName("ix_interactions_recorded_by_occurred_at")
+                        .HasFilter("recorded_by IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RecordedBy", "OccurredAt"), new[] { "Kind", "Outcome" });
+
                     b.ToTable("interactions", "customers");
                 });
 
