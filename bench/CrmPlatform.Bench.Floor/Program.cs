@@ -303,10 +303,10 @@ app.MapGet("/deals/funnel", async (Guid team, DateOnly from, DateOnly to, HttpRe
           SELECT won_by AS person, count(*) AS deals, sum(amount) AS amount FROM deals.deals
           WHERE status = 'Won' AND won_on BETWEEN $2 AND $3 AND won_by IN (SELECT id FROM members) GROUP BY won_by),
         recommendations AS (
-          SELECT d.owner_id AS person, count(DISTINCT d.id) AS recommendations
-          FROM span, deals.deal_stage_changes c JOIN deals.deals d ON d.id = c.deal_id
-          WHERE c.to_stage = 'recommend' AND c.changed_at >= span.start AND c.changed_at < span.finish AND d.owner_id IN (SELECT id FROM members)
-          GROUP BY d.owner_id)
+          SELECT c.changed_by AS person, count(DISTINCT c.deal_id) AS recommendations
+          FROM span, deals.deal_stage_changes c
+          WHERE c.to_stage = 'recommend' AND c.changed_at >= span.start AND c.changed_at < span.finish AND c.changed_by IN (SELECT id FROM members)
+          GROUP BY c.changed_by)
         SELECT json_build_object('from', $2, 'to', $3, 'reps', json_agg(json_build_object('repId', m.id, 'repName', m.display_name,
                  'callsMade', coalesce(c.calls, 0), 'callsReached', coalesce(c.reached, 0), 'appointments', coalesce(c.appointments, 0),
                  'recommendations', coalesce(r.recommendations, 0), 'dealsWon', coalesce(w.deals, 0), 'amount', coalesce(w.amount, 0),

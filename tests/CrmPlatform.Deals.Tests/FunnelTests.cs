@@ -19,7 +19,7 @@ public sealed class FunnelTests(CrmApp app) : DayBoundTests, IClassFixture<CrmAp
         var east = await app.LoginAsync(DemoUsers.RepEast);
         var (westId, eastId) = ((await west.MeAsync()).Id, (await east.MeAsync()).Id);
 
-        await RecordActivityAsync(west, "漏斗 西", calls: 100, reached: 50, appointments: 13, recommendations: 13, wins: [40_000m, 40_000m, 40_000m, 40_000m, 40_000m]);
+        await RecordActivityAsync(west, "漏斗 西", calls: 100, reached: 50, appointments: 13, recommendations: 13, wins: [40_000m, 40_000m, 40_000m, 40_000m, 40_000m], callMinutes: 6);
         await RecordActivityAsync(east, "漏斗 东", calls: 100, reached: 50, appointments: 13, recommendations: 13, wins: [4_000m, 4_000m, 4_000m, 4_000m, 4_000m]);
 
         var month = await FunnelAsync(director, $"ownerId={westId}");
@@ -27,12 +27,12 @@ public sealed class FunnelTests(CrmApp app) : DayBoundTests, IClassFixture<CrmAp
         month.Total.Should().BeEquivalentTo(new
         {
             CallsMade = 100, CallsReached = 50, Appointments = 13, Recommendations = 13, DealsWon = 5, Amount = 200_000m,
-            RevenuePerCall = 2_000m, Commission = 10_000m, CommissionPerCall = 100m,
-        }, "¥200,000 over 100 calls is ¥2,000 a call and ¥100 of commission at 5 %, not the ¥200 and ¥10 seed 001 prints");
+            RevenuePerCall = 2_000m, Commission = 10_000m, CommissionPerCall = 100m, SellingHours = 10m, SalesPerHour = 20_000m,
+        }, "¥200,000 over 100 calls is ¥2,000 a call and ¥100 of commission at 5 %, not the ¥200 and ¥10 seed 001 prints; 100 six-minute calls are 10 hours of selling");
         month.CommissionPercent.Should().Be(5m);
 
         var twentyThousand = await FunnelAsync(director, $"ownerId={eastId}");
-        twentyThousand.Total.Should().BeEquivalentTo(new { Amount = 20_000m, RevenuePerCall = 200m, Commission = 1_000m, CommissionPerCall = 10m },
+        twentyThousand.Total.Should().BeEquivalentTo(new { Amount = 20_000m, RevenuePerCall = 200m, Commission = 1_000m, CommissionPerCall = 10m, SellingHours = (decimal?)null, SalesPerHour = (decimal?)null },
             "seed 001's ¥200 and ¥10 a call are what ¥20,000 of sales over 100 calls make");
 
         (await FunnelAsync(director, $"ownerId={westId}&commissionPercent=3.5")).Total.Should().BeEquivalentTo(new { Commission = 7_000m, CommissionPerCall = 70m });
@@ -50,16 +50,20 @@ public sealed class FunnelTests(CrmApp app) : DayBoundTests, IClassFixture<CrmAp
         await (await director.GetAsync($"{Url}/funnel?from=2026-01-10&to=2026-01-01")).ShouldHaveFieldErrorAsync("to");
         await (await director.GetAsync($"{Url}/funnel?from=2024-01-01&to=2026-01-01")).ShouldHaveFieldErrorAsync("to");
         await (await director.GetAsync($"{Url}/funnel?commissionPercent=101")).ShouldHaveFieldErrorAsync("commissionPercent");
+        var customer = await west.NewCustomerAsync("漏斗 计时");
+        await (await west.PostJsonAsync($"/api/v1/customers/{customer.Id}/interactions", new { kind = "note", summary = "备忘", durationMinutes = 5 })).ShouldHaveFieldErrorAsync("durationMinutes");
+        await (await west.PostJsonAsync($"/api/v1/customers/{customer.Id}/interactions", new { kind = "visit", summary = "拜访", durationMinutes = 1441 })).ShouldHaveFieldErrorAsync("durationMinutes");
     }
 
     /// <summary>What a rep records in a day: calls (some reaching the customer), meetings and visits, deals moved to the recommend stage, wins.</summary>
-    private static async Task RecordActivityAsync(HttpClient rep, string name, int calls, int reached, int appointments, int recommendations, decimal[] wins)
+    private static async Task RecordActivityAsync(HttpClient rep, string name, int calls, int reached, int appointments, int recommendations, decimal[] wins, int? callMinutes = null)
     {
         var customer = await rep.NewCustomerAsync(name);
         for (var i = 0; i < calls; i++)
         {
             var outcome = i < reached ? "reached" : "notReached";
-            (await rep.PostJsonAsync($"/api/v1/customers/{customer.Id}/interactions", new { kind = "call", outcome, summary = $"电话 {i}" })).StatusCode.Should().Be(HttpStatusCode.Created);
+            (await rep.PostJsonAsync($"/api/v1/customers/{customer.Id}/interactions", new { kind = "call", outcome, summary = $"电话 {i}", durationMinutes = callMinutes }))
+                .StatusCode.Should().Be(HttpStatusCode.Created);
         }
 
         for (var i = 0; i < appointments; i++)

@@ -75,6 +75,9 @@ public sealed class ObjectionsTests(CrmApp app) : IClassFixture<CrmApp>
 
         var scored = (await ListAsync(rep, "objection=priceTooHigh&audience=middleManager")).Single();
         (scored.Uses, scored.Worked, scored.SuccessRate).Should().Be((3, 2, 66.7m));
+        var manager = await app.LoginAsync(DemoUsers.ManagerEast);
+        await (await manager.SendWithIfMatchAsync(HttpMethod.Put, $"{Scripts}/{scored.Id}", new { objection = "noBudget", audience = "middleManager", text = scored.Text, englishText = scored.EnglishText }, scored.Version))
+            .ShouldHaveFieldErrorAsync("objection", HttpStatusCode.UnprocessableEntity);
         var met = await (await rep.GetAsync($"{Url}/{deal.Id}/objections")).ReadAsync<List<DealObjectionDto>>();
         met.Select(o => o.Objection).Should().Equal(Objection.PriceTooHigh, Objection.PriceTooHigh, Objection.PriceTooHigh, Objection.NotInCharge);
         met[0].Should().BeEquivalentTo(new { ScriptId = (Guid?)price.Id, Worked = true, Note = "对比了总成本" });

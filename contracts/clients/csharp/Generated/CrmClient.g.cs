@@ -11299,7 +11299,7 @@ namespace CrmPlatform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Change a script (managers, directors, admins); requires If-Match
+        /// Change a script (managers, directors, admins); a used script keeps its refusal and audience; requires If-Match
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
@@ -11876,7 +11876,7 @@ namespace CrmPlatform.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Change a script (managers, directors, admins); requires If-Match
+        /// Change a script (managers, directors, admins); a used script keeps its refusal and audience; requires If-Match
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
@@ -11991,6 +11991,16 @@ namespace CrmPlatform.Client
                                 throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new CrmApiException<ProblemDetails>("Precondition Failed", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new CrmApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new CrmApiException<ProblemDetails>("Unprocessable Content", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 428)
@@ -16543,6 +16553,12 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("commissionPerCall")]
         public double? CommissionPerCall { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("sellingHours")]
+        public double? SellingHours { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("salesPerHour")]
+        public double? SalesPerHour { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -16845,6 +16861,9 @@ namespace CrmPlatform.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Source { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("durationMinutes")]
+        public int? DurationMinutes { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -16888,6 +16907,9 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("nextStepDue")]
         [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? NextStepDue { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("durationMinutes")]
+        public int? DurationMinutes { get; set; } = default!;
 
     }
 

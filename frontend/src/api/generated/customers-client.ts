@@ -3829,6 +3829,7 @@ export interface InteractionDto {
     nextStep?: string | undefined;
     nextStepDue?: string | undefined;
     source: string;
+    durationMinutes?: number | undefined;
 }
 
 export interface InteractionDtoPage {
@@ -3843,6 +3844,7 @@ export interface InteractionInput {
     occurredAt?: string | undefined;
     nextStep?: string | undefined;
     nextStepDue?: string | undefined;
+    durationMinutes?: number | undefined;
 }
 
 export enum InteractionKind {

@@ -508,6 +508,17 @@ export interface IDealsClient {
     monthFocus(month: string | undefined, ownerId: string | undefined, teamId: string | undefined, signal?: AbortSignal): Promise<MonthFocusDto>;
 
     /**
+     * The activity funnel (评价推销的效率) over a period: calls made, reached, appointments, recommendations, deals won and amount, per rep and in total, with revenue and commission per call
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @param commissionPercent (optional) 
+     * @return OK
+     */
+    funnel(from: string | undefined, to: string | undefined, ownerId: string | undefined, teamId: string | undefined, commissionPercent: number | undefined, signal?: AbortSignal): Promise<FunnelDto>;
+
+    /**
      * List the deals you may see, newest first: search (q), status, stage, customer, owner, team, expected close; keyset pages
      * @param q (optional) 
      * @param status (optional) 
@@ -977,6 +988,93 @@ export class DealsClient implements IDealsClient {
             });
         }
         return Promise.resolve<MonthFocusDto>(null as any);
+    }
+
+    /**
+     * The activity funnel (评价推销的效率) over a period: calls made, reached, appointments, recommendations, deals won and amount, per rep and in total, with revenue and commission per call
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param ownerId (optional) 
+     * @param teamId (optional) 
+     * @param commissionPercent (optional) 
+     * @return OK
+     */
+    funnel(from: string | undefined, to: string | undefined, ownerId: string | undefined, teamId: string | undefined, commissionPercent: number | undefined, signal?: AbortSignal): Promise<FunnelDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/funnel?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (ownerId === null)
+            throw new globalThis.Error("The parameter 'ownerId' cannot be null.");
+        else if (ownerId !== undefined)
+            url_ += "ownerId=" + encodeURIComponent("" + ownerId) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        if (commissionPercent === null)
+            throw new globalThis.Error("The parameter 'commissionPercent' cannot be null.");
+        else if (commissionPercent !== undefined)
+            url_ += "commissionPercent=" + encodeURIComponent("" + commissionPercent) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processFunnel(_response);
+        });
+    }
+
+    protected processFunnel(response: Response): Promise<FunnelDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FunnelDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FunnelDto>(null as any);
     }
 
     /**
@@ -1770,6 +1868,539 @@ export class DealsClient implements IDealsClient {
             });
         }
         return Promise.resolve<DealDto>(null as any);
+    }
+}
+
+export interface IObjectionsClient {
+
+    /**
+     * Record a refusal met on a deal, the script answered with and whether it worked
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    record(id: string, idempotency_Key: string | undefined, body: DealObjectionInput, signal?: AbortSignal): Promise<DealObjectionDto>;
+
+    /**
+     * The refusals met on a deal, oldest first
+     * @return OK
+     */
+    ofDeal(id: string, signal?: AbortSignal): Promise<DealObjectionDto[]>;
+
+    /**
+     * 面对拒绝: the response scripts to the seven typical refusals, per audience, in Chinese and English, searchable, each with its success rate on deals
+     * @param q (optional) 
+     * @param objection (optional) 
+     * @param audience (optional) 
+     * @param includeArchived (optional) 
+     * @return OK
+     */
+    scripts(q: string | undefined, objection: Objection | undefined, audience: ObjectionAudience | undefined, includeArchived: boolean | undefined, signal?: AbortSignal): Promise<ObjectionScriptDto[]>;
+
+    /**
+     * Add a script (managers, directors, admins)
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    createScript(idempotency_Key: string | undefined, body: ObjectionScriptInput, signal?: AbortSignal): Promise<ObjectionScriptDto>;
+
+    /**
+     * Change a script (managers, directors, admins); a used script keeps its refusal and audience; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateScript(id: string, if_Match: string | undefined, body: ObjectionScriptInput, signal?: AbortSignal): Promise<ObjectionScriptDto>;
+
+    /**
+     * Take a script out of the library (its record on deals stays); requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    archiveScript(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<ObjectionScriptDto>;
+}
+
+export class ObjectionsClient implements IObjectionsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Record a refusal met on a deal, the script answered with and whether it worked
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    record(id: string, idempotency_Key: string | undefined, body: DealObjectionInput, signal?: AbortSignal): Promise<DealObjectionDto> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}/objections";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecord(_response);
+        });
+    }
+
+    protected processRecord(response: Response): Promise<DealObjectionDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealObjectionDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealObjectionDto>(null as any);
+    }
+
+    /**
+     * The refusals met on a deal, oldest first
+     * @return OK
+     */
+    ofDeal(id: string, signal?: AbortSignal): Promise<DealObjectionDto[]> {
+        let url_ = this.baseUrl + "/api/v1/deals/{id}/objections";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOfDeal(_response);
+        });
+    }
+
+    protected processOfDeal(response: Response): Promise<DealObjectionDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DealObjectionDto[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DealObjectionDto[]>(null as any);
+    }
+
+    /**
+     * 面对拒绝: the response scripts to the seven typical refusals, per audience, in Chinese and English, searchable, each with its success rate on deals
+     * @param q (optional) 
+     * @param objection (optional) 
+     * @param audience (optional) 
+     * @param includeArchived (optional) 
+     * @return OK
+     */
+    scripts(q: string | undefined, objection: Objection | undefined, audience: ObjectionAudience | undefined, includeArchived: boolean | undefined, signal?: AbortSignal): Promise<ObjectionScriptDto[]> {
+        let url_ = this.baseUrl + "/api/v1/objections/scripts?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (objection === null)
+            throw new globalThis.Error("The parameter 'objection' cannot be null.");
+        else if (objection !== undefined)
+            url_ += "objection=" + encodeURIComponent("" + objection) + "&";
+        if (audience === null)
+            throw new globalThis.Error("The parameter 'audience' cannot be null.");
+        else if (audience !== undefined)
+            url_ += "audience=" + encodeURIComponent("" + audience) + "&";
+        if (includeArchived === null)
+            throw new globalThis.Error("The parameter 'includeArchived' cannot be null.");
+        else if (includeArchived !== undefined)
+            url_ += "includeArchived=" + encodeURIComponent("" + includeArchived) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processScripts(_response);
+        });
+    }
+
+    protected processScripts(response: Response): Promise<ObjectionScriptDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObjectionScriptDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObjectionScriptDto[]>(null as any);
+    }
+
+    /**
+     * Add a script (managers, directors, admins)
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    createScript(idempotency_Key: string | undefined, body: ObjectionScriptInput, signal?: AbortSignal): Promise<ObjectionScriptDto> {
+        let url_ = this.baseUrl + "/api/v1/objections/scripts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateScript(_response);
+        });
+    }
+
+    protected processCreateScript(response: Response): Promise<ObjectionScriptDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObjectionScriptDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObjectionScriptDto>(null as any);
+    }
+
+    /**
+     * Change a script (managers, directors, admins); a used script keeps its refusal and audience; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    updateScript(id: string, if_Match: string | undefined, body: ObjectionScriptInput, signal?: AbortSignal): Promise<ObjectionScriptDto> {
+        let url_ = this.baseUrl + "/api/v1/objections/scripts/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateScript(_response);
+        });
+    }
+
+    protected processUpdateScript(response: Response): Promise<ObjectionScriptDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObjectionScriptDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObjectionScriptDto>(null as any);
+    }
+
+    /**
+     * Take a script out of the library (its record on deals stays); requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    archiveScript(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<ObjectionScriptDto> {
+        let url_ = this.baseUrl + "/api/v1/objections/scripts/{id}/archive";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processArchiveScript(_response);
+        });
+    }
+
+    protected processArchiveScript(response: Response): Promise<ObjectionScriptDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObjectionScriptDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObjectionScriptDto>(null as any);
     }
 }
 
@@ -2963,6 +3594,24 @@ export interface DealLineInput {
     unitCost?: number | undefined;
 }
 
+export interface DealObjectionDto {
+    id: string;
+    dealId: string;
+    objection: Objection;
+    scriptId?: string | undefined;
+    worked: boolean;
+    note?: string | undefined;
+    recordedBy: string;
+    recordedAt: string;
+}
+
+export interface DealObjectionInput {
+    objection: Objection;
+    scriptId?: string | undefined;
+    worked: boolean;
+    note?: string | undefined;
+}
+
 export interface DealStageChangeDto {
     fromStage?: string | undefined;
     toStage: string;
@@ -2980,6 +3629,35 @@ export enum DealStatus {
     Open = "open",
     Won = "won",
     Lost = "lost",
+}
+
+export interface FunnelDto {
+    from: string;
+    to: string;
+    currency: string;
+    commissionPercent: number;
+    total: FunnelFiguresDto;
+    reps: FunnelRepDto[];
+}
+
+export interface FunnelFiguresDto {
+    callsMade: number;
+    callsReached: number;
+    appointments: number;
+    recommendations: number;
+    dealsWon: number;
+    amount: number;
+    revenuePerCall?: number | undefined;
+    commission: number;
+    commissionPerCall?: number | undefined;
+    sellingHours?: number | undefined;
+    salesPerHour?: number | undefined;
+}
+
+export interface FunnelRepDto {
+    repId: string;
+    repName?: string | undefined;
+    figures: FunnelFiguresDto;
 }
 
 export interface HttpValidationProblemDetails {
@@ -3068,6 +3746,41 @@ export interface MonthWeekDto {
     expectedAmount: number;
     weightedAmount: number;
     nextSteps: DealCardDto[];
+}
+
+export enum Objection {
+    SendMaterial = "sendMaterial",
+    InHouse = "inHouse",
+    HaveSupplier = "haveSupplier",
+    NotInCharge = "notInCharge",
+    NoBudget = "noBudget",
+    PriceTooHigh = "priceTooHigh",
+    UnhappyBefore = "unhappyBefore",
+}
+
+export enum ObjectionAudience {
+    MiddleManager = "middleManager",
+    Executive = "executive",
+}
+
+export interface ObjectionScriptDto {
+    id: string;
+    objection: Objection;
+    audience: ObjectionAudience;
+    text: string;
+    englishText: string;
+    uses: number;
+    worked: number;
+    successRate?: number | undefined;
+    archivedAt?: string | undefined;
+    version: number;
+}
+
+export interface ObjectionScriptInput {
+    objection: Objection;
+    audience: ObjectionAudience;
+    text: string;
+    englishText: string;
 }
 
 export interface PaymentDto {

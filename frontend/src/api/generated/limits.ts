@@ -39,6 +39,9 @@ export const maxLengths = {
     spec: 100,
     unit: 20,
   },
+  DealObjectionInput: {
+    note: 500,
+  },
   DealStageInput: {
     stage: 40,
   },
@@ -54,6 +57,10 @@ export const maxLengths = {
   },
   LoseDealInput: {
     note: 500,
+  },
+  ObjectionScriptInput: {
+    text: 2000,
+    englishText: 2000,
   },
   PaymentInput: {
     method: 30,

@@ -16,7 +16,7 @@ const moduleLoaders: Partial<Record<keyof SourceTexts, Loaders>> = {
   },
 };
 
-/** The i18next backend that reads those chunks; a failed read is retried by i18next itself. */
+/** The i18next backend that reads those chunks. A failed download answers `true` (retry), so i18next tries it again. */
 export const moduleTexts: BackendModule = {
   type: 'backend',
   init: () => undefined,
@@ -28,7 +28,7 @@ export const moduleTexts: BackendModule = {
     }
     load().then(
       (texts) => callback(null, texts),
-      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), true),
     );
   },
 };

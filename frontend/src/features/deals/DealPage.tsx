@@ -14,6 +14,7 @@ import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useDeal, useLoseDeal, useReopenDeal, useStageHistory, useStages } from './api';
 import { InvoicesPanel } from './InvoicesPanel';
+import { ObjectionsPanel } from './ObjectionsPanel';
 import { stageName } from './stages';
 import { WinDialog } from './WinDialog';
 
@@ -117,6 +118,7 @@ export default function DealPage() {
             <LinesTable deal={current} />
           </Card>
           {current.status === DealStatus.Won && <InvoicesPanel deal={current} />}
+          <ObjectionsPanel deal={current} />
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('detail.history')}>

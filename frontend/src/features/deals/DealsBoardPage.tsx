@@ -1,4 +1,4 @@
-import { AccountBookOutlined, AimOutlined, AppstoreOutlined, CalendarOutlined, PlusOutlined, SettingOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AimOutlined, AppstoreOutlined, CalendarOutlined, FunnelPlotOutlined, MessageOutlined, PlusOutlined, SettingOutlined, ShoppingOutlined } from '@ant-design/icons';
 import {
   DndContext,
   KeyboardSensor,
@@ -94,6 +94,12 @@ export default function DealsBoardPage() {
             </Link>
             <Link to="/deals/targets">
               <Button icon={<AimOutlined />}>{t('targets.title')}</Button>
+            </Link>
+            <Link to="/deals/funnel">
+              <Button icon={<FunnelPlotOutlined />}>{t('funnel.title')}</Button>
+            </Link>
+            <Link to="/deals/objections">
+              <Button icon={<MessageOutlined />}>{t('objections.title')}</Button>
             </Link>
             <Link to="/deals/collections">
               <Button icon={<AccountBookOutlined />}>{t('collections.title')}</Button>

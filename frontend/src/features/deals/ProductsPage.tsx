@@ -12,9 +12,7 @@ import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useArchiveProduct, useProducts, useSaveProduct } from './api';
 import { formatMoney } from '../../shared/format';
-
-/** Who keeps the catalogue (the server decides; this only hides buttons that would answer 403). */
-const keeperRoles = ['Manager', 'Director', 'Admin'];
+import { keeperRoles } from './roles';
 
 /** 产品目录: what deals sell, with list price and cost; managers keep it, everyone searches it. */
 export default function ProductsPage() {

@@ -1,4 +1,5 @@
 import { Alert, Button, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TargetDto, TargetKind, TargetLevel, TargetPeriod, TargetSplit } from '../../api/generated/deals-client';
@@ -7,7 +8,7 @@ import { hasStatus, toProblem } from '../../api/problems';
 import { formatMoney, todayInChina } from '../../shared/format';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
-import { useCreateTarget, useSplitTarget, useTarget, useTargetOrganisation } from './api';
+import { dealKeys, useCreateTarget, useSplitTarget, useTarget, useTargetOrganisation } from './api';
 import { childPeriods, evenShares, isCounted, periodStart, periodStarts, subjectsAt, subjectsBelow, sumShares } from './targets';
 import { PeriodLabel } from './PeriodLabel';
 
@@ -108,17 +109,23 @@ export function SplitTargetDialog({ target, onClose }: { target: TargetDto; onCl
   const { t, i18n } = useTranslation('deals');
   const organisation = useTargetOrganisation(target.level !== TargetLevel.Rep);
   const existing = useTarget(target.id);
-  const subjects = subjectsBelow(target, organisation.data);
+  const queryClient = useQueryClient();
   const periods = childPeriods(target.period);
-  const [by, setBy] = useState<TargetSplit>(target.split ?? (target.level === TargetLevel.Rep ? TargetSplit.Periods : TargetSplit.Subjects));
-  const [period, setPeriod] = useState<TargetPeriod | undefined>(periods[periods.length > 1 ? 1 : 0]);
+  const children = existing.data?.children ?? [];
+  // The split as it stands decides what the dialog opens on: its kind, its period, and (for the company) regions or teams.
+  const [chosenBy, setBy] = useState<TargetSplit>();
+  const [chosenPeriod, setPeriod] = useState<TargetPeriod>();
+  const by = chosenBy ?? existing.data?.target.split ?? (target.level === TargetLevel.Rep ? TargetSplit.Periods : TargetSplit.Subjects);
+  const period = chosenPeriod ?? (existing.data?.target.split === TargetSplit.Periods ? children[0]?.period : undefined) ?? periods[periods.length > 1 ? 1 : 0];
+  const subjects =
+    target.level === TargetLevel.Company && children[0]?.level === TargetLevel.Team ? subjectsAt(TargetLevel.Team, organisation.data) : subjectsBelow(target, organisation.data);
   const [amounts, setAmounts] = useState<Record<string, number | null>>({});
-  const split = useSplitTarget(target);
+  const [empty, setEmpty] = useState(false);
+  const split = useSplitTarget(existing.data?.target ?? target);
   const message = useMessage();
   const counted = isCounted(target.kind);
   const show = (amount: number) => (counted ? String(amount) : formatMoney(amount, i18n.language));
 
-  const children = existing.data?.children ?? [];
   const rows: ShareRow[] =
     by === TargetSplit.Subjects
       ? subjects.map((s) => ({ key: s.id, label: s.name, subjectId: s.id }))
@@ -131,21 +138,33 @@ export function SplitTargetDialog({ target, onClose }: { target: TargetDto; onCl
       : children.find((c) => (row.subjectId ? c.subjectId === row.subjectId : c.startsOn === row.startsOn && c.period === period))?.amount;
   const allocated = sumShares(rows.map(amountOf));
   const left = sumShares([target.amount, -allocated]);
+  const shares = rows.filter((r) => amountOf(r) != null);
 
-  const submit = () =>
+  const submit = () => {
+    // An empty list removes a split: never sent because nothing was typed (or loaded yet).
+    if (shares.length === 0) {
+      setEmpty(true);
+      return;
+    }
     split.mutate(
       {
         by,
         period: by === TargetSplit.Periods ? period : undefined,
-        children: rows.filter((r) => amountOf(r) != null).map((r) => ({ subjectId: r.subjectId, startsOn: r.startsOn, amount: amountOf(r) ?? 0 })),
+        children: shares.map((r) => ({ subjectId: r.subjectId, startsOn: r.startsOn, amount: amountOf(r) ?? 0 })),
       },
       {
         onSuccess: () => {
           void message.success(t('targets.splitDone'));
           onClose();
         },
+        onError: (error) => {
+          if (hasStatus(error, 412)) {
+            void queryClient.invalidateQueries({ queryKey: dealKeys.targets() });
+          }
+        },
       },
     );
+  };
 
   return (
     <Modal
@@ -168,6 +187,7 @@ export function SplitTargetDialog({ target, onClose }: { target: TargetDto; onCl
             onChange={(value) => {
               setBy(value);
               setAmounts({});
+              setEmpty(false);
             }}
             options={[
               { value: TargetSplit.Subjects, label: t(`targets.splitBy.${TargetSplit.Subjects}`) },
@@ -182,6 +202,7 @@ export function SplitTargetDialog({ target, onClose }: { target: TargetDto; onCl
             onChange={(value) => {
               setPeriod(value);
               setAmounts({});
+              setEmpty(false);
             }}
             style={{ width: 120 }}
             options={periods.map((p) => ({ value: p, label: t(`targets.periodKinds.${p}`) }))}
@@ -191,6 +212,7 @@ export function SplitTargetDialog({ target, onClose }: { target: TargetDto; onCl
           {t('targets.even')}
         </Button>
       </Space>
+      {empty && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('targets.noShares')} />}
       {split.isError && (
         <Alert
           type="error"
@@ -199,7 +221,7 @@ export function SplitTargetDialog({ target, onClose }: { target: TargetDto; onCl
           message={
             hasStatus(split.error, 412)
               ? t('targets.changedElsewhere')
-              : toProblem(split.error).errors.children
+              : toProblem(split.error).errors.children && allocated !== target.amount
                 ? t('targets.doesNotAddUp', { allocated: show(allocated), amount: show(target.amount) })
                 : problemMessage(split.error, t)
           }
@@ -223,7 +245,10 @@ export function SplitTargetDialog({ target, onClose }: { target: TargetDto; onCl
                 min={0}
                 precision={counted ? 0 : 2}
                 value={amountOf(row)}
-                onChange={(value) => setAmounts((current) => ({ ...current, [row.key]: value }))}
+                onChange={(value) => {
+                  setAmounts((current) => ({ ...current, [row.key]: value }));
+                  setEmpty(false);
+                }}
                 style={{ width: 180 }}
               />
             ),

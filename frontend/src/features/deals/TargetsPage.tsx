@@ -11,11 +11,9 @@ import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useRemoveTarget, useTarget, useTargets } from './api';
 import { PeriodLabel } from './PeriodLabel';
+import { keeperRoles } from './roles';
 import { SplitTargetDialog, TargetFormDialog } from './TargetDialogs';
 import { canSplit, isCounted } from './targets';
-
-/** Who sets and splits targets (the server decides; this only hides buttons that would answer 403). */
-export const setterRoles = ['Manager', 'Director', 'Admin'];
 
 /** 销售目标: the targets at the top of what the caller sees, each opening onto its split, with actual against target and the run-rate. */
 export default function TargetsPage() {
@@ -25,7 +23,7 @@ export default function TargetsPage() {
   const [year, setYear] = useState(thisYear);
   const targets = useTargets(kind, year);
   const { data: me } = useSession();
-  const sets = !!me && setterRoles.includes(me.role);
+  const sets = !!me && keeperRoles.includes(me.role);
   const [creating, setCreating] = useState(false);
   const [splitting, setSplitting] = useState<TargetDto>();
 
@@ -97,7 +95,7 @@ function TargetTable({ targets, loading, onSplit, empty }: TableProps) {
         {
           title: t('targets.forecast'),
           align: 'right',
-          render: (_, target) => (target.progress.forecast === undefined ? t('common.dash') : <Amount target={target} value={target.progress.forecast} />),
+          render: (_, target) => (target.progress.forecast == null ? t('common.dash') : <Amount target={target} value={target.progress.forecast} />),
         },
         {
           title: t('products.actions'),

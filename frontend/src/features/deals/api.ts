@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Http, useModuleApi } from '../../api/client';
-import { AgeingGroup, CollectionsClient, type DealCardDto, type DealDto, DealsClient, type DealInput, type InvoiceInput, InvoiceState, type LoseDealInput, type PaymentInput, type PipelineDto, type PipelineStageInput, type ProductDto, ProductsClient, type ProductInput, type TargetDto, type TargetInput, type TargetKind, TargetsClient, type TargetSplitInput } from '../../api/generated/deals-client';
+import { AgeingGroup, CollectionsClient, type DealCardDto, type DealDto, DealsClient, type DealInput, type InvoiceInput, InvoiceState, type LoseDealInput, type PaymentInput, type PipelineDto, type PipelineStageInput, type ProductDto, ProductsClient, type ProductInput, type TargetDto, type TargetInput, type TargetKind, TargetsClient, type TargetSplitInput, type DealObjectionInput, type Objection, ObjectionsClient, type ObjectionScriptDto, type ObjectionScriptInput } from '../../api/generated/deals-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 
 export const dealKeys = {
@@ -21,7 +21,18 @@ export const dealKeys = {
   targetList: (kind: TargetKind, year: number) => [...dealKeys.targets(), 'list', kind, year] as const,
   target: (id: string) => [...dealKeys.targets(), 'detail', id] as const,
   targetOrganisation: () => [...dealKeys.targets(), 'organisation'] as const,
+  funnel: (filters: FunnelFilters) => [...dealKeys.all, 'funnel', filters] as const,
+  scripts: () => [...dealKeys.all, 'scripts'] as const,
+  scriptList: (q: string, objection?: Objection) => [...dealKeys.scripts(), q, objection] as const,
+  dealObjections: (dealId: string) => [...dealKeys.detail(dealId), 'objections'] as const,
 };
+
+export interface FunnelFilters {
+  from: string;
+  to: string;
+  ownerId?: string;
+  commissionPercent: number;
+}
 
 export interface BoardFilters {
   ownerId?: string;
@@ -35,6 +46,7 @@ function dealsClients(baseUrl: string, http: Http) {
     products: new ProductsClient(baseUrl, http),
     collections: new CollectionsClient(baseUrl, http),
     targets: new TargetsClient(baseUrl, http),
+    objections: new ObjectionsClient(baseUrl, http),
   };
 }
 
@@ -348,6 +360,76 @@ export function useRemoveTarget() {
     mutationFn: (target: TargetDto) => api.targets.remove(target.id, etagOf(target)),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: dealKeys.targets() });
+    },
+  });
+}
+
+/** The activity funnel over a period: the caller's own, their team's, or everyone's, as their scope allows. */
+export function useFunnel(filters: FunnelFilters) {
+  const api = useDealsApi();
+  return useQuery({
+    queryKey: dealKeys.funnel(filters),
+    queryFn: ({ signal }) => api.deals.funnel(filters.from, filters.to, filters.ownerId, undefined, filters.commissionPercent, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** 面对拒绝: the library's scripts, searched in either language, with their success rates. */
+export function useScripts(q: string, objection?: Objection) {
+  const api = useDealsApi();
+  return useQuery({
+    queryKey: dealKeys.scriptList(q, objection),
+    queryFn: ({ signal }) => api.objections.scripts(q || undefined, objection, undefined, undefined, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSaveScript(script: ObjectionScriptDto | undefined) {
+  const api = useDealsApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (input: ObjectionScriptInput) => (script ? api.objections.updateScript(script.id, etagOf(script), input) : api.objections.createScript(idempotency.key, input)),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async () => {
+      idempotency.renew();
+      await queryClient.invalidateQueries({ queryKey: dealKeys.scripts() });
+    },
+  });
+}
+
+export function useArchiveScript() {
+  const api = useDealsApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (script: ObjectionScriptDto) => api.objections.archiveScript(script.id, etagOf(script), idempotency.key),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async () => {
+      idempotency.renew();
+      await queryClient.invalidateQueries({ queryKey: dealKeys.scripts() });
+    },
+  });
+}
+
+export function useDealObjections(dealId: string) {
+  const api = useDealsApi();
+  return useQuery({ queryKey: dealKeys.dealObjections(dealId), queryFn: ({ signal }) => api.objections.ofDeal(dealId, signal) });
+}
+
+export function useRecordObjection(dealId: string) {
+  const api = useDealsApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  return useMutation({
+    mutationFn: (input: DealObjectionInput) => api.objections.record(dealId, idempotency.key, input),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async () => {
+      idempotency.renew();
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: dealKeys.dealObjections(dealId) }),
+        queryClient.invalidateQueries({ queryKey: dealKeys.scripts() }),
+      ]);
     },
   });
 }

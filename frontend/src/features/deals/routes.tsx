@@ -10,6 +10,8 @@ const PipelinePage = lazy(() => import('./PipelinePage'));
 const CollectionsPage = lazy(() => import('./CollectionsPage'));
 const FocusPage = lazy(() => import('./FocusPage'));
 const TargetsPage = lazy(() => import('./TargetsPage'));
+const FunnelPage = lazy(() => import('./FunnelPage'));
+const ScriptsPage = lazy(() => import('./ScriptsPage'));
 
 /** The deals pages, mounted by app/router.tsx inside the signed-in frame. */
 export const dealsRoutes: PathRouteProps[] = [
@@ -20,6 +22,8 @@ export const dealsRoutes: PathRouteProps[] = [
   { path: 'deals/collections', element: <CollectionsPage /> },
   { path: 'deals/focus', element: <FocusPage /> },
   { path: 'deals/targets', element: <TargetsPage /> },
+  { path: 'deals/funnel', element: <FunnelPage /> },
+  { path: 'deals/objections', element: <ScriptsPage /> },
   { path: 'deals/:id', element: <DealPage /> },
   { path: 'deals/:id/edit', element: <DealFormPage /> },
 ];

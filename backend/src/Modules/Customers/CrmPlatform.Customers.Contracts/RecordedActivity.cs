@@ -8,10 +8,11 @@ public interface ICustomerActivity
 {
     /// <summary>
     /// Per person who recorded them, from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive): calls
-    /// made, calls that reached the customer, and appointments (meetings and visits). <paramref name="people"/> null
+    /// made, calls that reached the customer, appointments (meetings and visits), and the minutes those took where they
+    /// were timed (selling time). <paramref name="people"/> null
     /// counts everyone; entries no person recorded are not counted. The caller decides whose figures it may show.
     /// </summary>
     Task<IReadOnlyList<RecordedActivity>> CountAsync(IReadOnlyCollection<Guid>? people, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
 
-public sealed record RecordedActivity(Guid Person, int Calls, int CallsReached, int Appointments);
+public sealed record RecordedActivity(Guid Person, int Calls, int CallsReached, int Appointments, int SellingMinutes);

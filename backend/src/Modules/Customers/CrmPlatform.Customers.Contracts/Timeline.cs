@@ -31,6 +31,7 @@ public enum CallOutcome
 /// </summary>
 /// <param name="RecordedBy">The user the entry is attributed to; null for the system.</param>
 /// <param name="NextStepDue">A calendar day (Asia/Shanghai), not an instant.</param>
+/// <param name="DurationMinutes">How long a call, meeting or visit took, when it was timed: selling time (销售中所用的时间).</param>
 public sealed record RecordInteraction(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -41,4 +42,5 @@ public sealed record RecordInteraction(
     string Summary,
     string? NextStep,
     DateOnly? NextStepDue,
-    string Source) : IntegrationEvent(EventId, OccurredAt);
+    string Source,
+    int? DurationMinutes = null) : IntegrationEvent(EventId, OccurredAt);

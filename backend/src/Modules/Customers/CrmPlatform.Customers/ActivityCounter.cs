@@ -25,7 +25,8 @@ internal sealed class ActivityCounter(CustomersDbContext db) : ICustomerActivity
                 g.Key,
                 g.Count(i => i.Kind == InteractionKind.Call),
                 g.Count(i => i.Kind == InteractionKind.Call && i.Outcome == CallOutcome.Reached),
-                g.Count(i => i.Kind != InteractionKind.Call)))
+                g.Count(i => i.Kind != InteractionKind.Call),
+                g.Sum(i => i.DurationMinutes ?? 0)))
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Empty, Form, Input, Row, Select, Space, Spin, Tag, Timeline } from 'antd';
+import { Alert, Button, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CallOutcome, type InteractionDto, type InteractionInput, InteractionKind } from '../../../api/generated/customers-client';
 import { maxLengths } from '../../../api/generated/limits';
@@ -23,6 +23,9 @@ const kindColors: Record<InteractionKind, string> = {
 /** What a rep records by hand: a purchase reaches the timeline when a deal is won. */
 const recordableKinds = Object.values(InteractionKind).filter((k) => k !== InteractionKind.Purchase);
 
+/** The kinds whose length is selling time (销售中所用的时间), which the activity funnel turns into sales per hour. */
+const timedKinds: readonly InteractionKind[] = [InteractionKind.Call, InteractionKind.Meeting, InteractionKind.Visit];
+
 interface EntryFields {
   kind: InteractionKind;
   outcome?: CallOutcome;
@@ -30,6 +33,7 @@ interface EntryFields {
   occurredAt?: string;
   nextStep?: string;
   nextStepDue?: string;
+  durationMinutes?: number | null;
 }
 
 /** The timeline of the relationship: record a call, a visit, a gift…, and read back what happened, newest first. */
@@ -49,6 +53,7 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
       occurredAt: fields.occurredAt ? chinaLocalToIso(fields.occurredAt) : undefined,
       nextStep: fields.nextStep?.trim() || undefined,
       nextStepDue: fields.nextStepDue || undefined,
+      durationMinutes: timedKinds.includes(fields.kind) ? (fields.durationMinutes ?? undefined) : undefined,
     };
     add.mutate(entry, {
       onSuccess: () => {
@@ -74,7 +79,14 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
               </Form.Item>
             </Col>
           )}
-          <Col xs={24} md={12}>
+          {timedKinds.includes(kind) && (
+            <Col xs={12} md={6}>
+              <Form.Item name="durationMinutes" label={t('card.entryDuration')}>
+                <InputNumber min={1} max={1440} precision={0} addonAfter={t('card.minutes')} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
+          <Col xs={24} md={timedKinds.includes(kind) ? 6 : 12}>
             <Form.Item name="occurredAt" label={t('card.entryOccurredAt')}>
               <Input type="datetime-local" />
             </Form.Item>
@@ -132,6 +144,7 @@ function TimelineEntry({ entry }: { entry: InteractionDto }) {
           {t(`interactionKinds.${entry.kind}`)}
         </Tag>
         {entry.outcome && <Tag bordered={false}>{t(`callOutcomes.${entry.outcome}`)}</Tag>}
+        {entry.durationMinutes && <span className="muted">{t('card.durationLine', { minutes: String(entry.durationMinutes) })}</span>}
         <span className="muted">{formatDateTime(entry.occurredAt, i18n.language)}</span>
         {entry.recordedByName && <span className="muted">{t('card.recordedBy', { name: entry.recordedByName })}</span>}
         {entry.source !== 'customers' && <span className="muted">{t('card.fromModule', { module: entry.source })}</span>}

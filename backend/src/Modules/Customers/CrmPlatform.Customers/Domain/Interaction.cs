@@ -4,6 +4,9 @@ namespace CrmPlatform.Customers.Domain;
 
 internal static class InteractionLimits
 {
+    /// <summary>A day's minutes: the longest one entry can have taken.</summary>
+    public const int MaxDurationMinutes = 1440;
+
     public const int Summary = 1000;
     public const int NextStep = 500;
     public const int Source = 50;
@@ -37,6 +40,9 @@ internal sealed class Interaction
 
     public DateOnly? NextStepDue { get; private init; }
 
+    /// <summary>Minutes a call, meeting or visit took, when it was timed.</summary>
+    public int? DurationMinutes { get; private init; }
+
     /// <summary>Which module recorded it ("customers" for the card itself).</summary>
     public string Source { get; private init; } = string.Empty;
 
@@ -54,6 +60,7 @@ internal sealed class Interaction
         Summary = entry.Summary.Trim(),
         NextStep = string.IsNullOrWhiteSpace(entry.NextStep) ? null : entry.NextStep.Trim(),
         NextStepDue = entry.NextStepDue,
+        DurationMinutes = entry.Kind is InteractionKind.Call or InteractionKind.Meeting or InteractionKind.Visit ? entry.DurationMinutes : null,
         Source = entry.Source,
         SourceEventId = fromEvent ? entry.EventId : null,
     };

@@ -29,7 +29,8 @@ public sealed record InteractionInput(
     CallOutcome? Outcome = null,
     DateTimeOffset? OccurredAt = null,
     [property: MaxLength(InteractionLimits.NextStep)] string? NextStep = null,
-    DateOnly? NextStepDue = null);
+    DateOnly? NextStepDue = null,
+    int? DurationMinutes = null);
 
 public sealed record AddInteractionCommand(Guid CustomerId, InteractionInput Interaction) : ICommand<Result<InteractionDto>>;
 
@@ -45,7 +46,8 @@ public sealed record InteractionDto(
     string Summary,
     string? NextStep,
     DateOnly? NextStepDue,
-    string Source);
+    string Source,
+    int? DurationMinutes);
 
 internal sealed class AddInteractionValidator : AbstractValidator<AddInteractionCommand>
 {
@@ -56,6 +58,9 @@ internal sealed class AddInteractionValidator : AbstractValidator<AddInteraction
         entry.RuleFor(i => i.NextStep).MaximumLength(InteractionLimits.NextStep);
         entry.RuleFor(i => i.Outcome).NotNull().When(i => i.Kind == InteractionKind.Call).WithMessage("A call needs its outcome: reached or notReached.");
         entry.RuleFor(i => i.Outcome).Null().When(i => i.Kind != InteractionKind.Call).WithMessage("Only calls have an outcome.");
+        entry.RuleFor(i => i.DurationMinutes).InclusiveBetween(1, InteractionLimits.MaxDurationMinutes).When(i => i.DurationMinutes is not null);
+        entry.RuleFor(i => i.DurationMinutes).Null().When(i => i.Kind is not (InteractionKind.Call or InteractionKind.Meeting or InteractionKind.Visit))
+            .WithMessage("Only calls, meetings and visits are timed.");
         // A minute's grace for clocks that run a little ahead of the server's.
         entry.RuleFor(i => i.OccurredAt).LessThanOrEqualTo(_ => clock.GetUtcNow().AddMinutes(1)).When(i => i.OccurredAt is not null)
             .WithMessage("An entry records what happened: not in the future.");
@@ -77,7 +82,7 @@ internal sealed class AddInteractionHandler(CustomersDbContext db, CustomerAcces
         var interaction = await log.AddAsync(
             new RecordInteraction(
                 Guid.CreateVersion7(now), input.OccurredAt ?? now, command.CustomerId, input.Kind, input.Outcome, currentUser.Id,
-                input.Summary, input.NextStep, input.NextStepDue, InteractionLog.CardSource),
+                input.Summary, input.NextStep, input.NextStepDue, InteractionLog.CardSource, input.DurationMinutes),
             fromEvent: false,
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -161,7 +166,7 @@ internal sealed class InteractionLog(CustomersDbContext db, IUserDirectory users
         [
             .. rows.Select(i => new InteractionDto(
                 i.Id, i.CustomerId, i.Kind, i.Outcome, i.OccurredAt, i.RecordedBy, i.RecordedBy is { } by ? names.GetValueOrDefault(by) : null,
-                i.Summary, i.NextStep, i.NextStepDue, i.Source)),
+                i.Summary, i.NextStep, i.NextStepDue, i.Source, i.DurationMinutes)),
         ];
     }
 }

@@ -208,7 +208,7 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         b.HasIndex(i => new { i.CustomerId, i.Id });
         b.HasIndex(i => i.SourceEventId).IsUnique().HasFilter("source_event_id IS NOT NULL");
         // The activity funnel: what each person recorded in a period, counted from the index alone.
-        b.HasIndex(i => new { i.RecordedBy, i.OccurredAt }).HasFilter("recorded_by IS NOT NULL").IncludeProperties(i => new { i.Kind, i.Outcome });
+        b.HasIndex(i => new { i.RecordedBy, i.OccurredAt }).HasFilter("recorded_by IS NOT NULL").IncludeProperties(i => new { i.Kind, i.Outcome, i.DurationMinutes });
     }
 }
 

@@ -26,14 +26,26 @@ public sealed record FunnelQuery(DateOnly? From, DateOnly? To, Guid? OwnerId, Gu
 /// <param name="CallsMade">Calls on customers' timelines, recorded by the person (拨打电话数).</param>
 /// <param name="CallsReached">Those that reached the customer (实际完成数).</param>
 /// <param name="Appointments">Meetings and visits on the timelines (约见次数).</param>
-/// <param name="Recommendations">Deals of the person's that reached the recommend stage (推荐次数).</param>
+/// <param name="Recommendations">Deals the person moved into the recommend stage (推荐次数), each once.</param>
 /// <param name="DealsWon">Deals the person won (销售笔数).</param>
 /// <param name="Amount">What those deals came to (销售总额).</param>
 /// <param name="RevenuePerCall">Amount ÷ calls made, to the fen; null without calls (每次电话销售金额).</param>
 /// <param name="Commission">Amount × the commission rate, to the fen.</param>
 /// <param name="CommissionPerCall">Amount × rate ÷ calls made, rounded once to the fen; null without calls (每次电话销售佣金).</param>
+/// <param name="SellingHours">The recorded length of the calls, meetings and visits, in hours to two decimals; null when none was timed.</param>
+/// <param name="SalesPerHour">Amount ÷ selling hours (投资回报 = 销售额 ÷ 销售中所用的时间), rounded once to the fen; null when no time was recorded.</param>
 public sealed record FunnelFiguresDto(
-    int CallsMade, int CallsReached, int Appointments, int Recommendations, int DealsWon, decimal Amount, decimal? RevenuePerCall, decimal Commission, decimal? CommissionPerCall);
+    int CallsMade,
+    int CallsReached,
+    int Appointments,
+    int Recommendations,
+    int DealsWon,
+    decimal Amount,
+    decimal? RevenuePerCall,
+    decimal Commission,
+    decimal? CommissionPerCall,
+    decimal? SellingHours,
+    decimal? SalesPerHour);
 
 public sealed record FunnelRepDto(Guid RepId, string? RepName, FunnelFiguresDto Figures);
 
@@ -70,7 +82,7 @@ internal sealed class FunnelHandler(DealsDbContext db, ICustomerActivity activit
     {
         var today = ChinaTime.Today(clock);
         var from = query.From ?? new DateOnly(today.Year, today.Month, 1);
-        var to = query.To ?? (from > today ? TargetPeriods.End(TargetPeriod.Month, from) : today);
+        var to = query.To ?? (from > today ? TargetPeriods.End(TargetPeriod.Month, from) : (today.DayNumber - from.DayNumber > 366 ? from.AddDays(366) : today));
         if (to < from || to.DayNumber - from.DayNumber > 366)
         {
             return Error.Validation("to", "The period runs forward from 'from', a year at most.");
@@ -81,22 +93,20 @@ internal sealed class FunnelHandler(DealsDbContext db, ICustomerActivity activit
         var recorded = await activity.CountAsync(people, start, end, cancellationToken);
 
         var won = db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Won && d.WonOn >= from && d.WonOn <= to && d.WonBy != null);
-        // From the moves into the stage in the period (indexed by stage and time), each deal once.
-        var recommended =
-            from c in db.StageChanges.AsNoTracking()
-            where c.ToStage == RecommendStage && c.ChangedAt >= start && c.ChangedAt < end
-            join d in db.Deals.AsNoTracking() on c.DealId equals d.Id
-            select new { DealId = d.Id, d.OwnerId };
+        // From the moves into the stage in the period (indexed by stage and time), each deal once, for whoever made the move.
+        var recommended = db.StageChanges.AsNoTracking()
+            .Where(c => c.ToStage == RecommendStage && c.ChangedAt >= start && c.ChangedAt < end)
+            .Select(c => new { c.DealId, Person = c.ChangedBy });
         if (people is not null)
         {
             Guid?[] wonBy = [.. people.Select(p => (Guid?)p)];
             Guid[] owners = [.. people];
             won = won.Where(d => wonBy.Contains(d.WonBy));
-            recommended = recommended.Where(r => owners.Contains(r.OwnerId));
+            recommended = recommended.Where(r => owners.Contains(r.Person));
         }
 
         var wins = await won.GroupBy(d => d.WonBy!.Value).Select(g => new { Person = g.Key, Count = g.Count(), Amount = g.Sum(d => d.Amount) }).ToListAsync(cancellationToken);
-        var recommendations = await recommended.GroupBy(r => r.OwnerId).Select(g => new { Person = g.Key, Count = g.Select(r => r.DealId).Distinct().Count() })
+        var recommendations = await recommended.GroupBy(r => r.Person).Select(g => new { Person = g.Key, Count = g.Select(r => r.DealId).Distinct().Count() })
             .ToListAsync(cancellationToken);
 
         var percent = query.CommissionPercent ?? DefaultCommissionPercent;
@@ -109,18 +119,19 @@ internal sealed class FunnelHandler(DealsDbContext db, ICustomerActivity activit
                 var win = wins.FirstOrDefault(w => w.Person == person);
                 return new FunnelRepDto(person, names.GetValueOrDefault(person), Figures(
                     calls?.Calls ?? 0, calls?.CallsReached ?? 0, calls?.Appointments ?? 0,
-                    recommendations.FirstOrDefault(r => r.Person == person)?.Count ?? 0, win?.Count ?? 0, win?.Amount ?? 0, percent));
+                    recommendations.FirstOrDefault(r => r.Person == person)?.Count ?? 0, win?.Count ?? 0, win?.Amount ?? 0, calls?.SellingMinutes ?? 0, percent));
             })
             .OrderByDescending(r => r.Figures.Amount).ThenByDescending(r => r.Figures.CallsMade).ThenBy(r => r.RepName, StringComparer.Ordinal)
             .ToList();
         var total = Figures(
             reps.Sum(r => r.Figures.CallsMade), reps.Sum(r => r.Figures.CallsReached), reps.Sum(r => r.Figures.Appointments),
-            reps.Sum(r => r.Figures.Recommendations), reps.Sum(r => r.Figures.DealsWon), reps.Sum(r => r.Figures.Amount), percent);
+            reps.Sum(r => r.Figures.Recommendations), reps.Sum(r => r.Figures.DealsWon), reps.Sum(r => r.Figures.Amount),
+            recorded.Sum(r => r.SellingMinutes), percent);
         return new FunnelDto(from, to, Money.Currency, percent, total, reps);
     }
 
     /// <summary>Each figure from the counts, every division rounded once to the fen.</summary>
-    internal static FunnelFiguresDto Figures(int calls, int reached, int appointments, int recommendations, int deals, decimal amount, decimal percent) => new(
+    internal static FunnelFiguresDto Figures(int calls, int reached, int appointments, int recommendations, int deals, decimal amount, int minutes, decimal percent) => new(
         calls,
         reached,
         appointments,
@@ -129,7 +140,9 @@ internal sealed class FunnelHandler(DealsDbContext db, ICustomerActivity activit
         amount,
         calls == 0 ? null : Money.Round(amount / calls),
         Money.Round(amount * percent / 100),
-        calls == 0 ? null : Money.Round(amount * percent / 100 / calls));
+        calls == 0 ? null : Money.Round(amount * percent / 100 / calls),
+        minutes == 0 ? null : Money.Round(minutes / 60m),
+        minutes == 0 ? null : Money.Round(amount * 60 / minutes));
 
     /// <summary>Whose figures the caller may see and asked for: null for everyone (a director's unfiltered funnel).</summary>
     private async Task<IReadOnlyList<Guid>?> PeopleAsync(FunnelQuery query, CancellationToken cancellationToken)

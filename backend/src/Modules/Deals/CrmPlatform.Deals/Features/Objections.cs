@@ -144,6 +144,12 @@ internal sealed class UpdateScriptHandler(DealsDbContext db, ObjectionLibrary li
         }
 
         var input = command.Script;
+        if ((input.Objection != script.Objection || input.Audience != script.Audience) && await db.DealObjections.AnyAsync(o => o.ScriptId == script.Id, cancellationToken))
+        {
+            return Error.Unprocessable(
+                "objection.script_in_use", "objection", "This script has been used on deals: its refusal and audience stay, so its success rate counts one answer. Write a new script instead.");
+        }
+
         script.Change(input.Objection, input.Audience, input.Text, input.EnglishText, currentUser.Id, clock.GetDatabaseUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return (await library.ReadAsync(db.ObjectionScripts.Where(s => s.Id == script.Id), cancellationToken))[0];
@@ -270,11 +276,12 @@ internal static class ObjectionEndpoints
                 response.ChangeAsync(ifMatch, expected => mediator.Send(new UpdateScriptCommand(id, expected, body), cancellationToken), script => script.Version))
             .RequireAuthorization(policy => policy.RequireRole(Keepers))
             .WithName("Objections_UpdateScript")
-            .WithSummary("Change a script (managers, directors, admins); requires If-Match")
+            .WithSummary("Change a script (managers, directors, admins); a used script keeps its refusal and audience; requires If-Match")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         scripts.MapPost("/{id:guid}/archive", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>

@@ -128,15 +128,22 @@ internal sealed class TargetReader(DealsDbContext db, TargetAccess access, Targe
         return await DtosAsync(targets, organisation, actual, cancellationToken);
     }
 
-    /// <summary>Whose work counts for a target: its subject's people as the organisation stands; null for the company (everyone's).</summary>
-    private static IReadOnlyList<Guid>? PeopleOf(Organisation organisation, SalesTarget target) =>
-        target.Level == TargetLevel.Company ? null : TargetSubject.Find(organisation, target.Level, target.SubjectId)?.People ?? [];
+    /// <summary>
+    /// Whose work counts for a target: a rep's own, whether or not they are still in a team; a team's or region's people as the
+    /// organisation stands; null for the company (everyone's).
+    /// </summary>
+    private static IReadOnlyList<Guid>? PeopleOf(Organisation organisation, SalesTarget target) => target.Level switch
+    {
+        TargetLevel.Company => null,
+        TargetLevel.Rep => [target.SubjectId!.Value],
+        _ => TargetSubject.Find(organisation, target.Level, target.SubjectId)?.People ?? [],
+    };
 
     private async Task<List<TargetDto>> DtosAsync(
         IReadOnlyList<SalesTarget> targets, Organisation organisation, Dictionary<Guid, decimal> actual, CancellationToken cancellationToken)
     {
         Guid?[] ids = [.. targets.Select(t => (Guid?)t.Id)];
-        var childCounts = await db.Targets.AsNoTracking().Where(t => ids.Contains(t.ParentId))
+        var childCounts = await access.Visible(db.Targets.AsNoTracking()).Where(t => ids.Contains(t.ParentId))
             .GroupBy(t => t.ParentId).Select(g => new { Parent = g.Key!.Value, Count = g.Count() })
             .ToDictionaryAsync(g => g.Parent, g => g.Count, cancellationToken);
         Guid[] unnamedReps = [.. targets.Where(t => t.Level == TargetLevel.Rep && TargetSubject.Find(organisation, t.Level, t.SubjectId) is null).Select(t => t.SubjectId!.Value)];

@@ -42,7 +42,9 @@ internal sealed class LoginThrottle(CrmIdentityDbContext db, TimeProvider clock,
         var forgotten = now - options.Value.ForgetAfter;
         foreach (var (key, free) in keys)
         {
-            // One statement claims the attempt or reports the wait, so parallel guesses cannot all slip through.
+            // One statement claims the attempt or reports the wait, so parallel guesses cannot all slip through. A refused
+            // claim waits at least a second: when a parallel guess claimed the row first, this statement's snapshot may still
+            // show the row as it was, whose wait is over, and such a guess must not pass uncounted.
             var wait = await db.Database.SqlQuery<double>(
                 $"""
                 WITH attempt AS (
@@ -54,13 +56,15 @@ internal sealed class LoginThrottle(CrmIdentityDbContext db, TimeProvider clock,
                     RETURNING 0::float8 AS "Value")
                 SELECT "Value" FROM attempt
                 UNION ALL
-                SELECT extract(epoch FROM t.last_attempt_at + make_interval(secs => least(power(2, least(t.attempts - {free}, 30)), {maxDelay})) - {now})::float8
+                SELECT greatest(extract(epoch FROM t.last_attempt_at + make_interval(secs => least(power(2, least(t.attempts - {free}, 30)), {maxDelay})) - {now}), 1)::float8
                 FROM identity.login_attempts t
                 WHERE t.key = {key} AND NOT EXISTS (SELECT FROM attempt)
                 """).ToListAsync(cancellationToken);
-            if (wait is [> 0 and var seconds])
+            // Claimed: the one row 0. Anything else is a refusal, even no row (a first attempt inserted in parallel,
+            // which this statement's snapshot does not show).
+            if (wait is not [0d])
             {
-                return TimeSpan.FromSeconds(Math.Ceiling(seconds));
+                return TimeSpan.FromSeconds(Math.Ceiling(wait is [var seconds] ? seconds : 1));
             }
         }
 

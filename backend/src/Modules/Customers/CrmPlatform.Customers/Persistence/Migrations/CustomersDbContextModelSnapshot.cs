@@ -915,6 +915,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -974,7 +978,7 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasDatabaseName("ix_interactions_recorded_by_occurred_at")
                         .HasFilter("recorded_by IS NOT NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RecordedBy", "OccurredAt"), new[] { "Kind", "Outcome" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RecordedBy", "OccurredAt"), new[] { "Kind", "Outcome", "DurationMinutes" });
 
                     b.ToTable("interactions", "customers");
                 });

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmPlatform.Customers.Persistence.Migrations
 {
     [DbContext(typeof(CustomersDbContext))]
-    [Migration("20261202161520_ActivityByRecorder")]
-    partial class ActivityByRecorder
+    [Migration("20261202163911_TimedActivityByRecorder")]
+    partial class TimedActivityByRecorder
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -918,6 +918,10 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");
 
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_minutes");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -977,7 +981,7 @@ namespace CrmPlatform.Customers.Persistence.Migrations
                         .HasDatabaseName("ix_interactions_recorded_by_occurred_at")
                         .HasFilter("recorded_by IS NOT NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RecordedBy", "OccurredAt"), new[] { "Kind", "Outcome" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("RecordedBy", "OccurredAt"), new[] { "Kind", "Outcome", "DurationMinutes" });
 
                     b.ToTable("interactions", "customers");
                 });
