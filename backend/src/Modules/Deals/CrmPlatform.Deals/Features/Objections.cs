@@ -124,7 +124,7 @@ internal sealed class CreateScriptHandler(DealsDbContext db, ObjectionLibrary li
         var script = ObjectionScript.Write(Guid.CreateVersion7(now), input.Objection, input.Audience, input.Text, input.EnglishText, currentUser.Id, now);
         db.ObjectionScripts.Add(script);
         await db.SaveChangesAsync(cancellationToken);
-        return (await library.ReadAsync(db.ObjectionScripts.Where(s => s.Id == script.Id), cancellationToken))[0];
+        return await library.ReadOneAsync(script.Id, cancellationToken);
     }
 }
 
@@ -132,16 +132,13 @@ internal sealed class UpdateScriptHandler(DealsDbContext db, ObjectionLibrary li
 {
     public async ValueTask<Result<ObjectionScriptDto>> Handle(UpdateScriptCommand command, CancellationToken cancellationToken)
     {
-        var script = await db.ObjectionScripts.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken);
-        if (script is null)
+        var found = await library.AtVersionAsync(command.Id, command.ExpectedVersion, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return Error.NotFound("script", command.Id);
+            return found.Error;
         }
 
-        if (script.Version != command.ExpectedVersion)
-        {
-            return Error.StaleVersion;
-        }
+        var script = found.Value;
 
         var input = command.Script;
         if ((input.Objection != script.Objection || input.Audience != script.Audience) && await db.DealObjections.AnyAsync(o => o.ScriptId == script.Id, cancellationToken))
@@ -152,7 +149,7 @@ internal sealed class UpdateScriptHandler(DealsDbContext db, ObjectionLibrary li
 
         script.Change(input.Objection, input.Audience, input.Text, input.EnglishText, currentUser.Id, clock.GetDatabaseUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return (await library.ReadAsync(db.ObjectionScripts.Where(s => s.Id == script.Id), cancellationToken))[0];
+        return await library.ReadOneAsync(script.Id, cancellationToken);
     }
 }
 
@@ -161,20 +158,17 @@ internal sealed class ArchiveScriptHandler(DealsDbContext db, ObjectionLibrary l
 {
     public async ValueTask<Result<ObjectionScriptDto>> Handle(ArchiveScriptCommand command, CancellationToken cancellationToken)
     {
-        var script = await db.ObjectionScripts.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken);
-        if (script is null)
+        var found = await library.AtVersionAsync(command.Id, command.ExpectedVersion, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return Error.NotFound("script", command.Id);
+            return found.Error;
         }
 
-        if (script.Version != command.ExpectedVersion)
-        {
-            return Error.StaleVersion;
-        }
+        var script = found.Value;
 
         script.Archive(currentUser.Id, clock.GetDatabaseUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return (await library.ReadAsync(db.ObjectionScripts.Where(s => s.Id == script.Id), cancellationToken))[0];
+        return await library.ReadOneAsync(script.Id, cancellationToken);
     }
 }
 
@@ -240,6 +234,16 @@ internal sealed class ObjectionLibrary(DealsDbContext db)
                 r.Script.Id, r.Script.Objection, r.Script.Audience, r.Script.Text, r.Script.EnglishText, r.Uses, r.Worked,
                 r.Uses == 0 ? null : Math.Round(r.Worked * 100m / r.Uses, 1, MidpointRounding.AwayFromZero), r.Script.ArchivedAt, r.Script.Version)),
         ];
+    }
+
+    public async Task<ObjectionScriptDto> ReadOneAsync(Guid id, CancellationToken cancellationToken) =>
+        (await ReadAsync(db.ObjectionScripts.Where(s => s.Id == id), cancellationToken))[0];
+
+    /// <summary>The script to change, tracked, at the version the caller read: 404 or 412 otherwise.</summary>
+    public async Task<Result<ObjectionScript>> AtVersionAsync(Guid id, uint expectedVersion, CancellationToken cancellationToken)
+    {
+        var script = await db.ObjectionScripts.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return script is null ? Error.NotFound("script", id) : script.Version == expectedVersion ? script : Error.StaleVersion;
     }
 
     public static DealObjectionDto Dto(DealObjection o) => new(o.Id, o.DealId, o.Objection, o.ScriptId, o.Worked, o.Note, o.RecordedBy, o.RecordedAt);
