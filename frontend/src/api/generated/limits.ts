@@ -71,6 +71,10 @@ export const maxLengths = {
     name: 50,
     englishName: 50,
   },
+  PlannedVisitInput: {
+    area: 100,
+    notes: 500,
+  },
   ProductInput: {
     name: 100,
     spec: 100,
@@ -79,6 +83,9 @@ export const maxLengths = {
   },
   ReleaseInput: {
     reason: 200,
+  },
+  ReturnPlanInput: {
+    comment: 500,
   },
   SavedFilterInput: {
     name: 50,
@@ -106,5 +113,8 @@ export const maxItems = {
   },
   TargetSplitInput: {
     children: 400,
+  },
+  VisitPlanInput: {
+    visits: 30,
   },
 } as const;

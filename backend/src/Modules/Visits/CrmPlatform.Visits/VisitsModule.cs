@@ -1,20 +1,25 @@
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Visits.Features;
 using CrmPlatform.Visits.Persistence;
+using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Visits;
 
-/// <summary>拜访 / 销售过程管理: visit plans with sign-off, visit records and reports. Registered with its own schema; features arrive with the module's issue.</summary>
+/// <summary>拜访 / 销售过程管理: the reps' daily visit plans and their sign-off; visit records and reports follow (issue 16).</summary>
 public sealed class VisitsModule : IModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddModuleDatabase<VisitsDbContext>(VisitsDbContext.SchemaName);
-
-    public void MapEndpoints(IEndpointRouteBuilder api)
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        // No endpoints yet: the module's features land with its own issue.
+        services.AddModuleDatabase<VisitsDbContext>(VisitsDbContext.SchemaName);
+        services.AddScoped<PlanAccess>();
+        services.AddScoped<PlanVisits>();
+        services.AddScoped<PlanReader>();
+        services.AddValidatorsFromAssemblyContaining<VisitsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder api) => PlanEndpoints.Map(api);
 }

@@ -1,15 +1,55 @@
+using System.Text.Json;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Visits.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CrmPlatform.Visits.Persistence;
 
-/// <summary>The visits schema. Holds only the module's outbox and inbox until its features land.</summary>
+/// <summary>The visits schema: the reps' daily visit plans and their sign-off.</summary>
 internal sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "visits";
 
     public override string Schema => SchemaName;
+
+    public DbSet<VisitPlan> Plans => Set<VisitPlan>();
+}
+
+internal sealed class VisitPlanConfiguration : IEntityTypeConfiguration<VisitPlan>
+{
+    public void Configure(EntityTypeBuilder<VisitPlan> b)
+    {
+        b.ToTable("visit_plans");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Status).HasConversion<string>().HasMaxLength(10);
+        // Written and read whole with the plan: a jsonb array, not a table of its own.
+        b.Property(p => p.Visits).HasColumnType("jsonb").HasConversion(PlannedVisitsJson.Converter, PlannedVisitsJson.Comparer);
+        b.Property(p => p.ReturnComment).HasMaxLength(PlanLimits.Comment);
+        b.Property(p => p.Version).IsRowVersion();
+        // One plan per rep and day.
+        b.HasIndex(p => new { p.OwnerId, p.Day }).IsUnique();
+        // The manager's inbox: the team's plans waiting, oldest first.
+        b.HasIndex(p => new { p.TeamId, p.Status, p.SubmittedAt });
+    }
+}
+
+/// <summary>A plan's visits as a jsonb array.</summary>
+internal static class PlannedVisitsJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static readonly ValueConverter<IReadOnlyList<PlannedVisit>, string> Converter = new(
+        visits => JsonSerializer.Serialize(visits, Options),
+        json => JsonSerializer.Deserialize<List<PlannedVisit>>(json, Options) ?? new List<PlannedVisit>());
+
+    public static readonly ValueComparer<IReadOnlyList<PlannedVisit>> Comparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        visits => visits.Aggregate(0, (hash, visit) => HashCode.Combine(hash, visit)),
+        visits => visits.ToList());
 }
 
 internal sealed class VisitsDesignTimeFactory : IDesignTimeDbContextFactory<VisitsDbContext>

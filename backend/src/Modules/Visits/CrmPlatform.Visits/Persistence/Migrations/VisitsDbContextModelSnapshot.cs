@@ -136,6 +136,80 @@ namespace CrmPlatform.Visits.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "visits");
                 });
+
+            modelBuilder.Entity("CrmPlatform.Visits.Domain.VisitPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AmendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("amended_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("return_comment");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Visits")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("visits");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_plans");
+
+                    b.HasIndex("OwnerId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_plans_owner_id_day");
+
+                    b.HasIndex("TeamId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_visit_plans_team_id_status_submitted_at");
+
+                    b.ToTable("visit_plans", "visits");
+                });
 #pragma warning restore 612, 618
         }
     }
