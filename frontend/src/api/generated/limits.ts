@@ -4,6 +4,10 @@ export const maxLengths = {
   BulkTransferInput: {
     reason: 200,
   },
+  CheckOutInput: {
+    outcome: 1000,
+    nextStep: 500,
+  },
   ContactInput: {
     name: 100,
     phone: 30,

@@ -69,6 +69,29 @@ export interface IVisitsClient {
      * @return OK
      */
     returnPlan(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: ReturnPlanInput, signal?: AbortSignal): Promise<VisitPlanDto>;
+
+    /**
+     * The visits of a day you may see (a rep: their own; a manager: the team's), in the order they began
+     * @param day (optional) 
+     * @param repId (optional) 
+     * @return OK
+     */
+    records(day: string | undefined, repId: string | undefined, signal?: AbortSignal): Promise<VisitRecordDto[]>;
+
+    /**
+     * Check in at a customer (签到); the browser's location is kept when given, never required
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    checkIn(idempotency_Key: string | undefined, body: CheckInInput, signal?: AbortSignal): Promise<VisitRecordDto>;
+
+    /**
+     * Check out with the outcome, next step and cost; the visit goes on the customer's timeline with its length; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    checkOut(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: CheckOutInput, signal?: AbortSignal): Promise<VisitRecordDto>;
 }
 
 export class VisitsClient implements IVisitsClient {
@@ -755,6 +778,264 @@ export class VisitsClient implements IVisitsClient {
         }
         return Promise.resolve<VisitPlanDto>(null as any);
     }
+
+    /**
+     * The visits of a day you may see (a rep: their own; a manager: the team's), in the order they began
+     * @param day (optional) 
+     * @param repId (optional) 
+     * @return OK
+     */
+    records(day: string | undefined, repId: string | undefined, signal?: AbortSignal): Promise<VisitRecordDto[]> {
+        let url_ = this.baseUrl + "/api/v1/visits/records?";
+        if (day === null)
+            throw new globalThis.Error("The parameter 'day' cannot be null.");
+        else if (day !== undefined)
+            url_ += "day=" + encodeURIComponent("" + day) + "&";
+        if (repId === null)
+            throw new globalThis.Error("The parameter 'repId' cannot be null.");
+        else if (repId !== undefined)
+            url_ += "repId=" + encodeURIComponent("" + repId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecords(_response);
+        });
+    }
+
+    protected processRecords(response: Response): Promise<VisitRecordDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as VisitRecordDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<VisitRecordDto[]>(null as any);
+    }
+
+    /**
+     * Check in at a customer (签到); the browser's location is kept when given, never required
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    checkIn(idempotency_Key: string | undefined, body: CheckInInput, signal?: AbortSignal): Promise<VisitRecordDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/records/check-in";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCheckIn(_response);
+        });
+    }
+
+    protected processCheckIn(response: Response): Promise<VisitRecordDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as VisitRecordDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<VisitRecordDto>(null as any);
+    }
+
+    /**
+     * Check out with the outcome, next step and cost; the visit goes on the customer's timeline with its length; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    checkOut(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: CheckOutInput, signal?: AbortSignal): Promise<VisitRecordDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/records/{id}/check-out";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCheckOut(_response);
+        });
+    }
+
+    protected processCheckOut(response: Response): Promise<VisitRecordDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as VisitRecordDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<VisitRecordDto>(null as any);
+    }
+}
+
+export interface CheckInInput {
+    customerId: string;
+    planId?: string | undefined;
+    purpose: VisitPurpose;
+    location?: LocationInput | undefined;
+}
+
+export interface CheckOutInput {
+    outcome: string;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+    cost?: number | undefined;
+    location?: LocationInput | undefined;
 }
 
 export interface HttpValidationProblemDetails {
@@ -766,6 +1047,12 @@ export interface HttpValidationProblemDetails {
     errors: { [key: string]: string[]; };
 
     [key: string]: any;
+}
+
+export interface LocationInput {
+    latitude: number;
+    longitude: number;
+    accuracyMeters: number;
 }
 
 export enum PlanStatus {
@@ -837,6 +1124,25 @@ export enum VisitPurpose {
     ComplaintHandling = "complaintHandling",
     TakeOrder = "takeOrder",
     Other = "other",
+}
+
+export interface VisitRecordDto {
+    id: string;
+    repId: string;
+    customerId: string;
+    customerName: string;
+    planId?: string | undefined;
+    purpose: VisitPurpose;
+    checkedInAt: string;
+    checkInLocation?: LocationInput | undefined;
+    checkedOutAt?: string | undefined;
+    checkOutLocation?: LocationInput | undefined;
+    outcome?: string | undefined;
+    nextStep?: string | undefined;
+    nextStepDue?: string | undefined;
+    cost?: number | undefined;
+    durationMinutes: number;
+    version: number;
 }
 
 export class CrmApiException extends Error {

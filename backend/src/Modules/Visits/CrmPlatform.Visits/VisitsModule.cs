@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Visits;
 
-/// <summary>拜访 / 销售过程管理: the reps' daily visit plans and their sign-off; visit records and reports follow (issue 16).</summary>
+/// <summary>拜访 / 销售过程管理: the reps' daily visit plans and their sign-off, and the visits as they happened; reports follow (issue 16).</summary>
 public sealed class VisitsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -21,5 +21,9 @@ public sealed class VisitsModule : IModule
         services.AddValidatorsFromAssemblyContaining<VisitsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder api) => PlanEndpoints.Map(api);
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        PlanEndpoints.Map(api);
+        VisitEndpoints.Map(api);
+    }
 }

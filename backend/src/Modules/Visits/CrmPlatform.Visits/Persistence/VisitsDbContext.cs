@@ -17,6 +17,39 @@ internal sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options)
     public override string Schema => SchemaName;
 
     public DbSet<VisitPlan> Plans => Set<VisitPlan>();
+
+    public DbSet<VisitRecord> Visits => Set<VisitRecord>();
+}
+
+internal sealed class VisitRecordConfiguration : IEntityTypeConfiguration<VisitRecord>
+{
+    public void Configure(EntityTypeBuilder<VisitRecord> b)
+    {
+        b.ToTable("visit_records");
+        b.HasKey(v => v.Id);
+        b.Property(v => v.Purpose).HasConversion<string>().HasMaxLength(20);
+        b.Property(v => v.CustomerName).HasMaxLength(100);
+        b.Property(v => v.Outcome).HasMaxLength(VisitLimits.Outcome);
+        b.Property(v => v.NextStep).HasMaxLength(VisitLimits.NextStep);
+        b.Property(v => v.Cost).HasPrecision(8, 2);
+        b.OwnsOne(v => v.CheckInLocation, l =>
+        {
+            l.Property(x => x.Latitude).HasColumnName("check_in_latitude");
+            l.Property(x => x.Longitude).HasColumnName("check_in_longitude");
+            l.Property(x => x.AccuracyMeters).HasColumnName("check_in_accuracy_meters");
+        });
+        b.OwnsOne(v => v.CheckOutLocation, l =>
+        {
+            l.Property(x => x.Latitude).HasColumnName("check_out_latitude");
+            l.Property(x => x.Longitude).HasColumnName("check_out_longitude");
+            l.Property(x => x.AccuracyMeters).HasColumnName("check_out_accuracy_meters");
+        });
+        b.Ignore(v => v.DurationMinutes);
+        b.Property(v => v.Version).IsRowVersion();
+        // A rep's day, and a team's.
+        b.HasIndex(v => new { v.OwnerId, v.CheckedInAt });
+        b.HasIndex(v => new { v.TeamId, v.CheckedInAt });
+    }
 }
 
 internal sealed class VisitPlanConfiguration : IEntityTypeConfiguration<VisitPlan>

@@ -210,6 +210,147 @@ namespace CrmPlatform.Visits.Persistence.Migrations
 
                     b.ToTable("visit_plans", "visits");
                 });
+
+            modelBuilder.Entity("CrmPlatform.Visits.Domain.VisitRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<DateTimeOffset?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_out_at");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("cost");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("customer_name");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("next_step");
+
+                    b.Property<DateOnly?>("NextStepDue")
+                        .HasColumnType("date")
+                        .HasColumnName("next_step_due");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_records");
+
+                    b.HasIndex("OwnerId", "CheckedInAt")
+                        .HasDatabaseName("ix_visit_records_owner_id_checked_in_at");
+
+                    b.HasIndex("TeamId", "CheckedInAt")
+                        .HasDatabaseName("ix_visit_records_team_id_checked_in_at");
+
+                    b.ToTable("visit_records", "visits");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Visits.Domain.VisitRecord", b =>
+                {
+                    b.OwnsOne("CrmPlatform.Visits.Domain.VisitLocation", "CheckInLocation", b1 =>
+                        {
+                            b1.Property<Guid>("VisitRecordId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<double>("AccuracyMeters")
+                                .HasColumnType("double precision")
+                                .HasColumnName("check_in_accuracy_meters");
+
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("check_in_latitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("check_in_longitude");
+
+                            b1.HasKey("VisitRecordId");
+
+                            b1.ToTable("visit_records", "visits");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitRecordId")
+                                .HasConstraintName("fk_visit_records_visit_records_id");
+                        });
+
+                    b.OwnsOne("CrmPlatform.Visits.Domain.VisitLocation", "CheckOutLocation", b1 =>
+                        {
+                            b1.Property<Guid>("VisitRecordId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<double>("AccuracyMeters")
+                                .HasColumnType("double precision")
+                                .HasColumnName("check_out_accuracy_meters");
+
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("check_out_latitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("check_out_longitude");
+
+                            b1.HasKey("VisitRecordId");
+
+                            b1.ToTable("visit_records", "visits");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitRecordId")
+                                .HasConstraintName("fk_visit_records_visit_records_id");
+                        });
+
+                    b.Navigation("CheckInLocation");
+
+                    b.Navigation("CheckOutLocation");
+                });
 #pragma warning restore 612, 618
         }
     }

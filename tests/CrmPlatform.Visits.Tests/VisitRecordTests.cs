@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using CrmPlatform.BuildingBlocks.Paging;
+using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Customers.Features;
+using CrmPlatform.Visits.Features;
+
+namespace CrmPlatform.Visits.Tests;
+
+/// <summary>A visit as it happened: check-in (with a location when the browser gives one), check-out, and the customer's timeline.</summary>
+public sealed class VisitRecordTests(CrmApp app) : IClassFixture<CrmApp>
+{
+    private const string Visits = "/api/v1/visits/records";
+
+    [Fact]
+    public async Task A_rep_checks_in_and_out_and_the_visit_reaches_the_customers_timeline_once_with_its_length()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await (await rep.PostJsonAsync("/api/v1/customers?confirmDuplicate=true", new { name = "拜访 签到商行", kind = "company", stage = "intent", relationshipLevel = 1 }))
+            .ReadAsync<CustomerDto>(HttpStatusCode.Created);
+
+        var checkedIn = await (await rep.PostJsonAsync($"{Visits}/check-in", new { customerId = customer.Id, purpose = "takeOrder", location = new { latitude = 31.2304, longitude = 121.4737, accuracyMeters = 35 } }))
+            .ReadAsync<VisitRecordDto>(HttpStatusCode.Created);
+        checkedIn.CheckInLocation.Should().BeEquivalentTo(new { Latitude = 31.2304, Longitude = 121.4737, AccuracyMeters = 35.0 });
+        var noLocation = await (await rep.PostJsonAsync($"{Visits}/check-in", new { customerId = customer.Id, purpose = "service" })).ReadAsync<VisitRecordDto>(HttpStatusCode.Created);
+        noLocation.CheckInLocation.Should().BeNull("the location is never required");
+        await (await rep.PostJsonAsync($"{Visits}/check-in", new { customerId = customer.Id, purpose = "service", location = new { latitude = 91, longitude = 0, accuracyMeters = 5 } }))
+            .ShouldHaveFieldErrorAsync("location.latitude");
+
+        var outsider = await app.LoginAsync(DemoUsers.RepWest);
+        await (await outsider.PostJsonAsync($"{Visits}/check-in", new { customerId = customer.Id, purpose = "service" })).ShouldHaveFieldErrorAsync("customerId", HttpStatusCode.UnprocessableEntity);
+        (await outsider.SendAsync(CheckOut(checkedIn, new { outcome = "x" }))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await (await rep.SendAsync(CheckOut(checkedIn, new { outcome = "" }))).ShouldHaveFieldErrorAsync("outcome");
+
+        var done = await (await rep.SendAsync(CheckOut(checkedIn, new { outcome = "订了二十箱矿泉水", nextStep = "下周送货", cost = 35.5m }))).ReadAsync<VisitRecordDto>();
+        done.Should().BeEquivalentTo(new { Outcome = "订了二十箱矿泉水", Cost = 35.5m, DurationMinutes = 1 });
+        (await rep.SendAsync(CheckOut(done, new { outcome = "again" }))).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+
+        await Eventually.HoldsAsync(
+            async () => (await TimelineAsync(rep, customer.Id)).Any(e => e.Source == "visits"),
+            "the completed visit reaches the customer's timeline");
+        var entry = (await TimelineAsync(rep, customer.Id)).Single(e => e.Source == "visits");
+        entry.Should().BeEquivalentTo(new { Kind = InteractionKind.Visit, Summary = "订了二十箱矿泉水", NextStep = "下周送货", DurationMinutes = 1, RecordedByName = "张伟" });
+
+        var today = await (await rep.GetAsync(Visits)).ReadAsync<List<VisitRecordDto>>();
+        today.Select(v => v.Id).Should().Equal(checkedIn.Id, noLocation.Id);
+        (await (await outsider.GetAsync(Visits)).ReadAsync<List<VisitRecordDto>>()).Should().BeEmpty();
+    }
+
+    private static HttpRequestMessage CheckOut(VisitRecordDto visit, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Visits}/{visit.Id}/check-out") { Content = JsonContent.Create(body, options: Json.Options) };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{visit.Version}\"");
+        return request;
+    }
+
+    private static async Task<IReadOnlyList<InteractionDto>> TimelineAsync(HttpClient client, Guid customerId) =>
+        (await (await client.GetAsync($"/api/v1/customers/{customerId}/interactions")).ReadAsync<Page<InteractionDto>>()).Items;
+}
