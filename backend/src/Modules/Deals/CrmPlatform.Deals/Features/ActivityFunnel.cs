@@ -147,15 +147,18 @@ internal sealed class FunnelHandler(DealsDbContext db, ICustomerActivity activit
     /// <summary>Whose figures the caller may see and asked for: null for everyone (a director's unfiltered funnel).</summary>
     private async Task<IReadOnlyList<Guid>?> PeopleAsync(FunnelQuery query, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Guid>? people = currentUser.Scope() switch
+        var scope = currentUser.Scope();
+        // Read once, and only when a team's members are needed.
+        var organisation = scope == ScopeKind.Team || query.TeamId is not null ? await users.OrganisationAsync(cancellationToken) : null;
+        IReadOnlyList<Guid>? people = scope switch
         {
             ScopeKind.Own => [currentUser.Id],
-            ScopeKind.Team => (await users.OrganisationAsync(cancellationToken)).Team(currentUser.TeamId ?? Guid.Empty)?.Members.Select(m => m.Id).ToList() ?? [],
+            ScopeKind.Team => organisation!.Team(currentUser.TeamId ?? Guid.Empty)?.Members.Select(m => m.Id).ToList() ?? [],
             _ => null,
         };
         if (query.TeamId is { } teamId)
         {
-            var members = (await users.OrganisationAsync(cancellationToken)).Team(teamId)?.Members.Select(m => m.Id).ToList() ?? [];
+            var members = organisation!.Team(teamId)?.Members.Select(m => m.Id).ToList() ?? [];
             people = people is null ? members : [.. people.Intersect(members)];
         }
 
