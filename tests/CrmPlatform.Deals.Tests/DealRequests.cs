@@ -27,17 +27,6 @@ internal static class DealRequests
     public static async Task<DealDto> OpenDealAsync(this HttpClient client, Guid customerId, string title, decimal amount = 10_000m, DateOnly? expectedCloseOn = null) =>
         await (await client.PostJsonAsync(Url, Body(customerId, title, amount, expectedCloseOn: expectedCloseOn))).ReadAsync<DealDto>(HttpStatusCode.Created);
 
-    public static Task<HttpResponseMessage> SendWithIfMatchAsync(this HttpClient client, HttpMethod method, string url, object? body, uint? version)
-    {
-        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: Json.Options) };
-        if (version is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
-        }
-
-        return client.SendAsync(request);
-    }
-
     public static Task<HttpResponseMessage> MoveAsync(this HttpClient client, DealDto deal, string stage, uint? version = null) =>
         client.SendWithIfMatchAsync(HttpMethod.Put, $"{Url}/{deal.Id}/stage", new { stage }, version ?? deal.Version);
 

@@ -34,4 +34,16 @@ public static class HttpAssertions
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body, Json.Options);
+
+    /// <summary>A change guarded by the version the caller last read (If-Match); no header when <paramref name="version"/> is null.</summary>
+    public static Task<HttpResponseMessage> SendWithIfMatchAsync(this HttpClient client, HttpMethod method, string url, object? body, uint? version)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: Json.Options) };
+        if (version is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        }
+
+        return client.SendAsync(request);
+    }
 }

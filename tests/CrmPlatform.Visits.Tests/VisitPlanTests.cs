@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CrmPlatform.Customers.Features;
 using CrmPlatform.Visits.Domain;
 using CrmPlatform.Visits.Features;
@@ -16,7 +15,7 @@ public sealed class VisitPlanTests(CrmApp app) : IClassFixture<CrmApp>
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);
         var manager = await app.LoginAsync(DemoUsers.ManagerEast);
-        var customers = await Task.WhenAll(new[] { "拜访 甲商行", "拜访 乙商行", "拜访 丙商行" }.Select(name => NewCustomerAsync(rep, name)));
+        var customers = await Task.WhenAll(new[] { "拜访 甲商行", "拜访 乙商行", "拜访 丙商行" }.Select(name => rep.NewCustomerAsync(name)));
         var day = new DateOnly(2030, 3, 4);
 
         var draft = await (await rep.PostJsonAsync(Plans, Plan(day, customers[0], customers[1], customers[2]))).ReadAsync<VisitPlanDto>(HttpStatusCode.Created);
@@ -27,16 +26,16 @@ public sealed class VisitPlanTests(CrmApp app) : IClassFixture<CrmApp>
         (await StepAsync(manager, draft, "approve")).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "a draft is not signed off");
         var submitted = await (await StepAsync(rep, draft, "submit")).ReadAsync<VisitPlanDto>();
         submitted.Status.Should().Be(PlanStatus.Submitted);
-        await (await rep.SendAsync(IfMatch(HttpMethod.Put, $"{Plans}/{draft.Id}", Plan(day, customers[0]), submitted.Version)))
+        await (await rep.SendWithIfMatchAsync(HttpMethod.Put, $"{Plans}/{draft.Id}", Plan(day, customers[0]), submitted.Version))
             .ShouldHaveFieldErrorAsync("status", HttpStatusCode.UnprocessableEntity);
         (await StepAsync(rep, submitted, "approve")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "a rep never approves their own plan");
-        await (await manager.SendAsync(IfMatch(HttpMethod.Post, $"{Plans}/{draft.Id}/return", new { comment = "" }, submitted.Version))).ShouldHaveFieldErrorAsync("comment");
+        await (await manager.SendWithIfMatchAsync(HttpMethod.Post, $"{Plans}/{draft.Id}/return", new { comment = "" }, submitted.Version)).ShouldHaveFieldErrorAsync("comment");
 
-        var returned = await (await manager.SendAsync(IfMatch(HttpMethod.Post, $"{Plans}/{draft.Id}/return", new { comment = "乙商行上周刚拜访过，换成收款客户" }, submitted.Version)))
+        var returned = await (await manager.SendWithIfMatchAsync(HttpMethod.Post, $"{Plans}/{draft.Id}/return", new { comment = "乙商行上周刚拜访过，换成收款客户" }, submitted.Version))
             .ReadAsync<VisitPlanDto>();
         returned.Should().BeEquivalentTo(new { Status = PlanStatus.Returned, ReturnComment = "乙商行上周刚拜访过，换成收款客户" });
 
-        var fixedPlan = await (await rep.SendAsync(IfMatch(HttpMethod.Put, $"{Plans}/{draft.Id}", Plan(day, customers[0], customers[2]), returned.Version))).ReadAsync<VisitPlanDto>();
+        var fixedPlan = await (await rep.SendWithIfMatchAsync(HttpMethod.Put, $"{Plans}/{draft.Id}", Plan(day, customers[0], customers[2]), returned.Version)).ReadAsync<VisitPlanDto>();
         var resubmitted = await (await StepAsync(rep, fixedPlan, "submit")).ReadAsync<VisitPlanDto>();
         var inbox = await (await manager.GetAsync($"{Plans}?status=submitted")).ReadAsync<List<VisitPlanDto>>();
         inbox.Should().ContainSingle(p => p.Id == draft.Id);
@@ -44,7 +43,7 @@ public sealed class VisitPlanTests(CrmApp app) : IClassFixture<CrmApp>
         var approved = await (await StepAsync(manager, resubmitted, "approve")).ReadAsync<VisitPlanDto>();
         approved.Should().BeEquivalentTo(new { Status = PlanStatus.Approved, ReturnComment = (string?)null, AmendedAt = (DateTimeOffset?)null });
 
-        var amended = await (await rep.SendAsync(IfMatch(HttpMethod.Put, $"{Plans}/{draft.Id}", Plan(day, customers[0], customers[1], customers[2]), approved.Version)))
+        var amended = await (await rep.SendWithIfMatchAsync(HttpMethod.Put, $"{Plans}/{draft.Id}", Plan(day, customers[0], customers[1], customers[2]), approved.Version))
             .ReadAsync<VisitPlanDto>();
         amended.Status.Should().Be(PlanStatus.Approved, "an approved plan stays approved");
         amended.AmendedAt.Should().NotBeNull("the manager sees the amendment");
@@ -57,7 +56,7 @@ public sealed class VisitPlanTests(CrmApp app) : IClassFixture<CrmApp>
     public async Task Another_team_never_sees_a_plan_a_director_signs_off_any_and_a_plan_holds_only_customers_its_rep_can_see()
     {
         var rep = await app.LoginAsync(DemoUsers.RepWest);
-        var customer = await NewCustomerAsync(rep, "拜访 西区商行");
+        var customer = await rep.NewCustomerAsync("拜访 西区商行");
         var plan = await (await rep.PostJsonAsync(Plans, Plan(new DateOnly(2030, 4, 1), customer))).ReadAsync<VisitPlanDto>(HttpStatusCode.Created);
         var submitted = await (await StepAsync(rep, plan, "submit")).ReadAsync<VisitPlanDto>();
 
@@ -73,6 +72,7 @@ public sealed class VisitPlanTests(CrmApp app) : IClassFixture<CrmApp>
         (await (await StepAsync(director, submitted, "approve")).ReadAsync<VisitPlanDto>()).Status.Should().Be(PlanStatus.Approved);
         await (await rep.PostJsonAsync(Plans, new { day = "2030-04-02", visits = new[] { new { customerId = customer.Id, purpose = "takeOrder", from = "10:00", to = "09:00" } } }))
             .ShouldHaveFieldErrorAsync("visits[0].to");
+        await (await rep.PostJsonAsync(Plans, Plan(new DateOnly(2030, 4, 3), customer, customer))).ShouldHaveFieldErrorAsync("visits[1].customerId");
     }
 
     private static object Plan(DateOnly day, params CustomerDto[] customers) => new
@@ -81,17 +81,6 @@ public sealed class VisitPlanTests(CrmApp app) : IClassFixture<CrmApp>
         visits = customers.Select((c, i) => new { customerId = c.Id, area = "浦东", from = $"{9 + i:00}:00", to = $"{10 + i:00}:00", purpose = i == 0 ? "collectPayment" : "developCustomer", notes = "带新品目录" }).ToArray(),
     };
 
-    private static HttpRequestMessage IfMatch(HttpMethod method, string url, object? body, uint version)
-    {
-        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: Json.Options) };
-        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
-        return request;
-    }
-
     private static Task<HttpResponseMessage> StepAsync(HttpClient client, VisitPlanDto plan, string step, uint? version = null) =>
-        client.SendAsync(IfMatch(HttpMethod.Post, $"{Plans}/{plan.Id}/{step}", null, version ?? plan.Version));
-
-    private static async Task<CustomerDto> NewCustomerAsync(HttpClient client, string name) =>
-        await (await client.PostJsonAsync("/api/v1/customers?confirmDuplicate=true", new { name, kind = "company", stage = "intent", relationshipLevel = 1 }))
-            .ReadAsync<CustomerDto>(HttpStatusCode.Created);
+        client.SendWithIfMatchAsync(HttpMethod.Post, $"{Plans}/{plan.Id}/{step}", null, version ?? plan.Version);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Features;
@@ -29,12 +28,12 @@ public sealed class VisitRecordTests(CrmApp app) : IClassFixture<CrmApp>
 
         var outsider = await app.LoginAsync(DemoUsers.RepWest);
         await (await outsider.PostJsonAsync($"{Visits}/check-in", new { customerId = customer.Id, purpose = "service" })).ShouldHaveFieldErrorAsync("customerId", HttpStatusCode.UnprocessableEntity);
-        (await outsider.SendAsync(CheckOut(checkedIn, new { outcome = "x" }))).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        await (await rep.SendAsync(CheckOut(checkedIn, new { outcome = "" }))).ShouldHaveFieldErrorAsync("outcome");
+        (await CheckOutAsync(outsider, checkedIn, new { outcome = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await (await CheckOutAsync(rep, checkedIn, new { outcome = "" })).ShouldHaveFieldErrorAsync("outcome");
 
-        var done = await (await rep.SendAsync(CheckOut(checkedIn, new { outcome = "订了二十箱矿泉水", nextStep = "下周送货", cost = 35.5m }))).ReadAsync<VisitRecordDto>();
+        var done = await (await CheckOutAsync(rep, checkedIn, new { outcome = "订了二十箱矿泉水", nextStep = "下周送货", cost = 35.5m })).ReadAsync<VisitRecordDto>();
         done.Should().BeEquivalentTo(new { Outcome = "订了二十箱矿泉水", Cost = 35.5m, DurationMinutes = 1 });
-        (await rep.SendAsync(CheckOut(done, new { outcome = "again" }))).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await CheckOutAsync(rep, done, new { outcome = "again" })).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
 
         await Eventually.HoldsAsync(
             async () => (await TimelineAsync(rep, customer.Id)).Any(e => e.Source == "visits"),
@@ -47,12 +46,8 @@ public sealed class VisitRecordTests(CrmApp app) : IClassFixture<CrmApp>
         (await (await outsider.GetAsync(Visits)).ReadAsync<List<VisitRecordDto>>()).Should().BeEmpty();
     }
 
-    private static HttpRequestMessage CheckOut(VisitRecordDto visit, object body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{Visits}/{visit.Id}/check-out") { Content = JsonContent.Create(body, options: Json.Options) };
-        request.Headers.TryAddWithoutValidation("If-Match", $"\"{visit.Version}\"");
-        return request;
-    }
+    private static Task<HttpResponseMessage> CheckOutAsync(HttpClient client, VisitRecordDto visit, object body) =>
+        client.SendWithIfMatchAsync(HttpMethod.Post, $"{Visits}/{visit.Id}/check-out", body, visit.Version);
 
     private static async Task<IReadOnlyList<InteractionDto>> TimelineAsync(HttpClient client, Guid customerId) =>
         (await (await client.GetAsync($"/api/v1/customers/{customerId}/interactions")).ReadAsync<Page<InteractionDto>>()).Items;

@@ -46,6 +46,7 @@ export const zhCN = {
     unknown: '新通知',
     poolWarning: '{{customerName}} 长期未跟进，将于 {{poolDate}} 退回公海',
     returnedToPool: '{{customerName}} 已退回公海',
+    confirmTomorrow: '{{date}} 有 {{count}} 个拜访待与客户确认（约访）',
     keyDateToday: {
       birthday: '今天是 {{customerName}} 的生日',
       birthdayYears: '今天是 {{customerName}} 的 {{years}} 岁生日',

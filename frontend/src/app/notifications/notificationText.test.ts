@@ -25,6 +25,11 @@ describe('notificationText', () => {
     expect(notificationText({ topic: 'customers.returnedToPool', data: { customerName: '孙总' } }, t)).toBe('孙总 已退回公海');
   });
 
+  it('words the reminder to confirm tomorrow’s visits', () => {
+    const t = i18n.t.bind(i18n);
+    expect(notificationText({ topic: 'visits.confirmTomorrow', data: { date: '2031-03-04', count: '3' } }, t)).toBe('2031-03-04 有 3 个拜访待与客户确认（约访）');
+  });
+
   it('still shows a notification whose topic this version does not know', () => {
     expect(notificationText({ topic: 'deals.somethingNew', data: {} }, i18n.t.bind(i18n))).toBe('新通知');
   });

@@ -29,5 +29,8 @@ export function notificationText(notification: Pick<NotificationDto, 'topic' | '
   if (notification.topic === 'customers.returnedToPool') {
     return t('notifications.returnedToPool', { customerName: data.customerName ?? '' });
   }
+  if (notification.topic === 'visits.confirmTomorrow') {
+    return t('notifications.confirmTomorrow', { count: data.count ?? '', date: data.date ?? '' });
+  }
   return t('notifications.unknown');
 }

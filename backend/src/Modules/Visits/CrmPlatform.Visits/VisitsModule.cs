@@ -1,6 +1,8 @@
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Scheduling;
 using CrmPlatform.Visits.Features;
+using CrmPlatform.Visits.Jobs;
 using CrmPlatform.Visits.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +20,8 @@ public sealed class VisitsModule : IModule
         services.AddScoped<PlanAccess>();
         services.AddScoped<PlanVisits>();
         services.AddScoped<PlanReader>();
+        services.AddScoped<Confirmations>();
+        services.AddScoped<IDailyJob, ConfirmTomorrow>();
         services.AddValidatorsFromAssemblyContaining<VisitsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 
@@ -25,5 +29,6 @@ public sealed class VisitsModule : IModule
     {
         PlanEndpoints.Map(api);
         VisitEndpoints.Map(api);
+        ConfirmationEndpoints.Map(api);
     }
 }

@@ -122,23 +122,6 @@ internal sealed class MonthFocusHandler(DealViews views, TimeProvider clock) : I
     private static decimal Weighted(IEnumerable<DealCardDto> cards) => Money.Round(cards.Sum(c => c.Amount * c.Probability) / 100);
 }
 
-/// <summary>The days a board or a win may name: far enough either way for any real business, near enough for date arithmetic.</summary>
-internal static class CalendarLimits
-{
-    public static readonly DateOnly Earliest = new(2000, 1, 1);
-    public static readonly DateOnly Latest = new(2099, 12, 31);
-}
-
-/// <summary>Weeks as Chinese calendars and offices count them: Monday to Sunday.</summary>
-internal static class ChinaWeeks
-{
-    public static (DateOnly Start, DateOnly End) Of(DateOnly day)
-    {
-        var start = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        return (start, start.AddDays(6));
-    }
-}
-
 internal static class FocusEndpoints
 {
     public static void Map(IEndpointRouteBuilder deals)

@@ -88,6 +88,17 @@ internal sealed class VisitPlanInputValidator : AbstractValidator<VisitPlanInput
             visit.RuleFor(v => v.Notes).MaximumLength(PlanLimits.Notes);
             visit.RuleFor(v => v.To).GreaterThan(v => v.From).When(v => v.From is not null && v.To is not null).WithMessage("A time slot ends after it starts.");
         });
+        // A visit is known by its customer on the day (its confirmation, its record): one visit per customer a day.
+        RuleFor(p => p.Visits).Custom((visits, context) =>
+        {
+            for (var i = 0; i < visits.Count; i++)
+            {
+                if (visits[i] is { } visit && visits.Take(i).Any(v => v?.CustomerId == visit.CustomerId))
+                {
+                    context.AddFailure($"visits[{i}].customerId", "The customer is already on this day's plan: one visit per customer a day.");
+                }
+            }
+        }).When(p => p.Visits is not null);
     }
 }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CrmPlatform.Visits.Persistence;
 
-/// <summary>The visits schema: the reps' daily visit plans and their sign-off.</summary>
+/// <summary>The visits schema: the reps' daily visit plans and their sign-off, the visits as they happened, and their confirmations.</summary>
 internal sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "visits";
@@ -19,6 +19,26 @@ internal sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options)
     public DbSet<VisitPlan> Plans => Set<VisitPlan>();
 
     public DbSet<VisitRecord> Visits => Set<VisitRecord>();
+
+    public DbSet<VisitConfirmation> Confirmations => Set<VisitConfirmation>();
+}
+
+internal sealed class VisitConfirmationConfiguration : IEntityTypeConfiguration<VisitConfirmation>
+{
+    public void Configure(EntityTypeBuilder<VisitConfirmation> b)
+    {
+        b.ToTable("visit_confirmations");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(12);
+        b.Property(c => c.Reason).HasMaxLength(ConfirmationLimits.Reason);
+        b.Property(c => c.LostCost).HasPrecision(8, 2);
+        b.Property(c => c.Version).IsRowVersion();
+        // One confirmation per planned visit.
+        b.HasIndex(c => new { c.PlanId, c.CustomerId }).IsUnique();
+        // A period's losses, per rep and per team.
+        b.HasIndex(c => new { c.OwnerId, c.Day });
+        b.HasIndex(c => new { c.TeamId, c.Day });
+    }
 }
 
 internal sealed class VisitRecordConfiguration : IEntityTypeConfiguration<VisitRecord>

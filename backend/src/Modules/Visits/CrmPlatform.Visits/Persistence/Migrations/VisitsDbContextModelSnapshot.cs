@@ -137,6 +137,87 @@ namespace CrmPlatform.Visits.Persistence.Migrations
                     b.ToTable("outbox_messages", "visits");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Visits.Domain.VisitConfirmation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<decimal>("LostCost")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("lost_cost");
+
+                    b.Property<int>("LostMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("lost_minutes");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly?>("RescheduledTo")
+                        .HasColumnType("date")
+                        .HasColumnName("rescheduled_to");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_confirmations");
+
+                    b.HasIndex("OwnerId", "Day")
+                        .HasDatabaseName("ix_visit_confirmations_owner_id_day");
+
+                    b.HasIndex("PlanId", "CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_confirmations_plan_id_customer_id");
+
+                    b.HasIndex("TeamId", "Day")
+                        .HasDatabaseName("ix_visit_confirmations_team_id_day");
+
+                    b.ToTable("visit_confirmations", "visits");
+                });
+
             modelBuilder.Entity("CrmPlatform.Visits.Domain.VisitPlan", b =>
                 {
                     b.Property<Guid>("Id")
