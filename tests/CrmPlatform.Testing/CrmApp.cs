@@ -45,7 +45,11 @@ public class CrmApp : IAsyncLifetime
         {
             using var anonymous = Anonymous();
             var response = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = DemoUsers.Password });
-            response.EnsureSuccessStatusCode();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"Signing in as {userName} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+
             var body = await response.Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
             token = body!.AccessToken;
             _tokens[userName] = token;

@@ -2,6 +2,7 @@ using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Deals.Contracts;
 using CrmPlatform.Deals.Features;
 using CrmPlatform.Deals.Integration;
 using CrmPlatform.Deals.Persistence;
@@ -26,6 +27,7 @@ public sealed class DealsModule : IModule
         services.AddScoped<TargetAccess>();
         services.AddScoped<TargetActuals>();
         services.AddScoped<TargetReader>();
+        services.AddScoped<ISalesResults, SalesResults>();
         services.AddScoped<ObjectionLibrary>();
         services.AddIntegrationEventHandler<CustomerCreated, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerRenamed, CustomerCopyUpdater>();

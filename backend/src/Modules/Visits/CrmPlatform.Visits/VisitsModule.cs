@@ -21,6 +21,9 @@ public sealed class VisitsModule : IModule
         services.AddScoped<PlanVisits>();
         services.AddScoped<PlanReader>();
         services.AddScoped<Confirmations>();
+        services.AddScoped<ReportDay>();
+        services.AddScoped<ReportReader>();
+        services.AddOptions<VisitsOptions>().BindConfiguration("Crm:Visits");
         services.AddScoped<IDailyJob, ConfirmTomorrow>();
         services.AddValidatorsFromAssemblyContaining<VisitsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
@@ -30,5 +33,6 @@ public sealed class VisitsModule : IModule
         PlanEndpoints.Map(api);
         VisitEndpoints.Map(api);
         ConfirmationEndpoints.Map(api);
+        ReportEndpoints.Map(api);
     }
 }

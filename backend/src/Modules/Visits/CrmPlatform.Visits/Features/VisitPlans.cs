@@ -129,20 +129,9 @@ internal sealed class PlanAccess(VisitsDbContext db, ICurrentUser currentUser)
 {
     public IQueryable<VisitPlan> Visible() => db.Plans.VisibleTo(currentUser);
 
-    public Error? MayWrite(VisitPlan plan) =>
-        plan.OwnerId == currentUser.Id ? null : Error.Forbidden("plan.not_yours", "Only the rep whose day it is writes and submits the plan.");
+    public Error? MayWrite(VisitPlan plan) => currentUser.MayWrite(plan);
 
-    public Error? MayReview(VisitPlan plan)
-    {
-        if (plan.OwnerId == currentUser.Id)
-        {
-            return Error.Forbidden("plan.own", "A plan is signed off by the rep's manager, never by its own rep.");
-        }
-
-        return currentUser.Role is Roles.Director or Roles.Admin || (currentUser.Role == Roles.Manager && plan.TeamId is not null && plan.TeamId == currentUser.TeamId)
-            ? null
-            : Error.Forbidden("plan.not_reviewer", "Plans are signed off by the rep's manager or a director.");
-    }
+    public Error? MayReview(VisitPlan plan) => currentUser.MayReview(plan);
 }
 
 /// <summary>The plan's visits from the body, each customer one the rep can see (its name kept with the plan).</summary>

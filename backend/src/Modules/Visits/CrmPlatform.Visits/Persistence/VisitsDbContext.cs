@@ -21,6 +21,47 @@ internal sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options)
     public DbSet<VisitRecord> Visits => Set<VisitRecord>();
 
     public DbSet<VisitConfirmation> Confirmations => Set<VisitConfirmation>();
+
+    public DbSet<DailyReport> Reports => Set<DailyReport>();
+}
+
+internal sealed class DailyReportConfiguration : IEntityTypeConfiguration<DailyReport>
+{
+    public void Configure(EntityTypeBuilder<DailyReport> b)
+    {
+        b.ToTable("daily_reports");
+        b.HasKey(r => r.Id);
+        b.ComplexProperty(r => r.Content, c =>
+        {
+            c.Property(x => x.Attendance).HasConversion<string>().HasMaxLength(15).HasColumnName("attendance");
+            c.Property(x => x.ComplaintsHandled).HasColumnName("complaints_handled");
+            c.Property(x => x.ComplaintNotes).HasMaxLength(ReportLimits.Text).HasColumnName("complaint_notes");
+            c.Property(x => x.Orders).HasColumnName("orders");
+            c.Property(x => x.OrderAmount).HasPrecision(11, 2).HasColumnName("order_amount");
+            c.Property(x => x.Collected).HasPrecision(11, 2).HasColumnName("collected");
+            c.Property(x => x.CompetitorInfo).HasMaxLength(ReportLimits.Text).HasColumnName("competitor_info");
+            c.Property(x => x.CustomerFeedback).HasMaxLength(ReportLimits.Text).HasColumnName("customer_feedback");
+            c.Property(x => x.CustomerNews).HasMaxLength(ReportLimits.Text).HasColumnName("customer_news");
+            c.Property(x => x.Lessons).HasMaxLength(ReportLimits.Text).HasColumnName("lessons");
+        });
+        b.ComplexProperty(r => r.Visits, v =>
+        {
+            v.Property(x => x.Visits).HasColumnName("visits");
+            v.Property(x => x.EffectiveVisits).HasColumnName("effective_visits");
+            v.Property(x => x.Cost).HasPrecision(10, 2).HasColumnName("visit_cost");
+            v.Property(x => x.Minutes).HasColumnName("visit_minutes");
+        });
+        b.Property(r => r.MonthTarget).HasPrecision(14, 2);
+        b.Property(r => r.MonthAchieved).HasPrecision(14, 2);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
+        b.Property(r => r.ReviewComment).HasMaxLength(ReportLimits.Comment);
+        b.Property(r => r.Version).IsRowVersion();
+        // One report per rep and day.
+        b.HasIndex(r => new { r.OwnerId, r.Day }).IsUnique();
+        // The manager's inbox, and a team's week.
+        b.HasIndex(r => new { r.TeamId, r.Status, r.SubmittedAt });
+        b.HasIndex(r => new { r.TeamId, r.Day });
+    }
 }
 
 internal sealed class VisitConfirmationConfiguration : IEntityTypeConfiguration<VisitConfirmation>
