@@ -46,6 +46,7 @@ export const en: Translation<typeof zhCN> = {
     poolWarning: '{{customerName}} returns to the pool on {{poolDate}} unless someone keeps in touch',
     returnedToPool: '{{customerName}} went back to the pool',
     confirmTomorrow: 'Visits on {{date}} to confirm with the customers: {{count}}',
+    seriousMarketReport: 'Serious market report from {{repName}}: {{summary}}',
     keyDateToday: {
       birthday: "Today is {{customerName}}'s birthday",
       birthdayYears: '{{customerName}} turns {{years}} today',

@@ -47,6 +47,7 @@ export const zhCN = {
     poolWarning: '{{customerName}} 长期未跟进，将于 {{poolDate}} 退回公海',
     returnedToPool: '{{customerName}} 已退回公海',
     confirmTomorrow: '{{date}} 有 {{count}} 个拜访待与客户确认（约访）',
+    seriousMarketReport: '{{repName}} 反映重要市场情况：{{summary}}',
     keyDateToday: {
       birthday: '今天是 {{customerName}} 的生日',
       birthdayYears: '今天是 {{customerName}} 的 {{years}} 岁生日',

@@ -32,5 +32,8 @@ export function notificationText(notification: Pick<NotificationDto, 'topic' | '
   if (notification.topic === 'visits.confirmTomorrow') {
     return t('notifications.confirmTomorrow', { count: data.count ?? '', date: data.date ?? '' });
   }
+  if (notification.topic === 'visits.seriousMarketReport') {
+    return t('notifications.seriousMarketReport', { repName: data.repName ?? '', summary: data.summary ?? '' });
+  }
   return t('notifications.unknown');
 }

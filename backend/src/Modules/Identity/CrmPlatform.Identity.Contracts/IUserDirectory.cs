@@ -21,6 +21,9 @@ public interface IUserDirectory
 
     /// <summary>The organisation as it stands: its regions, their teams and each team's members, by name.</summary>
     Task<Organisation> OrganisationAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whom a rep's escalation goes to at once: the managers of <paramref name="teamId"/> and every director.</summary>
+    Task<IReadOnlyList<Guid>> SupervisorsAsync(Guid? teamId, CancellationToken cancellationToken);
 }
 
 /// <summary>Regions, their teams and the teams' members: what targets are split along (company → region → team → rep).</summary>

@@ -76,6 +76,18 @@ internal sealed class UserDirectory(IServiceProvider services, IMemoryCache cach
         return new Organisation([.. regions.Select(r => new OrganisationRegion(r.Id, r.Name, [.. teamsOf[r.Id]]))]);
     }
 
+    public async Task<IReadOnlyList<Guid>> SupervisorsAsync(Guid? teamId, CancellationToken cancellationToken)
+    {
+        var db = Db;
+        return await db.UserRoles
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, Role = r.Name })
+            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { u.Id, u.TeamId, x.Role })
+            .Where(x => x.Role == Roles.Director || (x.Role == Roles.Manager && teamId != null && x.TeamId == teamId))
+            .Select(x => x.Id)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+    }
+
     public ValueTask<string?> DisplayNameAsync(Guid userId, CancellationToken cancellationToken) =>
         cache.TryGetValue(new DisplayNameKey(userId), out string? name) ? ValueTask.FromResult(name) : LoadDisplayNameAsync(userId, cancellationToken);
 

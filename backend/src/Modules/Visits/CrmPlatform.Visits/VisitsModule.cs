@@ -23,6 +23,7 @@ public sealed class VisitsModule : IModule
         services.AddScoped<Confirmations>();
         services.AddScoped<ReportDay>();
         services.AddScoped<ReportReader>();
+        services.AddScoped<MarketReportReader>();
         services.AddOptions<VisitsOptions>().BindConfiguration("Crm:Visits");
         services.AddScoped<IDailyJob, ConfirmTomorrow>();
         services.AddValidatorsFromAssemblyContaining<VisitsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
@@ -34,5 +35,6 @@ public sealed class VisitsModule : IModule
         VisitEndpoints.Map(api);
         ConfirmationEndpoints.Map(api);
         ReportEndpoints.Map(api);
+        MarketReportEndpoints.Map(api);
     }
 }

@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Auditing;
+using CrmPlatform.BuildingBlocks.Text;
 
 namespace CrmPlatform.Customers.Domain;
 
@@ -65,12 +66,10 @@ internal sealed class Contact : IAudited
     {
         Name = details.Name.Trim();
         Role = details.Role;
-        Phone = Normalize(details.Phone);
-        Likes = Normalize(details.Likes);
-        Notes = Normalize(details.Notes);
+        Phone = OptionalText.Normalize(details.Phone);
+        Likes = OptionalText.Normalize(details.Likes);
+        Notes = OptionalText.Normalize(details.Notes);
         Birthday = details.Birthday;
         UpdatedAt = now;
     }
-
-    private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Auditing;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.BuildingBlocks.Text;
 
 namespace CrmPlatform.Customers.Domain;
 
@@ -232,29 +233,29 @@ internal sealed class Customer : IOwnedRecord, IAudited
         var renamed = name != Name;
         Name = name;
         Kind = details.Kind;
-        Phone = Normalize(details.Phone);
+        Phone = OptionalText.Normalize(details.Phone);
         OtherPhones = Distinct(details.OtherPhones);
-        Email = Normalize(details.Email);
-        Company = Normalize(details.Company);
-        Position = Normalize(details.Position);
-        Address = Normalize(details.Address);
-        Region = Normalize(details.Region);
-        Industry = Normalize(details.Industry);
+        Email = OptionalText.Normalize(details.Email);
+        Company = OptionalText.Normalize(details.Company);
+        Position = OptionalText.Normalize(details.Position);
+        Address = OptionalText.Normalize(details.Address);
+        Region = OptionalText.Normalize(details.Region);
+        Industry = OptionalText.Normalize(details.Industry);
         Source = details.Source;
         Tags = Distinct(details.Tags);
         var profile = details.Profile;
         Gender = profile.Gender;
         Birthday = profile.Birthday;
-        Occupation = Normalize(profile.Occupation);
+        Occupation = OptionalText.Normalize(profile.Occupation);
         IncomeBand = profile.IncomeBand;
-        Hobbies = Normalize(profile.Hobbies);
-        Personality = Normalize(profile.Personality);
-        Family = Normalize(profile.Family);
+        Hobbies = OptionalText.Normalize(profile.Hobbies);
+        Personality = OptionalText.Normalize(profile.Personality);
+        Family = OptionalText.Normalize(profile.Family);
         var preferences = details.Preferences;
-        PreferredProducts = Normalize(preferences.Products);
-        PreferredColours = Normalize(preferences.Colours);
-        PreferredSpecs = Normalize(preferences.Specs);
-        PreferredChannels = Normalize(preferences.Channels);
+        PreferredProducts = OptionalText.Normalize(preferences.Products);
+        PreferredColours = OptionalText.Normalize(preferences.Colours);
+        PreferredSpecs = OptionalText.Normalize(preferences.Specs);
+        PreferredChannels = OptionalText.Normalize(preferences.Channels);
         var classification = details.Classification;
         Stage = classification.Stage;
         Importance = classification.Importance;
@@ -373,8 +374,6 @@ internal sealed class Customer : IOwnedRecord, IAudited
         UpdatedAt = now;
     }
 
-    private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
     private static string[] Distinct(IEnumerable<string> values) =>
-        [.. values.Select(Normalize).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. values.Select(OptionalText.Normalize).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -1,6 +1,7 @@
 using CrmPlatform.BuildingBlocks.Auditing;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.BuildingBlocks.Text;
 
 namespace CrmPlatform.Deals.Domain;
 
@@ -233,7 +234,7 @@ internal sealed class Deal : IOwnedRecord, IAudited
             return Error.Unprocessable("deal.not_open", "status", $"The deal is already {Status.ToString().ToLowerInvariant()}.");
         }
 
-        (Status, LostReason, LostNote, ClosedAt, UpdatedAt) = (DealStatus.Lost, reason, Text.Normalize(note), now, now);
+        (Status, LostReason, LostNote, ClosedAt, UpdatedAt) = (DealStatus.Lost, reason, OptionalText.Normalize(note), now, now);
         _stageChanges.Add(DealStageChange.Of(this, Stage, by, now));
         return null;
     }
@@ -278,7 +279,7 @@ internal sealed class Deal : IOwnedRecord, IAudited
         Title = details.Title.Trim();
         ProbabilityOverride = details.ProbabilityOverride;
         ExpectedCloseOn = details.ExpectedCloseOn;
-        NextStep = Text.Normalize(details.NextStep);
+        NextStep = OptionalText.Normalize(details.NextStep);
         NextStepDue = NextStep is null ? null : details.NextStepDue;
         _lines.Clear();
         _lines.AddRange(lines.Select((line, index) => DealLine.Of(Id, index, line)));
@@ -333,9 +334,9 @@ internal sealed class DealLine
         Position = position,
         ProductId = line.ProductId,
         Product = line.Product.Trim(),
-        Spec = Text.Normalize(line.Spec),
-        Unit = Text.Normalize(line.Unit),
-        Category = Text.Normalize(line.Category),
+        Spec = OptionalText.Normalize(line.Spec),
+        Unit = OptionalText.Normalize(line.Unit),
+        Category = OptionalText.Normalize(line.Category),
         Quantity = line.Quantity,
         UnitPrice = line.UnitPrice,
         DiscountPercent = line.DiscountPercent,

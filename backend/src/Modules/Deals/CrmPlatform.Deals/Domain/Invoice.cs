@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Auditing;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.BuildingBlocks.Text;
 
 namespace CrmPlatform.Deals.Domain;
 
@@ -60,7 +61,7 @@ internal sealed class Invoice : IOwnedRecord, IAudited
         CustomerId = deal.CustomerId,
         OwnerId = deal.OwnerId,
         TeamId = deal.TeamId,
-        Number = Text.Normalize(number),
+        Number = OptionalText.Normalize(number),
         Amount = amount,
         IssuedOn = issuedOn,
         DueOn = dueOn,
@@ -115,8 +116,8 @@ internal sealed class Payment
         InvoiceId = invoice.Id,
         Amount = amount,
         ReceivedOn = receivedOn,
-        Method = Text.Normalize(method),
-        Note = Text.Normalize(note),
+        Method = OptionalText.Normalize(method),
+        Note = OptionalText.Normalize(note),
         RecordedBy = by,
         RecordedAt = now,
     };

@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Auditing;
+using CrmPlatform.BuildingBlocks.Text;
 
 namespace CrmPlatform.Deals.Domain;
 
@@ -114,7 +115,7 @@ internal sealed class DealObjection
         Objection = objection,
         ScriptId = scriptId,
         Worked = worked,
-        Note = Text.Normalize(note),
+        Note = OptionalText.Normalize(note),
         RecordedBy = by,
         RecordedAt = now,
     };

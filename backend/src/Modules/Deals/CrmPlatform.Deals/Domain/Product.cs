@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Auditing;
+using CrmPlatform.BuildingBlocks.Text;
 
 namespace CrmPlatform.Deals.Domain;
 
@@ -58,14 +59,9 @@ internal sealed class Product : IAudited
     public void Describe(ProductDetails details, DateTimeOffset now)
     {
         (Name, Spec, Unit, Category, ListPrice, Cost) =
-            (details.Name.Trim(), Text.Normalize(details.Spec), Text.Normalize(details.Unit), Text.Normalize(details.Category), details.ListPrice, details.Cost);
+            (details.Name.Trim(), OptionalText.Normalize(details.Spec), OptionalText.Normalize(details.Unit), OptionalText.Normalize(details.Category), details.ListPrice, details.Cost);
         UpdatedAt = now;
     }
 
     public void Archive(DateTimeOffset now) => (ArchivedAt, UpdatedAt) = (now, now);
-}
-
-internal static class Text
-{
-    public static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Auditing;
+using CrmPlatform.BuildingBlocks.Text;
 
 namespace CrmPlatform.Deals.Domain;
 
@@ -126,7 +127,7 @@ internal sealed class SalesTarget : IAudited
         Period = period,
         StartsOn = startsOn,
         EndsOn = TargetPeriods.End(period, startsOn),
-        ProductCategory = Text.Normalize(productCategory),
+        ProductCategory = OptionalText.Normalize(productCategory),
         Amount = amount,
         CreatedBy = by,
         CreatedAt = now,

@@ -1,6 +1,7 @@
 using CrmPlatform.BuildingBlocks.Auditing;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.BuildingBlocks.Text;
 
 namespace CrmPlatform.Visits.Domain;
 
@@ -79,7 +80,7 @@ internal sealed class VisitRecord : IOwnedRecord, IAudited
         }
 
         (CheckedOutAt, CheckOutLocation, Outcome, NextStep, NextStepDue, Cost) =
-            (now, location, outcome.Trim(), string.IsNullOrWhiteSpace(nextStep) ? null : nextStep.Trim(), nextStepDue, cost);
+            (now, location, outcome.Trim(), OptionalText.Normalize(nextStep), nextStepDue, cost);
         return null;
     }
 

@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Text;
 using System.ComponentModel.DataAnnotations;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
@@ -190,10 +191,8 @@ internal sealed class ReportReader(IUserDirectory users)
 internal static class ReportInput
 {
     public static ReportContent Content(DailyReportInput i) => new(
-        i.Attendance, i.ComplaintsHandled, Text(i.ComplaintNotes), i.Orders, i.OrderAmount, i.Collected,
-        Text(i.CompetitorInfo), Text(i.CustomerFeedback), Text(i.CustomerNews), Text(i.Lessons));
-
-    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        i.Attendance, i.ComplaintsHandled, OptionalText.Normalize(i.ComplaintNotes), i.Orders, i.OrderAmount, i.Collected,
+        OptionalText.Normalize(i.CompetitorInfo), OptionalText.Normalize(i.CustomerFeedback), OptionalText.Normalize(i.CustomerNews), OptionalText.Normalize(i.Lessons));
 }
 
 /// <summary>What the day's report starts from: the visits, and from Deals (when it runs) the orders, collections and the month's target.</summary>

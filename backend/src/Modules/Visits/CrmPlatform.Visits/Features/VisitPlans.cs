@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Text;
 using System.ComponentModel.DataAnnotations;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
@@ -149,11 +150,9 @@ internal sealed class PlanVisits(ICustomerDirectory customers)
         }
 
         return input.Visits
-            .Select(v => new PlannedVisit(v.CustomerId, found[v.CustomerId].Name, Normalize(v.Area), v.From, v.To, v.Purpose, Normalize(v.Notes)))
+            .Select(v => new PlannedVisit(v.CustomerId, found[v.CustomerId].Name, OptionalText.Normalize(v.Area), v.From, v.To, v.Purpose, OptionalText.Normalize(v.Notes)))
             .ToList();
     }
-
-    private static string? Normalize(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 internal sealed class PlanReader(IUserDirectory users)

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CrmPlatform.Visits.Persistence;
 
-/// <summary>The visits schema: the reps' daily visit plans and their sign-off, the visits as they happened, and their confirmations.</summary>
+/// <summary>The visits schema: the reps' daily visit plans and their sign-off, the visits as they happened, their confirmations, and the daily and market reports.</summary>
 internal sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "visits";
@@ -23,6 +23,30 @@ internal sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options)
     public DbSet<VisitConfirmation> Confirmations => Set<VisitConfirmation>();
 
     public DbSet<DailyReport> Reports => Set<DailyReport>();
+
+    public DbSet<MarketReport> MarketReports => Set<MarketReport>();
+}
+
+internal sealed class MarketReportConfiguration : IEntityTypeConfiguration<MarketReport>
+{
+    public void Configure(EntityTypeBuilder<MarketReport> b)
+    {
+        b.ToTable("market_reports");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(25);
+        b.Property(r => r.Severity).HasConversion<string>().HasMaxLength(10);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(15);
+        b.Property(r => r.CustomerName).HasMaxLength(100);
+        b.Property(r => r.Competitor).HasMaxLength(MarketLimits.Name);
+        b.Property(r => r.Product).HasMaxLength(MarketLimits.Name);
+        b.Property(r => r.Description).HasMaxLength(MarketLimits.Text);
+        b.Property(r => r.SuggestedAction).HasMaxLength(MarketLimits.Text);
+        b.Property(r => r.Response).HasMaxLength(MarketLimits.Response);
+        b.Property(r => r.Version).IsRowVersion();
+        // A rep's reports and a team's week of competitor moves.
+        b.HasIndex(r => new { r.OwnerId, r.ObservedOn });
+        b.HasIndex(r => new { r.TeamId, r.ObservedOn });
+    }
 }
 
 internal sealed class DailyReportConfiguration : IEntityTypeConfiguration<DailyReport>
