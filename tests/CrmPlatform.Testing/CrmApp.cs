@@ -58,6 +58,9 @@ public class CrmApp : IAsyncLifetime
         return WithBearer(token);
     }
 
+    /// <summary>Forgets the tokens <see cref="LoginAsync"/> keeps: after a test moves the API's clock past their lifetime.</summary>
+    public void ForgetSignIns() => _tokens.Clear();
+
     /// <summary>A client that keeps cookies, signed in as the SPA signs in (the session cookie).</summary>
     public async Task<HttpClient> CookieSessionAsync(string userName)
     {

@@ -31,6 +31,7 @@ public sealed class CustomersModule : IModule
         services.AddMemoryCache();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<ICustomerActivity, ActivityCounter>();
+        services.AddScoped<ICustomerCadence, CadenceDirectory>();
         services.AddScoped<InteractionLog>();
         services.AddScoped<CustomerAccess>();
         services.AddScoped<ContactBook>();

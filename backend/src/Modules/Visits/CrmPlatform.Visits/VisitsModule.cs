@@ -24,6 +24,11 @@ public sealed class VisitsModule : IModule
         services.AddScoped<ReportDay>();
         services.AddScoped<ReportReader>();
         services.AddScoped<MarketReportReader>();
+        services.AddScoped<RepActivity>();
+        services.AddScoped<WeeklyAccess>();
+        services.AddScoped<WeeklyCompiler>();
+        services.AddScoped<WeeklyReader>();
+        services.AddScoped<IDailyJob, WeeklyCompile>();
         services.AddOptions<VisitsOptions>().BindConfiguration("Crm:Visits");
         services.AddScoped<IDailyJob, ConfirmTomorrow>();
         services.AddValidatorsFromAssemblyContaining<VisitsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
@@ -36,5 +41,7 @@ public sealed class VisitsModule : IModule
         ConfirmationEndpoints.Map(api);
         ReportEndpoints.Map(api);
         MarketReportEndpoints.Map(api);
+        WeeklyEndpoints.Map(api);
+        MonthlyEndpoints.Map(api);
     }
 }

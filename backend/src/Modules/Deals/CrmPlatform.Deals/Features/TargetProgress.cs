@@ -54,7 +54,8 @@ internal sealed class TargetActuals(DealsDbContext db)
         return credits;
     }
 
-    private IQueryable<TargetCredit> Credits(TargetKind kind, string? category)
+    /// <summary>Every achievement that counts toward targets of <paramref name="kind"/> (of one product category, when given).</summary>
+    public IQueryable<TargetCredit> Credits(TargetKind kind, string? category)
     {
         var won = db.Deals.Where(d => d.Status == DealStatus.Won);
         return (kind, category) switch

@@ -60,6 +60,9 @@ internal sealed class VisitPlan : IOwnedRecord, IAudited
 
     public IReadOnlyList<PlannedVisit> Visits { get; private set; } = [];
 
+    /// <summary>How many visits are planned: kept beside the list so that a month of plans is counted without reading them.</summary>
+    public int VisitCount { get; private set; }
+
     /// <summary>The manager's comment when the plan was returned (退回意见).</summary>
     public string? ReturnComment { get; private set; }
 
@@ -85,6 +88,7 @@ internal sealed class VisitPlan : IOwnedRecord, IAudited
         Day = day,
         Status = PlanStatus.Draft,
         Visits = visits,
+        VisitCount = visits.Count,
         UpdatedAt = now,
     };
 
@@ -96,7 +100,7 @@ internal sealed class VisitPlan : IOwnedRecord, IAudited
             return Error.Unprocessable("plan.awaiting_review", "status", "The plan waits for your manager: it changes once returned or approved.");
         }
 
-        (Visits, UpdatedAt) = (visits, now);
+        (Visits, VisitCount, UpdatedAt) = (visits, visits.Count, now);
         if (Status == PlanStatus.Approved)
         {
             AmendedAt = now;

@@ -57,6 +57,9 @@ internal sealed class VisitRecord : IOwnedRecord, IAudited
     /// <summary>What the visit cost (费用), in yuan.</summary>
     public decimal? Cost { get; private set; }
 
+    /// <summary>The visit led to an order (成交): what the transaction rate counts.</summary>
+    public bool Ordered { get; private set; }
+
     public uint Version { get; private set; }
 
     public static VisitRecord CheckIn(Guid repId, Guid? teamId, Guid customerId, string customerName, Guid? planId, VisitPurpose purpose, VisitLocation? location, DateTimeOffset now) => new()
@@ -72,15 +75,15 @@ internal sealed class VisitRecord : IOwnedRecord, IAudited
         CheckInLocation = location,
     };
 
-    public Error? CheckOut(string outcome, string? nextStep, DateOnly? nextStepDue, decimal? cost, VisitLocation? location, DateTimeOffset now)
+    public Error? CheckOut(string outcome, string? nextStep, DateOnly? nextStepDue, decimal? cost, bool ordered, VisitLocation? location, DateTimeOffset now)
     {
         if (CheckedOutAt is not null)
         {
             return Error.Unprocessable("visit.checked_out", "checkedOutAt", "The visit is already checked out.");
         }
 
-        (CheckedOutAt, CheckOutLocation, Outcome, NextStep, NextStepDue, Cost) =
-            (now, location, outcome.Trim(), OptionalText.Normalize(nextStep), nextStepDue, cost);
+        (CheckedOutAt, CheckOutLocation, Outcome, NextStep, NextStepDue, Cost, Ordered) =
+            (now, location, outcome.Trim(), OptionalText.Normalize(nextStep), nextStepDue, cost, ordered);
         return null;
     }
 

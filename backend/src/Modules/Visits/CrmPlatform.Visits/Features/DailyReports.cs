@@ -98,7 +98,9 @@ public sealed record DaySalesDto(int Orders, decimal OrderAmount, decimal Collec
 
 /// <summary>The query string of <c>GET /visits/reports</c>.</summary>
 /// <param name="Status">Submitted: the reports waiting for the manager's comment (the inbox), oldest first.</param>
-public sealed record ListReportsQuery(DateOnly? Day, Guid? RepId, QueryEnum<ReportStatus>? Status) : IQuery<Result<IReadOnlyList<DailyReportDto>>>;
+/// <param name="From">With <paramref name="To"/>: reports of these days, at most 31.</param>
+/// <param name="Late">True: only reports filed after their cut-off.</param>
+public sealed record ListReportsQuery(DateOnly? Day, DateOnly? From, DateOnly? To, Guid? RepId, Guid? TeamId, QueryEnum<ReportStatus>? Status, bool? Late) : IQuery<Result<IReadOnlyList<DailyReportDto>>>;
 
 public sealed record GetReportQuery(Guid Id) : IQuery<Result<DailyReportDto>>;
 
@@ -137,6 +139,11 @@ internal sealed class FileReportValidator : AbstractValidator<FileReportCommand>
 internal sealed class CorrectReportValidator : AbstractValidator<CorrectReportCommand>
 {
     public CorrectReportValidator() => RuleFor(c => c.Report).SetValidator(new DailyReportInputValidator()).AtBodyRoot();
+}
+
+internal sealed class ListReportsValidator : AbstractValidator<ListReportsQuery>
+{
+    public ListReportsValidator() => DayRange.Rules(this, q => q.From, q => q.To);
 }
 
 internal sealed class ReviewReportValidator : AbstractValidator<ReviewReportCommand>
@@ -209,7 +216,7 @@ internal sealed class ReportDraftHandler(VisitsDbContext db, ReportDay reportDay
         {
             var sold = (await sales.SalesAsync([currentUser.Id], day, day, cancellationToken)).SingleOrDefault();
             daySales = new DaySalesDto(sold?.Orders ?? 0, sold?.OrderAmount ?? 0, sold?.Collected ?? 0);
-            month = await sales.MonthRevenueTargetAsync(currentUser.Id, day, cancellationToken);
+            month = (await sales.MonthRevenueTargetsAsync([currentUser.Id], day, cancellationToken)).GetValueOrDefault(currentUser.Id);
         }
 
         var reportId = await db.Reports.Where(r => r.OwnerId == currentUser.Id && r.Day == day).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
@@ -238,7 +245,7 @@ internal sealed class FileReportHandler(VisitsDbContext db, ReportDay reportDay,
         }
 
         var visits = ReportDay.Count(await reportDay.VisitsAsync(currentUser.Id, input.Day, cancellationToken));
-        var month = sales is null ? null : await sales.MonthRevenueTargetAsync(currentUser.Id, input.Day, cancellationToken);
+        var month = sales is null ? null : (await sales.MonthRevenueTargetsAsync([currentUser.Id], input.Day, cancellationToken)).GetValueOrDefault(currentUser.Id);
         var report = DailyReport.File(
             currentUser.Id, currentUser.TeamId, input.Day, ReportInput.Content(input), visits, month is null ? null : (month.Target, month.Achieved), now > reportDay.DueAt(input.Day), now);
         db.Reports.Add(report);
@@ -340,9 +347,19 @@ internal sealed class ListReportsHandler(VisitsDbContext db, ReportReader reader
     public async ValueTask<Result<IReadOnlyList<DailyReportDto>>> Handle(ListReportsQuery query, CancellationToken cancellationToken)
     {
         var reports = db.Reports.AsNoTracking().VisibleTo(currentUser);
-        if (query.Day is { } day)
+        if (DayRange.Of(query.Day, query.From, query.To) is { } days)
         {
-            reports = reports.Where(r => r.Day == day);
+            reports = reports.Where(r => r.Day >= days.From && r.Day <= days.To);
+        }
+
+        if (query.TeamId is { } teamId)
+        {
+            reports = reports.Where(r => r.TeamId == teamId);
+        }
+
+        if (query.Late is { } late)
+        {
+            reports = reports.Where(r => r.Late == late);
         }
 
         if (query.RepId is { } repId)

@@ -274,9 +274,10 @@ internal sealed class ConfirmationLossesHandler(VisitsDbContext db, PlanAccess a
             return Error.Validation("to", "The period ends on or after its first day.");
         }
 
-        var planned = (await access.Visible().AsNoTracking().Where(p => p.Day >= from && p.Day <= to).Select(p => new { p.OwnerId, p.Visits }).ToListAsync(cancellationToken))
+        var planned = await access.Visible().Where(p => p.Day >= from && p.Day <= to)
             .GroupBy(p => p.OwnerId)
-            .ToDictionary(g => g.Key, g => g.Sum(p => p.Visits.Count));
+            .Select(g => new { g.Key, Count = g.Sum(p => p.VisitCount) })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var outcomes = await db.Confirmations.AsNoTracking().VisibleTo(currentUser).Where(c => c.Day >= from && c.Day <= to)
             .GroupBy(c => new { c.OwnerId, c.Status })
             .Select(g => new { g.Key.OwnerId, g.Key.Status, Count = g.Count(), Minutes = g.Sum(c => c.LostMinutes), Cost = g.Sum(c => c.LostCost) })

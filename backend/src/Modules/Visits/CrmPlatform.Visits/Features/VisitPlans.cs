@@ -57,7 +57,8 @@ public sealed record VisitPlanDto(
 
 /// <summary>The query string of <c>GET /visits/plans</c>.</summary>
 /// <param name="Status">Submitted: the plans waiting for sign-off (the manager's inbox), oldest first.</param>
-public sealed record ListPlansQuery(DateOnly? Day, Guid? RepId, QueryEnum<PlanStatus>? Status) : IQuery<Result<IReadOnlyList<VisitPlanDto>>>;
+/// <param name="From">With <paramref name="To"/>: plans of these days, at most 31.</param>
+public sealed record ListPlansQuery(DateOnly? Day, DateOnly? From, DateOnly? To, Guid? RepId, Guid? TeamId, QueryEnum<PlanStatus>? Status) : IQuery<Result<IReadOnlyList<VisitPlanDto>>>;
 
 public sealed record GetPlanQuery(Guid Id) : IQuery<Result<VisitPlanDto>>;
 
@@ -111,6 +112,11 @@ internal sealed class CreatePlanValidator : AbstractValidator<CreatePlanCommand>
 internal sealed class RewritePlanValidator : AbstractValidator<RewritePlanCommand>
 {
     public RewritePlanValidator() => RuleFor(c => c.Plan).SetValidator(new VisitPlanInputValidator()).AtBodyRoot();
+}
+
+internal sealed class ListPlansValidator : AbstractValidator<ListPlansQuery>
+{
+    public ListPlansValidator() => DayRange.Rules(this, q => q.From, q => q.To);
 }
 
 internal sealed class PlanStepValidator : AbstractValidator<PlanStepCommand>
@@ -293,9 +299,14 @@ internal sealed class ListPlansHandler(PlanAccess access, PlanReader reader) : I
     public async ValueTask<Result<IReadOnlyList<VisitPlanDto>>> Handle(ListPlansQuery query, CancellationToken cancellationToken)
     {
         var plans = access.Visible().AsNoTracking();
-        if (query.Day is { } day)
+        if (DayRange.Of(query.Day, query.From, query.To) is { } days)
         {
-            plans = plans.Where(p => p.Day == day);
+            plans = plans.Where(p => p.Day >= days.From && p.Day <= days.To);
+        }
+
+        if (query.TeamId is { } teamId)
+        {
+            plans = plans.Where(p => p.TeamId == teamId);
         }
 
         if (query.RepId is { } repId)

@@ -27,11 +27,13 @@ public sealed record LocationInput(double Latitude, double Longitude, double Acc
 public sealed record CheckInInput(Guid CustomerId, Guid? PlanId, VisitPurpose Purpose, LocationInput? Location);
 
 /// <param name="Cost">What the visit cost (费用), in yuan.</param>
+/// <param name="Ordered">The visit led to an order (成交); false when omitted.</param>
 public sealed record CheckOutInput(
     [property: MaxLength(VisitLimits.Outcome)] string Outcome,
     [property: MaxLength(VisitLimits.NextStep)] string? NextStep,
     DateOnly? NextStepDue,
     decimal? Cost,
+    bool? Ordered,
     LocationInput? Location);
 
 public sealed record VisitRecordDto(
@@ -49,6 +51,7 @@ public sealed record VisitRecordDto(
     string? NextStep,
     DateOnly? NextStepDue,
     decimal? Cost,
+    bool Ordered,
     int DurationMinutes,
     uint Version);
 
@@ -57,8 +60,16 @@ public sealed record CheckInCommand(CheckInInput Visit) : ICommand<Result<VisitR
 public sealed record CheckOutCommand(Guid Id, uint ExpectedVersion, CheckOutInput Visit) : ICommand<Result<VisitRecordDto>>;
 
 /// <summary>The query string of <c>GET /visits/records</c>.</summary>
-/// <param name="Day">Visits checked in on this day (Asia/Shanghai); today when omitted.</param>
-public sealed record ListVisitsQuery(DateOnly? Day, Guid? RepId) : IQuery<Result<IReadOnlyList<VisitRecordDto>>>;
+/// <param name="Day">Visits checked in on this day (Asia/Shanghai); today when neither it nor from/to is given.</param>
+/// <param name="From">With <paramref name="To"/>: visits checked in on these days, at most 31.</param>
+/// <param name="Outcome">True: only visits checked out with an outcome (effective); false: only those still open.</param>
+/// <param name="Ordered">True: only visits that led to an order.</param>
+public sealed record ListVisitsQuery(DateOnly? Day, DateOnly? From, DateOnly? To, Guid? RepId, Guid? TeamId, bool? Outcome, bool? Ordered) : IQuery<Result<IReadOnlyList<VisitRecordDto>>>;
+
+internal sealed class ListVisitsValidator : AbstractValidator<ListVisitsQuery>
+{
+    public ListVisitsValidator() => DayRange.Rules(this, q => q.From, q => q.To);
+}
 
 internal sealed class LocationValidator : AbstractValidator<LocationInput>
 {
@@ -143,7 +154,7 @@ internal sealed class CheckOutHandler(VisitsDbContext db, ICurrentUser currentUs
 
         var input = command.Visit;
         var now = clock.GetDatabaseUtcNow();
-        if (visit.CheckOut(input.Outcome, input.NextStep, input.NextStepDue, input.Cost, CheckInHandler.Location(input.Location), now) is { } problem)
+        if (visit.CheckOut(input.Outcome, input.NextStep, input.NextStepDue, input.Cost, input.Ordered ?? false, CheckInHandler.Location(input.Location), now) is { } problem)
         {
             return problem;
         }
@@ -160,15 +171,30 @@ internal sealed class ListVisitsHandler(VisitsDbContext db, ICurrentUser current
 {
     public async ValueTask<Result<IReadOnlyList<VisitRecordDto>>> Handle(ListVisitsQuery query, CancellationToken cancellationToken)
     {
-        var day = query.Day ?? ChinaTime.Today(clock);
-        var (from, to) = (ChinaTime.StartOf(day), ChinaTime.StartOf(day.AddDays(1)));
+        var (first, last) = DayRange.Of(query.Day, query.From, query.To) ?? (ChinaTime.Today(clock), ChinaTime.Today(clock));
+        var (from, to) = (ChinaTime.StartOf(first), ChinaTime.StartOf(last.AddDays(1)));
         var visits = db.Visits.AsNoTracking().VisibleTo(currentUser).Where(v => v.CheckedInAt >= from && v.CheckedInAt < to);
         if (query.RepId is { } repId)
         {
             visits = visits.Where(v => v.OwnerId == repId);
         }
 
-        var rows = await visits.OrderBy(v => v.CheckedInAt).ThenBy(v => v.Id).Take(200).ToListAsync(cancellationToken);
+        if (query.TeamId is { } teamId)
+        {
+            visits = visits.Where(v => v.TeamId == teamId);
+        }
+
+        if (query.Outcome is { } outcome)
+        {
+            visits = visits.Where(v => (v.CheckedOutAt != null) == outcome);
+        }
+
+        if (query.Ordered is { } ordered)
+        {
+            visits = visits.Where(v => v.Ordered == ordered);
+        }
+
+        var rows = await visits.OrderBy(v => v.CheckedInAt).ThenBy(v => v.Id).Take(1000).ToListAsync(cancellationToken);
         return rows.Select(VisitReader.Dto).ToList();
     }
 }
@@ -180,7 +206,7 @@ internal static class VisitReader
 
     public static VisitRecordDto Dto(VisitRecord v) => new(
         v.Id, v.OwnerId, v.CustomerId, v.CustomerName, v.PlanId, v.Purpose, v.CheckedInAt, Input(v.CheckInLocation), v.CheckedOutAt, Input(v.CheckOutLocation),
-        v.Outcome, v.NextStep, v.NextStepDue, v.Cost, v.DurationMinutes, v.Version);
+        v.Outcome, v.NextStep, v.NextStepDue, v.Cost, v.Ordered, v.DurationMinutes, v.Version);
 
     private static LocationInput? Input(VisitLocation? l) => l is null ? null : new LocationInput(l.Latitude, l.Longitude, l.AccuracyMeters);
 }
@@ -194,7 +220,7 @@ internal static class VisitEndpoints
                 (await mediator.Send(query, cancellationToken)).ToHttp(TypedResults.Ok))
             .RejectUnknownQuery()
             .WithName("Visits_Records")
-            .WithSummary("The visits of a day you may see (a rep: their own; a manager: the team's), in the order they began")
+            .WithSummary("The visits of a day, or of from–to, you may see (a rep: their own; a manager: the team's), in the order they began")
             .ProducesValidationProblem();
 
         visits.MapPost("/check-in", async (CheckInInput body, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>

@@ -25,6 +25,25 @@ internal sealed class VisitsDbContext(DbContextOptions<VisitsDbContext> options)
     public DbSet<DailyReport> Reports => Set<DailyReport>();
 
     public DbSet<MarketReport> MarketReports => Set<MarketReport>();
+
+    public DbSet<WeeklyReport> WeeklyReports => Set<WeeklyReport>();
+}
+
+internal sealed class WeeklyReportConfiguration : IEntityTypeConfiguration<WeeklyReport>
+{
+    public void Configure(EntityTypeBuilder<WeeklyReport> b)
+    {
+        b.ToTable("weekly_reports");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(10);
+        b.Property(r => r.Figures).HasColumnType("jsonb");
+        b.Property(r => r.Plan).HasMaxLength(WeeklyLimits.Text);
+        b.Property(r => r.Comment).HasMaxLength(WeeklyLimits.Text);
+        b.Property(r => r.NextWeekTarget).HasPrecision(11, 2);
+        b.Property(r => r.Version).IsRowVersion();
+        // One report per team and week.
+        b.HasIndex(r => new { r.TeamId, r.WeekStart }).IsUnique();
+    }
 }
 
 internal sealed class MarketReportConfiguration : IEntityTypeConfiguration<MarketReport>

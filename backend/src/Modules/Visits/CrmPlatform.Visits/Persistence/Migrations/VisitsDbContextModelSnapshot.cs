@@ -535,6 +535,10 @@ namespace CrmPlatform.Visits.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<int>("VisitCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("visit_count");
+
                     b.Property<string>("Visits")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -592,6 +596,10 @@ namespace CrmPlatform.Visits.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("next_step_due");
 
+                    b.Property<bool>("Ordered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ordered");
+
                     b.Property<string>("Outcome")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -631,6 +639,75 @@ namespace CrmPlatform.Visits.Persistence.Migrations
                         .HasDatabaseName("ix_visit_records_team_id_checked_in_at");
 
                     b.ToTable("visit_records", "visits");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Visits.Domain.WeeklyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CompiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("compiled_at");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<decimal?>("NextWeekTarget")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)")
+                        .HasColumnName("next_week_target");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_weekly_reports");
+
+                    b.HasIndex("TeamId", "WeekStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_weekly_reports_team_id_week_start");
+
+                    b.ToTable("weekly_reports", "visits");
                 });
 
             modelBuilder.Entity("CrmPlatform.Visits.Domain.VisitRecord", b =>
