@@ -37,7 +37,9 @@ test('every module has its place in the navigation; unbuilt ones say so honestly
   const nav = page.getByRole('navigation', { name: '导航' });
   await nav.getByRole('link', { name: '商机', exact: true }).click();
   await expect(page.getByRole('heading', { name: '商机看板' })).toBeVisible();
-  for (const module of ['拜访', '投诉', '客户维护', '转介绍', '报表']) {
+  await nav.getByRole('link', { name: '拜访', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '我的一天' })).toBeVisible();
+  for (const module of ['投诉', '客户维护', '转介绍', '报表']) {
     await nav.getByRole('link', { name: module, exact: true }).click();
     await expect(page.getByText(`“${module}”模块尚未开放`)).toBeVisible();
   }

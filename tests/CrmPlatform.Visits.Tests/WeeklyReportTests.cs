@@ -86,6 +86,9 @@ public sealed class WeeklyReportTests(ClockedApp app) : IClassFixture<ClockedApp
         figures.CompetitorMoves.Should().ContainSingle().Which.Should().BeEquivalentTo(new { ReportId = move.Id, Competitor = "某饮料", RepName = "张伟" });
         figures.AbnormalCustomers.Select(x => x.Name).Should().Equal("周报 丙");
         figures.AbnormalCustomerCount.Should().Be(1, "C, never visited, fell due on Saturday; A, B and D were visited");
+        var suggestions = await (await SignedInAsync(DemoUsers.RepEast)).GetAsync("/api/v1/visits/plans/suggestions");
+        (await suggestions.ReadAsync<PlanSuggestionsDto>()).Customers.Select(x => x.CustomerName).Should().Equal(["周报 丙", "周报 甲", "周报 乙"], "on Monday C is two days overdue, A and B fell due on Sunday");
+        manager = await SignedInAsync(DemoUsers.ManagerEast);
 
         // The rows behind the figures: the team's effective visits of the week.
         (await (await manager.GetAsync($"/api/v1/visits/records?from={figures.From:yyyy-MM-dd}&to={figures.To:yyyy-MM-dd}&teamId={week.TeamId}&outcome=true"))

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { customersRoutes } from '../features/customers/routes';
 import { dealsRoutes } from '../features/deals/routes';
+import { visitsRoutes } from '../features/visits/routes';
 import { AppShell } from './AppShell';
 import { RequireSession } from './auth/RequireSession';
 import { modules } from './modules';
@@ -12,7 +13,7 @@ const NotAvailablePage = lazy(() => import('./NotAvailablePage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 /** Every feature's pages, one line per feature; each feature's routes.tsx keeps its pages lazy. */
-const featureRoutes = [...customersRoutes, ...dealsRoutes];
+const featureRoutes = [...customersRoutes, ...dealsRoutes, ...visitsRoutes];
 
 export function AppRoutes() {
   return (

@@ -1,12 +1,21 @@
 // Generated from contracts/openapi/crm-v1.json by `./crm contracts` (OpenApiContractTests). Do not edit.
 /** The longest text the API accepts in each string property (each element, for a list of strings), per schema. */
 export const maxLengths = {
+  AcknowledgeMarketReportInput: {
+    response: 1000,
+  },
   BulkTransferInput: {
     reason: 200,
   },
   CheckOutInput: {
     outcome: 1000,
     nextStep: 500,
+  },
+  ConfirmationChangeInput: {
+    reason: 500,
+  },
+  ConfirmationInput: {
+    reason: 500,
   },
   ContactInput: {
     name: 100,
@@ -33,6 +42,13 @@ export const maxLengths = {
     preferredColours: 200,
     preferredSpecs: 200,
     preferredChannels: 200,
+  },
+  DailyReportInput: {
+    complaintNotes: 2000,
+    competitorInfo: 2000,
+    customerFeedback: 2000,
+    customerNews: 2000,
+    lessons: 2000,
   },
   DealInput: {
     title: 200,
@@ -61,6 +77,12 @@ export const maxLengths = {
   },
   LoseDealInput: {
     note: 500,
+  },
+  MarketReportInput: {
+    competitor: 100,
+    product: 100,
+    description: 2000,
+    suggestedAction: 2000,
   },
   ObjectionScriptInput: {
     text: 2000,
@@ -91,6 +113,9 @@ export const maxLengths = {
   ReturnPlanInput: {
     comment: 500,
   },
+  ReviewReportInput: {
+    comment: 1000,
+  },
   SavedFilterInput: {
     name: 50,
     query: 1000,
@@ -103,6 +128,10 @@ export const maxLengths = {
   },
   ValueTierOverrideInput: {
     reason: 200,
+  },
+  WeeklyReportInput: {
+    plan: 4000,
+    comment: 4000,
   },
 } as const;
 

@@ -10,13 +10,24 @@
 export interface IVisitsClient {
 
     /**
+     * The monthly view per team and rep (a director: every team; a manager: theirs): visits, rates, on-time reports, cost per visit and the visit norm, beside last month
+     * @param year (optional) 
+     * @param month (optional) 
+     * @return OK
+     */
+    monthly(year: number | undefined, month: number | undefined, signal?: AbortSignal): Promise<MonthlyViewDto>;
+
+    /**
      * Daily visit plans you may see (a rep: their own; a manager: the team's); status=submitted is the manager's inbox, oldest first
      * @param day (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
      * @param repId (optional) 
+     * @param teamId (optional) 
      * @param status (optional) 
      * @return OK
      */
-    plans(day: string | undefined, repId: string | undefined, status: PlanStatus | undefined, signal?: AbortSignal): Promise<VisitPlanDto[]>;
+    plans(day: string | undefined, from: string | undefined, to: string | undefined, repId: string | undefined, teamId: string | undefined, status: PlanStatus | undefined, signal?: AbortSignal): Promise<VisitPlanDto[]>;
 
     /**
      * Plan your visits for a day (每日拜访计划表): a draft, one per day
@@ -24,6 +35,13 @@ export interface IVisitsClient {
      * @return Created
      */
     createPlan(idempotency_Key: string | undefined, body: VisitPlanInput, signal?: AbortSignal): Promise<VisitPlanDto>;
+
+    /**
+     * Your customers overdue for a visit by their cadence on the day being planned, longest overdue first: what to plan
+     * @param day (optional) 
+     * @return OK
+     */
+    planSuggestions(day: string | undefined, signal?: AbortSignal): Promise<PlanSuggestionsDto>;
 
     /**
      * A daily visit plan; the ETag is its version
@@ -71,12 +89,17 @@ export interface IVisitsClient {
     returnPlan(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: ReturnPlanInput, signal?: AbortSignal): Promise<VisitPlanDto>;
 
     /**
-     * The visits of a day you may see (a rep: their own; a manager: the team's), in the order they began
+     * The visits of a day, or of from–to, you may see (a rep: their own; a manager: the team's), in the order they began
      * @param day (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
      * @param repId (optional) 
+     * @param teamId (optional) 
+     * @param outcome (optional) 
+     * @param ordered (optional) 
      * @return OK
      */
-    records(day: string | undefined, repId: string | undefined, signal?: AbortSignal): Promise<VisitRecordDto[]>;
+    records(day: string | undefined, from: string | undefined, to: string | undefined, repId: string | undefined, teamId: string | undefined, outcome: boolean | undefined, ordered: boolean | undefined, signal?: AbortSignal): Promise<VisitRecordDto[]>;
 
     /**
      * Check in at a customer (签到); the browser's location is kept when given, never required
@@ -92,6 +115,154 @@ export interface IVisitsClient {
      * @return OK
      */
     checkOut(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: CheckOutInput, signal?: AbortSignal): Promise<VisitRecordDto>;
+
+    /**
+     * The confirmation list (约访): the visits planned for a day (tomorrow by default) you may see, each with its confirmation
+     * @param day (optional) 
+     * @param repId (optional) 
+     * @return OK
+     */
+    appointments(day: string | undefined, repId: string | undefined, signal?: AbortSignal): Promise<AppointmentDto[]>;
+
+    /**
+     * Record how a planned visit's confirmation went: confirmed, rescheduled, cancelled or a no-show, with the reason
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    recordConfirmation(idempotency_Key: string | undefined, body: ConfirmationInput, signal?: AbortSignal): Promise<ConfirmationDto>;
+
+    /**
+     * Per rep over a period: planned visits, confirmed, rescheduled, cancelled and no-shows, and the time and money the lost ones cost
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    confirmationLosses(from: string | undefined, to: string | undefined, signal?: AbortSignal): Promise<ConfirmationLossDto[]>;
+
+    /**
+     * Change a recorded confirmation (a confirmed visit the customer then cancels); requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    changeConfirmation(id: string, if_Match: string | undefined, body: ConfirmationChangeInput, signal?: AbortSignal): Promise<ConfirmationDto>;
+
+    /**
+     * Daily sales reports you may see (a rep: their own; a manager: the team's); status=submitted is the manager's inbox, oldest first
+     * @param day (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param repId (optional) 
+     * @param teamId (optional) 
+     * @param status (optional) 
+     * @param late (optional) 
+     * @return OK
+     */
+    reports(day: string | undefined, from: string | undefined, to: string | undefined, repId: string | undefined, teamId: string | undefined, status: ReportStatus | undefined, late: boolean | undefined, signal?: AbortSignal): Promise<DailyReportDto[]>;
+
+    /**
+     * File your daily sales report (每日销售报告表); one per day, marked late after the cut-off
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    fileReport(idempotency_Key: string | undefined, body: DailyReportInput, signal?: AbortSignal): Promise<DailyReportDto>;
+
+    /**
+     * What your report of a day starts from: the day's visits and efficiency, and from Deals the orders, collections and month's target
+     * @param day (optional) 
+     * @return OK
+     */
+    reportDraft(day: string | undefined, signal?: AbortSignal): Promise<DailyReportDraftDto>;
+
+    /**
+     * A daily sales report; the ETag is its version
+     * @return OK
+     */
+    report(id: string, signal?: AbortSignal): Promise<DailyReportDto>;
+
+    /**
+     * Correct your report until your manager has commented on it; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    correctReport(id: string, if_Match: string | undefined, body: DailyReportInput, signal?: AbortSignal): Promise<DailyReportDto>;
+
+    /**
+     * Comment on a rep's report (批示): their manager or a director; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    reviewReport(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: ReviewReportInput, signal?: AbortSignal): Promise<DailyReportDto>;
+
+    /**
+     * Market situation reports you may see, newest first; filter by kind, severity, status and the days observed
+     * @param kind (optional) 
+     * @param severity (optional) 
+     * @param status (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    marketReports(kind: MarketReportKind | undefined, severity: MarketSeverity | undefined, status: MarketReportStatus | undefined, from: string | undefined, to: string | undefined, signal?: AbortSignal): Promise<MarketReportDto[]>;
+
+    /**
+     * Report what you saw in the market (市场状况反映表); a serious report notifies your manager and the directors at once
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    reportMarket(idempotency_Key: string | undefined, body: MarketReportInput, signal?: AbortSignal): Promise<MarketReportDto>;
+
+    /**
+     * A market situation report; the ETag is its version
+     * @return OK
+     */
+    marketReport(id: string, signal?: AbortSignal): Promise<MarketReportDto>;
+
+    /**
+     * Acknowledge a rep's market report with a response (the rep's manager or a director); requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    acknowledgeMarketReport(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: AcknowledgeMarketReportInput, signal?: AbortSignal): Promise<MarketReportDto>;
+
+    /**
+     * Weekly progress reports you may see (your team's; a director all), the latest week first
+     * @param teamId (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param status (optional) 
+     * @return OK
+     */
+    weeklyReports(teamId: string | undefined, from: string | undefined, to: string | undefined, status: WeeklyReportStatus | undefined, signal?: AbortSignal): Promise<WeeklyReportDto[]>;
+
+    /**
+     * A weekly progress report; the ETag is its version
+     * @return OK
+     */
+    weeklyReport(id: string, signal?: AbortSignal): Promise<WeeklyReportDto>;
+
+    /**
+     * The manager's plan, comments and next week's target; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    writeWeekly(id: string, if_Match: string | undefined, body: WeeklyReportInput, signal?: AbortSignal): Promise<WeeklyReportDto>;
+
+    /**
+     * Count a team's week now (周进度控制); Mondays at 00:00 (China) last week is compiled for every team. A submitted report stays as submitted
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    compileWeekly(idempotency_Key: string | undefined, body: CompileWeeklyInput, signal?: AbortSignal): Promise<WeeklyReportDto>;
+
+    /**
+     * Submit the week to the directors, who are notified; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    submitWeekly(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<WeeklyReportDto>;
 }
 
 export class VisitsClient implements IVisitsClient {
@@ -105,22 +276,109 @@ export class VisitsClient implements IVisitsClient {
     }
 
     /**
+     * The monthly view per team and rep (a director: every team; a manager: theirs): visits, rates, on-time reports, cost per visit and the visit norm, beside last month
+     * @param year (optional) 
+     * @param month (optional) 
+     * @return OK
+     */
+    monthly(year: number | undefined, month: number | undefined, signal?: AbortSignal): Promise<MonthlyViewDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/monthly?";
+        if (year === null)
+            throw new globalThis.Error("The parameter 'year' cannot be null.");
+        else if (year !== undefined)
+            url_ += "year=" + encodeURIComponent("" + year) + "&";
+        if (month === null)
+            throw new globalThis.Error("The parameter 'month' cannot be null.");
+        else if (month !== undefined)
+            url_ += "month=" + encodeURIComponent("" + month) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMonthly(_response);
+        });
+    }
+
+    protected processMonthly(response: Response): Promise<MonthlyViewDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MonthlyViewDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MonthlyViewDto>(null as any);
+    }
+
+    /**
      * Daily visit plans you may see (a rep: their own; a manager: the team's); status=submitted is the manager's inbox, oldest first
      * @param day (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
      * @param repId (optional) 
+     * @param teamId (optional) 
      * @param status (optional) 
      * @return OK
      */
-    plans(day: string | undefined, repId: string | undefined, status: PlanStatus | undefined, signal?: AbortSignal): Promise<VisitPlanDto[]> {
+    plans(day: string | undefined, from: string | undefined, to: string | undefined, repId: string | undefined, teamId: string | undefined, status: PlanStatus | undefined, signal?: AbortSignal): Promise<VisitPlanDto[]> {
         let url_ = this.baseUrl + "/api/v1/visits/plans?";
         if (day === null)
             throw new globalThis.Error("The parameter 'day' cannot be null.");
         else if (day !== undefined)
             url_ += "day=" + encodeURIComponent("" + day) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
         if (repId === null)
             throw new globalThis.Error("The parameter 'repId' cannot be null.");
         else if (repId !== undefined)
             url_ += "repId=" + encodeURIComponent("" + repId) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
         else if (status !== undefined)
@@ -259,6 +517,73 @@ export class VisitsClient implements IVisitsClient {
             });
         }
         return Promise.resolve<VisitPlanDto>(null as any);
+    }
+
+    /**
+     * Your customers overdue for a visit by their cadence on the day being planned, longest overdue first: what to plan
+     * @param day (optional) 
+     * @return OK
+     */
+    planSuggestions(day: string | undefined, signal?: AbortSignal): Promise<PlanSuggestionsDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/plans/suggestions?";
+        if (day === null)
+            throw new globalThis.Error("The parameter 'day' cannot be null.");
+        else if (day !== undefined)
+            url_ += "day=" + encodeURIComponent("" + day) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPlanSuggestions(_response);
+        });
+    }
+
+    protected processPlanSuggestions(response: Response): Promise<PlanSuggestionsDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlanSuggestionsDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PlanSuggestionsDto>(null as any);
     }
 
     /**
@@ -780,21 +1105,46 @@ export class VisitsClient implements IVisitsClient {
     }
 
     /**
-     * The visits of a day you may see (a rep: their own; a manager: the team's), in the order they began
+     * The visits of a day, or of from–to, you may see (a rep: their own; a manager: the team's), in the order they began
      * @param day (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
      * @param repId (optional) 
+     * @param teamId (optional) 
+     * @param outcome (optional) 
+     * @param ordered (optional) 
      * @return OK
      */
-    records(day: string | undefined, repId: string | undefined, signal?: AbortSignal): Promise<VisitRecordDto[]> {
+    records(day: string | undefined, from: string | undefined, to: string | undefined, repId: string | undefined, teamId: string | undefined, outcome: boolean | undefined, ordered: boolean | undefined, signal?: AbortSignal): Promise<VisitRecordDto[]> {
         let url_ = this.baseUrl + "/api/v1/visits/records?";
         if (day === null)
             throw new globalThis.Error("The parameter 'day' cannot be null.");
         else if (day !== undefined)
             url_ += "day=" + encodeURIComponent("" + day) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
         if (repId === null)
             throw new globalThis.Error("The parameter 'repId' cannot be null.");
         else if (repId !== undefined)
             url_ += "repId=" + encodeURIComponent("" + repId) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        if (outcome === null)
+            throw new globalThis.Error("The parameter 'outcome' cannot be null.");
+        else if (outcome !== undefined)
+            url_ += "outcome=" + encodeURIComponent("" + outcome) + "&";
+        if (ordered === null)
+            throw new globalThis.Error("The parameter 'ordered' cannot be null.");
+        else if (ordered !== undefined)
+            url_ += "ordered=" + encodeURIComponent("" + ordered) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -1021,6 +1371,1601 @@ export class VisitsClient implements IVisitsClient {
         }
         return Promise.resolve<VisitRecordDto>(null as any);
     }
+
+    /**
+     * The confirmation list (约访): the visits planned for a day (tomorrow by default) you may see, each with its confirmation
+     * @param day (optional) 
+     * @param repId (optional) 
+     * @return OK
+     */
+    appointments(day: string | undefined, repId: string | undefined, signal?: AbortSignal): Promise<AppointmentDto[]> {
+        let url_ = this.baseUrl + "/api/v1/visits/confirmations?";
+        if (day === null)
+            throw new globalThis.Error("The parameter 'day' cannot be null.");
+        else if (day !== undefined)
+            url_ += "day=" + encodeURIComponent("" + day) + "&";
+        if (repId === null)
+            throw new globalThis.Error("The parameter 'repId' cannot be null.");
+        else if (repId !== undefined)
+            url_ += "repId=" + encodeURIComponent("" + repId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAppointments(_response);
+        });
+    }
+
+    protected processAppointments(response: Response): Promise<AppointmentDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AppointmentDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AppointmentDto[]>(null as any);
+    }
+
+    /**
+     * Record how a planned visit's confirmation went: confirmed, rescheduled, cancelled or a no-show, with the reason
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    recordConfirmation(idempotency_Key: string | undefined, body: ConfirmationInput, signal?: AbortSignal): Promise<ConfirmationDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/confirmations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordConfirmation(_response);
+        });
+    }
+
+    protected processRecordConfirmation(response: Response): Promise<ConfirmationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConfirmationDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ConfirmationDto>(null as any);
+    }
+
+    /**
+     * Per rep over a period: planned visits, confirmed, rescheduled, cancelled and no-shows, and the time and money the lost ones cost
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    confirmationLosses(from: string | undefined, to: string | undefined, signal?: AbortSignal): Promise<ConfirmationLossDto[]> {
+        let url_ = this.baseUrl + "/api/v1/visits/confirmations/losses?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processConfirmationLosses(_response);
+        });
+    }
+
+    protected processConfirmationLosses(response: Response): Promise<ConfirmationLossDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConfirmationLossDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ConfirmationLossDto[]>(null as any);
+    }
+
+    /**
+     * Change a recorded confirmation (a confirmed visit the customer then cancels); requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    changeConfirmation(id: string, if_Match: string | undefined, body: ConfirmationChangeInput, signal?: AbortSignal): Promise<ConfirmationDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/confirmations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeConfirmation(_response);
+        });
+    }
+
+    protected processChangeConfirmation(response: Response): Promise<ConfirmationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ConfirmationDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ConfirmationDto>(null as any);
+    }
+
+    /**
+     * Daily sales reports you may see (a rep: their own; a manager: the team's); status=submitted is the manager's inbox, oldest first
+     * @param day (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param repId (optional) 
+     * @param teamId (optional) 
+     * @param status (optional) 
+     * @param late (optional) 
+     * @return OK
+     */
+    reports(day: string | undefined, from: string | undefined, to: string | undefined, repId: string | undefined, teamId: string | undefined, status: ReportStatus | undefined, late: boolean | undefined, signal?: AbortSignal): Promise<DailyReportDto[]> {
+        let url_ = this.baseUrl + "/api/v1/visits/reports?";
+        if (day === null)
+            throw new globalThis.Error("The parameter 'day' cannot be null.");
+        else if (day !== undefined)
+            url_ += "day=" + encodeURIComponent("" + day) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (repId === null)
+            throw new globalThis.Error("The parameter 'repId' cannot be null.");
+        else if (repId !== undefined)
+            url_ += "repId=" + encodeURIComponent("" + repId) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (late === null)
+            throw new globalThis.Error("The parameter 'late' cannot be null.");
+        else if (late !== undefined)
+            url_ += "late=" + encodeURIComponent("" + late) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReports(_response);
+        });
+    }
+
+    protected processReports(response: Response): Promise<DailyReportDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DailyReportDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DailyReportDto[]>(null as any);
+    }
+
+    /**
+     * File your daily sales report (每日销售报告表); one per day, marked late after the cut-off
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    fileReport(idempotency_Key: string | undefined, body: DailyReportInput, signal?: AbortSignal): Promise<DailyReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/reports";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processFileReport(_response);
+        });
+    }
+
+    protected processFileReport(response: Response): Promise<DailyReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DailyReportDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DailyReportDto>(null as any);
+    }
+
+    /**
+     * What your report of a day starts from: the day's visits and efficiency, and from Deals the orders, collections and month's target
+     * @param day (optional) 
+     * @return OK
+     */
+    reportDraft(day: string | undefined, signal?: AbortSignal): Promise<DailyReportDraftDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/reports/draft?";
+        if (day === null)
+            throw new globalThis.Error("The parameter 'day' cannot be null.");
+        else if (day !== undefined)
+            url_ += "day=" + encodeURIComponent("" + day) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReportDraft(_response);
+        });
+    }
+
+    protected processReportDraft(response: Response): Promise<DailyReportDraftDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DailyReportDraftDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DailyReportDraftDto>(null as any);
+    }
+
+    /**
+     * A daily sales report; the ETag is its version
+     * @return OK
+     */
+    report(id: string, signal?: AbortSignal): Promise<DailyReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/reports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReport(_response);
+        });
+    }
+
+    protected processReport(response: Response): Promise<DailyReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DailyReportDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DailyReportDto>(null as any);
+    }
+
+    /**
+     * Correct your report until your manager has commented on it; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    correctReport(id: string, if_Match: string | undefined, body: DailyReportInput, signal?: AbortSignal): Promise<DailyReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/reports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCorrectReport(_response);
+        });
+    }
+
+    protected processCorrectReport(response: Response): Promise<DailyReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DailyReportDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DailyReportDto>(null as any);
+    }
+
+    /**
+     * Comment on a rep's report (批示): their manager or a director; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    reviewReport(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: ReviewReportInput, signal?: AbortSignal): Promise<DailyReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/reports/{id}/review";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReviewReport(_response);
+        });
+    }
+
+    protected processReviewReport(response: Response): Promise<DailyReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DailyReportDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DailyReportDto>(null as any);
+    }
+
+    /**
+     * Market situation reports you may see, newest first; filter by kind, severity, status and the days observed
+     * @param kind (optional) 
+     * @param severity (optional) 
+     * @param status (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    marketReports(kind: MarketReportKind | undefined, severity: MarketSeverity | undefined, status: MarketReportStatus | undefined, from: string | undefined, to: string | undefined, signal?: AbortSignal): Promise<MarketReportDto[]> {
+        let url_ = this.baseUrl + "/api/v1/visits/market-reports?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (severity === null)
+            throw new globalThis.Error("The parameter 'severity' cannot be null.");
+        else if (severity !== undefined)
+            url_ += "severity=" + encodeURIComponent("" + severity) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMarketReports(_response);
+        });
+    }
+
+    protected processMarketReports(response: Response): Promise<MarketReportDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MarketReportDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MarketReportDto[]>(null as any);
+    }
+
+    /**
+     * Report what you saw in the market (市场状况反映表); a serious report notifies your manager and the directors at once
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    reportMarket(idempotency_Key: string | undefined, body: MarketReportInput, signal?: AbortSignal): Promise<MarketReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/market-reports";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReportMarket(_response);
+        });
+    }
+
+    protected processReportMarket(response: Response): Promise<MarketReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MarketReportDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MarketReportDto>(null as any);
+    }
+
+    /**
+     * A market situation report; the ETag is its version
+     * @return OK
+     */
+    marketReport(id: string, signal?: AbortSignal): Promise<MarketReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/market-reports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMarketReport(_response);
+        });
+    }
+
+    protected processMarketReport(response: Response): Promise<MarketReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MarketReportDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MarketReportDto>(null as any);
+    }
+
+    /**
+     * Acknowledge a rep's market report with a response (the rep's manager or a director); requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    acknowledgeMarketReport(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: AcknowledgeMarketReportInput, signal?: AbortSignal): Promise<MarketReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/market-reports/{id}/acknowledge";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAcknowledgeMarketReport(_response);
+        });
+    }
+
+    protected processAcknowledgeMarketReport(response: Response): Promise<MarketReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MarketReportDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MarketReportDto>(null as any);
+    }
+
+    /**
+     * Weekly progress reports you may see (your team's; a director all), the latest week first
+     * @param teamId (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param status (optional) 
+     * @return OK
+     */
+    weeklyReports(teamId: string | undefined, from: string | undefined, to: string | undefined, status: WeeklyReportStatus | undefined, signal?: AbortSignal): Promise<WeeklyReportDto[]> {
+        let url_ = this.baseUrl + "/api/v1/visits/weekly-reports?";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWeeklyReports(_response);
+        });
+    }
+
+    protected processWeeklyReports(response: Response): Promise<WeeklyReportDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WeeklyReportDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WeeklyReportDto[]>(null as any);
+    }
+
+    /**
+     * A weekly progress report; the ETag is its version
+     * @return OK
+     */
+    weeklyReport(id: string, signal?: AbortSignal): Promise<WeeklyReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/weekly-reports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWeeklyReport(_response);
+        });
+    }
+
+    protected processWeeklyReport(response: Response): Promise<WeeklyReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WeeklyReportDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WeeklyReportDto>(null as any);
+    }
+
+    /**
+     * The manager's plan, comments and next week's target; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    writeWeekly(id: string, if_Match: string | undefined, body: WeeklyReportInput, signal?: AbortSignal): Promise<WeeklyReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/weekly-reports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWriteWeekly(_response);
+        });
+    }
+
+    protected processWriteWeekly(response: Response): Promise<WeeklyReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WeeklyReportDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WeeklyReportDto>(null as any);
+    }
+
+    /**
+     * Count a team's week now (周进度控制); Mondays at 00:00 (China) last week is compiled for every team. A submitted report stays as submitted
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    compileWeekly(idempotency_Key: string | undefined, body: CompileWeeklyInput, signal?: AbortSignal): Promise<WeeklyReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/weekly-reports/compile";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCompileWeekly(_response);
+        });
+    }
+
+    protected processCompileWeekly(response: Response): Promise<WeeklyReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WeeklyReportDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WeeklyReportDto>(null as any);
+    }
+
+    /**
+     * Submit the week to the directors, who are notified; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    submitWeekly(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<WeeklyReportDto> {
+        let url_ = this.baseUrl + "/api/v1/visits/weekly-reports/{id}/submit";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitWeekly(_response);
+        });
+    }
+
+    protected processSubmitWeekly(response: Response): Promise<WeeklyReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WeeklyReportDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WeeklyReportDto>(null as any);
+    }
+}
+
+export interface AbnormalCustomerDto {
+    customerId: string;
+    name: string;
+    ownerId: string;
+    ownerName?: string | undefined;
+    visitDue: string;
+}
+
+export interface AcknowledgeMarketReportInput {
+    response?: string | undefined;
+}
+
+export interface ActivityCounts {
+    planned: number;
+    visits: number;
+    effectiveVisits: number;
+    orderedVisits: number;
+    cost: number;
+    reportsOnTime: number;
+    reportsLate: number;
+    reportsMissing: number;
+    readonly effectiveVisitRate?: number | undefined;
+    readonly transactionRate?: number | undefined;
+    readonly costPerVisit?: number | undefined;
+}
+
+export interface AppointmentDto {
+    planId: string;
+    planStatus: PlanStatus;
+    repId: string;
+    repName?: string | undefined;
+    day: string;
+    customerId: string;
+    customerName: string;
+    from?: string | undefined;
+    to?: string | undefined;
+    purpose: VisitPurpose;
+    notes?: string | undefined;
+    confirmation?: ConfirmationDto | undefined;
+}
+
+export enum Attendance {
+    Present = "present",
+    BusinessTrip = "businessTrip",
+    Leave = "leave",
+    SickLeave = "sickLeave",
+    DayOff = "dayOff",
 }
 
 export interface CheckInInput {
@@ -1035,7 +2980,144 @@ export interface CheckOutInput {
     nextStep?: string | undefined;
     nextStepDue?: string | undefined;
     cost?: number | undefined;
+    ordered?: boolean | undefined;
     location?: LocationInput | undefined;
+}
+
+export interface CompetitorMoveDto {
+    reportId: string;
+    observedOn: string;
+    repName?: string | undefined;
+    kind: MarketReportKind;
+    severity: MarketSeverity;
+    competitor?: string | undefined;
+    product?: string | undefined;
+    description: string;
+}
+
+export interface CompileWeeklyInput {
+    teamId?: string | undefined;
+    weekStart?: string | undefined;
+}
+
+export interface ConfirmationChangeInput {
+    status: ConfirmationStatus;
+    reason?: string | undefined;
+    rescheduledTo?: string | undefined;
+    lostMinutes?: number | undefined;
+    lostCost?: number | undefined;
+}
+
+export interface ConfirmationDto {
+    id: string;
+    planId: string;
+    customerId: string;
+    status: ConfirmationStatus;
+    reason?: string | undefined;
+    rescheduledTo?: string | undefined;
+    lostMinutes: number;
+    lostCost: number;
+    recordedBy: string;
+    recordedAt: string;
+    version: number;
+}
+
+export interface ConfirmationInput {
+    planId: string;
+    customerId: string;
+    status: ConfirmationStatus;
+    reason?: string | undefined;
+    rescheduledTo?: string | undefined;
+    lostMinutes?: number | undefined;
+    lostCost?: number | undefined;
+}
+
+export interface ConfirmationLossDto {
+    repId: string;
+    repName?: string | undefined;
+    planned: number;
+    confirmed: number;
+    rescheduled: number;
+    cancelled: number;
+    noShows: number;
+    lostMinutes: number;
+    lostCost: number;
+}
+
+export enum ConfirmationStatus {
+    Confirmed = "confirmed",
+    Rescheduled = "rescheduled",
+    Cancelled = "cancelled",
+    NoShow = "noShow",
+}
+
+export interface DailyReportDraftDto {
+    day: string;
+    dueAt: string;
+    visits: VisitRecordDto[];
+    efficiency: DayEfficiencyDto;
+    sales?: DaySalesDto | undefined;
+    monthTarget?: number | undefined;
+    monthAchieved?: number | undefined;
+    reportId?: string | undefined;
+}
+
+export interface DailyReportDto {
+    id: string;
+    repId: string;
+    repName?: string | undefined;
+    teamId?: string | undefined;
+    day: string;
+    attendance: Attendance;
+    complaintsHandled: number;
+    complaintNotes?: string | undefined;
+    orders: number;
+    orderAmount: number;
+    collected: number;
+    competitorInfo?: string | undefined;
+    customerFeedback?: string | undefined;
+    customerNews?: string | undefined;
+    lessons?: string | undefined;
+    efficiency: DayEfficiencyDto;
+    monthTarget?: number | undefined;
+    monthAchieved?: number | undefined;
+    monthAchievedPercent?: number | undefined;
+    status: ReportStatus;
+    submittedAt: string;
+    late: boolean;
+    reviewComment?: string | undefined;
+    reviewedBy?: string | undefined;
+    reviewedAt?: string | undefined;
+    version: number;
+}
+
+export interface DailyReportInput {
+    day: string;
+    attendance: Attendance;
+    complaintsHandled: number;
+    complaintNotes?: string | undefined;
+    orders: number;
+    orderAmount: number;
+    collected: number;
+    competitorInfo?: string | undefined;
+    customerFeedback?: string | undefined;
+    customerNews?: string | undefined;
+    lessons?: string | undefined;
+}
+
+export interface DayEfficiencyDto {
+    visits: number;
+    effectiveVisits: number;
+    cost: number;
+    minutes: number;
+    ordersPerVisit?: number | undefined;
+    costPerVisit?: number | undefined;
+}
+
+export interface DaySalesDto {
+    orders: number;
+    orderAmount: number;
+    collected: number;
 }
 
 export interface HttpValidationProblemDetails {
@@ -1055,11 +3137,95 @@ export interface LocationInput {
     accuracyMeters: number;
 }
 
+export interface MarketReportDto {
+    id: string;
+    repId: string;
+    repName?: string | undefined;
+    teamId?: string | undefined;
+    observedOn: string;
+    kind: MarketReportKind;
+    severity: MarketSeverity;
+    customerId?: string | undefined;
+    customerName?: string | undefined;
+    competitor?: string | undefined;
+    product?: string | undefined;
+    description: string;
+    suggestedAction?: string | undefined;
+    status: MarketReportStatus;
+    response?: string | undefined;
+    acknowledgedBy?: string | undefined;
+    acknowledgedAt?: string | undefined;
+    reportedAt: string;
+    version: number;
+}
+
+export interface MarketReportInput {
+    observedOn?: string | undefined;
+    kind: MarketReportKind;
+    severity: MarketSeverity;
+    customerId?: string | undefined;
+    competitor?: string | undefined;
+    product?: string | undefined;
+    description: string;
+    suggestedAction?: string | undefined;
+}
+
+export enum MarketReportKind {
+    CompetitorPromotion = "competitorPromotion",
+    CompetitorNewProduct = "competitorNewProduct",
+    DistributorComplaint = "distributorComplaint",
+    PersonnelChange = "personnelChange",
+    ProductOpinion = "productOpinion",
+    Other = "other",
+}
+
+export enum MarketReportStatus {
+    Open = "open",
+    Acknowledged = "acknowledged",
+}
+
+export enum MarketSeverity {
+    Minor = "minor",
+    Notable = "notable",
+    Serious = "serious",
+}
+
+export interface MonthlyRepDto {
+    repId: string;
+    repName: string;
+    thisMonth: ActivityCounts;
+    previousMonth: ActivityCounts;
+    normToDate: number;
+    belowNorm: boolean;
+}
+
+export interface MonthlyTeamDto {
+    teamId: string;
+    teamName: string;
+    thisMonth: ActivityCounts;
+    previousMonth: ActivityCounts;
+    reps: MonthlyRepDto[];
+}
+
+export interface MonthlyViewDto {
+    year: number;
+    month: number;
+    visitNorm: number;
+    thisMonth: ActivityCounts;
+    previousMonth: ActivityCounts;
+    teams: MonthlyTeamDto[];
+}
+
 export enum PlanStatus {
     Draft = "draft",
     Submitted = "submitted",
     Returned = "returned",
     Approved = "approved",
+}
+
+export interface PlanSuggestionsDto {
+    total: number;
+    customers: SuggestedVisitDto[];
 }
 
 export interface PlannedVisitDto {
@@ -1091,8 +3257,30 @@ export interface ProblemDetails {
     [key: string]: any;
 }
 
+export interface RepSalesDto {
+    orders: number;
+    orderAmount: number;
+    collected: number;
+    newCustomers: number;
+}
+
+export enum ReportStatus {
+    Submitted = "submitted",
+    Reviewed = "reviewed",
+}
+
 export interface ReturnPlanInput {
     comment: string;
+}
+
+export interface ReviewReportInput {
+    comment: string;
+}
+
+export interface SuggestedVisitDto {
+    customerId: string;
+    customerName: string;
+    visitDue: string;
 }
 
 export interface VisitPlanDto {
@@ -1141,8 +3329,65 @@ export interface VisitRecordDto {
     nextStep?: string | undefined;
     nextStepDue?: string | undefined;
     cost?: number | undefined;
+    ordered: boolean;
     durationMinutes: number;
     version: number;
+}
+
+export interface WeeklyFiguresDto {
+    from: string;
+    to: string;
+    team: ActivityCounts;
+    sales?: WeeklySalesDto | undefined;
+    reps: WeeklyRepDto[];
+    competitorMoves: CompetitorMoveDto[];
+    abnormalCustomerCount: number;
+    abnormalCustomers: AbnormalCustomerDto[];
+}
+
+export interface WeeklyRepDto {
+    repId: string;
+    repName: string;
+    activity: ActivityCounts;
+    sales?: RepSalesDto | undefined;
+}
+
+export interface WeeklyReportDto {
+    id: string;
+    teamId: string;
+    teamName?: string | undefined;
+    weekStart: string;
+    status: WeeklyReportStatus;
+    figures: WeeklyFiguresDto;
+    compiledAt: string;
+    plan?: string | undefined;
+    comment?: string | undefined;
+    nextWeekTarget?: number | undefined;
+    submittedBy?: string | undefined;
+    submittedAt?: string | undefined;
+    version: number;
+}
+
+export interface WeeklyReportInput {
+    plan?: string | undefined;
+    comment?: string | undefined;
+    nextWeekTarget?: number | undefined;
+}
+
+export enum WeeklyReportStatus {
+    Draft = "draft",
+    Submitted = "submitted",
+}
+
+export interface WeeklySalesDto {
+    orders: number;
+    orderAmount: number;
+    collected: number;
+    newCustomers: number;
+    averageSalesPerRep: number;
+    monthTarget?: number | undefined;
+    monthAchieved?: number | undefined;
+    monthAchievedPercent?: number | undefined;
 }
 
 export class CrmApiException extends Error {

@@ -1,5 +1,6 @@
 import * as customers from '../../features/customers/i18n';
 import * as deals from '../../features/deals/i18n';
+import * as visits from '../../features/visits/i18n';
 import { en } from './en';
 import type { Translation } from './translation';
 import { zhCN } from './zh-CN';
@@ -17,6 +18,7 @@ export const namespaces = {
   translation: namespace({ zhCN, en }),
   customers: namespace(customers),
   deals: namespace(deals),
+  visits: namespace(visits),
 };
 
 export type NamespaceName = keyof typeof namespaces;

@@ -30,7 +30,7 @@ export function notificationText(notification: Pick<NotificationDto, 'topic' | '
     return t('notifications.returnedToPool', { customerName: data.customerName ?? '' });
   }
   if (notification.topic === 'visits.confirmTomorrow') {
-    return t('notifications.confirmTomorrow', { count: data.count ?? '', date: data.date ?? '' });
+    return t('notifications.confirmTomorrow', { count: Number(data.count ?? 0), date: data.date ?? '' });
   }
   if (notification.topic === 'visits.seriousMarketReport') {
     return t('notifications.seriousMarketReport', { repName: data.repName ?? '', summary: data.summary ?? '' });

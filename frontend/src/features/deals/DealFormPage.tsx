@@ -1,14 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useApi } from '../../api/client';
 import type { DealDto, DealInput, ProductDto } from '../../api/generated/deals-client';
 import { maxLengths } from '../../api/generated/limits';
 import { hasStatus, toProblem } from '../../api/problems';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
+import { CustomerSelect } from '../../shared/ui/CustomerSelect';
 import { NotFound } from '../../shared/ui/NotFound';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError, PageLoading } from '../../shared/ui/PageStates';
@@ -149,7 +148,7 @@ function DealForm({ deal }: { deal?: DealDto }) {
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="customerId" label={t('fields.customer')} rules={[{ required: true, message: t('form.customerRequired') }]}>
-                {deal ? <Select disabled options={[{ value: deal.customerId, label: deal.customerName }]} /> : <CustomerSelect />}
+                {deal ? <Select disabled options={[{ value: deal.customerId, label: deal.customerName }]} /> : <CustomerSelect placeholder={t('form.customerPlaceholder')} />}
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -297,33 +296,6 @@ function ProductSelect({ value, onChange, onPicked }: { value?: string; onChange
         onPicked(items.find((p) => p.id === id));
       }}
       options={items.map((p) => ({ value: p.id, label: [p.name, p.spec].filter(Boolean).join(' · ') }))}
-    />
-  );
-}
-
-/** The customers the user may see, searched on the server (name, phone, company) as they type. */
-function CustomerSelect({ value, onChange }: { value?: string; onChange?: (id: string | undefined) => void }) {
-  const { t } = useTranslation('deals');
-  const api = useApi();
-  const [typed, setTyped] = useState('');
-  const customers = useQuery({
-    queryKey: ['customers', 'picker', typed, value],
-    queryFn: async ({ signal }) => {
-      const page = await api.customers.list(typed || undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 20, signal);
-      const chosen = value && !page.items.some((c) => c.id === value) ? [await api.customers.get(value, signal)] : [];
-      return [...chosen, ...page.items].map((c) => ({ value: c.id, label: c.company ? `${c.name}（${c.company}）` : c.name }));
-    },
-  });
-  return (
-    <Select<string>
-      showSearch
-      filterOption={false}
-      value={value}
-      placeholder={t('form.customerPlaceholder')}
-      loading={customers.isFetching}
-      onSearch={setTyped}
-      onChange={onChange}
-      options={customers.data ?? []}
     />
   );
 }

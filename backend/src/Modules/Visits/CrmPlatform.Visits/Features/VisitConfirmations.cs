@@ -20,6 +20,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Visits.Features;
 
+/// <summary>How a planned visit's confirmation went, as both the first record and a change carry it.</summary>
+public interface IConfirmationOutcome
+{
+    ConfirmationStatus Status { get; }
+
+    string? Reason { get; }
+
+    DateOnly? RescheduledTo { get; }
+
+    int? LostMinutes { get; }
+
+    decimal? LostCost { get; }
+}
+
 /// <param name="Reason">Why the visit was moved, cancelled or missed; required for all but a confirmation.</param>
 /// <param name="RescheduledTo">The day the customer moved the visit to; required for a rescheduled visit only.</param>
 /// <param name="LostMinutes">Time the rep lost to a cancellation or no-show; a no-show's planned slot when omitted.</param>
@@ -29,7 +43,7 @@ public sealed record ConfirmationChangeInput(
     [property: MaxLength(ConfirmationLimits.Reason)] string? Reason,
     DateOnly? RescheduledTo,
     int? LostMinutes,
-    decimal? LostCost);
+    decimal? LostCost) : IConfirmationOutcome;
 
 /// <summary>The first record of a planned visit's confirmation: which plan and customer, and the outcome.</summary>
 public sealed record ConfirmationInput(
@@ -39,10 +53,7 @@ public sealed record ConfirmationInput(
     [property: MaxLength(ConfirmationLimits.Reason)] string? Reason,
     DateOnly? RescheduledTo,
     int? LostMinutes,
-    decimal? LostCost)
-{
-    public ConfirmationChangeInput Outcome => new(Status, Reason, RescheduledTo, LostMinutes, LostCost);
-}
+    decimal? LostCost) : IConfirmationOutcome;
 
 /// <param name="Version">Row version: If-Match for a change.</param>
 public sealed record ConfirmationDto(
@@ -102,7 +113,7 @@ public sealed record RecordConfirmationCommand(ConfirmationInput Confirmation) :
 
 public sealed record ChangeConfirmationCommand(Guid Id, uint ExpectedVersion, ConfirmationChangeInput Outcome) : ICommand<Result<ConfirmationDto>>;
 
-internal sealed class ConfirmationOutcomeValidator : AbstractValidator<ConfirmationChangeInput>
+internal sealed class ConfirmationOutcomeValidator : AbstractValidator<IConfirmationOutcome>
 {
     public ConfirmationOutcomeValidator()
     {
@@ -123,12 +134,15 @@ internal sealed class ConfirmationOutcomeValidator : AbstractValidator<Confirmat
 
 internal sealed class RecordConfirmationValidator : AbstractValidator<RecordConfirmationCommand>
 {
-    public RecordConfirmationValidator() => RuleFor(c => c.Confirmation).ChildRules(input =>
+    public RecordConfirmationValidator()
     {
-        input.RuleFor(i => i.PlanId).NotEmpty();
-        input.RuleFor(i => i.CustomerId).NotEmpty();
-        input.RuleFor(i => i.Outcome).SetValidator(new ConfirmationOutcomeValidator()).AtBodyRoot();
-    }).AtBodyRoot();
+        RuleFor(c => c.Confirmation).ChildRules(input =>
+        {
+            input.RuleFor(i => i.PlanId).NotEmpty();
+            input.RuleFor(i => i.CustomerId).NotEmpty();
+        }).AtBodyRoot();
+        RuleFor(c => c.Confirmation).SetValidator(new ConfirmationOutcomeValidator()).AtBodyRoot();
+    }
 }
 
 internal sealed class ChangeConfirmationValidator : AbstractValidator<ChangeConfirmationCommand>
@@ -154,7 +168,7 @@ internal sealed class ConfirmationLossesValidator : AbstractValidator<Confirmati
 /// </summary>
 internal sealed class Confirmations(VisitsDbContext db, PlanAccess access, ICurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<Result<ConfirmationDto>> RecordAsync(VisitConfirmation? confirmation, VisitPlan plan, Guid customerId, ConfirmationChangeInput input, CancellationToken cancellationToken)
+    public async Task<Result<ConfirmationDto>> RecordAsync(VisitConfirmation? confirmation, VisitPlan plan, Guid customerId, IConfirmationOutcome input, CancellationToken cancellationToken)
     {
         if (access.MayWrite(plan) is not null && access.MayReview(plan) is not null)
         {
@@ -202,7 +216,7 @@ internal sealed class RecordConfirmationHandler(VisitsDbContext db, PlanAccess a
 
         try
         {
-            return await confirmations.RecordAsync(null, plan, input.CustomerId, input.Outcome, cancellationToken);
+            return await confirmations.RecordAsync(null, plan, input.CustomerId, input, cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {

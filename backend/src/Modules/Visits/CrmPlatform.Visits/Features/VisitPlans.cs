@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Text;
+using CrmPlatform.BuildingBlocks.Time;
 using System.ComponentModel.DataAnnotations;
 using CrmPlatform.BuildingBlocks.Concurrency;
 using CrmPlatform.BuildingBlocks.Http;
@@ -61,6 +62,16 @@ public sealed record VisitPlanDto(
 public sealed record ListPlansQuery(DateOnly? Day, DateOnly? From, DateOnly? To, Guid? RepId, Guid? TeamId, QueryEnum<PlanStatus>? Status) : IQuery<Result<IReadOnlyList<VisitPlanDto>>>;
 
 public sealed record GetPlanQuery(Guid Id) : IQuery<Result<VisitPlanDto>>;
+
+/// <summary>The query string of <c>GET /visits/plans/suggestions</c>.</summary>
+/// <param name="Day">The day being planned; today when omitted.</param>
+public sealed record PlanSuggestionsQuery(DateOnly? Day) : IQuery<Result<PlanSuggestionsDto>>;
+
+/// <summary>A customer of yours overdue for a visit by its cadence on the day being planned.</summary>
+public sealed record SuggestedVisitDto(Guid CustomerId, string CustomerName, DateOnly VisitDue);
+
+/// <param name="Total">All your customers overdue for a visit; <paramref name="Customers"/> lists the longest overdue.</param>
+public sealed record PlanSuggestionsDto(int Total, IReadOnlyList<SuggestedVisitDto> Customers);
 
 public sealed record CreatePlanCommand(VisitPlanInput Plan) : ICommand<Result<VisitPlanDto>>;
 
@@ -324,6 +335,18 @@ internal sealed class ListPlansHandler(PlanAccess access, PlanReader reader) : I
     }
 }
 
+/// <summary>What to put on a day's plan: the caller's customers whose visit cadence has run out by then, longest overdue first.</summary>
+internal sealed class PlanSuggestionsHandler(ICustomerCadence cadence, ICurrentUser currentUser, TimeProvider clock) : IQueryHandler<PlanSuggestionsQuery, Result<PlanSuggestionsDto>>
+{
+    private const int Limit = 30;
+
+    public async ValueTask<Result<PlanSuggestionsDto>> Handle(PlanSuggestionsQuery query, CancellationToken cancellationToken)
+    {
+        var overdue = await cadence.OverdueForVisitAsync([currentUser.Id], query.Day ?? ChinaTime.Today(clock), Limit, cancellationToken);
+        return new PlanSuggestionsDto(overdue.Total, [.. overdue.Customers.Select(c => new SuggestedVisitDto(c.Id, c.Name, c.VisitDue))]);
+    }
+}
+
 internal static class PlanEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -334,6 +357,13 @@ internal static class PlanEndpoints
             .RejectUnknownQuery()
             .WithName("Visits_Plans")
             .WithSummary("Daily visit plans you may see (a rep: their own; a manager: the team's); status=submitted is the manager's inbox, oldest first")
+            .ProducesValidationProblem();
+
+        plans.MapGet("/suggestions", async ([AsParameters] PlanSuggestionsQuery query, IMediator mediator, CancellationToken cancellationToken) =>
+                (await mediator.Send(query, cancellationToken)).ToHttp(TypedResults.Ok))
+            .RejectUnknownQuery()
+            .WithName("Visits_PlanSuggestions")
+            .WithSummary("Your customers overdue for a visit by their cadence on the day being planned, longest overdue first: what to plan")
             .ProducesValidationProblem();
 
         plans.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
