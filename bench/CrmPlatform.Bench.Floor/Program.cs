@@ -12,6 +12,20 @@ await using var dataSource = new NpgsqlDataSourceBuilder(builder.Configuration.G
     ?? throw new InvalidOperationException("ConnectionStrings__Crm is not set.")).Build();
 var app = builder.Build();
 
+// Logging is off for speed; a statement that fails is still written to the floor's log (.crm/bench-floor.log).
+app.Use(async (context, next) =>
+{
+    try
+    {
+        await next(context);
+    }
+    catch (PostgresException e)
+    {
+        await Console.Error.WriteLineAsync($"{context.Request.Method} {context.Request.Path}: {e.SqlState} {e.MessageText} at {e.Position}");
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+    }
+});
+
 // What the product answers with for a customer (a get, a create, an update): every field, the activity dates its cadence
 // comes from (ADR 0017) and its value (ADR 0025), from the same three tables (c, a, v), enums spelt as the API spells them.
 const string CustomerJson = """
@@ -320,7 +334,115 @@ app.MapGet("/deals/funnel", async (Guid team, DateOnly from, DateOnly to, HttpRe
     await WriteJsonAsync(response, command, StatusCodes.Status200OK);
 });
 
+// The manager's inbox: the team's plans (or reports) in a state, oldest submission first, with the rep's name.
+app.MapGet("/visits/plans", async (string status, Guid team, HttpResponse response) =>
+{
+    await using var command = dataSource.CreateCommand("""
+        SELECT coalesce(json_agg(json_build_object('id', p.id, 'repId', p.owner_id, 'repName', u.display_name, 'teamId', p.team_id, 'day', p.day,
+                 'status', lower(p.status), 'visits', p.visits, 'returnComment', p.return_comment, 'submittedAt', p.submitted_at,
+                 'reviewedBy', p.reviewed_by, 'reviewedAt', p.reviewed_at, 'amendedAt', p.amended_at, 'version', p.xmin::text::bigint)
+                 ORDER BY p.submitted_at, p.day, p.id), '[]')
+        FROM (SELECT *, xmin FROM visits.visit_plans WHERE team_id = $1 AND status = $2 ORDER BY submitted_at, day, id LIMIT 200) AS p
+        JOIN identity.users u ON u.id = p.owner_id
+        """);
+    command.Parameters.Add(new NpgsqlParameter { Value = team });
+    command.Parameters.Add(new NpgsqlParameter { Value = status });
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
+app.MapGet("/visits/reports", async (string status, Guid team, HttpResponse response) =>
+{
+    await using var command = dataSource.CreateCommand("""
+        SELECT coalesce(json_agg(json_build_object('id', r.id, 'repId', r.owner_id, 'repName', u.display_name, 'teamId', r.team_id, 'day', r.day,
+                 'attendance', lower(r.attendance), 'complaintsHandled', r.complaints_handled, 'orders', r.orders, 'orderAmount', r.order_amount,
+                 'collected', r.collected, 'competitorInfo', r.competitor_info, 'customerFeedback', r.customer_feedback, 'customerNews', r.customer_news,
+                 'lessons', r.lessons, 'efficiency', json_build_object('visits', r.visits, 'effectiveVisits', r.effective_visits, 'cost', r.visit_cost),
+                 'monthTarget', r.month_target, 'monthAchieved', r.month_achieved, 'status', lower(r.status), 'submittedAt', r.submitted_at,
+                 'late', r.late, 'reviewComment', r.review_comment, 'version', r.xmin::text::bigint) ORDER BY r.submitted_at, r.id), '[]')
+        FROM (SELECT *, xmin FROM visits.daily_reports WHERE team_id = $1 AND status = $2 ORDER BY submitted_at, id LIMIT 200) AS r
+        JOIN identity.users u ON u.id = r.owner_id
+        """);
+    command.Parameters.Add(new NpgsqlParameter { Value = team });
+    command.Parameters.Add(new NpgsqlParameter { Value = status });
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
+// The counts of the monthly view and the weekly report, per member of the teams in $1 over the days from..to (in China),
+// each table read once through its (owner, day) index and grouped; the CTEs' names start with the prefix.
+static string ActivityCounts(string x, string from, string to) => $"""
+    {x}span AS (SELECT {from}::date AS first, {to}::date AS last, ({from}::date::timestamp AT TIME ZONE 'Asia/Shanghai') AS start, (({to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS finish),
+    {x}planned AS (SELECT p.owner_id, sum(p.visit_count) AS planned FROM visits.visit_plans p, {x}span s
+                WHERE p.owner_id IN (SELECT id FROM members) AND p.day BETWEEN s.first AND s.last GROUP BY p.owner_id),
+    {x}visited AS (SELECT v.owner_id, count(*) AS visits, count(v.checked_out_at) AS effective, count(*) FILTER (WHERE v.ordered) AS ordered, sum(coalesce(v.cost, 0)) AS cost
+                FROM visits.visit_records v, {x}span s
+                WHERE v.owner_id IN (SELECT id FROM members) AND v.checked_in_at >= s.start AND v.checked_in_at < s.finish GROUP BY v.owner_id),
+    {x}reported AS (SELECT r.owner_id, count(*) FILTER (WHERE NOT r.late) AS on_time, count(*) FILTER (WHERE r.late) AS late FROM visits.daily_reports r, {x}span s
+                 WHERE r.owner_id IN (SELECT id FROM members) AND r.day BETWEEN s.first AND s.last GROUP BY r.owner_id),
+    {x}counts AS (SELECT m.id, m.display_name, m.team_id, coalesce(p.planned, 0) AS planned, coalesce(v.visits, 0) AS visits, coalesce(v.effective, 0) AS effective,
+                      coalesce(v.ordered, 0) AS ordered, coalesce(v.cost, 0) AS cost, coalesce(r.on_time, 0) AS on_time, coalesce(r.late, 0) AS late
+               FROM members m LEFT JOIN {x}planned p ON p.owner_id = m.id LEFT JOIN {x}visited v ON v.owner_id = m.id LEFT JOIN {x}reported r ON r.owner_id = m.id)
+    """;
+const string Members = "members AS (SELECT u.id, u.display_name, u.team_id FROM identity.users u WHERE u.team_id = ANY($1))";
+static string CountsJson(string c) => $"json_build_object('planned', {c}.planned, 'visits', {c}.visits, 'effectiveVisits', {c}.effective, 'orderedVisits', {c}.ordered, " +
+    $"'cost', {c}.cost, 'reportsOnTime', {c}.on_time, 'reportsLate', {c}.late, 'effectiveVisitRate', round({c}.effective * 100.0 / nullif({c}.planned, 0), 1), " +
+    $"'transactionRate', round({c}.ordered * 100.0 / nullif({c}.visits, 0), 1))";
+
+// The director's month: every team's members, this month and last.
+app.MapGet("/visits/monthly", async (HttpResponse response) =>
+{
+    var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+    var first = new DateOnly(today.Year, today.Month, 1);
+    await using var command = dataSource.CreateCommand($"""
+        WITH {Members}, {ActivityCounts("this_", "$2", "$3")}, {ActivityCounts("last_", "$4", "$5")}
+        SELECT json_build_object('year', {first.Year}, 'month', {first.Month}, 'teams', json_agg(t.team ORDER BY t.name))
+        FROM (SELECT tm.name, json_build_object('teamId', tm.id, 'teamName', tm.name,
+                'reps', json_agg(json_build_object('repId', c.id, 'repName', c.display_name, 'thisMonth', {CountsJson("c")}, 'previousMonth', {CountsJson("l")}))) AS team
+              FROM this_counts c JOIN last_counts l ON l.id = c.id JOIN identity.teams tm ON tm.id = c.team_id GROUP BY tm.id, tm.name) AS t
+        """);
+    command.Parameters.Add(new NpgsqlParameter { Value = await AllTeamsAsync(dataSource) });
+    command.Parameters.Add(new NpgsqlParameter { Value = first });
+    command.Parameters.Add(new NpgsqlParameter { Value = first.AddMonths(1).AddDays(-1) });
+    command.Parameters.Add(new NpgsqlParameter { Value = first.AddMonths(-1) });
+    command.Parameters.Add(new NpgsqlParameter { Value = first.AddDays(-1) });
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
+// A team's week counted and kept: its members' counts, wins and payments, competitor reports and customers overdue for a
+// visit (90 days), written to the team's weekly report in the same statement.
+app.MapPost("/visits/weekly-compile", async (WeekBody body, HttpResponse response) =>
+{
+    await using var command = dataSource.CreateCommand($"""
+        WITH {Members}, {ActivityCounts("", "$2", "$3")},
+        wins AS (SELECT won_by AS person, count(*) AS orders, sum(amount) AS amount FROM deals.deals, span
+                 WHERE status = 'Won' AND won_by IN (SELECT id FROM members) AND won_on BETWEEN span.first AND span.last GROUP BY won_by),
+        moves AS (SELECT coalesce(json_agg(json_build_object('reportId', r.id, 'observedOn', r.observed_on, 'competitor', r.competitor, 'description', r.description)), '[]') AS list
+                  FROM visits.market_reports r, span WHERE r.team_id = ($1::uuid[])[1] AND r.observed_on BETWEEN span.first AND span.last AND r.kind IN ('CompetitorPromotion', 'CompetitorNewProduct')),
+        overdue AS (SELECT count(*) AS total FROM customers.customers c LEFT JOIN customers.customer_activity a ON a.customer_id = c.id
+                    WHERE c.owner_id IN (SELECT id FROM members) AND coalesce(a.last_visited_at, c.created_at) < now() - interval '90 days'),
+        figures AS (SELECT json_build_object('from', $2, 'to', $3,
+                      'reps', json_agg(json_build_object('repId', c.id, 'repName', c.display_name, 'activity', {CountsJson("c")},
+                                 'sales', json_build_object('orders', coalesce(w.orders, 0), 'orderAmount', coalesce(w.amount, 0)))),
+                      'competitorMoves', (SELECT list FROM moves), 'abnormalCustomerCount', (SELECT total FROM overdue)) AS json
+                    FROM counts c LEFT JOIN wins w ON w.person = c.id)
+        INSERT INTO visits.weekly_reports (id, team_id, week_start, status, figures, compiled_at)
+        SELECT gen_random_uuid(), ($1::uuid[])[1], $2, 'Draft', figures.json::jsonb, now() FROM figures
+        ON CONFLICT (team_id, week_start) DO UPDATE SET figures = excluded.figures, compiled_at = excluded.compiled_at
+        WHERE weekly_reports.status = 'Draft'
+        RETURNING json_build_object('id', id, 'teamId', team_id, 'weekStart', week_start, 'figures', figures, 'version', xmin::text::bigint)::text
+        """);
+    command.Parameters.Add(new NpgsqlParameter { Value = new[] { body.TeamId } });
+    command.Parameters.Add(new NpgsqlParameter { Value = body.WeekStart });
+    command.Parameters.Add(new NpgsqlParameter { Value = body.WeekStart.AddDays(6) });
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK, StatusCodes.Status200OK);
+});
+
 await app.RunAsync();
+
+static async Task<Guid[]> AllTeamsAsync(NpgsqlDataSource dataSource)
+{
+    await using var command = dataSource.CreateCommand("SELECT array_agg(id) FROM identity.teams");
+    return (Guid[])(await command.ExecuteScalarAsync())!;
+}
 
 static (string Clause, Guid? Value) Scope(Guid? owner, Guid? team) =>
     owner is { } o ? (" AND owner_id = $S", o) : team is { } t ? (" AND team_id = $S", t) : (string.Empty, null);
@@ -359,5 +481,7 @@ static async Task WriteJsonAsync(HttpResponse response, NpgsqlCommand command, i
         await response.WriteAsync(json);
     }
 }
+
+internal sealed record WeekBody(Guid TeamId, DateOnly WeekStart);
 
 internal sealed record CustomerBody(string Name, string Kind, string? Phone, string? Email, string? Company, string? Position, string? Region, string? Industry, string Stage);

@@ -60,6 +60,23 @@ internal static class BenchRequests
             Target.Get($"/api/v1/deals/funnel?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"),
             Target.Get($"/deals/funnel?team={data.Manager.TeamId}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
 
+        // The manager's inbox (待审批): the team's plans waiting for sign-off and reports waiting for a comment, among a year of
+        // 52,000 plans and 50,000 reports.
+        yield return new BenchRequest("visits: inbox plans", data.Manager,
+            Target.Get("/api/v1/visits/plans?status=submitted"), Target.Get($"/visits/plans?status=Submitted&{data.Manager.FloorScope}"));
+        yield return new BenchRequest("visits: inbox reports", data.Manager,
+            Target.Get("/api/v1/visits/reports?status=submitted"), Target.Get($"/visits/reports?status=Submitted&{data.Manager.FloorScope}"));
+
+        // The director's monthly view: this month and last for every team and rep, from 200,000 visits a year.
+        yield return new BenchRequest("visits: monthly view", data.Director, Target.Get("/api/v1/visits/monthly"), Target.Get("/visits/monthly"));
+
+        // Last week's progress report (周进度控制), compiled again for one team after another: its members' plans, visits and
+        // reports, their sales and month targets from Deals, its competitor reports and its customers overdue for a visit.
+        IReadOnlyList<string> weeks = [.. data.TeamIds.Select(team => $$"""{"teamId":"{{team}}","weekStart":"{{ChinaMonday().AddDays(-7):yyyy-MM-dd}}"}""")];
+        yield return new BenchRequest("visits: weekly compile", data.Director,
+            new Target("POST", ["/api/v1/visits/weekly-reports/compile"], Mode.Create, weeks),
+            new Target("POST", ["/visits/weekly-compile"], Mode.Create, weeks));
+
         // Writes come from a rep of another team than the readers', with bodies copied from real rows,
         // so they neither skew what the reads find nor all look alike. A created customer is a new one
         // (its own name and phone, filled in per request), so it pays the duplicate check and passes it.
@@ -69,6 +86,12 @@ internal static class BenchRequests
         yield return new BenchRequest("update", data.Writer,
             new Target("PUT", ["/api/v1/customers/{id}"], Mode.Update, data.Bodies, data.WriterRowsAsync),
             new Target("PUT", [$"/customers/{{id}}?{data.Writer.FloorScope}"], Mode.Update, data.Bodies, data.WriterRowsAsync));
+    }
+
+    private static DateOnly ChinaMonday()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        return today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
     }
 
     private static BenchRequest Get(string name, Caller caller, IReadOnlyList<Guid> ids, string path = "", string query = "") =>
@@ -123,7 +146,8 @@ internal sealed record BenchData(
     Guid DeepPageAfterId,
     IReadOnlyList<string> Bodies,
     Func<Task<IReadOnlyList<(Guid Id, uint Version)>>> WriterRowsAsync,
-    BenchTargets Targets)
+    BenchTargets Targets,
+    IReadOnlyList<Guid> TeamIds)
 {
     /// <summary>The bodies with a <c>{serial}</c> after the name and <c>{phone}</c> as the phone, which load.lua fills in per request.</summary>
     public IReadOnlyList<string> NewCustomerBodies { get; } = [.. Bodies.Select(AsNewCustomer)];

@@ -30,7 +30,8 @@ var data = new BenchData(
     new BenchTargets(
         await TargetIdAsync(database, "Company", null),
         await TargetIdAsync(database, "Team", manager.TeamId),
-        await TargetIdAsync(database, "Rep", rep.Id)));
+        await TargetIdAsync(database, "Rep", rep.Id)),
+    await TeamIdsAsync(database));
 
 var workDirectory = Directory.CreateTempSubdirectory("crm-bench-").FullName;
 var wrk = new Wrk(options.Threads, options.Connections, workDirectory);
@@ -155,6 +156,20 @@ static async Task<Guid> TargetIdAsync(NpgsqlDataSource database, string level, G
     command.Parameters.Add(new NpgsqlParameter { Value = level });
     command.Parameters.Add(new NpgsqlParameter { Value = (object?)subjectId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
     return (Guid)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No {level} target was seeded."));
+}
+
+// The teams whose weeks are compiled, in turn.
+static async Task<IReadOnlyList<Guid>> TeamIdsAsync(NpgsqlDataSource database)
+{
+    await using var command = database.CreateCommand("SELECT id FROM identity.teams ORDER BY name");
+    await using var reader = await command.ExecuteReaderAsync();
+    var teams = new List<Guid>();
+    while (await reader.ReadAsync())
+    {
+        teams.Add(reader.GetGuid(0));
+    }
+
+    return teams;
 }
 
 // Request bodies for writes: the fields of real rows, as the API takes them.

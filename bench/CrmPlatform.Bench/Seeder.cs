@@ -8,7 +8,8 @@ namespace CrmPlatform.Bench;
 /// and their timelines (five entries per customer on average) in parallel chunks, with the tables'
 /// secondary indexes dropped and rebuilt afterwards (one build is far cheaper than millions of index
 /// inserts), then VACUUM ANALYZE so plans see real statistics; last, Deals' copy of the customers, a
-/// year of deals (deals.sql) and this year's revenue targets split down to every member's months (targets.sql).
+/// year of deals (deals.sql), this year's revenue targets split down to every member's months (targets.sql), and a year
+/// of every member's visit plans, visits and daily reports (visits.sql).
 /// </summary>
 internal static class Seeder
 {
@@ -94,7 +95,8 @@ internal static class Seeder
         await ExecuteAsync(database, Sql("deals.sql"), ("open", open), ("closed", closed));
         Console.WriteLine($"  {open:N0} open and {closed:N0} closed deals inserted by {started.Elapsed.TotalSeconds:0.0} s");
         await ExecuteAsync(database, Sql("targets.sql"));
-        Console.WriteLine($"  seeded in {started.Elapsed.TotalSeconds:0.0} s");
+        await ExecuteAsync(database, Sql("visits.sql"));
+        Console.WriteLine($"  {await CountAsync(database, "visits.visit_records"):N0} visits of a year of plans and daily reports inserted; seeded in {started.Elapsed.TotalSeconds:0.0} s");
     }
 
     /// <summary>The board's 5,000 open deals and a year of 75,000 closed ones at full scale; fewer for a small (smoke) data set.</summary>
@@ -102,7 +104,7 @@ internal static class Seeder
 
     private static async Task<long> CountAsync(NpgsqlDataSource database, string table)
     {
-        await using var command = database.CreateCommand($"SELECT count(*) FROM customers.{table}");
+        await using var command = database.CreateCommand($"SELECT count(*) FROM {(table.Contains('.', StringComparison.Ordinal) ? table : "customers." + table)}");
         command.CommandTimeout = 0;
         return (long)(await command.ExecuteScalarAsync())!;
     }

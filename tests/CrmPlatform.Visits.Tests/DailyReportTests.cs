@@ -76,6 +76,17 @@ public sealed class DailyReportTests(CrmApp app) : DayBoundTests, IClassFixture<
         (await (await rep.GetAsync($"{Reports}/draft")).ReadAsync<DailyReportDraftDto>()).ReportId.Should().Be(filed.Id);
     }
 
+    [Fact]
+    public async Task Compiles_of_one_week_at_the_same_time_all_answer_and_leave_one_report()
+    {
+        var manager = await app.LoginAsync(DemoUsers.ManagerWest);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => manager.PostJsonAsync("/api/v1/visits/weekly-reports/compile", new { })));
+        answers.Select(a => a.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.OK);
+        var weeks = await (await manager.GetAsync("/api/v1/visits/weekly-reports")).ReadAsync<List<WeeklyReportDto>>();
+        weeks.Should().ContainSingle("one report per team and week, however many compile it at once");
+        (await (await app.LoginAsync(DemoUsers.RepWest)).PostJsonAsync("/api/v1/visits/weekly-reports/compile", new { })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
     internal static object Report(DateOnly day, int orders = 1) => new
     {
         day,

@@ -140,14 +140,37 @@ internal sealed class WeeklyCompiler(
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
+    /// <summary>
+    /// Counts the week and keeps it on the team's report of the week, made by the first compile. Concurrent compiles of one
+    /// week take turns on the row's lock; a compile that loses the race to make the row waits for it, then counts again.
+    /// </summary>
     public async Task<WeeklyReport> CompileAsync(OrganisationTeam team, DateOnly weekStart, CancellationToken cancellationToken)
     {
         var figures = JsonSerializer.Serialize(await FiguresAsync(team, weekStart, cancellationToken), Json);
         var now = clock.GetDatabaseUtcNow();
-        var report = await db.WeeklyReports.SingleOrDefaultAsync(r => r.TeamId == team.Id && r.WeekStart == weekStart, cancellationToken);
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = db.Database.CurrentTransaction!;
+        var report = await LockedAsync(team.Id, weekStart, cancellationToken);
         if (report is null)
         {
+            await transaction.CreateSavepointAsync(nameof(WeeklyReport), cancellationToken);
             report = db.WeeklyReports.Add(WeeklyReport.Compiled(team.Id, weekStart, figures, now)).Entity;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                await transaction.RollbackToSavepointAsync(nameof(WeeklyReport), cancellationToken);
+                // The report and the audit rows its insert brought with it were rolled back: forget them.
+                foreach (var added in db.ChangeTracker.Entries().Where(entry => entry.State == EntityState.Added).ToList())
+                {
+                    added.State = EntityState.Detached;
+                }
+
+                report = (await LockedAsync(team.Id, weekStart, cancellationToken))!;
+                report.Recompile(figures, now);
+            }
         }
         else
         {
@@ -155,8 +178,17 @@ internal sealed class WeeklyCompiler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
         return report;
     }
+
+    private Task<WeeklyReport?> LockedAsync(Guid teamId, DateOnly weekStart, CancellationToken cancellationToken) =>
+        db.WeeklyReports.FromSql($"SELECT *, xmin FROM visits.weekly_reports WHERE team_id = {teamId} AND week_start = {weekStart} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
 
     private async Task<WeeklyFiguresDto> FiguresAsync(OrganisationTeam team, DateOnly from, CancellationToken cancellationToken)
     {
