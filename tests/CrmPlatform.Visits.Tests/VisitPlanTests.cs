@@ -47,6 +47,7 @@ public sealed class VisitPlanTests(CrmApp app) : IClassFixture<CrmApp>
             .ReadAsync<VisitPlanDto>();
         amended.Status.Should().Be(PlanStatus.Approved, "an approved plan stays approved");
         amended.AmendedAt.Should().NotBeNull("the manager sees the amendment");
+        (await (await manager.GetAsync($"{Plans}?status=approved&amended=true")).ReadAsync<List<VisitPlanDto>>()).Should().ContainSingle(p => p.Id == draft.Id);
         var acknowledged = await (await StepAsync(manager, amended, "acknowledge")).ReadAsync<VisitPlanDto>();
         acknowledged.AmendedAt.Should().BeNull();
         (await StepAsync(manager, acknowledged, "acknowledge")).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
@@ -73,6 +74,16 @@ public sealed class VisitPlanTests(CrmApp app) : IClassFixture<CrmApp>
         await (await rep.PostJsonAsync(Plans, new { day = "2030-04-02", visits = new[] { new { customerId = customer.Id, purpose = "takeOrder", from = "10:00", to = "09:00" } } }))
             .ShouldHaveFieldErrorAsync("visits[0].to");
         await (await rep.PostJsonAsync(Plans, Plan(new DateOnly(2030, 4, 3), customer, customer))).ShouldHaveFieldErrorAsync("visits[1].customerId");
+        foreach (var (url, field) in new[]
+        {
+            ("/api/v1/visits/reports/draft?day=0001-01-01", "day"), ("/api/v1/visits/plans/suggestions?day=9999-12-31", "day"),
+            ("/api/v1/visits/records?from=0001-01-01&to=0001-01-02", "from"), ($"{Plans}?day=9999-12-31", "day"), ("/api/v1/visits/confirmations?day=0001-01-01", "day"),
+        })
+        {
+            await (await rep.GetAsync(url)).ShouldHaveFieldErrorAsync(field);
+        }
+
+        await (await rep.PostJsonAsync("/api/v1/visits/weekly-reports/compile", new { weekStart = "0001-01-01" })).ShouldHaveFieldErrorAsync("weekStart");
     }
 
     private static object Plan(DateOnly day, params CustomerDto[] customers) => new

@@ -87,7 +87,9 @@ public sealed class WeeklyReportTests(ClockedApp app) : IClassFixture<ClockedApp
         figures.AbnormalCustomers.Select(x => x.Name).Should().Equal("周报 丙");
         figures.AbnormalCustomerCount.Should().Be(1, "C, never visited, fell due on Saturday; A, B and D were visited");
         var suggestions = await (await SignedInAsync(DemoUsers.RepEast)).GetAsync("/api/v1/visits/plans/suggestions");
-        (await suggestions.ReadAsync<PlanSuggestionsDto>()).Customers.Select(x => x.CustomerName).Should().Equal(["周报 丙", "周报 甲", "周报 乙"], "on Monday C is two days overdue, A and B fell due on Sunday");
+        var suggested = (await suggestions.ReadAsync<PlanSuggestionsDto>()).Customers.Select(x => x.CustomerName).ToList();
+        suggested.Should().HaveCount(3).And.StartWith("周报 丙", "on Monday C is two days overdue; A and B, visited at the same moment, fell due on Sunday");
+        suggested.Skip(1).Should().BeEquivalentTo(["周报 甲", "周报 乙"]);
         manager = await SignedInAsync(DemoUsers.ManagerEast);
 
         // The rows behind the figures: the team's effective visits of the week.

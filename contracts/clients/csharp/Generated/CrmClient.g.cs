@@ -15003,7 +15003,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<VisitPlanDto>> PlansAsync(System.DateTimeOffset? day = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Guid? repId = null, System.Guid? teamId = null, PlanStatus? status = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<VisitPlanDto>> PlansAsync(System.DateTimeOffset? day = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Guid? repId = null, System.Guid? teamId = null, PlanStatus? status = null, bool? amended = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -15423,7 +15423,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<VisitPlanDto>> PlansAsync(System.DateTimeOffset? day = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Guid? repId = null, System.Guid? teamId = null, PlanStatus? status = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<VisitPlanDto>> PlansAsync(System.DateTimeOffset? day = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Guid? repId = null, System.Guid? teamId = null, PlanStatus? status = null, bool? amended = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -15462,6 +15462,10 @@ namespace CrmPlatform.Client
                     if (status != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("status")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(status, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (amended != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("amended")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(amended, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -21427,6 +21431,9 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("monthAchieved")]
         public double? MonthAchieved { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("monthAchievedPercent")]
+        public double? MonthAchievedPercent { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("reportId")]
         public System.Guid? ReportId { get; set; } = default!;

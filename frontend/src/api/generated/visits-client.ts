@@ -25,9 +25,10 @@ export interface IVisitsClient {
      * @param repId (optional) 
      * @param teamId (optional) 
      * @param status (optional) 
+     * @param amended (optional) 
      * @return OK
      */
-    plans(day: string | undefined, from: string | undefined, to: string | undefined, repId: string | undefined, teamId: string | undefined, status: PlanStatus | undefined, signal?: AbortSignal): Promise<VisitPlanDto[]>;
+    plans(day: string | undefined, from: string | undefined, to: string | undefined, repId: string | undefined, teamId: string | undefined, status: PlanStatus | undefined, amended: boolean | undefined, signal?: AbortSignal): Promise<VisitPlanDto[]>;
 
     /**
      * Plan your visits for a day (每日拜访计划表): a draft, one per day
@@ -355,9 +356,10 @@ export class VisitsClient implements IVisitsClient {
      * @param repId (optional) 
      * @param teamId (optional) 
      * @param status (optional) 
+     * @param amended (optional) 
      * @return OK
      */
-    plans(day: string | undefined, from: string | undefined, to: string | undefined, repId: string | undefined, teamId: string | undefined, status: PlanStatus | undefined, signal?: AbortSignal): Promise<VisitPlanDto[]> {
+    plans(day: string | undefined, from: string | undefined, to: string | undefined, repId: string | undefined, teamId: string | undefined, status: PlanStatus | undefined, amended: boolean | undefined, signal?: AbortSignal): Promise<VisitPlanDto[]> {
         let url_ = this.baseUrl + "/api/v1/visits/plans?";
         if (day === null)
             throw new globalThis.Error("The parameter 'day' cannot be null.");
@@ -383,6 +385,10 @@ export class VisitsClient implements IVisitsClient {
             throw new globalThis.Error("The parameter 'status' cannot be null.");
         else if (status !== undefined)
             url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (amended === null)
+            throw new globalThis.Error("The parameter 'amended' cannot be null.");
+        else if (amended !== undefined)
+            url_ += "amended=" + encodeURIComponent("" + amended) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3059,6 +3065,7 @@ export interface DailyReportDraftDto {
     sales?: DaySalesDto | undefined;
     monthTarget?: number | undefined;
     monthAchieved?: number | undefined;
+    monthAchievedPercent?: number | undefined;
     reportId?: string | undefined;
 }
 

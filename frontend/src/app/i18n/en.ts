@@ -47,6 +47,7 @@ export const en: Translation<typeof zhCN> = {
     returnedToPool: '{{customerName}} went back to the pool',
     confirmTomorrow: 'Visits on {{date}} to confirm with the customers: {{count}}',
     seriousMarketReport: 'Serious market report from {{repName}}: {{summary}}',
+    weeklySubmitted: '{{teamName}} submitted its weekly report for the week of {{weekStart}}',
     keyDateToday: {
       birthday: "Today is {{customerName}}'s birthday",
       birthdayYears: '{{customerName}} turns {{years}} today',

@@ -48,6 +48,7 @@ export const zhCN = {
     returnedToPool: '{{customerName}} 已退回公海',
     confirmTomorrow: '{{date}} 有 {{count}} 个拜访待与客户确认（约访）',
     seriousMarketReport: '{{repName}} 反映重要市场情况：{{summary}}',
+    weeklySubmitted: '{{teamName}} 提交了 {{weekStart}} 那一周的周进度报告',
     keyDateToday: {
       birthday: '今天是 {{customerName}} 的生日',
       birthdayYears: '今天是 {{customerName}} 的 {{years}} 岁生日',

@@ -25,9 +25,10 @@ describe('notificationText', () => {
     expect(notificationText({ topic: 'customers.returnedToPool', data: { customerName: '孙总' } }, t)).toBe('孙总 已退回公海');
   });
 
-  it('words the reminder to confirm tomorrow’s visits and a serious market report', () => {
+  it('words the visits’ reminder, a serious market report and a submitted week', () => {
     const t = i18n.t.bind(i18n);
     expect(notificationText({ topic: 'visits.confirmTomorrow', data: { date: '2031-03-04', count: '3' } }, t)).toBe('2031-03-04 有 3 个拜访待与客户确认（约访）');
+    expect(notificationText({ topic: 'visits.weeklySubmitted', data: { teamName: 'East', weekStart: '2026-11-30' } }, t)).toBe('East 提交了 2026-11-30 那一周的周进度报告');
     expect(notificationText({ topic: 'visits.seriousMarketReport', data: { repName: '张伟', summary: '竞品买十送三' } }, t)).toBe('张伟 反映重要市场情况：竞品买十送三');
   });
 

@@ -35,5 +35,8 @@ export function notificationText(notification: Pick<NotificationDto, 'topic' | '
   if (notification.topic === 'visits.seriousMarketReport') {
     return t('notifications.seriousMarketReport', { repName: data.repName ?? '', summary: data.summary ?? '' });
   }
+  if (notification.topic === 'visits.weeklySubmitted') {
+    return t('notifications.weeklySubmitted', { teamName: data.teamName ?? '', weekStart: data.weekStart ?? '' });
+  }
   return t('notifications.unknown');
 }

@@ -1,6 +1,7 @@
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { type AppointmentDto, type ConfirmationLossDto, ConfirmationStatus } from '../../api/generated/visits-client';
 import { maxLengths } from '../../api/generated/limits';
 import { hasStatus } from '../../api/problems';
@@ -24,7 +25,9 @@ const statusColor: Record<ConfirmationStatus, string> = {
 export default function ConfirmationsPage() {
   const { t, i18n } = useTranslation('visits');
   const today = todayInChina();
-  const [day, setDay] = useState(() => new URLSearchParams(window.location.search).get('day') ?? addDays(today, 1));
+  const [params, setParams] = useSearchParams();
+  const day = params.get('day') ?? addDays(today, 1);
+  const setDay = (value: string) => setParams({ day: value }, { replace: true });
   const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
   const [to, setTo] = useState(today);
   const [recording, setRecording] = useState<AppointmentDto>();

@@ -16,8 +16,8 @@ export function DailyReportCard({ day }: { day: string }) {
   const { t, i18n } = useTranslation('visits');
   const draft = useReportDraft(day);
   const report = useReport(draft.data?.reportId ?? undefined);
-  if (draft.isError) {
-    return <PageError error={draft.error} onRetry={() => void draft.refetch()} />;
+  if (draft.isError || report.isError) {
+    return <PageError error={draft.error ?? report.error} onRetry={() => void (draft.isError ? draft.refetch() : report.refetch())} />;
   }
   const filed = report.data;
   const efficiency = filed?.efficiency ?? draft.data?.efficiency;
@@ -40,7 +40,7 @@ export function DailyReportCard({ day }: { day: string }) {
           {t('report.monthTarget', {
             target: money(draft.data.monthTarget),
             achieved: money(draft.data.monthAchieved),
-            percent: draft.data.monthTarget > 0 ? `${Math.round(((draft.data.monthAchieved ?? 0) * 1000) / draft.data.monthTarget) / 10}%` : t('common.dash'),
+            percent: draft.data.monthAchievedPercent == null ? t('common.dash') : `${draft.data.monthAchievedPercent}%`,
           })}
         </Typography.Paragraph>
       )}

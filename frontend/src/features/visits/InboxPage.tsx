@@ -95,10 +95,10 @@ function PlanList({ plans, amendments = false }: { plans: VisitPlanDto[]; amendm
             )}
           />
           {amendments ? (
-            <Button onClick={() => step.mutate({ plan, step: 'acknowledge' }, { onSuccess: () => void message.success(t('inbox.acknowledged')), onError: failed })}>{t('inbox.acknowledge')}</Button>
+            <Button disabled={step.isPending} onClick={() => step.mutate({ plan, step: 'acknowledge' }, { onSuccess: () => void message.success(t('inbox.acknowledged')), onError: failed })}>{t('inbox.acknowledge')}</Button>
           ) : (
             <Space wrap style={{ marginTop: 8 }}>
-              <Button type="primary" onClick={() => step.mutate({ plan, step: 'approve' }, { onSuccess: () => void message.success(t('inbox.approved')), onError: failed })}>
+              <Button type="primary" disabled={step.isPending || returnPlan.isPending} onClick={() => step.mutate({ plan, step: 'approve' }, { onSuccess: () => void message.success(t('inbox.approved')), onError: failed })}>
                 {t('inbox.approve')}
               </Button>
               <Input
@@ -110,7 +110,7 @@ function PlanList({ plans, amendments = false }: { plans: VisitPlanDto[]; amendm
               />
               <Button
                 danger
-                disabled={!comments[plan.id]?.trim()}
+                disabled={!comments[plan.id]?.trim() || step.isPending || returnPlan.isPending}
                 onClick={() => returnPlan.mutate({ plan, comment: comments[plan.id] ?? '' }, { onSuccess: () => void message.success(t('inbox.returned')), onError: failed })}
               >
                 {t('inbox.return')}
@@ -178,7 +178,7 @@ function ReportList({ reports }: { reports: DailyReportDto[] }) {
             />
             <Button
               type="primary"
-              disabled={!comments[report.id]?.trim()}
+              disabled={!comments[report.id]?.trim() || review.isPending}
               onClick={() => review.mutate({ report, comment: comments[report.id] ?? '' }, { onSuccess: () => void message.success(t('report.reviewedDone')), onError: failed })}
             >
               {t('report.review')}
@@ -223,7 +223,7 @@ function MarketList({ reports }: { reports: MarketReportDto[] }) {
               onChange={(e) => setResponses({ ...responses, [report.id]: e.target.value })}
               style={{ width: 360 }}
             />
-            <Button onClick={() => acknowledge.mutate({ report, response: responses[report.id]?.trim() || undefined }, { onSuccess: () => void message.success(t('inbox.acknowledged')), onError: failed })}>
+            <Button disabled={acknowledge.isPending} onClick={() => acknowledge.mutate({ report, response: responses[report.id]?.trim() || undefined }, { onSuccess: () => void message.success(t('inbox.acknowledged')), onError: failed })}>
               {t('inbox.acknowledge')}
             </Button>
           </Space>

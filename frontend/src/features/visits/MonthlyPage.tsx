@@ -78,7 +78,7 @@ export default function MonthlyPage() {
                   xAxis: { type: 'category', data: rows.map((r) => r.name) },
                   yAxis: [
                     { type: 'value', minInterval: 1 },
-                    { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+                    { type: 'value', axisLabel: { formatter: '{value}%' } },
                   ],
                   series: [
                     { name: t('monthly.thisMonth'), type: 'bar', data: rows.map((r) => r.thisMonth.visits) },
@@ -109,6 +109,9 @@ export default function MonthlyPage() {
             ]}
           />
           <Card size="small" title={t('monthly.overdue')} style={{ marginTop: 16 }}>
+            {overdue.isError ? (
+              <PageError error={overdue.error} onRetry={() => void overdue.refetch()} />
+            ) : (
             <Table<OverdueByOwnerDto>
               rowKey="ownerId"
               size="small"
@@ -122,6 +125,7 @@ export default function MonthlyPage() {
                 { title: t('monthly.visitOverdue'), dataIndex: 'visitOverdue' },
               ]}
             />
+            )}
           </Card>
         </>
       )}

@@ -47,7 +47,7 @@ export default function MyDayPage() {
                 visits={visits.data ?? []}
                 onCheckIn={day === today ? (v) => setCheckIn({ customerId: v.customerId, customerName: v.customerName, purpose: v.purpose }) : undefined}
               />
-              <VisitsCard visits={visits.data ?? []} loading={visits.isLoading} planId={plan.data?.id} today={day === today} checkIn={checkIn} onCheckIn={setCheckIn} />
+              <VisitsCard visits={visits.data ?? []} loading={visits.isLoading} error={visits.error} onRetry={() => void visits.refetch()} planId={plan.data?.id} today={day === today} checkIn={checkIn} onCheckIn={setCheckIn} />
             </Space>
           </Col>
           <Col xs={24} xl={10}>

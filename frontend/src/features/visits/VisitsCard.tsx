@@ -8,6 +8,7 @@ import { maxLengths } from '../../api/generated/limits';
 import { hasStatus } from '../../api/problems';
 import { formatDateTime } from '../../shared/format';
 import { CustomerSelect } from '../../shared/ui/CustomerSelect';
+import { PageError } from '../../shared/ui/PageStates';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useCheckIn, useCheckOut } from './api';
@@ -23,6 +24,8 @@ export interface CheckInRequest {
 interface VisitsCardProps {
   visits: VisitRecordDto[];
   loading: boolean;
+  error: unknown;
+  onRetry: () => void;
   planId?: string;
   /** Check-in is offered on today only. */
   today: boolean;
@@ -31,7 +34,7 @@ interface VisitsCardProps {
 }
 
 /** The day's visits as they happened: check in (with the browser's location when allowed), check out with the outcome. */
-export function VisitsCard({ visits, loading, planId, today, checkIn, onCheckIn }: VisitsCardProps) {
+export function VisitsCard({ visits, loading, error, onRetry, planId, today, checkIn, onCheckIn }: VisitsCardProps) {
   const { t, i18n } = useTranslation('visits');
   const [checkingOut, setCheckingOut] = useState<VisitRecordDto>();
   return (
@@ -46,7 +49,9 @@ export function VisitsCard({ visits, loading, planId, today, checkIn, onCheckIn 
         )
       }
     >
-      {visits.length === 0 && !loading ? (
+      {error ? (
+        <PageError error={error} onRetry={onRetry} />
+      ) : visits.length === 0 && !loading ? (
         <Empty description={t('visit.none')} />
       ) : (
         <List

@@ -5,7 +5,7 @@ import { Link, useLocation } from 'react-router';
 import { useSession } from '../../app/auth/session';
 
 /** Who signs off plans and reports and reads the monthly view (the server decides; this only hides what would answer 403). */
-export const supervisorRoles = ['Manager', 'Director', 'Admin'];
+const supervisorRoles = ['Manager', 'Director', 'Admin'];
 
 const pages = [
   { path: '/visits', key: 'myDay', icon: <ScheduleOutlined />, supervisorsOnly: false },

@@ -34,8 +34,8 @@ export default function WeekPage() {
         }
       />
       <VisitsNav />
-      {plans.isError ? (
-        <PageError error={plans.error} onRetry={() => void plans.refetch()} />
+      {plans.isError || visits.isError ? (
+        <PageError error={plans.error ?? visits.error} onRetry={() => void Promise.all([plans.refetch(), visits.refetch()])} />
       ) : (
         <Row gutter={[8, 8]} style={{ marginTop: 16 }} wrap className="week-calendar">
           {days.map((day) => {

@@ -80,7 +80,7 @@ export function useDayPlan(repId: string | undefined, day: string) {
   const api = useVisitsApi();
   return useQuery({
     queryKey: visitKeys.plan(repId ?? '', day),
-    queryFn: async ({ signal }) => (await api.plans(day, undefined, undefined, repId, undefined, undefined, signal))[0] ?? null,
+    queryFn: async ({ signal }) => (await api.plans(day, undefined, undefined, repId, undefined, undefined, undefined, signal))[0] ?? null,
     enabled: repId !== undefined,
   });
 }
@@ -90,7 +90,7 @@ export function usePlans(from: string, to: string, teamId?: string) {
   const api = useVisitsApi();
   return useQuery({
     queryKey: visitKeys.planRange(from, to, teamId),
-    queryFn: ({ signal }) => api.plans(undefined, from, to, undefined, teamId, undefined, signal),
+    queryFn: ({ signal }) => api.plans(undefined, from, to, undefined, teamId, undefined, undefined, signal),
     placeholderData: keepPreviousData,
     enabled: from !== '',
   });
@@ -291,13 +291,13 @@ export function useInbox() {
   return useQuery({
     queryKey: visitKeys.inbox(),
     queryFn: async ({ signal }) => {
-      const [plans, amended, reports, market] = await Promise.all([
-        api.plans(undefined, undefined, undefined, undefined, undefined, PlanStatus.Submitted, signal),
-        api.plans(undefined, undefined, undefined, undefined, undefined, PlanStatus.Approved, signal),
+      const [plans, amendments, reports, market] = await Promise.all([
+        api.plans(undefined, undefined, undefined, undefined, undefined, PlanStatus.Submitted, undefined, signal),
+        api.plans(undefined, undefined, undefined, undefined, undefined, PlanStatus.Approved, true, signal),
         api.reports(undefined, undefined, undefined, undefined, undefined, ReportStatus.Submitted, undefined, signal),
         api.marketReports(undefined, undefined, MarketReportStatus.Open, undefined, undefined, signal),
       ]);
-      return { plans, amendments: amended.filter((p) => p.amendedAt != null), reports, market };
+      return { plans, amendments, reports, market };
     },
   });
 }

@@ -14,14 +14,19 @@ interface CustomerSelectProps {
 export function CustomerSelect({ value, onChange, placeholder, 'aria-label': ariaLabel }: CustomerSelectProps) {
   const api = useApi();
   const [typed, setTyped] = useState('');
-  const customers = useQuery({
-    queryKey: ['customers', 'picker', typed, value],
-    queryFn: async ({ signal }) => {
-      const page = await api.customers.list(typed || undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 20, signal);
-      const chosen = value && !page.items.some((c) => c.id === value) ? [await api.customers.get(value, signal)] : [];
-      return [...chosen, ...page.items].map((c) => ({ value: c.id, label: c.company ? `${c.name}（${c.company}）` : c.name, name: c.name }));
-    },
+  const found = useQuery({
+    queryKey: ['customers', 'picker', typed],
+    queryFn: ({ signal }) =>
+      api.customers.list(typed || undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 20, signal),
   });
+  // The chosen customer, when the search does not list it: asked once for itself, shared by every picker showing it.
+  const missing = value !== undefined && found.data !== undefined && !found.data.items.some((c) => c.id === value);
+  const chosen = useQuery({ queryKey: ['customers', 'picker', 'chosen', value], queryFn: ({ signal }) => api.customers.get(value!, signal), enabled: missing });
+  const options = [...(missing && chosen.data ? [chosen.data] : []), ...(found.data?.items ?? [])].map((c) => ({
+    value: c.id,
+    label: c.company ? `${c.name}（${c.company}）` : c.name,
+    name: c.name,
+  }));
   return (
     <Select<string>
       showSearch
@@ -29,10 +34,10 @@ export function CustomerSelect({ value, onChange, placeholder, 'aria-label': ari
       value={value}
       placeholder={placeholder}
       aria-label={ariaLabel}
-      loading={customers.isFetching}
+      loading={found.isFetching}
       onSearch={setTyped}
-      onChange={(id) => onChange?.(id, customers.data?.find((c) => c.value === id)?.name)}
-      options={customers.data ?? []}
+      onChange={(id) => onChange?.(id, options.find((c) => c.value === id)?.name)}
+      options={options}
     />
   );
 }

@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Time;
 using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,13 +15,22 @@ internal sealed class CadenceDirectory(CustomersDbContext db, SettingsCache sett
         var settings = await settingsCache.GetAsync(db, cancellationToken);
         var overdue = db.Customers.AsNoTracking().Where(c => ids.Contains(c.OwnerId)).Overdue(ContactDue.Visit, settings, day);
         var total = await overdue.CountAsync(cancellationToken);
+        var (priority, general, last) = (settings.CadenceOf(PriorityTier.Priority).VisitEveryDays, settings.CadenceOf(PriorityTier.General).VisitEveryDays,
+            settings.CadenceOf(PriorityTier.Last).VisitEveryDays);
+        // The longest overdue first: ordered by the day each fell due, which counts its own tier's cadence from its last visit.
         var rows = await overdue
-            .Select(c => new { c.Id, c.Name, c.OwnerId, c.PriorityTier, Last = c.Activity!.LastVisitedAt ?? c.CreatedAt })
-            .OrderBy(c => c.Last).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                c.OwnerId,
+                Due = (c.Activity!.LastVisitedAt ?? c.CreatedAt).AddDays(c.PriorityTier == PriorityTier.Priority ? priority : c.PriorityTier == PriorityTier.General ? general : last),
+            })
+            .OrderBy(c => c.Due).ThenBy(c => c.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
         return new OverdueCustomers(
             total,
-            [.. rows.Select(c => new OverdueCustomer(c.Id, c.Name, c.OwnerId, ChinaTime.DayOf(c.Last).AddDays(settings.CadenceOf(c.PriorityTier).VisitEveryDays)))]);
+            [.. rows.Select(c => new OverdueCustomer(c.Id, c.Name, c.OwnerId, ChinaTime.DayOf(c.Due)))]);
     }
 }

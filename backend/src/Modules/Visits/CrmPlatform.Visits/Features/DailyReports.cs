@@ -92,6 +92,7 @@ public sealed record DailyReportDraftDto(
     DaySalesDto? Sales,
     decimal? MonthTarget,
     decimal? MonthAchieved,
+    decimal? MonthAchievedPercent,
     Guid? ReportId);
 
 public sealed record DaySalesDto(int Orders, decimal OrderAmount, decimal Collected);
@@ -143,7 +144,12 @@ internal sealed class CorrectReportValidator : AbstractValidator<CorrectReportCo
 
 internal sealed class ListReportsValidator : AbstractValidator<ListReportsQuery>
 {
-    public ListReportsValidator() => DayRange.Rules(this, q => q.From, q => q.To);
+    public ListReportsValidator() => DayRange.Rules(this, q => q.Day, q => q.From, q => q.To);
+}
+
+internal sealed class ReportDraftValidator : AbstractValidator<ReportDraftQuery>
+{
+    public ReportDraftValidator() => RuleFor(q => q.Day).InclusiveBetween(CalendarLimits.Earliest, CalendarLimits.Latest).When(q => q.Day is not null);
 }
 
 internal sealed class ReviewReportValidator : AbstractValidator<ReviewReportCommand>
@@ -184,13 +190,15 @@ internal sealed class ReportReader(IUserDirectory users)
 
     public async Task<DailyReportDto> ReadAsync(DailyReport report, CancellationToken cancellationToken) => (await ReadAsync([report], cancellationToken))[0];
 
+    /// <summary>The month's revenue achieved against its target, in percent to one place (达成率); null without a target.</summary>
+    public static decimal? Percent(decimal? target, decimal? achieved) => target is > 0 ? ActivityCounts.Percent(achieved ?? 0, target.Value) : null;
+
     private static DailyReportDto Dto(DailyReport r, string? repName)
     {
         var c = r.Content;
-        var percent = r.MonthTarget is > 0 && r.MonthAchieved is { } achieved ? Math.Round(achieved * 100 / r.MonthTarget.Value, 1, MidpointRounding.AwayFromZero) : (decimal?)null;
         return new DailyReportDto(
             r.Id, r.OwnerId, repName, r.TeamId, r.Day, c.Attendance, c.ComplaintsHandled, c.ComplaintNotes, c.Orders, c.OrderAmount, c.Collected,
-            c.CompetitorInfo, c.CustomerFeedback, c.CustomerNews, c.Lessons, ReportDay.Efficiency(r.Visits, c.Orders), r.MonthTarget, r.MonthAchieved, percent,
+            c.CompetitorInfo, c.CustomerFeedback, c.CustomerNews, c.Lessons, ReportDay.Efficiency(r.Visits, c.Orders), r.MonthTarget, r.MonthAchieved, Percent(r.MonthTarget, r.MonthAchieved),
             r.Status, r.SubmittedAt, r.Late, r.ReviewComment, r.ReviewedBy, r.ReviewedAt, r.Version);
     }
 }
@@ -222,7 +230,7 @@ internal sealed class ReportDraftHandler(VisitsDbContext db, ReportDay reportDay
         var reportId = await db.Reports.Where(r => r.OwnerId == currentUser.Id && r.Day == day).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
         return new DailyReportDraftDto(
             day, reportDay.DueAt(day), [.. visits.Select(VisitReader.Dto)], ReportDay.Efficiency(ReportDay.Count(visits), daySales?.Orders ?? 0),
-            daySales, month?.Target, month?.Achieved, reportId);
+            daySales, month?.Target, month?.Achieved, ReportReader.Percent(month?.Target, month?.Achieved), reportId);
     }
 }
 

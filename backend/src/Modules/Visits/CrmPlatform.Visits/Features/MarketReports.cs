@@ -219,7 +219,7 @@ internal sealed class GetMarketReportHandler(VisitsDbContext db, MarketReportRea
             : Error.NotFound("market report", query.Id);
 }
 
-/// <summary>Market reports the caller may see, the most serious first, then the newest.</summary>
+/// <summary>Market reports the caller may see, the newest first.</summary>
 internal sealed class ListMarketReportsHandler(VisitsDbContext db, MarketReportReader reader, ICurrentUser currentUser)
     : IQueryHandler<ListMarketReportsQuery, Result<IReadOnlyList<MarketReportDto>>>
 {

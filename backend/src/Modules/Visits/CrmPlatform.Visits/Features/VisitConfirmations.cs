@@ -104,6 +104,11 @@ public sealed record ConfirmationLossDto(
 /// <param name="Day">The visits' day (Asia/Shanghai); tomorrow when omitted.</param>
 public sealed record AppointmentsQuery(DateOnly? Day, Guid? RepId) : IQuery<Result<IReadOnlyList<AppointmentDto>>>;
 
+internal sealed class AppointmentsValidator : AbstractValidator<AppointmentsQuery>
+{
+    public AppointmentsValidator() => RuleFor(q => q.Day).InclusiveBetween(CalendarLimits.Earliest, CalendarLimits.Latest).When(q => q.Day is not null);
+}
+
 /// <summary>The query string of <c>GET /visits/confirmations/losses</c>.</summary>
 /// <param name="From">The first day; the first of this month when omitted.</param>
 /// <param name="To">The last day, inclusive; today when omitted. At most 92 days after <paramref name="From"/>.</param>
@@ -166,13 +171,17 @@ internal sealed class ConfirmationLossesValidator : AbstractValidator<Confirmati
 /// Records a planned visit's confirmation: the rep whose visit it is, or whoever signs off their plans (their manager, a
 /// director), since confirming appointments is often someone's job (约访专员).
 /// </summary>
-internal sealed class Confirmations(VisitsDbContext db, PlanAccess access, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class Confirmations(VisitsDbContext db, ICurrentUser currentUser, TimeProvider clock)
 {
+    public Error? MayRecord(VisitPlan plan) => currentUser.MayWrite(plan) is not null && currentUser.MayReview(plan) is not null
+        ? Error.Forbidden("confirmation.not_yours", "A visit is confirmed by its rep or by whoever signs off the rep's plans.")
+        : null;
+
     public async Task<Result<ConfirmationDto>> RecordAsync(VisitConfirmation? confirmation, VisitPlan plan, Guid customerId, IConfirmationOutcome input, CancellationToken cancellationToken)
     {
-        if (access.MayWrite(plan) is not null && access.MayReview(plan) is not null)
+        if (MayRecord(plan) is { } forbidden)
         {
-            return Error.Forbidden("confirmation.not_yours", "A visit is confirmed by its rep or by whoever signs off the rep's plans.");
+            return forbidden;
         }
 
         var visit = plan.Visits.FirstOrDefault(v => v.CustomerId == customerId);
@@ -236,14 +245,19 @@ internal sealed class ChangeConfirmationHandler(VisitsDbContext db, PlanAccess a
             return Error.NotFound("confirmation", command.Id);
         }
 
-        if (confirmation.Version != command.ExpectedVersion)
+        var plan = await access.Visible().AsNoTracking().SingleOrDefaultAsync(p => p.Id == confirmation.PlanId, cancellationToken);
+        if (plan is null)
         {
-            return Error.StaleVersion;
+            return Error.NotFound("confirmation", command.Id);
         }
 
-        var plan = await access.Visible().AsNoTracking().SingleOrDefaultAsync(p => p.Id == confirmation.PlanId, cancellationToken);
-        return plan is null
-            ? Error.NotFound("confirmation", command.Id)
+        if (confirmations.MayRecord(plan) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        return confirmation.Version != command.ExpectedVersion
+            ? Error.StaleVersion
             : await confirmations.RecordAsync(confirmation, plan, confirmation.CustomerId, command.Outcome, cancellationToken);
     }
 }
@@ -283,9 +297,9 @@ internal sealed class ConfirmationLossesHandler(VisitsDbContext db, PlanAccess a
     {
         var today = ChinaTime.Today(clock);
         var (from, to) = (query.From ?? new DateOnly(today.Year, today.Month, 1), query.To ?? today);
-        if (to < from)
+        if (to < from || to.DayNumber - from.DayNumber > 92)
         {
-            return Error.Validation("to", "The period ends on or after its first day.");
+            return Error.Validation("to", "The period ends on or after its first day and spans at most 92 days.");
         }
 
         var planned = await access.Visible().Where(p => p.Day >= from && p.Day <= to)

@@ -59,7 +59,8 @@ public sealed record VisitPlanDto(
 /// <summary>The query string of <c>GET /visits/plans</c>.</summary>
 /// <param name="Status">Submitted: the plans waiting for sign-off (the manager's inbox), oldest first.</param>
 /// <param name="From">With <paramref name="To"/>: plans of these days, at most 31.</param>
-public sealed record ListPlansQuery(DateOnly? Day, DateOnly? From, DateOnly? To, Guid? RepId, Guid? TeamId, QueryEnum<PlanStatus>? Status) : IQuery<Result<IReadOnlyList<VisitPlanDto>>>;
+/// <param name="Amended">True: approved plans changed since, waiting for the manager's acknowledgement.</param>
+public sealed record ListPlansQuery(DateOnly? Day, DateOnly? From, DateOnly? To, Guid? RepId, Guid? TeamId, QueryEnum<PlanStatus>? Status, bool? Amended) : IQuery<Result<IReadOnlyList<VisitPlanDto>>>;
 
 public sealed record GetPlanQuery(Guid Id) : IQuery<Result<VisitPlanDto>>;
 
@@ -127,7 +128,12 @@ internal sealed class RewritePlanValidator : AbstractValidator<RewritePlanComman
 
 internal sealed class ListPlansValidator : AbstractValidator<ListPlansQuery>
 {
-    public ListPlansValidator() => DayRange.Rules(this, q => q.From, q => q.To);
+    public ListPlansValidator() => DayRange.Rules(this, q => q.Day, q => q.From, q => q.To);
+}
+
+internal sealed class PlanSuggestionsValidator : AbstractValidator<PlanSuggestionsQuery>
+{
+    public PlanSuggestionsValidator() => RuleFor(q => q.Day).InclusiveBetween(CalendarLimits.Earliest, CalendarLimits.Latest).When(q => q.Day is not null);
 }
 
 internal sealed class PlanStepValidator : AbstractValidator<PlanStepCommand>
@@ -140,16 +146,12 @@ internal sealed class PlanStepValidator : AbstractValidator<PlanStepCommand>
 }
 
 /// <summary>
-/// Who sees and signs off plans: a rep sees their own, a manager the team's, directors all (record scope). Only the
-/// plan's rep writes and submits it; the rep's own manager or a director signs it off, never its own rep.
+/// Which plans the caller sees: a rep their own, a manager the team's, directors all (record scope). Who writes and who
+/// signs off a plan is <see cref="SignOff"/>.
 /// </summary>
 internal sealed class PlanAccess(VisitsDbContext db, ICurrentUser currentUser)
 {
     public IQueryable<VisitPlan> Visible() => db.Plans.VisibleTo(currentUser);
-
-    public Error? MayWrite(VisitPlan plan) => currentUser.MayWrite(plan);
-
-    public Error? MayReview(VisitPlan plan) => currentUser.MayReview(plan);
 }
 
 /// <summary>The plan's visits from the body, each customer one the rep can see (its name kept with the plan).</summary>
@@ -213,7 +215,7 @@ internal sealed class CreatePlanHandler(VisitsDbContext db, PlanVisits visits, P
     }
 }
 
-internal sealed class RewritePlanHandler(PlanAccess access, PlanVisits visits, PlanReader reader, VisitsDbContext db, TimeProvider clock)
+internal sealed class RewritePlanHandler(PlanAccess access, PlanVisits visits, PlanReader reader, VisitsDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<RewritePlanCommand, Result<VisitPlanDto>>
 {
     public async ValueTask<Result<VisitPlanDto>> Handle(RewritePlanCommand command, CancellationToken cancellationToken)
@@ -224,7 +226,7 @@ internal sealed class RewritePlanHandler(PlanAccess access, PlanVisits visits, P
             return Error.NotFound("plan", command.Id);
         }
 
-        if (access.MayWrite(plan) is { } forbidden)
+        if (currentUser.MayWrite(plan) is { } forbidden)
         {
             return forbidden;
         }
@@ -266,7 +268,7 @@ internal sealed class PlanStepHandler(PlanAccess access, PlanReader reader, Visi
             return Error.NotFound("plan", command.Id);
         }
 
-        if ((command.Step == PlanStep.Submit ? access.MayWrite(plan) : access.MayReview(plan)) is { } forbidden)
+        if ((command.Step == PlanStep.Submit ? currentUser.MayWrite(plan) : currentUser.MayReview(plan)) is { } forbidden)
         {
             return forbidden;
         }
@@ -328,6 +330,11 @@ internal sealed class ListPlansHandler(PlanAccess access, PlanReader reader) : I
         if (query.Status?.Value is { } status)
         {
             plans = plans.Where(p => p.Status == status);
+        }
+
+        if (query.Amended is { } amended)
+        {
+            plans = plans.Where(p => (p.AmendedAt != null) == amended);
         }
 
         var rows = await plans.OrderBy(p => p.SubmittedAt).ThenBy(p => p.Day).ThenBy(p => p.Id).Take(MaxRows).ToListAsync(cancellationToken);

@@ -68,7 +68,7 @@ public sealed record ListVisitsQuery(DateOnly? Day, DateOnly? From, DateOnly? To
 
 internal sealed class ListVisitsValidator : AbstractValidator<ListVisitsQuery>
 {
-    public ListVisitsValidator() => DayRange.Rules(this, q => q.From, q => q.To);
+    public ListVisitsValidator() => DayRange.Rules(this, q => q.Day, q => q.From, q => q.To);
 }
 
 internal sealed class LocationValidator : AbstractValidator<LocationInput>

@@ -97,10 +97,16 @@ public sealed record SubmitWeeklyCommand(Guid Id, uint ExpectedVersion) : IComma
 
 internal sealed class CompileWeeklyValidator : AbstractValidator<CompileWeeklyCommand>
 {
-    public CompileWeeklyValidator() => RuleFor(c => c.Week.WeekStart).Must(d => d!.Value.DayOfWeek == DayOfWeek.Monday)
-        .When(c => c.Week.WeekStart is not null)
-        .OverridePropertyName("weekStart")
-        .WithMessage("A week starts on a Monday.");
+    public CompileWeeklyValidator()
+    {
+        RuleFor(c => c.Week.WeekStart).InclusiveBetween(CalendarLimits.Earliest, CalendarLimits.Latest)
+            .When(c => c.Week.WeekStart is not null)
+            .OverridePropertyName("weekStart");
+        RuleFor(c => c.Week.WeekStart).Must(d => d!.Value.DayOfWeek == DayOfWeek.Monday)
+            .When(c => c.Week.WeekStart is not null)
+            .OverridePropertyName("weekStart")
+            .WithMessage("A week starts on a Monday.");
+    }
 }
 
 internal sealed class WriteWeeklyValidator : AbstractValidator<WriteWeeklyCommand>
@@ -276,7 +282,13 @@ internal sealed class CompileWeeklyHandler(WeeklyAccess access, WeeklyCompiler c
             return Error.Unprocessable("weekly.team_unknown", "teamId", "No team has this id.");
         }
 
-        var weekStart = command.Week.WeekStart ?? ChinaWeeks.Of(ChinaTime.Today(clock)).Start;
+        var thisWeek = ChinaWeeks.Of(ChinaTime.Today(clock)).Start;
+        var weekStart = command.Week.WeekStart ?? thisWeek;
+        if (weekStart > thisWeek)
+        {
+            return Error.Unprocessable("weekly.future", "weekStart", "A week is compiled once it has begun.");
+        }
+
         return await reader.ReadAsync(await compiler.CompileAsync(team, weekStart, cancellationToken), cancellationToken);
     }
 }
