@@ -31,8 +31,12 @@ public sealed class VisitRecordTests(CrmApp app) : IClassFixture<CrmApp>
         (await CheckOutAsync(outsider, checkedIn, new { outcome = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
         await (await CheckOutAsync(rep, checkedIn, new { outcome = "" })).ShouldHaveFieldErrorAsync("outcome");
 
-        var done = await (await CheckOutAsync(rep, checkedIn, new { outcome = "订了二十箱矿泉水", nextStep = "下周送货", cost = 35.5m })).ReadAsync<VisitRecordDto>();
-        done.Should().BeEquivalentTo(new { Outcome = "订了二十箱矿泉水", Cost = 35.5m, DurationMinutes = 1 });
+        var deal = await (await rep.PostJsonAsync("/api/v1/deals", new { customerId = customer.Id, title = "拜访 矿泉水年度供货", amount = 9_000m })).ReadAsync<Deals.Features.DealDto>(HttpStatusCode.Created);
+        var otherCustomer = await rep.NewCustomerAsync("拜访 别家商行");
+        var otherDeal = await (await rep.PostJsonAsync("/api/v1/deals", new { customerId = otherCustomer.Id, title = "别家的单", amount = 1_000m })).ReadAsync<Deals.Features.DealDto>(HttpStatusCode.Created);
+        await (await CheckOutAsync(rep, checkedIn, new { outcome = "x", dealId = otherDeal.Id })).ShouldHaveFieldErrorAsync("dealId", HttpStatusCode.UnprocessableEntity);
+        var done = await (await CheckOutAsync(rep, checkedIn, new { outcome = "订了二十箱矿泉水", nextStep = "下周送货", cost = 35.5m, ordered = true, dealId = deal.Id })).ReadAsync<VisitRecordDto>();
+        done.Should().BeEquivalentTo(new { Outcome = "订了二十箱矿泉水", Cost = 35.5m, DurationMinutes = 1, Ordered = true, DealId = deal.Id, DealTitle = "拜访 矿泉水年度供货" });
         (await CheckOutAsync(rep, done, new { outcome = "again" })).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
 
         await Eventually.HoldsAsync(

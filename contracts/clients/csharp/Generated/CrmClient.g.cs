@@ -20506,6 +20506,9 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("ordered")]
         public bool? Ordered { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("dealId")]
+        public System.Guid? DealId { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("location")]
         public LocationInput? Location { get; set; } = default!;
 
@@ -24980,6 +24983,12 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("ordered")]
         public bool Ordered { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dealId")]
+        public System.Guid? DealId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dealTitle")]
+        public string? DealTitle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("durationMinutes")]
         public int DurationMinutes { get; set; } = default!;

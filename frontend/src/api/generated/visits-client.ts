@@ -2987,6 +2987,7 @@ export interface CheckOutInput {
     nextStepDue?: string | undefined;
     cost?: number | undefined;
     ordered?: boolean | undefined;
+    dealId?: string | undefined;
     location?: LocationInput | undefined;
 }
 
@@ -3337,6 +3338,8 @@ export interface VisitRecordDto {
     nextStepDue?: string | undefined;
     cost?: number | undefined;
     ordered: boolean;
+    dealId?: string | undefined;
+    dealTitle?: string | undefined;
     durationMinutes: number;
     version: number;
 }

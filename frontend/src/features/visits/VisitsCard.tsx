@@ -2,6 +2,7 @@ import { EnvironmentOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CheckOutInput, VisitRecordDto } from '../../api/generated/visits-client';
 import { VisitPurpose } from '../../api/generated/visits-client';
 import { maxLengths } from '../../api/generated/limits';
@@ -11,7 +12,7 @@ import { CustomerSelect } from '../../shared/ui/CustomerSelect';
 import { PageError } from '../../shared/ui/PageStates';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
-import { useCheckIn, useCheckOut } from './api';
+import { useCheckIn, useCheckOut, useCustomerDeals } from './api';
 import { currentLocation } from './geolocation';
 
 /** What a check-in starts from: a planned visit's customer and purpose, or nothing (an unplanned visit). */
@@ -87,6 +88,12 @@ export function VisitsCard({ visits, loading, error, onRetry, planId, today, che
                     <span>{t('visit.inAt', { time: formatDateTime(visit.checkedInAt, i18n.language) })}</span>
                     {visit.outcome && <span>{visit.outcome}</span>}
                     {visit.nextStep && <span>{`${t('visit.nextStep')}: ${visit.nextStep}`}</span>}
+                    {visit.dealId && visit.dealTitle && (
+                      <span>
+                        {`${t('visit.deal')}: `}
+                        <Link to={`/deals/${visit.dealId}`}>{visit.dealTitle}</Link>
+                      </span>
+                    )}
                   </Space>
                 }
               />
@@ -147,11 +154,15 @@ function CheckOutDialog({ visit, onClose }: { visit: VisitRecordDto; onClose: ()
   const { t } = useTranslation('visits');
   const [form] = Form.useForm<CheckOutInput>();
   const checkOut = useCheckOut();
+  const deals = useCustomerDeals(visit.customerId);
   const message = useMessage();
   const finish = async (values: CheckOutInput) => {
     const location = await currentLocation();
     checkOut.mutate(
-      { visit, input: { ...values, nextStep: values.nextStep || undefined, nextStepDue: values.nextStepDue || undefined, ordered: values.ordered ?? false, location } },
+      {
+        visit,
+        input: { ...values, nextStep: values.nextStep || undefined, nextStepDue: values.nextStepDue || undefined, ordered: values.ordered ?? false, dealId: values.dealId ?? undefined, location },
+      },
       {
         onSuccess: () => {
           void message.success(t('visit.checkedOut'));
@@ -178,6 +189,9 @@ function CheckOutDialog({ visit, onClose }: { visit: VisitRecordDto; onClose: ()
             <InputNumber<number> min={0} max={999_999.99} precision={2} style={{ width: 140 }} />
           </Form.Item>
         </Space>
+        <Form.Item name="dealId" label={t('visit.deal')}>
+          <Select allowClear loading={deals.isLoading} placeholder={t('visit.noDeal')} options={(deals.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }))} />
+        </Form.Item>
         <Form.Item name="ordered" valuePropName="checked">
           <Checkbox>{t('visit.ordered')}</Checkbox>
         </Form.Item>

@@ -28,6 +28,7 @@ public sealed class DealsModule : IModule
         services.AddScoped<TargetActuals>();
         services.AddScoped<TargetReader>();
         services.AddScoped<ISalesResults, SalesResults>();
+        services.AddScoped<IDealDirectory, DealDirectory>();
         services.AddScoped<ObjectionLibrary>();
         services.AddIntegrationEventHandler<CustomerCreated, CustomerCopyUpdater>();
         services.AddIntegrationEventHandler<CustomerRenamed, CustomerCopyUpdater>();

@@ -112,6 +112,8 @@ export const en: Translation<typeof zhCN> = {
     nextStep: 'Next step',
     nextStepDue: 'Next step due',
     cost: 'Cost (CNY)',
+    deal: 'Deal',
+    noDeal: 'No deal',
     ordered: 'The visit led to an order',
     open: 'In progress',
     duration: '{{minutes}} min',

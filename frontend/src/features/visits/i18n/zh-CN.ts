@@ -109,6 +109,8 @@ export const zhCN = {
     nextStep: '下一步',
     nextStepDue: '下一步期限',
     cost: '费用（元）',
+    deal: '相关商机',
+    noDeal: '不关联商机',
     ordered: '本次拜访成交',
     open: '拜访中',
     duration: '用时 {{minutes}} 分钟',

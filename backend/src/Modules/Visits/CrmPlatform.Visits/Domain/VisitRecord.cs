@@ -60,6 +60,11 @@ internal sealed class VisitRecord : IOwnedRecord, IAudited
     /// <summary>The visit led to an order (成交): what the transaction rate counts.</summary>
     public bool Ordered { get; private set; }
 
+    /// <summary>The deal the visit was about, when there was one (its title kept beside it).</summary>
+    public Guid? DealId { get; private set; }
+
+    public string? DealTitle { get; private set; }
+
     public uint Version { get; private set; }
 
     public static VisitRecord CheckIn(Guid repId, Guid? teamId, Guid customerId, string customerName, Guid? planId, VisitPurpose purpose, VisitLocation? location, DateTimeOffset now) => new()
@@ -75,7 +80,7 @@ internal sealed class VisitRecord : IOwnedRecord, IAudited
         CheckInLocation = location,
     };
 
-    public Error? CheckOut(string outcome, string? nextStep, DateOnly? nextStepDue, decimal? cost, bool ordered, VisitLocation? location, DateTimeOffset now)
+    public Error? CheckOut(string outcome, string? nextStep, DateOnly? nextStepDue, decimal? cost, bool ordered, (Guid Id, string Title)? deal, VisitLocation? location, DateTimeOffset now)
     {
         if (CheckedOutAt is not null)
         {
@@ -84,6 +89,7 @@ internal sealed class VisitRecord : IOwnedRecord, IAudited
 
         (CheckedOutAt, CheckOutLocation, Outcome, NextStep, NextStepDue, Cost, Ordered) =
             (now, location, outcome.Trim(), OptionalText.Normalize(nextStep), nextStepDue, cost, ordered);
+        (DealId, DealTitle) = (deal?.Id, deal?.Title);
         return null;
     }
 

@@ -8,6 +8,7 @@ using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.BuildingBlocks.Time;
 using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Deals.Contracts;
 using CrmPlatform.Visits.Domain;
 using CrmPlatform.Visits.Persistence;
 using FluentValidation;
@@ -28,12 +29,14 @@ public sealed record CheckInInput(Guid CustomerId, Guid? PlanId, VisitPurpose Pu
 
 /// <param name="Cost">What the visit cost (费用), in yuan.</param>
 /// <param name="Ordered">The visit led to an order (成交); false when omitted.</param>
+/// <param name="DealId">The deal the visit was about: one of the visited customer's that you can see.</param>
 public sealed record CheckOutInput(
     [property: MaxLength(VisitLimits.Outcome)] string Outcome,
     [property: MaxLength(VisitLimits.NextStep)] string? NextStep,
     DateOnly? NextStepDue,
     decimal? Cost,
     bool? Ordered,
+    Guid? DealId,
     LocationInput? Location);
 
 public sealed record VisitRecordDto(
@@ -52,6 +55,8 @@ public sealed record VisitRecordDto(
     DateOnly? NextStepDue,
     decimal? Cost,
     bool Ordered,
+    Guid? DealId,
+    string? DealTitle,
     int DurationMinutes,
     uint Version);
 
@@ -132,7 +137,7 @@ internal sealed class CheckInHandler(VisitsDbContext db, ICustomerDirectory cust
 /// Checks a visit out with what came of it, and puts it on the customer's timeline (RecordInteraction, with its length)
 /// in the same transaction, so the customer's cadence and the activity funnel count it once.
 /// </summary>
-internal sealed class CheckOutHandler(VisitsDbContext db, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<CheckOutCommand, Result<VisitRecordDto>>
+internal sealed class CheckOutHandler(VisitsDbContext db, ICurrentUser currentUser, TimeProvider clock, IDealDirectory? deals = null) : ICommandHandler<CheckOutCommand, Result<VisitRecordDto>>
 {
     public async ValueTask<Result<VisitRecordDto>> Handle(CheckOutCommand command, CancellationToken cancellationToken)
     {
@@ -153,8 +158,20 @@ internal sealed class CheckOutHandler(VisitsDbContext db, ICurrentUser currentUs
         }
 
         var input = command.Visit;
+        (Guid, string)? deal = null;
+        if (input.DealId is { } dealId)
+        {
+            var found = deals is null ? null : (await deals.FindVisibleAsync([dealId], cancellationToken)).GetValueOrDefault(dealId);
+            if (found is null || found.CustomerId != visit.CustomerId)
+            {
+                return Error.Unprocessable("visit.deal_unknown", "dealId", "No deal of the visited customer that you can see has this id.");
+            }
+
+            deal = (found.Id, found.Title);
+        }
+
         var now = clock.GetDatabaseUtcNow();
-        if (visit.CheckOut(input.Outcome, input.NextStep, input.NextStepDue, input.Cost, input.Ordered ?? false, CheckInHandler.Location(input.Location), now) is { } problem)
+        if (visit.CheckOut(input.Outcome, input.NextStep, input.NextStepDue, input.Cost, input.Ordered ?? false, deal, CheckInHandler.Location(input.Location), now) is { } problem)
         {
             return problem;
         }
@@ -206,7 +223,7 @@ internal static class VisitReader
 
     public static VisitRecordDto Dto(VisitRecord v) => new(
         v.Id, v.OwnerId, v.CustomerId, v.CustomerName, v.PlanId, v.Purpose, v.CheckedInAt, Input(v.CheckInLocation), v.CheckedOutAt, Input(v.CheckOutLocation),
-        v.Outcome, v.NextStep, v.NextStepDue, v.Cost, v.Ordered, v.DurationMinutes, v.Version);
+        v.Outcome, v.NextStep, v.NextStepDue, v.Cost, v.Ordered, v.DealId, v.DealTitle, v.DurationMinutes, v.Version);
 
     private static LocationInput? Input(VisitLocation? l) => l is null ? null : new LocationInput(l.Latitude, l.Longitude, l.AccuracyMeters);
 }

@@ -587,6 +587,15 @@ namespace CrmPlatform.Visits.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("customer_name");
 
+                    b.Property<Guid?>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("DealTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deal_title");
+
                     b.Property<string>("NextStep")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
