@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { chooseColleague, logIn, runTag, screenshot, test, type ApiSession } from './support';
+import { logIn, runTag, screenshot, test, type ApiSession } from './support';
 
 interface Plan {
   id: string;
@@ -45,7 +45,19 @@ test('a rep’s day: plan three visits, returned, fixed and approved; check in w
   await editor.getByRole('button', { name: '添加拜访' }).click();
   await editor.getByRole('button', { name: '添加拜访' }).click();
   for (const [i, name] of names.entries()) {
-    await chooseColleague(page, editor.getByRole('combobox', { name: '客户' }).nth(i), name, `${name}（${name}）`);
+    // Picked once the server's answer lists the customer and nothing is loading: a click on a list being redrawn could
+    // land on the row beneath it.
+    const field = editor.getByRole('combobox', { name: '客户' }).nth(i);
+    const picker = field.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+    const option = page.locator('.ant-select-dropdown:visible').getByTitle(`${name}（${name}）`);
+    await expect(async () => {
+      await field.click();
+      await field.fill(name);
+      await expect(option).toBeVisible();
+      await expect(picker.locator('.anticon-loading')).toHaveCount(0);
+      await option.click();
+      await expect(picker).toContainText(name, { timeout: 2000 });
+    }).toPass({ timeout: 30_000 });
   }
   await editor.getByRole('button', { name: '保存' }).click();
   await expect(editor).toBeHidden();
