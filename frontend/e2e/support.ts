@@ -12,6 +12,11 @@ export function runTag(): string {
   return Date.now().toString(36).slice(-5) + Math.floor(Math.random() * 1296).toString(36);
 }
 
+/** A calendar day in China (YYYY-MM-DD), `offset` days from today: the days the API counts in. */
+export function chinaDay(offset = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offset * 86_400_000));
+}
+
 export async function logIn(page: Page, userName: string): Promise<void> {
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);

@@ -1,10 +1,6 @@
 import { expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { logIn, runTag, screenshot, test } from './support';
-
-function chinaDay(offset: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offset * 86_400_000));
-}
+import { chinaDay, logIn, runTag, screenshot, test } from './support';
 
 test('tomorrow’s visit is cancelled on the confirmation list and its cost counted; a serious market report reaches the manager’s bell; the director’s month', async ({ page, apiAs }) => {
   const west = await apiAs('rep.west');

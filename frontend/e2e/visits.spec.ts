@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { logIn, runTag, screenshot, test, type ApiSession } from './support';
+import { chinaDay, logIn, runTag, screenshot, test, type ApiSession } from './support';
 
 interface Plan {
   id: string;
@@ -11,12 +11,8 @@ interface Weekly {
   figures: { team: { effectiveVisitRate?: number | null; planned: number; effectiveVisits: number } };
 }
 
-function todayInChina(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 async function todaysPlan(api: ApiSession): Promise<Plan> {
-  const response = await api.get(`/api/v1/visits/plans?day=${todayInChina()}`);
+  const response = await api.get(`/api/v1/visits/plans?day=${chinaDay()}`);
   expect(response.status(), await response.text()).toBe(200);
   const plans = (await response.json()) as Plan[];
   expect(plans).toHaveLength(1);
@@ -127,7 +123,7 @@ test('a rep’s day: plan three visits, returned, fixed and approved; check in w
   await switchTo(page, 'manager.east');
   await page.goto('/visits/inbox');
   await page.getByRole('tab', { name: /日报/ }).click();
-  const reportInInbox = page.locator('.ant-card').filter({ hasText: '张伟' }).filter({ hasText: todayInChina() });
+  const reportInInbox = page.locator('.ant-card').filter({ hasText: '张伟' }).filter({ hasText: chinaDay() });
   await reportInInbox.getByRole('textbox', { name: '批示' }).fill('做得好，明天把丙约上');
   await screenshot(page, 'visits-inbox-report');
   await reportInInbox.getByRole('button', { name: '批示' }).click();

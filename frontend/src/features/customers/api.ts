@@ -3,6 +3,7 @@ import { useApi } from '../../api/client';
 import type { CustomerDto, CustomerInput, DuplicatesDto, MergedCustomerProblem, PossibleDuplicatesProblem, SavedFilterInput } from '../../api/generated/customers-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import type { CustomerFilters } from './filters';
+import { etagOf } from '../../api/etag';
 
 const customerPageSize = 50;
 
@@ -15,11 +16,6 @@ export const customerKeys = {
   list: (filters: CustomerFilters) => [...customerKeys.lists(), filters] as const,
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
 };
-
-/** The strong ETag the API expects back in If-Match: the row version, quoted. */
-export function etagOf(customer: Pick<CustomerDto, 'version'>): string {
-  return `"${customer.version}"`;
-}
 
 export type CustomerFields = CustomerInput;
 

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { type Http, useModuleApi } from '../../api/client';
 import { AgeingGroup, CollectionsClient, type DealCardDto, type DealDto, DealsClient, type DealInput, type InvoiceInput, InvoiceState, type LoseDealInput, type PaymentInput, type PipelineDto, type PipelineStageInput, type ProductDto, ProductsClient, type ProductInput, type TargetDto, type TargetInput, type TargetKind, TargetsClient, type TargetSplitInput, type DealObjectionInput, type Objection, ObjectionsClient, type ObjectionScriptDto, type ObjectionScriptInput } from '../../api/generated/deals-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
+import { etagOf } from '../../api/etag';
 
 export const dealKeys = {
   all: ['deals'] as const,
@@ -53,11 +54,6 @@ function dealsClients(baseUrl: string, http: Http) {
 /** The Deals module's clients: their file loads with the deals pages, not with the app. */
 function useDealsApi() {
   return useModuleApi(dealsClients);
-}
-
-/** The strong ETag the API expects back in If-Match: the row version, quoted. */
-export function etagOf(record: { version: number }): string {
-  return `"${record.version}"`;
 }
 
 export function usePipeline() {

@@ -22,6 +22,7 @@ import {
 } from '../../api/generated/visits-client';
 import { DealsClient, DealStatus } from '../../api/generated/deals-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
+import { etagOf } from '../../api/etag';
 
 export const visitKeys = {
   all: ['visits'] as const,
@@ -69,11 +70,6 @@ function visitsClients(baseUrl: string, http: Http) {
 /** The Visits module's client: its file loads with the visits pages, not with the app. */
 function useVisitsApi() {
   return useModuleApi(visitsClients);
-}
-
-/** The strong ETag the API expects back in If-Match: the row version, quoted. */
-export function etagOf(record: { version: number }): string {
-  return `"${record.version}"`;
 }
 
 /** The rep's plan of a day, or null while there is none. */
