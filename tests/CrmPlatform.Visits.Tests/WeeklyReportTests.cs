@@ -1,6 +1,8 @@
 using System.Net;
+using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.BuildingBlocks.Scheduling;
+using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Features;
 using CrmPlatform.Identity.Features;
 using CrmPlatform.Visits.Domain;
@@ -33,6 +35,14 @@ public sealed class WeeklyReportTests(ClockedApp app) : IClassFixture<ClockedApp
         var a = await rep.NewCustomerAsync("周报 甲");
         var b = await rep.NewCustomerAsync("周报 乙");
         var d = await rep.NewCustomerAsync("周报 丁");
+
+        // Earlier purchases in the archive. The week is counted to Sunday 9 June: the last 13 weeks are 11 March to 9 June,
+        // the 13 before 10 December to 10 March. B bought 10,000 then and 4,999.99 since: less than half, falling. D bought
+        // 24,000 then and 12,000 this week (below): exactly half, not falling. C's purchase is older than both quarters.
+        await BoughtAsync(b, 10_000m, new DateTime(2030, 3, 10, 23, 59, 59));
+        await BoughtAsync(b, 4_999.99m, new DateTime(2030, 3, 11, 0, 0, 0));
+        await BoughtAsync(d, 24_000m, new DateTime(2029, 12, 10, 0, 0, 0));
+        await BoughtAsync(c, 1_000m, new DateTime(2029, 12, 9, 23, 59, 59));
         var tuesdayPlan = await (await rep.PostJsonAsync("/api/v1/visits/plans", Plan(Monday.AddDays(1), [a, b, c]))).ReadAsync<VisitPlanDto>(HttpStatusCode.Created);
         (await rep.PostJsonAsync("/api/v1/visits/plans", Plan(Monday.AddDays(2), [a, d]))).StatusCode.Should().Be(HttpStatusCode.Created);
         var visitA = await CheckInAsync(rep, a);
@@ -86,6 +96,8 @@ public sealed class WeeklyReportTests(ClockedApp app) : IClassFixture<ClockedApp
         figures.CompetitorMoves.Should().ContainSingle().Which.Should().BeEquivalentTo(new { ReportId = move.Id, Competitor = "某饮料", RepName = "张伟" });
         figures.AbnormalCustomers.Select(x => x.Name).Should().Equal("周报 丙");
         figures.AbnormalCustomerCount.Should().Be(1, "C, never visited, fell due on Saturday; A, B and D were visited");
+        figures.FallingCustomerCount.Should().Be(1);
+        figures.FallingCustomers.Should().ContainSingle().Which.Should().BeEquivalentTo(new { CustomerId = b.Id, Name = "周报 乙", OwnerName = "张伟", Previous = 10_000m, Recent = 4_999.99m });
         var suggestions = await (await SignedInAsync(DemoUsers.RepEast)).GetAsync("/api/v1/visits/plans/suggestions");
         var suggested = (await suggestions.ReadAsync<PlanSuggestionsDto>()).Customers.Select(x => x.CustomerName).ToList();
         suggested.Should().HaveCount(3).And.StartWith("周报 丙", "on Monday C is two days overdue; A and B, visited at the same moment, fell due on Sunday");
@@ -148,6 +160,14 @@ public sealed class WeeklyReportTests(ClockedApp app) : IClassFixture<ClockedApp
     {
         var deal = await (await rep.PostJsonAsync("/api/v1/deals", new { customerId = customer.Id, title = $"{customer.Name} 订单", amount })).ReadAsync<Deals.Features.DealDto>(HttpStatusCode.Created);
         (await rep.SendWithIfMatchAsync(HttpMethod.Post, $"/api/v1/deals/{deal.Id}/win", new { }, deal.Version)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    /// <summary>A purchase as Deals reports one, made at <paramref name="chinaTime"/>.</summary>
+    private async Task BoughtAsync(CustomerDto customer, decimal amount, DateTime chinaTime)
+    {
+        var at = new DateTimeOffset(chinaTime, TimeSpan.FromHours(8)).ToUniversalTime();
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        await IntegrationEventDelivery.DeliverAsync(scope.ServiceProvider, new RecordPurchase(Guid.CreateVersion7(), at, customer.Id, "往期订单", amount, "CNY", at, [], null, null, "deals"), CancellationToken.None);
     }
 
     private static async Task<DateTimeOffset?> LastVisitedAsync(HttpClient client, Guid customerId) =>

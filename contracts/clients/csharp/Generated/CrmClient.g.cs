@@ -22129,6 +22129,33 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FallingCustomerDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("customerId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid CustomerId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid OwnerId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerName")]
+        public string? OwnerName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("previous")]
+        public double Previous { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("recent")]
+        public double Recent { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum Festival
     {
 
@@ -25070,6 +25097,13 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("abnormalCustomers")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<AbnormalCustomerDto> AbnormalCustomers { get; set; } = new System.Collections.ObjectModel.Collection<AbnormalCustomerDto>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("fallingCustomerCount")]
+        public int FallingCustomerCount { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("fallingCustomers")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<FallingCustomerDto> FallingCustomers { get; set; } = new System.Collections.ObjectModel.Collection<FallingCustomerDto>();
 
     }
 

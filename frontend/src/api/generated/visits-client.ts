@@ -3128,6 +3128,15 @@ export interface DaySalesDto {
     collected: number;
 }
 
+export interface FallingCustomerDto {
+    customerId: string;
+    name: string;
+    ownerId: string;
+    ownerName?: string | undefined;
+    previous: number;
+    recent: number;
+}
+
 export interface HttpValidationProblemDetails {
     type?: string | undefined;
     title?: string | undefined;
@@ -3353,6 +3362,8 @@ export interface WeeklyFiguresDto {
     competitorMoves: CompetitorMoveDto[];
     abnormalCustomerCount: number;
     abnormalCustomers: AbnormalCustomerDto[];
+    fallingCustomerCount: number;
+    fallingCustomers: FallingCustomerDto[];
 }
 
 export interface WeeklyRepDto {

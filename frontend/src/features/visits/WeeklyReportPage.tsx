@@ -97,7 +97,7 @@ export default function WeeklyReportPage() {
           />
         </Card>
         <Row gutter={16}>
-          <Col xs={24} lg={12}>
+          <Col xs={24} lg={8}>
             <Card size="small" title={t('weekly.competitorMoves')}>
               <List
                 size="small"
@@ -118,7 +118,7 @@ export default function WeeklyReportPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} lg={12}>
+          <Col xs={24} lg={8}>
             <Card size="small" title={t('weekly.abnormal', { count: figures.abnormalCustomerCount })}>
               <List
                 size="small"
@@ -129,6 +129,25 @@ export default function WeeklyReportPage() {
                     <Space wrap>
                       <Link to={`/customers/${c.customerId}`}>{c.name}</Link>
                       <Typography.Text type="secondary">{`${c.ownerName ?? ''} · ${t('weekly.dueSince', { date: c.visitDue })}`}</Typography.Text>
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} lg={8}>
+            <Card size="small" title={t('weekly.falling', { count: figures.fallingCustomerCount })}>
+              <List
+                size="small"
+                locale={{ emptyText: t('weekly.noFalling') }}
+                dataSource={figures.fallingCustomers}
+                renderItem={(c) => (
+                  <List.Item>
+                    <Space wrap>
+                      <Link to={`/customers/${c.customerId}`}>{c.name}</Link>
+                      <Typography.Text type="secondary">
+                        {`${c.ownerName ?? ''} · ${t('weekly.fallingAmounts', { previous: money(c.previous), recent: money(c.recent) })}`}
+                      </Typography.Text>
                     </Space>
                   </List.Item>
                 )}

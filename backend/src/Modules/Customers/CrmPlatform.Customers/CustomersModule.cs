@@ -32,6 +32,7 @@ public sealed class CustomersModule : IModule
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<ICustomerActivity, ActivityCounter>();
         services.AddScoped<ICustomerCadence, CadenceDirectory>();
+        services.AddScoped<IPurchaseTrends, PurchaseTrends>();
         services.AddScoped<InteractionLog>();
         services.AddScoped<CustomerAccess>();
         services.AddScoped<ContactBook>();

@@ -43,10 +43,16 @@ public sealed record CompetitorMoveDto(
 /// <summary>A customer of the team overdue for a visit by its cadence when the week was counted.</summary>
 public sealed record AbnormalCustomerDto(Guid CustomerId, string Name, Guid OwnerId, string? OwnerName, DateOnly VisitDue);
 
+/// <summary>A customer of the team who bought for less than half in the last 13 weeks than in the 13 before, to the week's Sunday.</summary>
+/// <param name="Previous">CNY bought in the quarter before.</param>
+/// <param name="Recent">CNY bought in the last quarter.</param>
+public sealed record FallingCustomerDto(Guid CustomerId, string Name, Guid OwnerId, string? OwnerName, decimal Previous, decimal Recent);
+
 /// <summary>What the week came to (docs/api.md, "Weekly progress report"); each part lists the rows it counts per rep.</summary>
 /// <param name="Team">The team's visits, rates and reports: its reps' added up.</param>
 /// <param name="Sales">Null when the Deals module does not run.</param>
 /// <param name="AbnormalCustomerCount">All the team's customers overdue for a visit; <paramref name="AbnormalCustomers"/> lists the 50 longest overdue.</param>
+/// <param name="FallingCustomerCount">All the team's customers whose purchases fell by more than half; <paramref name="FallingCustomers"/> lists the 50 largest falls.</param>
 public sealed record WeeklyFiguresDto(
     DateOnly From,
     DateOnly To,
@@ -55,7 +61,9 @@ public sealed record WeeklyFiguresDto(
     IReadOnlyList<WeeklyRepDto> Reps,
     IReadOnlyList<CompetitorMoveDto> CompetitorMoves,
     int AbnormalCustomerCount,
-    IReadOnlyList<AbnormalCustomerDto> AbnormalCustomers);
+    IReadOnlyList<AbnormalCustomerDto> AbnormalCustomers,
+    int FallingCustomerCount,
+    IReadOnlyList<FallingCustomerDto> FallingCustomers);
 
 /// <param name="Version">Row version: If-Match for a change.</param>
 public sealed record WeeklyReportDto(
@@ -142,7 +150,7 @@ internal sealed class WeeklyAccess(VisitsDbContext db, ICurrentUser currentUser)
 
 /// <summary>Counts a team's week from plans, visits, reports, market reports, and the Customers and Deals contracts.</summary>
 internal sealed class WeeklyCompiler(
-    VisitsDbContext db, RepActivity activity, IUserDirectory users, ICustomerCadence cadence, TimeProvider clock, ISalesResults? sales = null)
+    VisitsDbContext db, RepActivity activity, IUserDirectory users, ICustomerCadence cadence, IPurchaseTrends purchases, TimeProvider clock, ISalesResults? sales = null)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
@@ -219,6 +227,7 @@ internal sealed class WeeklyCompiler(
         var reporters = await users.DisplayNamesAsync([.. moves.Select(m => m.OwnerId).Distinct()], cancellationToken);
         var asOf = DateOnly.FromDayNumber(Math.Min(to.DayNumber, ChinaTime.Today(clock).DayNumber));
         var overdue = await cadence.OverdueForVisitAsync(repIds, asOf, WeeklyLimits.AbnormalCustomers, cancellationToken);
+        var falling = await purchases.FallingAsync(repIds, asOf, WeeklyLimits.AbnormalCustomers, cancellationToken);
         return new WeeklyFiguresDto(
             from,
             to,
@@ -227,7 +236,9 @@ internal sealed class WeeklyCompiler(
             rows,
             [.. moves.Select(m => new CompetitorMoveDto(m.Id, m.ObservedOn, reporters.GetValueOrDefault(m.OwnerId), m.Kind, m.Severity, m.Competitor, m.Product, m.Description))],
             overdue.Total,
-            [.. overdue.Customers.Select(c => new AbnormalCustomerDto(c.Id, c.Name, c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.VisitDue))]);
+            [.. overdue.Customers.Select(c => new AbnormalCustomerDto(c.Id, c.Name, c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.VisitDue))],
+            falling.Total,
+            [.. falling.Customers.Select(c => new FallingCustomerDto(c.Id, c.Name, c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.Previous, c.Recent))]);
     }
 
     private async Task<WeeklySalesDto> SalesAsync(List<WeeklyRepDto> rows, Guid[] repIds, DateOnly sunday, CancellationToken cancellationToken)
@@ -256,12 +267,19 @@ internal sealed class WeeklyReader(IUserDirectory users)
         return
         [
             .. reports.Select(r => new WeeklyReportDto(
-                r.Id, r.TeamId, teams.GetValueOrDefault(r.TeamId), r.WeekStart, r.Status, JsonSerializer.Deserialize<WeeklyFiguresDto>(r.Figures, WeeklyCompiler.Json)!,
+                r.Id, r.TeamId, teams.GetValueOrDefault(r.TeamId), r.WeekStart, r.Status, FiguresOf(r.Figures),
                 r.CompiledAt, r.Plan, r.Comment, r.NextWeekTarget, r.SubmittedBy, r.SubmittedAt, r.Version)),
         ];
     }
 
     public async Task<WeeklyReportDto> ReadAsync(WeeklyReport report, CancellationToken cancellationToken) => (await ReadAsync([report], cancellationToken))[0];
+
+    private static WeeklyFiguresDto FiguresOf(string json)
+    {
+        var figures = JsonSerializer.Deserialize<WeeklyFiguresDto>(json, WeeklyCompiler.Json)!;
+        // A week compiled before falling purchases were counted (December 2026) has none.
+        return figures.FallingCustomers is null ? figures with { FallingCustomers = [] } : figures;
+    }
 }
 
 /// <summary>Compiles a team's week on demand: a draft is counted again, a submitted report is shown as submitted.</summary>
