@@ -27,6 +27,24 @@ public sealed class CustomerDirectoryTests(CrmApp app) : IClassFixture<CrmApp>
         found.Should().ContainSingle().Which.Value.Should().Be(new CustomerCard(mine.Id, "目录测试 东", eastMe.Id, eastMe.TeamId));
     }
 
+    [Fact]
+    public async Task A_persons_customers_are_listed_by_name_up_to_the_limit()
+    {
+        var east = await app.LoginAsync(DemoUsers.RepEast);
+        var eastMe = await east.MeAsync();
+        var mine = await east.CreateAsync("目录测试 自有");
+        var theirs = await (await app.LoginAsync(DemoUsers.RepWest)).CreateAsync("目录测试 他人");
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<ICustomerDirectory>();
+        var owned = await directory.OwnedByAsync(eastMe.Id, 100, CancellationToken.None);
+
+        owned.Should().Contain(new CustomerCard(mine.Id, "目录测试 自有", eastMe.Id, eastMe.TeamId)).And.NotContain(c => c.Id == theirs.Id)
+            .And.OnlyContain(c => c.OwnerId == eastMe.Id);
+        owned.Select(c => c.Name).Should().BeInAscendingOrder(StringComparer.Ordinal);
+        (await directory.OwnedByAsync(eastMe.Id, 2, CancellationToken.None)).Select(c => c.Id).Should().Equal(owned.Take(2).Select(c => c.Id));
+    }
+
     private static DefaultHttpContext SignedIn(MeDto me, string role)
     {
         Claim[] claims = [new(ClaimTypes.NameIdentifier, me.Id.ToString()), new(CrmClaims.TeamId, me.TeamId.ToString()!), new(ClaimTypes.Role, role)];

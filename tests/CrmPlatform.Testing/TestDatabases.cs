@@ -25,7 +25,7 @@ public static class TestDatabases
         var name = UniqueName("crm_template");
         // A fixed collation, so ordering assertions hold on any server given by CRM_TEST_CONNECTION.
         await server.ExecuteAsync($"""CREATE DATABASE "{name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'""");
-        await using (var factory = new CrmApiFactory(server.ConnectionString(name), new Dictionary<string, string?> { ["CRM_SEED_DEMO"] = "true" }))
+        await using (var factory = new CrmApiFactory(server.ConnectionString(name), new Dictionary<string, string?> { ["CRM_SEED_DEMO"] = "true", ["CRM_DEMO_HISTORY"] = "false" }))
         {
             // Starting the host applies every module's migrations and seeds the demo organisation.
             factory.StartServer();

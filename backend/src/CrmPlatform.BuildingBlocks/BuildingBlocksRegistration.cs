@@ -29,6 +29,7 @@ public static class BuildingBlocksRegistration
         services.AddOptions<DemoDataOptions>().Configure<IConfiguration>((options, config) =>
         {
             options.Seed = config.GetValue("CRM_SEED_DEMO", false);
+            options.History = config.GetValue("CRM_DEMO_HISTORY", true);
             options.Password = config["CRM_DEMO_PASSWORD"] ?? options.Password;
         });
         services.AddSingleton<ModuleCatalog>();

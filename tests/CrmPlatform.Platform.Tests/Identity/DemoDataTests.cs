@@ -27,6 +27,7 @@ public sealed class DemoDataTests
 
         (await CountAsync(connectionString, "identity.users")).Should().Be(1, "the demo users are only for a first start");
         (await CountAsync(connectionString, "customers.customers")).Should().Be(0, "demo customers would have no owner");
+        (await CountAsync(connectionString, "visits.visit_plans")).Should().Be(0, "a real organisation's people are never given a demo history");
     }
 
     private static Task<long> CountAsync(string connectionString, string table) =>

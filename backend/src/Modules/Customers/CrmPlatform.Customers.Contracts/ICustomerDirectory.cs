@@ -12,6 +12,12 @@ public interface ICustomerDirectory
     /// current caller's record scope; ids missing from the answer are unknown or not visible (answer 404).
     /// </summary>
     Task<IReadOnlyDictionary<Guid, CustomerCard>> FindVisibleAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The customers <paramref name="ownerId"/> owns, by name, at most <paramref name="limit"/>: for work done on the
+    /// owner's behalf without a caller (a module's demo data); the caller decides who may see them.
+    /// </summary>
+    Task<IReadOnlyList<CustomerCard>> OwnedByAsync(Guid ownerId, int limit, CancellationToken cancellationToken);
 }
 
 /// <summary>A customer as another module shows it: name, and the owner and team that record scope matches.</summary>

@@ -20,4 +20,12 @@ internal sealed class CustomerDirectory(CustomersDbContext db, ICurrentUser curr
             .Select(c => new CustomerCard(c.Id, c.Name, c.OwnerId, c.TeamId))
             .ToDictionaryAsync(c => c.Id, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<CustomerCard>> OwnedByAsync(Guid ownerId, int limit, CancellationToken cancellationToken) =>
+        await db.Customers.AsNoTracking()
+            .Where(c => c.OwnerId == ownerId)
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Take(limit)
+            .Select(c => new CustomerCard(c.Id, c.Name, c.OwnerId, c.TeamId))
+            .ToListAsync(cancellationToken);
 }

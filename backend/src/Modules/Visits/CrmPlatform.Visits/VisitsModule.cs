@@ -4,6 +4,7 @@ using CrmPlatform.BuildingBlocks.Scheduling;
 using CrmPlatform.Visits.Features;
 using CrmPlatform.Visits.Jobs;
 using CrmPlatform.Visits.Persistence;
+using CrmPlatform.Visits.Seeding;
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Visits;
 
-/// <summary>拜访 / 销售过程管理: the reps' daily visit plans and their sign-off, and the visits as they happened; reports follow (issue 16).</summary>
+/// <summary>拜访 / 销售过程管理: the reps' daily visit plans and their sign-off, the visits as they happened, the daily, market and weekly reports, and the director's month.</summary>
 public sealed class VisitsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -31,6 +32,7 @@ public sealed class VisitsModule : IModule
         services.AddScoped<IDailyJob, WeeklyCompile>();
         services.AddOptions<VisitsOptions>().BindConfiguration("Crm:Visits");
         services.AddScoped<IDailyJob, ConfirmTomorrow>();
+        services.AddScoped<IDemoDataSeeder, VisitsDemoSeeder>();
         services.AddValidatorsFromAssemblyContaining<VisitsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 

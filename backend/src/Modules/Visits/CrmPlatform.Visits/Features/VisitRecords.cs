@@ -176,12 +176,15 @@ internal sealed class CheckOutHandler(VisitsDbContext db, ICurrentUser currentUs
             return problem;
         }
 
-        db.Publish(new RecordInteraction(
-            Guid.CreateVersion7(now), visit.CheckedInAt, visit.CustomerId, InteractionKind.Visit, null, visit.OwnerId,
-            visit.Outcome!, visit.NextStep, visit.NextStepDue, VisitReader.Source, visit.DurationMinutes));
+        db.Publish(TimelineEntry(visit, now));
         await db.SaveChangesAsync(cancellationToken);
         return VisitReader.Dto(visit);
     }
+
+    /// <summary>The checked-out visit as the customer's timeline keeps it, at the time of its check-in.</summary>
+    public static RecordInteraction TimelineEntry(VisitRecord visit, DateTimeOffset now) => new(
+        Guid.CreateVersion7(now), visit.CheckedInAt, visit.CustomerId, InteractionKind.Visit, null, visit.OwnerId,
+        visit.Outcome!, visit.NextStep, visit.NextStepDue, VisitReader.Source, visit.DurationMinutes);
 }
 
 internal sealed class ListVisitsHandler(VisitsDbContext db, ICurrentUser currentUser, TimeProvider clock) : IQueryHandler<ListVisitsQuery, Result<IReadOnlyList<VisitRecordDto>>>

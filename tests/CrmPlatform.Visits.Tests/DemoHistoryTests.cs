@@ -1,0 +1,78 @@
+using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Time;
+using CrmPlatform.Customers.Features;
+using CrmPlatform.Visits.Domain;
+using CrmPlatform.Visits.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmPlatform.Visits.Tests;
+
+/// <summary>The demo organisation started as the run command starts it: seeded, with the demo reps' recent work.</summary>
+public sealed class DemoHistoryApp : CrmApp
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["CRM_SEED_DEMO"] = "true",
+        ["CRM_DEMO_HISTORY"] = "true",
+    };
+}
+
+/// <summary>
+/// The first start's history (CRM_DEMO_HISTORY): a fortnight of the demo reps' plans, visits and reports, waiting where a
+/// manager would find it, counted by last week's report exactly as the API lists its rows, and seeded only once.
+/// </summary>
+public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHistoryApp>
+{
+    [Fact]
+    public async Task The_demo_reps_fortnight_waits_in_the_managers_inbox_and_last_weeks_report_counts_it()
+    {
+        var today = ChinaTime.Today(TimeProvider.System);
+        var fortnight = $"from={today.AddDays(-14):yyyy-MM-dd}&to={today.AddDays(7):yyyy-MM-dd}";
+        var manager = await app.LoginAsync(DemoUsers.ManagerEast);
+
+        // In the inbox: the next working day's plan and the last working day's report; the rest is signed off.
+        var plans = await (await manager.GetAsync($"/api/v1/visits/plans?{fortnight}")).ReadAsync<List<VisitPlanDto>>();
+        plans.Should().HaveCountGreaterThanOrEqualTo(11, "ten working days, the next one, and today when it is a working day");
+        plans.Where(p => p.Status == PlanStatus.Submitted).Should().ContainSingle().Which.Day.Should().BeAfter(today);
+        plans.Where(p => p.Day <= today).Should().OnlyContain(p => p.Status == PlanStatus.Approved);
+        var reports = await (await manager.GetAsync($"/api/v1/visits/reports?{fortnight}")).ReadAsync<List<DailyReportDto>>();
+        reports.Should().HaveCount(9, "one working day of ten has no report");
+        reports.Where(r => r.Status == ReportStatus.Submitted).Should().ContainSingle().Which.Day.Should().Be(reports.Max(r => r.Day));
+        reports.Should().ContainSingle(r => r.Late);
+
+        // Last week's report, compiled at seeding, counts the rows the API lists for the week.
+        var monday = ChinaWeeks.Of(today).Start.AddDays(-7);
+        var week = (await (await manager.GetAsync($"/api/v1/visits/weekly-reports?from={monday:yyyy-MM-dd}&to={monday:yyyy-MM-dd}")).ReadAsync<List<WeeklyReportDto>>())
+            .Should().ContainSingle().Subject;
+        var range = $"from={monday:yyyy-MM-dd}&to={monday.AddDays(6):yyyy-MM-dd}&teamId={week.TeamId}";
+        var weekPlans = await (await manager.GetAsync($"/api/v1/visits/plans?{range}")).ReadAsync<List<VisitPlanDto>>();
+        var weekVisits = await (await manager.GetAsync($"/api/v1/visits/records?{range}")).ReadAsync<List<VisitRecordDto>>();
+        week.Figures.Team.Should().BeEquivalentTo(new
+        {
+            Planned = weekPlans.Sum(p => p.Visits.Count),
+            Visits = weekVisits.Count,
+            EffectiveVisits = weekVisits.Count,
+            OrderedVisits = weekVisits.Count(v => v.Ordered),
+            Cost = weekVisits.Sum(v => v.Cost ?? 0),
+        });
+        week.Figures.Team.Planned.Should().BeGreaterThan(week.Figures.Team.Visits, "one planned visit in five is not made");
+        week.Figures.Team.OrderedVisits.Should().BePositive();
+
+        // The visits reach the customers' timelines.
+        var visited = weekVisits[0];
+        await Eventually.HoldsAsync(
+            async () => (await (await manager.GetAsync($"/api/v1/customers/{visited.CustomerId}")).ReadAsync<CustomerDto>()).LastVisitedAt is not null,
+            "a demo visit is on the customer's timeline");
+
+        // Another start seeds nothing more.
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
+            {
+                await seeder.SeedAsync(CancellationToken.None);
+            }
+        }
+
+        (await (await manager.GetAsync($"/api/v1/visits/plans?{fortnight}")).ReadAsync<List<VisitPlanDto>>()).Should().HaveCount(plans.Count);
+    }
+}
