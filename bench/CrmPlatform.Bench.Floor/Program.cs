@@ -408,7 +408,7 @@ app.MapGet("/visits/monthly", async (HttpResponse response) =>
 });
 
 // A team's week counted and kept: its members' counts, wins and payments, competitor reports and customers overdue for a
-// visit (90 days), written to the team's weekly report in the same statement.
+// visit (90 days) or buying less than half of the quarter before, written to the team's weekly report in the same statement.
 app.MapPost("/visits/weekly-compile", async (WeekBody body, HttpResponse response) =>
 {
     await using var command = dataSource.CreateCommand($"""
@@ -419,10 +419,19 @@ app.MapPost("/visits/weekly-compile", async (WeekBody body, HttpResponse respons
                   FROM visits.market_reports r, span WHERE r.team_id = ($1::uuid[])[1] AND r.observed_on BETWEEN span.first AND span.last AND r.kind IN ('CompetitorPromotion', 'CompetitorNewProduct')),
         overdue AS (SELECT count(*) AS total FROM customers.customers c LEFT JOIN customers.customer_activity a ON a.customer_id = c.id
                     WHERE c.owner_id IN (SELECT id FROM members) AND coalesce(a.last_visited_at, c.created_at) < now() - interval '90 days'),
+        quarters AS (SELECT p.customer_id,
+                            sum(p.amount) FILTER (WHERE p.purchased_at < ($3::date - 90)::timestamp AT TIME ZONE 'Asia/Shanghai') AS previous,
+                            coalesce(sum(p.amount) FILTER (WHERE p.purchased_at >= ($3::date - 90)::timestamp AT TIME ZONE 'Asia/Shanghai'), 0) AS recent
+                     FROM customers.customer_purchases p JOIN customers.customers c ON c.id = p.customer_id
+                     WHERE c.owner_id IN (SELECT id FROM members)
+                       AND p.purchased_at >= ($3::date - 181)::timestamp AT TIME ZONE 'Asia/Shanghai' AND p.purchased_at < ($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+                     GROUP BY p.customer_id),
+        falling AS (SELECT count(*) AS total FROM quarters WHERE previous > 0 AND recent * 2 < previous),
         figures AS (SELECT json_build_object('from', $2, 'to', $3,
                       'reps', json_agg(json_build_object('repId', c.id, 'repName', c.display_name, 'activity', {CountsJson("c")},
                                  'sales', json_build_object('orders', coalesce(w.orders, 0), 'orderAmount', coalesce(w.amount, 0)))),
-                      'competitorMoves', (SELECT list FROM moves), 'abnormalCustomerCount', (SELECT total FROM overdue)) AS json
+                      'competitorMoves', (SELECT list FROM moves), 'abnormalCustomerCount', (SELECT total FROM overdue),
+                      'fallingCustomerCount', (SELECT total FROM falling)) AS json
                     FROM counts c LEFT JOIN wins w ON w.person = c.id)
         INSERT INTO visits.weekly_reports (id, team_id, week_start, status, figures, compiled_at)
         SELECT gen_random_uuid(), ($1::uuid[])[1], $2, 'Draft', figures.json::jsonb, now() FROM figures

@@ -55,3 +55,11 @@ SELECT gen_random_uuid(), id, 'plan', stage, status, owner_id, closed_at FROM de
 ANALYZE deals.customer_copies;
 ANALYZE deals.deals;
 ANALYZE deals.deal_stage_changes;
+
+-- The purchase archive the won deals leave in Customers (RecordPurchase): one purchase per won deal, on the day it was won
+-- (10:00 in China), which the weekly report's falling purchases add up by quarter.
+INSERT INTO customers.customer_purchases (id, customer_id, title, amount, currency, purchased_at, lines, reference_id, recorded_by, source)
+SELECT gen_random_uuid(), customer_id, title, amount, 'CNY', (won_on + time '10:00') AT TIME ZONE 'Asia/Shanghai', '[]', id, won_by, 'deals'
+FROM deals.deals WHERE status = 'Won';
+
+ANALYZE customers.customer_purchases;

@@ -8,7 +8,7 @@ namespace CrmPlatform.Visits.Features;
 /// A rep's (or a team's) sales process over a period, counted from plans, visits and daily reports: what the weekly
 /// report and the director's monthly view show (docs/api.md, "Visit figures").
 /// </summary>
-/// <param name="Planned">Visits on the plans of the period's days.</param>
+/// <param name="Planned">Visits on the plans of the period's days that have come (to today).</param>
 /// <param name="Visits">Visits checked in during the period.</param>
 /// <param name="EffectiveVisits">Those checked out with an outcome.</param>
 /// <param name="OrderedVisits">Those that led to an order (成交).</param>
@@ -42,7 +42,9 @@ internal sealed class RepActivity(VisitsDbContext db, ReportDay reportDay, TimeP
     public async Task<IReadOnlyDictionary<Guid, ActivityCounts>> CountAsync(IReadOnlyCollection<Guid> reps, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         Guid[] ids = [.. reps];
-        var planned = await db.Plans.AsNoTracking().Where(p => ids.Contains(p.OwnerId) && p.Day >= from && p.Day <= to)
+        // A plan counts once its day has come: the visits planned for tomorrow are not yet missed.
+        var plannedTo = DateOnly.FromDayNumber(Math.Min(to.DayNumber, ChinaTime.Today(clock).DayNumber));
+        var planned = await db.Plans.AsNoTracking().Where(p => ids.Contains(p.OwnerId) && p.Day >= from && p.Day <= plannedTo)
             .GroupBy(p => p.OwnerId)
             .Select(g => new { Rep = g.Key, Count = g.Sum(p => p.VisitCount) })
             .ToDictionaryAsync(g => g.Rep, g => g.Count, cancellationToken);
