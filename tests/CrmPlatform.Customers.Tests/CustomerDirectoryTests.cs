@@ -24,7 +24,7 @@ public sealed class CustomerDirectoryTests(CrmApp app) : IClassFixture<CrmApp>
         var found = await scope.ServiceProvider.GetRequiredService<ICustomerDirectory>()
             .FindVisibleAsync([mine.Id, theirs.Id, Guid.NewGuid()], CancellationToken.None);
 
-        found.Should().ContainSingle().Which.Value.Should().Be(new CustomerCard(mine.Id, "目录测试 东", eastMe.Id, eastMe.TeamId));
+        found.Should().ContainSingle().Which.Value.Should().Be(new CustomerCard(mine.Id, "目录测试 东", eastMe.Id, eastMe.TeamId, Key: false));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class CustomerDirectoryTests(CrmApp app) : IClassFixture<CrmApp>
         var directory = scope.ServiceProvider.GetRequiredService<ICustomerDirectory>();
         var owned = await directory.OwnedByAsync(eastMe.Id, 100, CancellationToken.None);
 
-        owned.Should().Contain(new CustomerCard(mine.Id, "目录测试 自有", eastMe.Id, eastMe.TeamId)).And.NotContain(c => c.Id == theirs.Id)
+        owned.Should().Contain(new CustomerCard(mine.Id, "目录测试 自有", eastMe.Id, eastMe.TeamId, Key: false)).And.NotContain(c => c.Id == theirs.Id)
             .And.OnlyContain(c => c.OwnerId == eastMe.Id);
         owned.Select(c => c.Name).Should().BeInAscendingOrder(StringComparer.Ordinal);
         (await directory.OwnedByAsync(eastMe.Id, 2, CancellationToken.None)).Select(c => c.Id).Should().Equal(owned.Take(2).Select(c => c.Id));

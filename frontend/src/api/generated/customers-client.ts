@@ -3856,6 +3856,7 @@ export enum InteractionKind {
     Gift = "gift",
     Note = "note",
     Purchase = "purchase",
+    Complaint = "complaint",
 }
 
 export interface KeyDateDto {

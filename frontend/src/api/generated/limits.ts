@@ -11,6 +11,15 @@ export const maxLengths = {
     outcome: 1000,
     nextStep: 500,
   },
+  CloseInput: {
+    note: 1000,
+  },
+  ComplaintInput: {
+    title: 200,
+    description: 4000,
+    product: 100,
+    contactName: 100,
+  },
   ConfirmationChangeInput: {
     reason: 500,
   },
@@ -109,6 +118,12 @@ export const maxLengths = {
   },
   ReleaseInput: {
     reason: 200,
+  },
+  ReopenInput: {
+    reason: 1000,
+  },
+  ResolutionInput: {
+    description: 1000,
   },
   ReturnPlanInput: {
     comment: 500,

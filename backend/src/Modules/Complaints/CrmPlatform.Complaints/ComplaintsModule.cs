@@ -1,20 +1,40 @@
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Complaints.Features;
+using CrmPlatform.Complaints.Integration;
 using CrmPlatform.Complaints.Persistence;
+using CrmPlatform.Customers.Contracts.Following;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Complaints;
 
-/// <summary>客户投诉: intake, promised times, SLA, resolution and root causes. Registered with its own schema; features arrive with the module's issue.</summary>
+/// <summary>客户投诉制度: intake, the procedure with its promised time, owners and steps; the SLA clock, root causes and the standard answers follow (issue 17).</summary>
 public sealed class ComplaintsModule : IModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModuleDatabase<ComplaintsDbContext>(ComplaintsDbContext.SchemaName);
+        services.AddScoped<ComplaintViews>();
+        services.AddScoped<ComplaintOwners>();
+        services.AddOptions<ComplaintsOptions>().BindConfiguration("Crm:Complaints:Sla")
+            .Validate(
+                o => new[] { o.KeyCustomer, o.GeneralCustomer }.All(h => h.Critical > 0 && h.Major > 0 && h.Minor > 0),
+                "Crm:Complaints:Sla hours must be positive.")
+            .ValidateOnStart();
+        services.AddCustomerFollower<ComplaintsFollowCustomers>();
+        services.AddValidatorsFromAssemblyContaining<ComplaintsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        // No endpoints yet: the module's features land with its own issue.
+        var complaints = api.MapGroup("/complaints").WithTags("Complaints");
+        ReadComplaintEndpoints.Map(complaints);
+        ReceiveComplaintEndpoint.Map(complaints);
+        ComplaintWorkflowEndpoints.Map(complaints);
     }
 }

@@ -20,5 +20,5 @@ public interface ICustomerDirectory
     Task<IReadOnlyList<CustomerCard>> OwnedByAsync(Guid ownerId, int limit, CancellationToken cancellationToken);
 }
 
-/// <summary>A customer as another module shows it: name, and the owner and team that record scope matches.</summary>
-public sealed record CustomerCard(Guid Id, string Name, Guid OwnerId, Guid? TeamId);
+/// <summary>A customer as another module shows it: name, the owner and team that record scope matches, and whether it is a key customer (重点客户).</summary>
+public sealed record CustomerCard(Guid Id, string Name, Guid OwnerId, Guid? TeamId, bool Key);

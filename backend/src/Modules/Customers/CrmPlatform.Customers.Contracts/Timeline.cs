@@ -15,6 +15,9 @@ public enum InteractionKind
 
     /// <summary>The customer bought (a won deal); recorded only from a <see cref="RecordPurchase"/>, never by hand.</summary>
     Purchase,
+
+    /// <summary>The customer complained; recorded only by the Complaints module's intake, never by hand.</summary>
+    Complaint,
 }
 
 /// <summary>Whether a call reached the customer; only calls have one.</summary>

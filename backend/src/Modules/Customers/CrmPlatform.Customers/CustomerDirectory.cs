@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Customers.Domain;
 using CrmPlatform.Customers.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ internal sealed class CustomerDirectory(CustomersDbContext db, ICurrentUser curr
         var ids = customerIds.Distinct().ToArray();
         return await db.Customers.AsNoTracking().VisibleTo(currentUser)
             .Where(c => ids.Contains(c.Id))
-            .Select(c => new CustomerCard(c.Id, c.Name, c.OwnerId, c.TeamId))
+            .Select(c => new CustomerCard(c.Id, c.Name, c.OwnerId, c.TeamId, c.Importance == Importance.Key))
             .ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 
@@ -26,6 +27,6 @@ internal sealed class CustomerDirectory(CustomersDbContext db, ICurrentUser curr
             .Where(c => c.OwnerId == ownerId)
             .OrderBy(c => c.Name).ThenBy(c => c.Id)
             .Take(limit)
-            .Select(c => new CustomerCard(c.Id, c.Name, c.OwnerId, c.TeamId))
+            .Select(c => new CustomerCard(c.Id, c.Name, c.OwnerId, c.TeamId, c.Importance == Importance.Key))
             .ToListAsync(cancellationToken);
 }

@@ -1,7 +1,7 @@
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
-using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Customers.Contracts.Following;
 using CrmPlatform.Deals.Contracts;
 using CrmPlatform.Deals.Features;
 using CrmPlatform.Deals.Integration;
@@ -30,12 +30,7 @@ public sealed class DealsModule : IModule
         services.AddScoped<ISalesResults, SalesResults>();
         services.AddScoped<IDealDirectory, DealDirectory>();
         services.AddScoped<ObjectionLibrary>();
-        services.AddIntegrationEventHandler<CustomerCreated, CustomerCopyUpdater>();
-        services.AddIntegrationEventHandler<CustomerRenamed, CustomerCopyUpdater>();
-        services.AddIntegrationEventHandler<CustomerOwnerChanged, CustomerCopyUpdater>();
-        services.AddIntegrationEventHandler<CustomerArchived, CustomerCopyUpdater>();
-        services.AddIntegrationEventHandler<CustomerMerged, CustomerCopyUpdater>();
-        services.AddIntegrationEventHandler<CustomersImported, CustomerCopyUpdater>();
+        services.AddCustomerFollower<DealsFollowCustomers>();
         services.AddValidatorsFromAssemblyContaining<DealsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 

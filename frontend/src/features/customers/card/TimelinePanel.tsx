@@ -18,10 +18,11 @@ const kindColors: Record<InteractionKind, string> = {
   [InteractionKind.Gift]: 'magenta',
   [InteractionKind.Note]: 'gray',
   [InteractionKind.Purchase]: 'gold',
+  [InteractionKind.Complaint]: 'red',
 };
 
-/** What a rep records by hand: a purchase reaches the timeline when a deal is won. */
-const recordableKinds = Object.values(InteractionKind).filter((k) => k !== InteractionKind.Purchase);
+/** What a rep records by hand: a purchase reaches the timeline when a deal is won, a complaint when it is received. */
+const recordableKinds = Object.values(InteractionKind).filter((k) => k !== InteractionKind.Purchase && k !== InteractionKind.Complaint);
 
 /** The kinds whose length is selling time (销售中所用的时间), which the activity funnel turns into sales per hour. */
 const timedKinds: readonly InteractionKind[] = [InteractionKind.Call, InteractionKind.Meeting, InteractionKind.Visit];

@@ -217,6 +217,7 @@ export const en: Translation<typeof zhCN> = {
     gift: 'Gift',
     note: 'Note',
     purchase: 'Purchase',
+    complaint: 'Complaint',
   },
   callOutcomes: {
     reached: 'Reached',

@@ -214,6 +214,7 @@ export const zhCN = {
     gift: '送礼',
     note: '备注',
     purchase: '成交',
+    complaint: '投诉',
   },
   callOutcomes: {
     reached: '已接通',

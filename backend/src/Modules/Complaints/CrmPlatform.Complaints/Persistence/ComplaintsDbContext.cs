@@ -1,15 +1,76 @@
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Complaints.Domain;
+using CrmPlatform.Customers.Contracts.Following;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmPlatform.Complaints.Persistence;
 
-/// <summary>The complaints schema. Holds only the module's outbox and inbox until its features land.</summary>
+/// <summary>The complaints schema: complaints with their steps, and the module's copy of customers (their scope).</summary>
 internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "complaints";
 
     public override string Schema => SchemaName;
+
+    public DbSet<CustomerCopy> CustomerCopies => Set<CustomerCopy>();
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<ComplaintStep> Steps => Set<ComplaintStep>();
+}
+
+internal sealed class CustomerCopyConfiguration : IEntityTypeConfiguration<CustomerCopy>
+{
+    public void Configure(EntityTypeBuilder<CustomerCopy> b) => CustomerCopy.Configure(b);
+}
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> b)
+    {
+        b.ToTable("complaints");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.CustomerName).HasMaxLength(100);
+        b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Severity).HasConversion<string>().HasMaxLength(10);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.AcknowledgedVia).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.ResolutionKind).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Title).HasMaxLength(ComplaintLimits.Title);
+        b.Property(c => c.Description).HasMaxLength(ComplaintLimits.Description);
+        b.Property(c => c.Product).HasMaxLength(ComplaintLimits.Product);
+        b.Property(c => c.ContactName).HasMaxLength(ComplaintLimits.Contact);
+        b.Property(c => c.ResolutionDescription).HasMaxLength(ComplaintLimits.Note);
+        b.Property(c => c.ResolutionCost).HasPrecision(11, 2);
+        b.Property(c => c.Version).IsRowVersion();
+        b.Ignore(c => c.Customer);
+        // A complaint is about a customer the module knows (its copy is written first).
+        b.HasOne<CustomerCopy>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Steps).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The list: newest first, within a rep's customers or a team's, by status.
+        b.HasIndex(c => new { c.CustomerOwnerId, c.Id });
+        b.HasIndex(c => new { c.CustomerTeamId, c.Id });
+        b.HasIndex(c => new { c.Status, c.PromisedAt });
+        b.HasIndex(c => new { c.OwnerId, c.Status });
+        b.HasIndex(c => c.CustomerId);
+    }
+}
+
+internal sealed class ComplaintStepConfiguration : IEntityTypeConfiguration<ComplaintStep>
+{
+    public void Configure(EntityTypeBuilder<ComplaintStep> b)
+    {
+        b.ToTable("complaint_steps");
+        b.HasKey(s => s.Id);
+        // Made with its id, and reached through its complaint: an insert, never an update of a row that is not there.
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Note).HasMaxLength(ComplaintLimits.Note);
+    }
 }
 
 internal sealed class ComplaintsDesignTimeFactory : IDesignTimeDbContextFactory<ComplaintsDbContext>

@@ -53,7 +53,8 @@ internal sealed class AddInteractionValidator : AbstractValidator<AddInteraction
 {
     public AddInteractionValidator(TimeProvider clock) => RuleFor(c => c.Interaction).ChildRules(entry =>
     {
-        entry.RuleFor(i => i.Kind).IsInEnum().NotEqual(InteractionKind.Purchase).WithMessage("A purchase reaches the timeline when a deal is won, not by hand.");
+        entry.RuleFor(i => i.Kind).IsInEnum().Must(k => k is not (InteractionKind.Purchase or InteractionKind.Complaint))
+            .WithMessage("Purchases and complaints reach the timeline from their modules (a won deal, a received complaint), not by hand.");
         entry.RuleFor(i => i.Summary).NotEmpty().MaximumLength(InteractionLimits.Summary);
         entry.RuleFor(i => i.NextStep).MaximumLength(InteractionLimits.NextStep);
         entry.RuleFor(i => i.Outcome).NotNull().When(i => i.Kind == InteractionKind.Call).WithMessage("A call needs its outcome: reached or notReached.");

@@ -2,6 +2,7 @@ using CrmPlatform.BuildingBlocks.Auditing;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.BuildingBlocks.Text;
+using CrmPlatform.Customers.Contracts.Following;
 
 namespace CrmPlatform.Deals.Domain;
 
@@ -37,8 +38,6 @@ internal static class DealLimits
 }
 
 /// <summary>Who may see a customer (its owner and team) and whether it is archived: what a deal's visibility needs of it.</summary>
-internal sealed record CustomerScope(Guid CustomerId, Guid OwnerId, Guid? TeamId, bool Archived);
-
 /// <summary>What a rep writes about a deal; the amount counts only when the deal has no lines.</summary>
 /// <param name="ProbabilityOverride">Percent; null: the stage's.</param>
 internal sealed record DealDetails(string Title, decimal? Amount, DateOnly? ExpectedCloseOn, int? ProbabilityOverride, string? NextStep, DateOnly? NextStepDue);

@@ -7,6 +7,7 @@ using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.BuildingBlocks.Time;
+using CrmPlatform.Customers.Contracts.Following;
 using CrmPlatform.Deals.Domain;
 using CrmPlatform.Deals.Persistence;
 using CrmPlatform.Identity.Contracts;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.Customers.Contracts.Following;
 using CrmPlatform.Deals.Domain;
 using CrmPlatform.Deals.Persistence;
 using CrmPlatform.Identity.Contracts;

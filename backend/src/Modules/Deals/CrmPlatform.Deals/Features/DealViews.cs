@@ -1,5 +1,6 @@
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.Customers.Contracts.Following;
 using CrmPlatform.Deals.Domain;
 using CrmPlatform.Deals.Persistence;
 using CrmPlatform.Identity.Contracts;

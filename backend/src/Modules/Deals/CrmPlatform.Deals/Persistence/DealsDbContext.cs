@@ -1,6 +1,6 @@
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.Customers.Contracts.Following;
 using CrmPlatform.Deals.Domain;
-using CrmPlatform.Deals.Integration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -35,12 +35,7 @@ internal sealed class DealsDbContext(DbContextOptions<DealsDbContext> options) :
 
 internal sealed class CustomerCopyConfiguration : IEntityTypeConfiguration<CustomerCopy>
 {
-    public void Configure(EntityTypeBuilder<CustomerCopy> b)
-    {
-        b.ToTable("customer_copies");
-        b.HasKey(c => c.CustomerId);
-        b.Property(c => c.Name).HasMaxLength(100);
-    }
+    public void Configure(EntityTypeBuilder<CustomerCopy> b) => CustomerCopy.Configure(b);
 }
 
 internal sealed class PipelineStageConfiguration : IEntityTypeConfiguration<PipelineStage>

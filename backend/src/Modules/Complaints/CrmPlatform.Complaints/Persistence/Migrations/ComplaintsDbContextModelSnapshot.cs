@@ -136,6 +136,270 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "complaints");
                 });
+
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("acknowledged_via");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<bool>("CustomerArchived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("customer_archived");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("customer_name");
+
+                    b.Property<Guid>("CustomerOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_owner_id");
+
+                    b.Property<Guid?>("CustomerTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_team_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("KeyCustomer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("key_customer");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product");
+
+                    b.Property<DateTimeOffset?>("PromisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promised_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("ReceivedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("received_by");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<decimal?>("ResolutionCost")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("numeric(11,2)")
+                        .HasColumnName("resolution_cost");
+
+                    b.Property<string>("ResolutionDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("resolution_description");
+
+                    b.Property<string>("ResolutionKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("resolution_kind");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_complaints_customer_id");
+
+                    b.HasIndex("CustomerOwnerId", "Id")
+                        .HasDatabaseName("ix_complaints_customer_owner_id_id");
+
+                    b.HasIndex("CustomerTeamId", "Id")
+                        .HasDatabaseName("ix_complaints_customer_team_id_id");
+
+                    b.HasIndex("OwnerId", "Status")
+                        .HasDatabaseName("ix_complaints_owner_id_status");
+
+                    b.HasIndex("Status", "PromisedAt")
+                        .HasDatabaseName("ix_complaints_status_promised_at");
+
+                    b.ToTable("complaints", "complaints");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.ComplaintStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_steps");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_complaint_steps_complaint_id");
+
+                    b.ToTable("complaint_steps", "complaints");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Customers.Contracts.Following.CustomerCopy", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_customer_copies");
+
+                    b.ToTable("customer_copies", "complaints");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.Complaint", b =>
+                {
+                    b.HasOne("CrmPlatform.Customers.Contracts.Following.CustomerCopy", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_customer_copies_customer_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.ComplaintStep", b =>
+                {
+                    b.HasOne("CrmPlatform.Complaints.Domain.Complaint", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_steps_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.Complaint", b =>
+                {
+                    b.Navigation("Steps");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -137,6 +137,41 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                     b.ToTable("outbox_messages", "deals");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Customers.Contracts.Following.CustomerCopy", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("CustomerId")
+                        .HasName("pk_customer_copies");
+
+                    b.ToTable("customer_copies", "deals");
+                });
+
             modelBuilder.Entity("CrmPlatform.Deals.Domain.Deal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1041,44 +1076,9 @@ namespace CrmPlatform.Deals.Persistence.Migrations
                     b.ToTable("sales_targets", "deals");
                 });
 
-            modelBuilder.Entity("CrmPlatform.Deals.Integration.CustomerCopy", b =>
-                {
-                    b.Property<Guid>("CustomerId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("customer_id");
-
-                    b.Property<DateTimeOffset?>("ArchivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("archived_at");
-
-                    b.Property<DateTimeOffset>("AsOf")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("as_of");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("owner_id");
-
-                    b.Property<Guid?>("TeamId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("team_id");
-
-                    b.HasKey("CustomerId")
-                        .HasName("pk_customer_copies");
-
-                    b.ToTable("customer_copies", "deals");
-                });
-
             modelBuilder.Entity("CrmPlatform.Deals.Domain.Deal", b =>
                 {
-                    b.HasOne("CrmPlatform.Deals.Integration.CustomerCopy", null)
+                    b.HasOne("CrmPlatform.Customers.Contracts.Following.CustomerCopy", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)

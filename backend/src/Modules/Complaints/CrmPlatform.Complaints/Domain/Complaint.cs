@@ -1,0 +1,345 @@
+using CrmPlatform.BuildingBlocks.Auditing;
+using CrmPlatform.BuildingBlocks.Results;
+using CrmPlatform.BuildingBlocks.Text;
+using CrmPlatform.Customers.Contracts.Following;
+
+namespace CrmPlatform.Complaints.Domain;
+
+/// <summary>How the complaint reached us (受理渠道).</summary>
+public enum ComplaintChannel
+{
+    Phone,
+    Email,
+    Visit,
+    Mailbox,
+    WebForm,
+    MarketReport,
+}
+
+public enum ComplaintSeverity
+{
+    Minor,
+    Major,
+    Critical,
+}
+
+/// <summary>The complaint procedure: received → investigating → resolution proposed → resolved → closed; a reopened complaint investigates again.</summary>
+public enum ComplaintStatus
+{
+    Received,
+    Investigating,
+    ResolutionProposed,
+    Resolved,
+    Closed,
+}
+
+/// <summary>How a complaint is settled (处理方式).</summary>
+public enum ResolutionKind
+{
+    FixOrImprove,
+
+    /// <summary>The complaint was not factual: explained to the customer.</summary>
+    Explain,
+    ReturnOrRefund,
+    NegotiatedRemedy,
+
+    /// <summary>Sent back for repair.</summary>
+    Repair,
+
+    /// <summary>赠送: only for a major or critical complaint of a key customer.</summary>
+    GoodwillGift,
+}
+
+/// <summary>What happened to a complaint, step by step: its workflow's history.</summary>
+public enum ComplaintStepKind
+{
+    Received,
+    Acknowledged,
+    Investigating,
+    ResolutionProposed,
+    Resolved,
+    Closed,
+    Reopened,
+    Reassigned,
+}
+
+internal static class ComplaintLimits
+{
+    public const int Title = 200;
+    public const int Description = 4000;
+    public const int Product = 100;
+    public const int Contact = 100;
+    public const int Note = 1000;
+    public const decimal MaxCost = 999_999_999.99m;
+}
+
+/// <summary>What the intake records: the customer's words, as received.</summary>
+internal sealed record ComplaintIntake(
+    ComplaintChannel Channel, ComplaintSeverity Severity, string Title, string Description, string? Product, string? ContactName, DateTimeOffset ReceivedAt);
+
+/// <summary>The remedy proposed to the customer, with what it costs us.</summary>
+internal sealed record Resolution(ResolutionKind Kind, string Description, decimal Cost);
+
+/// <summary>
+/// 客户投诉: a customer's complaint from intake to close. It carries its customer's scope (ADR 0031) — who may see it follows
+/// the customer — and one owner at a time who handles it. The acknowledgement to the customer sets the promised time
+/// (承诺时间); the resolution is proposed, carried out, and confirmed with the customer, who may reopen it. Every step is
+/// kept with who and when.
+/// </summary>
+internal sealed class Complaint : IAudited
+{
+    private readonly List<ComplaintStep> _steps = [];
+
+    private Complaint()
+    {
+    }
+
+    public Guid Id { get; private init; }
+
+    public Guid CustomerId { get; private set; }
+
+    public string CustomerName { get; private set; } = string.Empty;
+
+    public Guid CustomerOwnerId { get; private set; }
+
+    public Guid? CustomerTeamId { get; private set; }
+
+    public bool CustomerArchived { get; private set; }
+
+    /// <summary>The customer was key (重点客户) when the complaint was received: what its promised time was set for.</summary>
+    public bool KeyCustomer { get; private init; }
+
+    public ComplaintChannel Channel { get; private init; }
+
+    public ComplaintSeverity Severity { get; private init; }
+
+    public string Title { get; private init; } = string.Empty;
+
+    public string Description { get; private init; } = string.Empty;
+
+    public string? Product { get; private init; }
+
+    /// <summary>Who at the customer complained.</summary>
+    public string? ContactName { get; private init; }
+
+    public DateTimeOffset ReceivedAt { get; private init; }
+
+    public Guid ReceivedBy { get; private init; }
+
+    /// <summary>Who handles it now: service staff or a rep.</summary>
+    public Guid OwnerId { get; private set; }
+
+    public ComplaintStatus Status { get; private set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    /// <summary>How the acknowledgement reached the customer.</summary>
+    public ComplaintChannel? AcknowledgedVia { get; private set; }
+
+    /// <summary>承诺时间: when we told the customer it would be resolved.</summary>
+    public DateTimeOffset? PromisedAt { get; private set; }
+
+    public ResolutionKind? ResolutionKind { get; private set; }
+
+    public string? ResolutionDescription { get; private set; }
+
+    public decimal? ResolutionCost { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public int ReopenCount { get; private set; }
+
+    [NotAudited]
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public IReadOnlyList<ComplaintStep> Steps => _steps;
+
+    public CustomerScope Customer => new(CustomerId, CustomerOwnerId, CustomerTeamId, CustomerArchived);
+
+    public static Complaint Receive(CustomerScope customer, string customerName, bool keyCustomer, ComplaintIntake intake, Guid ownerId, Guid by, DateTimeOffset now)
+    {
+        var complaint = new Complaint
+        {
+            Id = Guid.CreateVersion7(now),
+            CustomerName = customerName,
+            KeyCustomer = keyCustomer,
+            Channel = intake.Channel,
+            Severity = intake.Severity,
+            Title = intake.Title.Trim(),
+            Description = intake.Description.Trim(),
+            Product = OptionalText.Normalize(intake.Product),
+            ContactName = OptionalText.Normalize(intake.ContactName),
+            ReceivedAt = intake.ReceivedAt,
+            ReceivedBy = by,
+            OwnerId = ownerId,
+            Status = ComplaintStatus.Received,
+            UpdatedAt = now,
+        };
+        complaint.FollowCustomer(customer, customerName);
+        complaint.Step(ComplaintStepKind.Received, null, by, now);
+        return complaint;
+    }
+
+    /// <summary>The customer as the module now knows it: its name, owner, team and archive, for who may see the complaint.</summary>
+    public void FollowCustomer(CustomerScope customer, string customerName) =>
+        (CustomerId, CustomerName, CustomerOwnerId, CustomerTeamId, CustomerArchived) = (customer.CustomerId, customerName, customer.OwnerId, customer.TeamId, customer.Archived);
+
+    /// <summary>The customer was told we have the complaint, and by when it will be resolved.</summary>
+    public Error? Acknowledge(ComplaintChannel via, DateTimeOffset promisedAt, Guid by, DateTimeOffset now)
+    {
+        if (AcknowledgedAt is not null)
+        {
+            return Error.Unprocessable("complaint.acknowledged", "acknowledgedAt", "The customer was already told; change the promised time by reopening only.");
+        }
+
+        if (Status is ComplaintStatus.Resolved or ComplaintStatus.Closed)
+        {
+            return NotIn("acknowledged");
+        }
+
+        if (promisedAt <= ReceivedAt)
+        {
+            return Error.Unprocessable("complaint.promise_before_receipt", "promisedAt", "The promised time is after the complaint was received.");
+        }
+
+        (AcknowledgedAt, AcknowledgedVia, PromisedAt) = (now, via, promisedAt);
+        Step(ComplaintStepKind.Acknowledged, null, by, now);
+        return null;
+    }
+
+    public Error? Investigate(Guid by, DateTimeOffset now)
+    {
+        if (Status != ComplaintStatus.Received)
+        {
+            return NotIn("investigated");
+        }
+
+        Status = ComplaintStatus.Investigating;
+        Step(ComplaintStepKind.Investigating, null, by, now);
+        return null;
+    }
+
+    /// <summary>A remedy for the customer; a goodwill gift (赠送) only for a major or critical complaint of a key customer.</summary>
+    public Error? Propose(Resolution resolution, Guid by, DateTimeOffset now)
+    {
+        if (Status is not (ComplaintStatus.Investigating or ComplaintStatus.ResolutionProposed))
+        {
+            return NotIn("given a proposed resolution");
+        }
+
+        if (resolution.Kind == Domain.ResolutionKind.GoodwillGift && (!KeyCustomer || Severity == ComplaintSeverity.Minor))
+        {
+            return Error.Unprocessable("complaint.gift_not_warranted", "kind", "A goodwill gift is for a major or critical complaint of a key customer.");
+        }
+
+        (ResolutionKind, ResolutionDescription, ResolutionCost, Status) = (resolution.Kind, resolution.Description.Trim(), resolution.Cost, ComplaintStatus.ResolutionProposed);
+        Step(ComplaintStepKind.ResolutionProposed, ResolutionDescription, by, now);
+        return null;
+    }
+
+    /// <summary>The proposed remedy was carried out.</summary>
+    public Error? Resolve(Guid by, DateTimeOffset now)
+    {
+        if (Status != ComplaintStatus.ResolutionProposed)
+        {
+            return NotIn("resolved");
+        }
+
+        (Status, ResolvedAt) = (ComplaintStatus.Resolved, now);
+        Step(ComplaintStepKind.Resolved, null, by, now);
+        return null;
+    }
+
+    /// <summary>The customer confirmed the resolution satisfied them.</summary>
+    public Error? Close(string? note, Guid by, DateTimeOffset now)
+    {
+        if (Status != ComplaintStatus.Resolved)
+        {
+            return NotIn("closed");
+        }
+
+        (Status, ClosedAt) = (ComplaintStatus.Closed, now);
+        Step(ComplaintStepKind.Closed, OptionalText.Normalize(note), by, now);
+        return null;
+    }
+
+    /// <summary>The customer is not satisfied, or the complaint came back: it is investigated again, with its history, and counts as reopened.</summary>
+    public Error? Reopen(string reason, Guid by, DateTimeOffset now)
+    {
+        if (Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed))
+        {
+            return NotIn("reopened");
+        }
+
+        (Status, ResolvedAt, ClosedAt, ReopenCount) = (ComplaintStatus.Investigating, null, null, ReopenCount + 1);
+        Step(ComplaintStepKind.Reopened, reason.Trim(), by, now);
+        return null;
+    }
+
+    public Error? AssignTo(Guid ownerId, Guid by, DateTimeOffset now)
+    {
+        if (Status == ComplaintStatus.Closed)
+        {
+            return NotIn("reassigned");
+        }
+
+        if (ownerId == OwnerId)
+        {
+            return Error.Unprocessable("complaint.same_owner", "ownerId", "The complaint is already theirs.");
+        }
+
+        OwnerId = ownerId;
+        Step(ComplaintStepKind.Reassigned, null, by, now);
+        return null;
+    }
+
+    private Error NotIn(string what) =>
+        Error.Unprocessable("complaint.wrong_status", "status", $"A complaint that is {Status} cannot be {what}.");
+
+    private void Step(ComplaintStepKind kind, string? note, Guid by, DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        _steps.Add(ComplaintStep.Of(this, kind, note, by, now));
+    }
+}
+
+/// <summary>One step of a complaint's way: what happened, its status after, who and when.</summary>
+internal sealed class ComplaintStep
+{
+    private ComplaintStep()
+    {
+    }
+
+    public Guid Id { get; private init; }
+
+    public Guid ComplaintId { get; private init; }
+
+    public ComplaintStepKind Kind { get; private init; }
+
+    public ComplaintStatus Status { get; private init; }
+
+    /// <summary>The owner after the step: whom a reassignment gave it to.</summary>
+    public Guid OwnerId { get; private init; }
+
+    public string? Note { get; private init; }
+
+    public Guid By { get; private init; }
+
+    public DateTimeOffset At { get; private init; }
+
+    public static ComplaintStep Of(Complaint complaint, ComplaintStepKind kind, string? note, Guid by, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ComplaintId = complaint.Id,
+        Kind = kind,
+        Status = complaint.Status,
+        OwnerId = complaint.OwnerId,
+        Note = note,
+        By = by,
+        At = now,
+    };
+}

@@ -1,0 +1,156 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CrmPlatform.Complaints.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class Complaints : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "customer_copies",
+                schema: "complaints",
+                columns: table => new
+                {
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    team_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    archived_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    as_of = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customer_copies", x => x.customer_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "complaints",
+                schema: "complaints",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    customer_owner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    customer_team_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    customer_archived = table.Column<bool>(type: "boolean", nullable: false),
+                    key_customer = table.Column<bool>(type: "boolean", nullable: false),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    severity = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    product = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    contact_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    received_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    acknowledged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    acknowledged_via = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    promised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    resolution_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    resolution_description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    resolution_cost = table.Column<decimal>(type: "numeric(11,2)", precision: 11, scale: 2, nullable: true),
+                    resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    reopen_count = table.Column<int>(type: "integer", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_complaints", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_complaints_customer_copies_customer_id",
+                        column: x => x.customer_id,
+                        principalSchema: "complaints",
+                        principalTable: "customer_copies",
+                        principalColumn: "customer_id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "complaint_steps",
+                schema: "complaints",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    complaint_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    by = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_complaint_steps", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_complaint_steps_complaints_complaint_id",
+                        column: x => x.complaint_id,
+                        principalSchema: "complaints",
+                        principalTable: "complaints",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_complaint_steps_complaint_id",
+                schema: "complaints",
+                table: "complaint_steps",
+                column: "complaint_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_complaints_customer_id",
+                schema: "complaints",
+                table: "complaints",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_complaints_customer_owner_id_id",
+                schema: "complaints",
+                table: "complaints",
+                columns: new[] { "customer_owner_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_complaints_customer_team_id_id",
+                schema: "complaints",
+                table: "complaints",
+                columns: new[] { "customer_team_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_complaints_owner_id_status",
+                schema: "complaints",
+                table: "complaints",
+                columns: new[] { "owner_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_complaints_status_promised_at",
+                schema: "complaints",
+                table: "complaints",
+                columns: new[] { "status", "promised_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "complaint_steps",
+                schema: "complaints");
+
+            migrationBuilder.DropTable(
+                name: "complaints",
+                schema: "complaints");
+
+            migrationBuilder.DropTable(
+                name: "customer_copies",
+                schema: "complaints");
+        }
+    }
+}

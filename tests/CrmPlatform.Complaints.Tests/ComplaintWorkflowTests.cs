@@ -1,0 +1,212 @@
+using System.Net;
+using CrmPlatform.BuildingBlocks.Paging;
+using CrmPlatform.Complaints.Domain;
+using CrmPlatform.Complaints.Features;
+using CrmPlatform.Customers.Contracts;
+using CrmPlatform.Customers.Features;
+using static CrmPlatform.Complaints.Tests.ComplaintRequests;
+
+namespace CrmPlatform.Complaints.Tests;
+
+/// <summary>
+/// 客户投诉制度 over HTTP: intake, acknowledgement with the promised time, the procedure with its forbidden steps, owners,
+/// and who sees which complaint.
+/// </summary>
+public sealed class ComplaintWorkflowTests(CrmApp app) : IClassFixture<CrmApp>
+{
+    [Fact]
+    public async Task A_key_customers_complaint_goes_from_intake_to_close_through_a_reopening_and_keeps_every_step()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await rep.NewCustomerAsync("投诉 重点客户", importance: "key");
+        var service = await app.LoginAsync(DemoUsers.Service);
+        var serviceMe = await service.MeAsync();
+
+        var received = await service.ReceiveAsync(Intake(customer.Id, severity: "critical"));
+        received.Should().BeEquivalentTo(new
+        {
+            CustomerId = customer.Id, CustomerName = "投诉 重点客户", KeyCustomer = true, Status = ComplaintStatus.Received, OwnerId = serviceMe.Id,
+            Channel = ComplaintChannel.Phone, Severity = ComplaintSeverity.Critical, PromisedAt = (DateTimeOffset?)null, ReopenCount = 0,
+        });
+        await Eventually.HoldsAsync(
+            async () => (await (await rep.GetAsync($"/api/v1/customers/{customer.Id}/interactions")).ReadAsync<Page<InteractionDto>>()).Items
+                .Any(i => i.Kind == InteractionKind.Complaint && i.Summary == "包装破损" && i.Source == "complaints"),
+            "the complaint is on the customer's timeline");
+
+        // Acknowledged: without If-Match 428, at an old version 412; the promised time defaults to 24 h for a key customer's critical complaint.
+        (await service.SendWithIfMatchAsync(HttpMethod.Post, $"/api/v1/complaints/{received.Id}/acknowledge", new { via = "phone" }, null))
+            .StatusCode.Should().Be(HttpStatusCode.PreconditionRequired);
+        (await service.SendWithIfMatchAsync(HttpMethod.Post, $"/api/v1/complaints/{received.Id}/acknowledge", new { via = "phone" }, received.Version + 1))
+            .StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
+        var acknowledged = await service.StepOkAsync(received, "acknowledge", new { via = "phone" });
+        acknowledged.PromisedAt.Should().Be(received.ReceivedAt.AddHours(24));
+        await (await service.StepAsync(acknowledged, "acknowledge", new { via = "email" })).ShouldHaveFieldErrorAsync("acknowledgedAt", HttpStatusCode.UnprocessableEntity);
+
+        // Steps out of turn are refused, naming the status.
+        await (await service.StepAsync(acknowledged, "resolve")).ShouldHaveFieldErrorAsync("status", HttpStatusCode.UnprocessableEntity);
+        await (await service.StepAsync(acknowledged, "propose", new { kind = "repair", description = "返厂维修" })).ShouldHaveFieldErrorAsync("status", HttpStatusCode.UnprocessableEntity);
+        await (await service.StepAsync(acknowledged, "close", new { })).ShouldHaveFieldErrorAsync("status", HttpStatusCode.UnprocessableEntity);
+        await (await service.StepAsync(acknowledged, "reopen", new { reason = "x" })).ShouldHaveFieldErrorAsync("status", HttpStatusCode.UnprocessableEntity);
+
+        var investigating = await service.StepOkAsync(acknowledged, "investigate");
+        var proposed = await service.StepOkAsync(investigating, "propose", new { kind = "goodwillGift", description = "补发三箱并赠送一箱新品", cost = 680.5m });
+        proposed.Should().BeEquivalentTo(new { Status = ComplaintStatus.ResolutionProposed, ResolutionKind = ResolutionKind.GoodwillGift, ResolutionCost = 680.5m });
+        var resolved = await service.StepOkAsync(proposed, "resolve");
+        resolved.ResolvedAt.Should().NotBeNull();
+
+        // The customer is not satisfied: reopened with its history, it is investigated again and counts as reopened.
+        await (await service.StepAsync(resolved, "reopen", new { reason = "  " })).ShouldHaveFieldErrorAsync("reason");
+        var reopened = await service.StepOkAsync(resolved, "reopen", new { reason = "客户称补发货物仍有破损" });
+        reopened.Should().BeEquivalentTo(new { Status = ComplaintStatus.Investigating, ReopenCount = 1, ResolvedAt = (DateTimeOffset?)null });
+        var refund = await service.StepOkAsync(reopened, "propose", new { kind = "returnOrRefund", description = "整批退货退款", cost = 3_200m });
+        var closed = await service.StepOkAsync(await service.StepOkAsync(refund, "resolve"), "close", new { note = "客户确认满意" });
+        closed.Should().BeEquivalentTo(new { Status = ComplaintStatus.Closed, ReopenCount = 1, ResolutionKind = ResolutionKind.ReturnOrRefund, ResolutionCost = 3_200m });
+        await (await service.StepAsync(closed, "close", new { })).ShouldHaveFieldErrorAsync("status", HttpStatusCode.UnprocessableEntity);
+        await (await service.StepAsync(closed, "assign", new { ownerId = serviceMe.Id })).ShouldHaveFieldErrorAsync("status", HttpStatusCode.UnprocessableEntity);
+
+        var steps = await (await rep.GetAsync($"/api/v1/complaints/{received.Id}/steps")).ReadAsync<List<ComplaintStepDto>>();
+        steps.Select(s => s.Kind).Should().Equal(
+            ComplaintStepKind.Received, ComplaintStepKind.Acknowledged, ComplaintStepKind.Investigating, ComplaintStepKind.ResolutionProposed,
+            ComplaintStepKind.Resolved, ComplaintStepKind.Reopened, ComplaintStepKind.ResolutionProposed, ComplaintStepKind.Resolved, ComplaintStepKind.Closed);
+        steps.Should().OnlyContain(s => s.By == serviceMe.Id && s.ByName == "陈静");
+        steps.Single(s => s.Kind == ComplaintStepKind.Reopened).Note.Should().Be("客户称补发货物仍有破损");
+    }
+
+    [Fact]
+    public async Task A_goodwill_gift_is_only_for_a_major_or_critical_complaint_of_a_key_customer()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var key = await rep.NewCustomerAsync("投诉 赠送 重点", importance: "key");
+        var general = await rep.NewCustomerAsync("投诉 赠送 一般");
+        var gift = new { kind = "goodwillGift", description = "赠送样品", cost = 100m };
+
+        foreach (var (customer, severity) in new[] { (general, "critical"), (key, "minor") })
+        {
+            var complaint = await rep.StepOkAsync(await rep.ReceiveAsync(Intake(customer.Id, severity)), "investigate");
+            await (await rep.StepAsync(complaint, "propose", gift)).ShouldHaveFieldErrorAsync("kind", HttpStatusCode.UnprocessableEntity);
+        }
+
+        var major = await rep.StepOkAsync(await rep.ReceiveAsync(Intake(key.Id, "major")), "investigate");
+        (await rep.StepOkAsync(major, "propose", gift)).ResolutionKind.Should().Be(ResolutionKind.GoodwillGift);
+        await (await rep.StepAsync(major, "propose", new { kind = "explain", description = "说明", cost = -1 })).ShouldHaveFieldErrorAsync("cost");
+    }
+
+    [Fact]
+    public async Task A_rep_sees_only_their_customers_complaints_and_a_manager_only_the_teams()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await rep.NewCustomerAsync("投诉 范围");
+        var complaint = await rep.ReceiveAsync(Intake(customer.Id));
+        complaint.OwnerId.Should().Be((await rep.MeAsync()).Id, "a rep who takes a complaint handles it");
+
+        var url = $"/api/v1/complaints/{complaint.Id}";
+        foreach (var outsider in new[] { DemoUsers.RepWest, DemoUsers.ManagerWest })
+        {
+            var client = await app.LoginAsync(outsider);
+            (await client.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+            (await client.GetAsync($"{url}/steps")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+            (await client.StepAsync(complaint, "investigate")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+            (await (await client.GetAsync($"/api/v1/complaints?customerId={customer.Id}")).ReadAsync<Page<ComplaintDto>>()).Items.Should().BeEmpty();
+            await (await client.PostJsonAsync("/api/v1/complaints", Intake(customer.Id))).ShouldHaveFieldErrorAsync("customerId", HttpStatusCode.UnprocessableEntity);
+        }
+
+        foreach (var insider in new[] { DemoUsers.ManagerEast, DemoUsers.Director, DemoUsers.Service })
+        {
+            (await (await app.LoginAsync(insider)).GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK, insider);
+        }
+
+        // The customer moves to the West: its complaints go with it.
+        var director = await app.LoginAsync(DemoUsers.Director);
+        var west = await (await app.LoginAsync(DemoUsers.RepWest)).MeAsync();
+        var current = await (await director.GetAsync($"/api/v1/customers/{customer.Id}")).ReadAsync<CustomerDto>();
+        (await director.SendWithIfMatchAsync(HttpMethod.Post, $"/api/v1/customers/{customer.Id}/transfer", new { toOwnerId = west.Id }, current.Version))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        var repWest = await app.LoginAsync(DemoUsers.RepWest);
+        await Eventually.HoldsAsync(async () => (await repWest.GetAsync(url)).StatusCode == HttpStatusCode.OK, "the complaint follows its customer to the West");
+        (await rep.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_complaint_is_handled_by_service_staff_or_by_someone_who_looks_after_the_customer()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await rep.NewCustomerAsync("投诉 负责人");
+        var manager = await app.LoginAsync(DemoUsers.ManagerEast);
+        var complaint = await manager.ReceiveAsync(Intake(customer.Id));
+        complaint.OwnerId.Should().Be((await rep.MeAsync()).Id, "a manager's intake goes to the customer's rep");
+
+        var westRep = await (await app.LoginAsync(DemoUsers.RepWest)).MeAsync();
+        await (await manager.StepAsync(complaint, "assign", new { ownerId = westRep.Id })).ShouldHaveFieldErrorAsync("ownerId", HttpStatusCode.UnprocessableEntity);
+        await (await manager.StepAsync(complaint, "assign", new { ownerId = complaint.OwnerId })).ShouldHaveFieldErrorAsync("ownerId", HttpStatusCode.UnprocessableEntity);
+        await (await manager.PostJsonAsync("/api/v1/complaints", Intake(customer.Id, ownerId: westRep.Id))).ShouldHaveFieldErrorAsync("ownerId", HttpStatusCode.UnprocessableEntity);
+
+        var service = await (await app.LoginAsync(DemoUsers.Service)).MeAsync();
+        var assigned = await manager.StepOkAsync(complaint, "assign", new { ownerId = service.Id });
+        assigned.Should().BeEquivalentTo(new { OwnerId = service.Id, OwnerName = "陈静", Status = ComplaintStatus.Received });
+        var steps = await (await manager.GetAsync($"/api/v1/complaints/{complaint.Id}/steps")).ReadAsync<List<ComplaintStepDto>>();
+        steps.Last().Should().BeEquivalentTo(new { Kind = ComplaintStepKind.Reassigned, OwnerId = service.Id, OwnerName = "陈静" });
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_problem_naming_the_field_and_a_retried_intake_records_one_complaint()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await rep.NewCustomerAsync("投诉 校验");
+        await (await rep.PostJsonAsync("/api/v1/complaints", new { customerId = customer.Id, channel = "phone", severity = "major", title = " ", description = "x" }))
+            .ShouldHaveFieldErrorAsync("title");
+        await (await rep.PostJsonAsync("/api/v1/complaints", new { customerId = customer.Id, channel = "phone", severity = "huge", title = "t", description = "x" }))
+            .ShouldHaveFieldErrorAsync("severity");
+        await (await rep.PostJsonAsync("/api/v1/complaints", new { customerId = customer.Id, channel = "phone", severity = "major", title = new string('长', 201), description = "x" }))
+            .ShouldHaveFieldErrorAsync("title");
+        await (await rep.PostJsonAsync("/api/v1/complaints", Intake(customer.Id, receivedAt: DateTimeOffset.UtcNow.AddHours(1))))
+            .ShouldHaveFieldErrorAsync("receivedAt", HttpStatusCode.UnprocessableEntity);
+        await (await rep.PostJsonAsync("/api/v1/complaints", Intake(Guid.NewGuid()))).ShouldHaveFieldErrorAsync("customerId", HttpStatusCode.UnprocessableEntity);
+        await (await rep.PostJsonAsync($"/api/v1/complaints?bogus=1", Intake(customer.Id))).ShouldHaveFieldErrorAsync("bogus");
+
+        var complaint = await rep.ReceiveAsync(Intake(customer.Id));
+        await (await rep.StepAsync(complaint, "acknowledge", new { via = "phone", promisedAt = complaint.ReceivedAt.AddMinutes(-1) }))
+            .ShouldHaveFieldErrorAsync("promisedAt", HttpStatusCode.UnprocessableEntity);
+        await (await rep.StepAsync(complaint, "acknowledge", new { via = "pigeon" })).ShouldHaveFieldErrorAsync("via");
+
+        var retried = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = System.Net.Http.Json.JsonContent.Create(Intake(customer.Id, title: "重试")) };
+        retried.Headers.Add("Idempotency-Key", "complaint-retry-1");
+        var again = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = System.Net.Http.Json.JsonContent.Create(Intake(customer.Id, title: "重试")) };
+        again.Headers.Add("Idempotency-Key", "complaint-retry-1");
+        var first = await (await rep.SendAsync(retried)).ReadAsync<ComplaintDto>(HttpStatusCode.Created);
+        var second = await (await rep.SendAsync(again)).ReadAsync<ComplaintDto>(HttpStatusCode.Created);
+        second.Id.Should().Be(first.Id);
+        (await (await rep.GetAsync($"/api/v1/complaints?customerId={customer.Id}")).ReadAsync<Page<ComplaintDto>>()).Items.Count(c => c.Title == "重试").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_status_severity_key_overdue_and_owner_and_pages_newest_first()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var key = await rep.NewCustomerAsync("投诉 列表 重点", importance: "key");
+        var general = await rep.NewCustomerAsync("投诉 列表 一般");
+        var late = await rep.ReceiveAsync(Intake(key.Id, "critical", "逾期", receivedAt: DateTimeOffset.UtcNow.AddDays(-3)));
+        late = await rep.StepOkAsync(late, "acknowledge", new { via = "email", promisedAt = late.ReceivedAt.AddDays(1) });
+        var onTime = await rep.ReceiveAsync(Intake(general.Id, "minor", "未逾期"));
+        onTime = await rep.StepOkAsync(onTime, "acknowledge", new { via = "phone" });
+        var fresh = await rep.ReceiveAsync(Intake(general.Id, "major", "新收"));
+
+        async Task<List<string>> TitlesAsync(string query) =>
+            [.. (await (await rep.GetAsync($"/api/v1/complaints?{query}&limit=200")).ReadAsync<Page<ComplaintDto>>()).Items
+                .Where(c => c.CustomerId == key.Id || c.CustomerId == general.Id).Select(c => c.Title)];
+
+        (await TitlesAsync("overdue=true")).Should().Equal("逾期");
+        late.Overdue.Should().BeTrue();
+        (await TitlesAsync("overdue=false")).Should().Equal("新收", "未逾期");
+        (await TitlesAsync("key=true")).Should().Equal("逾期");
+        (await TitlesAsync("severity=major")).Should().Equal("新收");
+        (await TitlesAsync("status=received")).Should().Equal("新收", "未逾期", "逾期");
+        (await TitlesAsync($"ownerId={fresh.OwnerId}")).Should().Equal("新收", "未逾期", "逾期");
+        await (await rep.GetAsync("/api/v1/complaints?status=lost")).ShouldHaveFieldErrorAsync("status");
+
+        var firstPage = await (await rep.GetAsync($"/api/v1/complaints?customerId={general.Id}&limit=1")).ReadAsync<Page<ComplaintDto>>();
+        firstPage.Items.Single().Title.Should().Be("新收");
+        var secondPage = await (await rep.GetAsync($"/api/v1/complaints?customerId={general.Id}&limit=1&cursor={firstPage.NextCursor}")).ReadAsync<Page<ComplaintDto>>();
+        secondPage.Items.Single().Title.Should().Be("未逾期");
+        onTime.Overdue.Should().BeFalse();
+    }
+}
