@@ -26,14 +26,15 @@ public sealed class ComplaintWorkflowTests(CrmApp app) : IClassFixture<CrmApp>
         received.Should().BeEquivalentTo(new
         {
             CustomerId = customer.Id, CustomerName = "投诉 重点客户", KeyCustomer = true, Status = ComplaintStatus.Received, OwnerId = serviceMe.Id,
-            Channel = ComplaintChannel.Phone, Severity = ComplaintSeverity.Critical, PromisedAt = (DateTimeOffset?)null, ReopenCount = 0,
+            Channel = ComplaintChannel.Phone, Severity = ComplaintSeverity.Critical, AcknowledgedAt = (DateTimeOffset?)null, ReopenCount = 0,
         });
+        received.PromisedAt.Should().Be(received.ReceivedAt.AddHours(24), "a key customer's critical complaint is due in 24 h from intake");
         await Eventually.HoldsAsync(
             async () => (await (await rep.GetAsync($"/api/v1/customers/{customer.Id}/interactions")).ReadAsync<Page<InteractionDto>>()).Items
                 .Any(i => i.Kind == InteractionKind.Complaint && i.Summary == "包装破损" && i.Source == "complaints"),
             "the complaint is on the customer's timeline");
 
-        // Acknowledged: without If-Match 428, at an old version 412; the promised time defaults to 24 h for a key customer's critical complaint.
+        // Acknowledged: without If-Match 428, at an old version 412; the customer is promised the SLA's time.
         (await service.SendWithIfMatchAsync(HttpMethod.Post, $"/api/v1/complaints/{received.Id}/acknowledge", new { via = "phone" }, null))
             .StatusCode.Should().Be(HttpStatusCode.PreconditionRequired);
         (await service.SendWithIfMatchAsync(HttpMethod.Post, $"/api/v1/complaints/{received.Id}/acknowledge", new { via = "phone" }, received.Version + 1))

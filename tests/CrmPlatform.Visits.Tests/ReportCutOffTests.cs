@@ -1,22 +1,16 @@
 using System.Net;
 using CrmPlatform.Visits.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CrmPlatform.Visits.Tests;
 
 /// <summary>The API on a clock the test moves, with the report cut-off set to 10:30 the next morning.</summary>
-public sealed class ClockedApp : CrmApp
+public sealed class ClockedApp : ClockedCrmApp
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Crm:MigrateOnStart"] = "false",
         ["Crm:Visits:ReportDueAt"] = "10:30",
     };
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
 
 /// <summary>A report filed after the configured cut-off is late, to the second, on the day as China counts it.</summary>

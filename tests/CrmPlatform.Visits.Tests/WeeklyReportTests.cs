@@ -1,14 +1,12 @@
 using System.Net;
 using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Paging;
-using CrmPlatform.BuildingBlocks.Scheduling;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Features;
 using CrmPlatform.Identity.Features;
 using CrmPlatform.Visits.Domain;
 using CrmPlatform.Visits.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using static CrmPlatform.Visits.Tests.VisitRequests;
 
 namespace CrmPlatform.Visits.Tests;
@@ -64,19 +62,22 @@ public sealed class WeeklyReportTests(ClockedApp app) : IClassFixture<ClockedApp
             .ReadAsync<MarketReportDto>(HttpStatusCode.Created);
         (await rep.PostJsonAsync("/api/v1/visits/market-reports", new { kind = "productOpinion", severity = "minor", description = "新包装好看" })).StatusCode.Should().Be(HttpStatusCode.Created);
 
+        // A complains on Wednesday at 10:00: a general customer's major complaint is due in 72 h, on Saturday at 10:00.
+        (await rep.PostJsonAsync("/api/v1/complaints", new { customerId = a.Id, channel = "visit", severity = "major", title = "送货延迟", description = "上周订单晚到两天" }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+
         // Thursday 11:00: Wednesday's report, half an hour after its cut-off. Monday, Thursday and Friday have none.
         rep = await AtAsync(Monday.AddDays(3), 11, 0);
         (await (await rep.PostJsonAsync("/api/v1/visits/reports", DailyReportTests.Report(Monday.AddDays(2)))).ReadAsync<DailyReportDto>(HttpStatusCode.Created)).Late.Should().BeTrue();
         await Eventually.HoldsAsync(async () => (await rep.GetAsync($"/api/v1/customers/{a.Id}")).IsSuccessStatusCode && (await LastVisitedAsync(rep, a.Id)) is not null, "the visits reach the timelines");
 
         // Sunday 23:59:59 in China: nothing compiled yet; a second later it is Monday and last week is compiled.
-        var runner = new DailyJobRunner(app.Factory.Services.GetRequiredService<IServiceScopeFactory>(), app.Clock, NullLogger<DailyJobRunner>.Instance);
         app.Clock.SetUtcNow(new DateTimeOffset(2030, 6, 9, 15, 59, 59, TimeSpan.Zero));
-        await runner.RunDueAsync(CancellationToken.None);
+        await app.RunJobsAsync();
         manager = await SignedInAsync(DemoUsers.ManagerEast);
         (await WeekAsync(manager)).Should().BeNull("Sunday 23:59:59 in China is still last week");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
-        await runner.RunDueAsync(CancellationToken.None);
+        await app.RunJobsAsync();
         manager = await SignedInAsync(DemoUsers.ManagerEast);
         await Eventually.HoldsAsync(async () => await WeekAsync(manager) is not null, "Monday 00:00 in China compiles last week");
 
@@ -96,6 +97,9 @@ public sealed class WeeklyReportTests(ClockedApp app) : IClassFixture<ClockedApp
         figures.CompetitorMoves.Should().ContainSingle().Which.Should().BeEquivalentTo(new { ReportId = move.Id, Competitor = "某饮料", RepName = "张伟" });
         figures.AbnormalCustomers.Select(x => x.Name).Should().Equal("周报 丙");
         figures.AbnormalCustomerCount.Should().Be(1, "C, never visited, fell due on Saturday; A, B and D were visited");
+        figures.ComplainingCustomerCount.Should().Be(1);
+        figures.ComplainingCustomers.Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new { CustomerId = a.Id, Name = "周报 甲", OwnerName = "张伟", Open = 1, Overdue = 1 }, "A's complaint, due on Saturday, was still open when Monday counted the week");
         figures.FallingCustomerCount.Should().Be(1);
         figures.FallingCustomers.Should().ContainSingle().Which.Should().BeEquivalentTo(new { CustomerId = b.Id, Name = "周报 乙", OwnerName = "张伟", Previous = 10_000m, Recent = 4_999.99m });
         var suggestions = await (await SignedInAsync(DemoUsers.RepEast)).GetAsync("/api/v1/visits/plans/suggestions");

@@ -23,6 +23,17 @@ public interface IDailyJob
     Task RunAsync(DateOnly day, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Work checked every minute (on the injected clock), such as complaints past their promised time. A run must be safe to
+/// repeat and to overlap with another instance's: it claims what it acts on in its own rows (a conditional update).
+/// </summary>
+public interface IRecurringJob
+{
+    string Name { get; }
+
+    Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}
+
 /// <summary>That a job's run of a day was claimed: the day's run happens once, on one instance.</summary>
 public sealed class JobRun
 {
@@ -40,7 +51,8 @@ public sealed class JobRun
 /// whose run of today is not claimed yet. A claim is a row in <c>platform.job_runs</c>, so a restart or a
 /// second instance does not run the day twice; a failed run gives its claim back and is tried again a
 /// minute later, and a run left unfinished longer than <see cref="Lease"/> (its instance stopped mid-run) is
-/// taken over. A day the service was down for entirely is not caught up.
+/// taken over. A day the service was down for entirely is not caught up. Each <see cref="IRecurringJob"/> runs on every
+/// check.
 /// </summary>
 public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailyJobRunner> logger) : BackgroundService
 {
@@ -76,10 +88,11 @@ public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clo
         var today = ChinaTime.DayOf(now);
         var timeOfDay = TimeOnly.FromTimeSpan(now.ToOffset(ChinaTime.Offset).TimeOfDay);
         var ran = new List<string>();
-        List<string> due;
+        List<string> due, recurring;
         await using (var scope = scopes.CreateAsyncScope())
         {
             due = [.. scope.ServiceProvider.GetServices<IDailyJob>().Where(j => timeOfDay >= j.At).Select(j => j.Name)];
+            recurring = [.. scope.ServiceProvider.GetServices<IRecurringJob>().Select(j => j.Name)];
         }
 
         foreach (var name in due)
@@ -94,6 +107,20 @@ public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clo
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Daily job {Job} failed for {Day}; it is tried again in a minute", name, today);
+            }
+        }
+
+        foreach (var name in recurring)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetServices<IRecurringJob>().Single(j => j.Name == name).RunAsync(now, cancellationToken);
+                ran.Add(name);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Recurring job {Job} failed; it runs again in a minute", name);
             }
         }
 

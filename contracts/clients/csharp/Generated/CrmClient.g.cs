@@ -22562,6 +22562,33 @@ namespace CrmPlatform.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ComplainingCustomerDto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("customerId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid CustomerId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.Guid OwnerId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("ownerName")]
+        public string? OwnerName { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("open")]
+        public int Open { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("overdue")]
+        public int Overdue { get; set; } = default!;
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public enum ComplaintChannel
     {
 
@@ -22659,10 +22686,17 @@ namespace CrmPlatform.Client
         public ComplaintChannel? AcknowledgedVia { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("promisedAt")]
-        public System.DateTimeOffset? PromisedAt { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset PromisedAt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("overdue")]
         public bool Overdue { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("breachedAt")]
+        public System.DateTimeOffset? BreachedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("escalatedAt")]
+        public System.DateTimeOffset? EscalatedAt { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("resolutionKind")]
         [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ResolutionKind>))]
@@ -22806,8 +22840,7 @@ namespace CrmPlatform.Client
         public string? Note { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("by")]
-        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        public System.Guid By { get; set; } = default!;
+        public System.Guid? By { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("byName")]
         public string? ByName { get; set; } = default!;
@@ -22845,6 +22878,12 @@ namespace CrmPlatform.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"reassigned")]
         Reassigned = 7,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"breached")]
+        Breached = 8,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"escalated")]
+        Escalated = 9,
 
     }
 
@@ -27444,6 +27483,12 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("fallingCustomers")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<FallingCustomerDto> FallingCustomers { get; set; } = new System.Collections.ObjectModel.Collection<FallingCustomerDto>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("complainingCustomerCount")]
+        public int? ComplainingCustomerCount { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("complainingCustomers")]
+        public System.Collections.Generic.ICollection<ComplainingCustomerDto>? ComplainingCustomers { get; set; } = default!;
 
     }
 

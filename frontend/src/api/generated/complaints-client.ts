@@ -1116,8 +1116,10 @@ export interface ComplaintDto {
     status: ComplaintStatus;
     acknowledgedAt?: string | undefined;
     acknowledgedVia?: ComplaintChannel | undefined;
-    promisedAt?: string | undefined;
+    promisedAt: string;
     overdue: boolean;
+    breachedAt?: string | undefined;
+    escalatedAt?: string | undefined;
     resolutionKind?: ResolutionKind | undefined;
     resolutionDescription?: string | undefined;
     resolutionCost?: number | undefined;
@@ -1164,7 +1166,7 @@ export interface ComplaintStepDto {
     ownerId: string;
     ownerName?: string | undefined;
     note?: string | undefined;
-    by: string;
+    by?: string | undefined;
     byName?: string | undefined;
     at: string;
 }
@@ -1178,6 +1180,8 @@ export enum ComplaintStepKind {
     Closed = "closed",
     Reopened = "reopened",
     Reassigned = "reassigned",
+    Breached = "breached",
+    Escalated = "escalated",
 }
 
 export interface HttpValidationProblemDetails {

@@ -3007,6 +3007,15 @@ export interface CompileWeeklyInput {
     weekStart?: string | undefined;
 }
 
+export interface ComplainingCustomerDto {
+    customerId: string;
+    name: string;
+    ownerId: string;
+    ownerName?: string | undefined;
+    open: number;
+    overdue: number;
+}
+
 export interface ConfirmationChangeInput {
     status: ConfirmationStatus;
     reason?: string | undefined;
@@ -3364,6 +3373,8 @@ export interface WeeklyFiguresDto {
     abnormalCustomers: AbnormalCustomerDto[];
     fallingCustomerCount: number;
     fallingCustomers: FallingCustomerDto[];
+    complainingCustomerCount?: number | undefined;
+    complainingCustomers?: ComplainingCustomerDto[] | undefined;
 }
 
 export interface WeeklyRepDto {

@@ -47,6 +47,11 @@ export const en: Translation<typeof zhCN> = {
     returnedToPool: '{{customerName}} went back to the pool',
     confirmTomorrow: 'Visits on {{date}} to confirm with the customers: {{count}}',
     seriousMarketReport: 'Serious market report from {{repName}}: {{summary}}',
+    complaint: {
+      nearPromise: 'The time promised to {{customerName}} is near: {{title}}',
+      breached: 'Past the time promised to {{customerName}}: {{title}}',
+      escalated: 'Still unresolved long after the promised time, {{customerName}}: {{title}}',
+    },
     weeklySubmitted: '{{teamName}} submitted its weekly report for the week of {{weekStart}}',
     keyDateToday: {
       birthday: "Today is {{customerName}}'s birthday",

@@ -48,6 +48,11 @@ export const zhCN = {
     returnedToPool: '{{customerName}} 已退回公海',
     confirmTomorrow: '{{date}} 有 {{count}} 个拜访待与客户确认（约访）',
     seriousMarketReport: '{{repName}} 反映重要市场情况：{{summary}}',
+    complaint: {
+      nearPromise: '{{customerName}} 的投诉临近承诺时间：{{title}}',
+      breached: '{{customerName}} 的投诉已超过承诺时间：{{title}}',
+      escalated: '{{customerName}} 的投诉超时已久仍未解决：{{title}}',
+    },
     weeklySubmitted: '{{teamName}} 提交了 {{weekStart}} 那一周的周进度报告',
     keyDateToday: {
       birthday: '今天是 {{customerName}} 的生日',

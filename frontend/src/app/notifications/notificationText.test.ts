@@ -32,6 +32,14 @@ describe('notificationText', () => {
     expect(notificationText({ topic: 'visits.seriousMarketReport', data: { repName: '张伟', summary: '竞品买十送三' } }, t)).toBe('张伟 反映重要市场情况：竞品买十送三');
   });
 
+  it('words the complaint SLA’s warning, breach and escalation', () => {
+    const t = i18n.t.bind(i18n);
+    const complaint = (topic: string) => ({ topic: `complaints.${topic}`, data: { customerName: '华联超市', title: '包装破损', promisedAt: '2030-03-06T02:00:00Z' } });
+    expect(notificationText(complaint('nearPromise'), t)).toBe('华联超市 的投诉临近承诺时间：包装破损');
+    expect(notificationText(complaint('breached'), t)).toBe('华联超市 的投诉已超过承诺时间：包装破损');
+    expect(notificationText(complaint('escalated'), t)).toBe('华联超市 的投诉超时已久仍未解决：包装破损');
+  });
+
   it('still shows a notification whose topic this version does not know', () => {
     expect(notificationText({ topic: 'deals.somethingNew', data: {} }, i18n.t.bind(i18n))).toBe('新通知');
   });

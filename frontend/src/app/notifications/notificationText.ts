@@ -35,6 +35,16 @@ export function notificationText(notification: Pick<NotificationDto, 'topic' | '
   if (notification.topic === 'visits.seriousMarketReport') {
     return t('notifications.seriousMarketReport', { repName: data.repName ?? '', summary: data.summary ?? '' });
   }
+  const complaint = { customerName: data.customerName ?? '', title: data.title ?? '' };
+  if (notification.topic === 'complaints.nearPromise') {
+    return t('notifications.complaint.nearPromise', complaint);
+  }
+  if (notification.topic === 'complaints.breached') {
+    return t('notifications.complaint.breached', complaint);
+  }
+  if (notification.topic === 'complaints.escalated') {
+    return t('notifications.complaint.escalated', complaint);
+  }
   if (notification.topic === 'visits.weeklySubmitted') {
     return t('notifications.weeklySubmitted', { teamName: data.teamName ?? '', weekStart: data.weekStart ?? '' });
   }

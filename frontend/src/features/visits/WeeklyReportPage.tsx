@@ -96,8 +96,8 @@ export default function WeeklyReportPage() {
             ]}
           />
         </Card>
-        <Row gutter={16}>
-          <Col xs={24} lg={8}>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={12}>
             <Card size="small" title={t('weekly.competitorMoves')}>
               <List
                 size="small"
@@ -118,7 +118,7 @@ export default function WeeklyReportPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} lg={8}>
+          <Col xs={24} lg={12}>
             <Card size="small" title={t('weekly.abnormal', { count: figures.abnormalCustomerCount })}>
               <List
                 size="small"
@@ -135,7 +135,7 @@ export default function WeeklyReportPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} lg={8}>
+          <Col xs={24} lg={12}>
             <Card size="small" title={t('weekly.falling', { count: figures.fallingCustomerCount })}>
               <List
                 size="small"
@@ -154,6 +154,27 @@ export default function WeeklyReportPage() {
               />
             </Card>
           </Col>
+          {figures.complainingCustomers && (
+            <Col xs={24} lg={12}>
+              <Card size="small" title={t('weekly.complaining', { count: figures.complainingCustomerCount ?? 0 })}>
+                <List
+                  size="small"
+                  locale={{ emptyText: t('weekly.noComplaining') }}
+                  dataSource={figures.complainingCustomers}
+                  renderItem={(c) => (
+                    <List.Item>
+                      <Space wrap>
+                        <Link to={`/customers/${c.customerId}`}>{c.name}</Link>
+                        <Typography.Text type={c.overdue > 0 ? 'danger' : 'secondary'}>
+                          {`${c.ownerName ?? ''} · ${t('weekly.complaintCounts', { open: c.open, overdue: c.overdue })}`}
+                        </Typography.Text>
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            </Col>
+          )}
         </Row>
         {writable ? <ManagerPart week={week} /> : <ManagerNotes week={week} />}
       </Space>

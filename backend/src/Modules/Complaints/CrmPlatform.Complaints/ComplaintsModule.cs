@@ -1,7 +1,10 @@
 using CrmPlatform.BuildingBlocks.Modules;
 using CrmPlatform.BuildingBlocks.Persistence;
+using CrmPlatform.BuildingBlocks.Scheduling;
+using CrmPlatform.Complaints.Contracts;
 using CrmPlatform.Complaints.Features;
 using CrmPlatform.Complaints.Integration;
+using CrmPlatform.Complaints.Jobs;
 using CrmPlatform.Complaints.Persistence;
 using CrmPlatform.Customers.Contracts.Following;
 using FluentValidation;
@@ -13,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Complaints;
 
-/// <summary>客户投诉制度: intake, the procedure with its promised time, owners and steps; the SLA clock, root causes and the standard answers follow (issue 17).</summary>
+/// <summary>客户投诉制度: intake, the procedure with its promised time, owners and steps, and the SLA clock with its escalation; root causes and the standard answers follow (issue 17).</summary>
 public sealed class ComplaintsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -21,11 +24,15 @@ public sealed class ComplaintsModule : IModule
         services.AddModuleDatabase<ComplaintsDbContext>(ComplaintsDbContext.SchemaName);
         services.AddScoped<ComplaintViews>();
         services.AddScoped<ComplaintOwners>();
+        services.AddScoped<IComplaintCounts, ComplaintCounts>();
+        services.AddScoped<SlaClock>();
         services.AddOptions<ComplaintsOptions>().BindConfiguration("Crm:Complaints:Sla")
             .Validate(
-                o => new[] { o.KeyCustomer, o.GeneralCustomer }.All(h => h.Critical > 0 && h.Major > 0 && h.Minor > 0),
-                "Crm:Complaints:Sla hours must be positive.")
+                o => new[] { o.KeyCustomer, o.GeneralCustomer }.All(h => h.Critical > 0 && h.Major > 0 && h.Minor > 0)
+                    && o.WarnBeforeHours >= 0 && o.EscalateToDirectorAfterHours >= 0 && o.DayStart < o.DayEnd,
+                "Crm:Complaints:Sla hours must be positive, and a business day must start before it ends.")
             .ValidateOnStart();
+        services.AddScoped<IRecurringJob, ComplaintSlaWatch>();
         services.AddCustomerFollower<ComplaintsFollowCustomers>();
         services.AddValidatorsFromAssemblyContaining<ComplaintsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }

@@ -61,6 +61,12 @@ public enum ComplaintStepKind
     Closed,
     Reopened,
     Reassigned,
+
+    /// <summary>The promised time passed unresolved; the manager was told (by the system).</summary>
+    Breached,
+
+    /// <summary>Still unresolved a while after the breach; the directors were told (by the system).</summary>
+    Escalated,
 }
 
 internal static class ComplaintLimits
@@ -136,8 +142,20 @@ internal sealed class Complaint : IAudited
     /// <summary>How the acknowledgement reached the customer.</summary>
     public ComplaintChannel? AcknowledgedVia { get; private set; }
 
-    /// <summary>承诺时间: when we told the customer it would be resolved.</summary>
-    public DateTimeOffset? PromisedAt { get; private set; }
+    /// <summary>
+    /// 承诺时间: when it is to be resolved — from intake the SLA's time for its severity and customer, and once the
+    /// customer is told, what they were promised.
+    /// </summary>
+    public DateTimeOffset PromisedAt { get; private set; }
+
+    /// <summary>When its owner was warned that the promised time is near.</summary>
+    public DateTimeOffset? WarnedAt { get; private set; }
+
+    /// <summary>When the promised time was found passed with the complaint unresolved (the manager was told).</summary>
+    public DateTimeOffset? BreachedAt { get; private set; }
+
+    /// <summary>When the breach went to the directors.</summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
 
     public ResolutionKind? ResolutionKind { get; private set; }
 
@@ -160,7 +178,8 @@ internal sealed class Complaint : IAudited
 
     public CustomerScope Customer => new(CustomerId, CustomerOwnerId, CustomerTeamId, CustomerArchived);
 
-    public static Complaint Receive(CustomerScope customer, string customerName, bool keyCustomer, ComplaintIntake intake, Guid ownerId, Guid by, DateTimeOffset now)
+    public static Complaint Receive(
+        CustomerScope customer, string customerName, bool keyCustomer, ComplaintIntake intake, DateTimeOffset slaDue, Guid ownerId, Guid by, DateTimeOffset now)
     {
         var complaint = new Complaint
         {
@@ -177,6 +196,7 @@ internal sealed class Complaint : IAudited
             ReceivedBy = by,
             OwnerId = ownerId,
             Status = ComplaintStatus.Received,
+            PromisedAt = slaDue,
             UpdatedAt = now,
         };
         complaint.FollowCustomer(customer, customerName);
@@ -188,8 +208,8 @@ internal sealed class Complaint : IAudited
     public void FollowCustomer(CustomerScope customer, string customerName) =>
         (CustomerId, CustomerName, CustomerOwnerId, CustomerTeamId, CustomerArchived) = (customer.CustomerId, customerName, customer.OwnerId, customer.TeamId, customer.Archived);
 
-    /// <summary>The customer was told we have the complaint, and by when it will be resolved.</summary>
-    public Error? Acknowledge(ComplaintChannel via, DateTimeOffset promisedAt, Guid by, DateTimeOffset now)
+    /// <summary>The customer was told we have the complaint, and by when it will be resolved (the SLA's time unless another is promised).</summary>
+    public Error? Acknowledge(ComplaintChannel via, DateTimeOffset? promisedAt, Guid by, DateTimeOffset now)
     {
         if (AcknowledgedAt is not null)
         {
@@ -206,7 +226,9 @@ internal sealed class Complaint : IAudited
             return Error.Unprocessable("complaint.promise_before_receipt", "promisedAt", "The promised time is after the complaint was received.");
         }
 
-        (AcknowledgedAt, AcknowledgedVia, PromisedAt) = (now, via, promisedAt);
+        (AcknowledgedAt, AcknowledgedVia, PromisedAt) = (now, via, promisedAt ?? PromisedAt);
+        // A new promise starts the watch again.
+        (WarnedAt, BreachedAt, EscalatedAt) = (null, null, null);
         Step(ComplaintStepKind.Acknowledged, null, by, now);
         return null;
     }
@@ -297,10 +319,53 @@ internal sealed class Complaint : IAudited
         return null;
     }
 
+    /// <summary>Open: neither resolved nor closed, so its promised time still counts.</summary>
+    public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
+
+    public bool IsOverdue(DateTimeOffset now) => IsOpen && PromisedAt < now;
+
+    /// <summary>Its owner is warned once that the promised time is within <paramref name="warnBefore"/>.</summary>
+    public bool WarnOwner(DateTimeOffset now, TimeSpan warnBefore)
+    {
+        if (!IsOpen || WarnedAt is not null || PromisedAt - warnBefore > now)
+        {
+            return false;
+        }
+
+        WarnedAt = now;
+        return true;
+    }
+
+    /// <summary>The promised time passed unresolved: recorded once, as a step by the system.</summary>
+    public bool RecordBreach(DateTimeOffset now)
+    {
+        if (BreachedAt is not null || !IsOverdue(now))
+        {
+            return false;
+        }
+
+        BreachedAt = now;
+        Step(ComplaintStepKind.Breached, null, null, now);
+        return true;
+    }
+
+    /// <summary>Still unresolved <paramref name="after"/> the breach: escalated once to the directors.</summary>
+    public bool Escalate(DateTimeOffset now, TimeSpan after)
+    {
+        if (EscalatedAt is not null || BreachedAt is not { } breachedAt || breachedAt + after > now || !IsOpen)
+        {
+            return false;
+        }
+
+        EscalatedAt = now;
+        Step(ComplaintStepKind.Escalated, null, null, now);
+        return true;
+    }
+
     private Error NotIn(string what) =>
         Error.Unprocessable("complaint.wrong_status", "status", $"A complaint that is {Status} cannot be {what}.");
 
-    private void Step(ComplaintStepKind kind, string? note, Guid by, DateTimeOffset now)
+    private void Step(ComplaintStepKind kind, string? note, Guid? by, DateTimeOffset now)
     {
         UpdatedAt = now;
         _steps.Add(ComplaintStep.Of(this, kind, note, by, now));
@@ -327,11 +392,12 @@ internal sealed class ComplaintStep
 
     public string? Note { get; private init; }
 
-    public Guid By { get; private init; }
+    /// <summary>Who took the step; null for the system (a breach, an escalation).</summary>
+    public Guid? By { get; private init; }
 
     public DateTimeOffset At { get; private init; }
 
-    public static ComplaintStep Of(Complaint complaint, ComplaintStepKind kind, string? note, Guid by, DateTimeOffset now) => new()
+    public static ComplaintStep Of(Complaint complaint, ComplaintStepKind kind, string? note, Guid? by, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         ComplaintId = complaint.Id,

@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Complaints.Features;
 
+/// <param name="PromisedAt">承诺时间: the SLA's time from intake, what the customer was promised once acknowledged.</param>
 /// <param name="Overdue">Not yet resolved and past its promised time.</param>
+/// <param name="BreachedAt">When the SLA watch found it past its promised time and told the manager.</param>
+/// <param name="EscalatedAt">When the breach went on to the directors.</param>
 /// <param name="Version">Row version: If-Match for a change.</param>
 public sealed record ComplaintDto(
     Guid Id,
@@ -28,8 +31,10 @@ public sealed record ComplaintDto(
     ComplaintStatus Status,
     DateTimeOffset? AcknowledgedAt,
     ComplaintChannel? AcknowledgedVia,
-    DateTimeOffset? PromisedAt,
+    DateTimeOffset PromisedAt,
     bool Overdue,
+    DateTimeOffset? BreachedAt,
+    DateTimeOffset? EscalatedAt,
     ResolutionKind? ResolutionKind,
     string? ResolutionDescription,
     decimal? ResolutionCost,
@@ -39,7 +44,8 @@ public sealed record ComplaintDto(
     uint Version);
 
 /// <param name="OwnerId">Who handled the complaint after the step.</param>
-public sealed record ComplaintStepDto(ComplaintStepKind Kind, ComplaintStatus Status, Guid OwnerId, string? OwnerName, string? Note, Guid By, string? ByName, DateTimeOffset At);
+/// <param name="By">Null for the system (a breach, an escalation).</param>
+public sealed record ComplaintStepDto(ComplaintStepKind Kind, ComplaintStatus Status, Guid OwnerId, string? OwnerName, string? Note, Guid? By, string? ByName, DateTimeOffset At);
 
 /// <summary>
 /// Who sees which complaints: service staff, directors and admins all; a rep the complaints of the customers they own; a
@@ -70,12 +76,8 @@ internal sealed class ComplaintViews(ComplaintsDbContext db, ICurrentUser curren
             .. complaints.Select(c => new ComplaintDto(
                 c.Id, c.CustomerId, c.CustomerName, c.KeyCustomer, c.Channel, c.Severity, c.Title, c.Description, c.Product, c.ContactName,
                 c.ReceivedAt, c.ReceivedBy, names.GetValueOrDefault(c.ReceivedBy), c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.Status,
-                c.AcknowledgedAt, c.AcknowledgedVia, c.PromisedAt, IsOverdue(c, now), c.ResolutionKind, c.ResolutionDescription, c.ResolutionCost,
+                c.AcknowledgedAt, c.AcknowledgedVia, c.PromisedAt, c.IsOverdue(now), c.BreachedAt, c.EscalatedAt, c.ResolutionKind, c.ResolutionDescription, c.ResolutionCost,
                 c.ResolvedAt, c.ClosedAt, c.ReopenCount, c.Version)),
         ];
     }
-
-    /// <summary>Past its promised time and not yet resolved: what the overdue filter and the SLA count.</summary>
-    public static bool IsOverdue(Complaint complaint, DateTimeOffset now) =>
-        complaint.PromisedAt < now && complaint.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 }

@@ -14,12 +14,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace CrmPlatform.Complaints.Features;
 
 /// <param name="Via">How the customer was told.</param>
-/// <param name="PromisedAt">承诺时间; by default the SLA's for the complaint's severity and customer (Crm:Complaints:Sla), from its receipt.</param>
+/// <param name="PromisedAt">承诺时间; by default the SLA's for the complaint's severity and customer (Crm:Complaints:Sla), set at intake.</param>
 public sealed record AcknowledgeInput(ComplaintChannel Via, DateTimeOffset? PromisedAt);
 
 /// <param name="Cost">What the remedy costs us, in yuan (a refund, a gift, a repair).</param>
@@ -78,38 +77,12 @@ internal sealed class ComplaintStepValidator : AbstractValidator<ComplaintStepCo
     }).AtBodyRoot();
 }
 
-/// <summary>The default promised time (承诺时间) per severity, for key and for general customers, in hours from receipt.</summary>
-public sealed class ComplaintsOptions
-{
-    public SlaHours KeyCustomer { get; set; } = new() { Critical = 24, Major = 48, Minor = 72 };
-
-    public SlaHours GeneralCustomer { get; set; } = new() { Critical = 48, Major = 72, Minor = 120 };
-
-    public TimeSpan PromiseFor(ComplaintSeverity severity, bool keyCustomer) => TimeSpan.FromHours((keyCustomer ? KeyCustomer : GeneralCustomer).For(severity));
-}
-
-public sealed class SlaHours
-{
-    public int Critical { get; set; }
-
-    public int Major { get; set; }
-
-    public int Minor { get; set; }
-
-    public int For(ComplaintSeverity severity) => severity switch
-    {
-        ComplaintSeverity.Critical => Critical,
-        ComplaintSeverity.Major => Major,
-        _ => Minor,
-    };
-}
-
 /// <summary>
 /// Moves a complaint one step: anyone who may see it takes a step its status allows (else 422), at the version they last
 /// read (else 412). A new owner must fit the customer (<see cref="ComplaintOwners"/>).
 /// </summary>
 internal sealed class ComplaintStepHandler(
-    ComplaintsDbContext db, ComplaintViews views, ComplaintOwners owners, IOptions<ComplaintsOptions> options, ICurrentUser currentUser, TimeProvider clock)
+    ComplaintsDbContext db, ComplaintViews views, ComplaintOwners owners, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ComplaintStepCommand, Result<ComplaintDto>>
 {
     public async ValueTask<Result<ComplaintDto>> Handle(ComplaintStepCommand command, CancellationToken cancellationToken)
@@ -123,8 +96,7 @@ internal sealed class ComplaintStepHandler(
         var (complaint, by, now) = (found.Value, currentUser.Id, clock.GetDatabaseUtcNow());
         var problem = (command.Step, command.Input) switch
         {
-            (ComplaintStepKind.Acknowledged, AcknowledgeInput a) =>
-                complaint.Acknowledge(a.Via, a.PromisedAt ?? complaint.ReceivedAt + options.Value.PromiseFor(complaint.Severity, complaint.KeyCustomer), by, now),
+            (ComplaintStepKind.Acknowledged, AcknowledgeInput a) => complaint.Acknowledge(a.Via, a.PromisedAt, by, now),
             (ComplaintStepKind.Investigating, _) => complaint.Investigate(by, now),
             (ComplaintStepKind.ResolutionProposed, ResolutionInput r) => complaint.Propose(new Resolution(r.Kind, r.Description, r.Cost ?? 0), by, now),
             (ComplaintStepKind.Resolved, _) => complaint.Resolve(by, now),

@@ -67,7 +67,7 @@ internal sealed class ListComplaintsHandler(ComplaintViews views, TimeProvider c
             var now = clock.GetUtcNow();
             complaints = overdue
                 ? complaints.Where(c => c.PromisedAt < now && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed)
-                : complaints.Where(c => !(c.PromisedAt < now) || c.Status == ComplaintStatus.Resolved || c.Status == ComplaintStatus.Closed);
+                : complaints.Where(c => c.PromisedAt >= now || c.Status == ComplaintStatus.Resolved || c.Status == ComplaintStatus.Closed);
         }
 
         if (query.OwnerId is { } ownerId)
@@ -105,8 +105,9 @@ internal sealed class ComplaintStepsHandler(ComplaintsDbContext db, ComplaintVie
         }
 
         var steps = await db.Steps.AsNoTracking().Where(s => s.ComplaintId == query.Id).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-        var names = await users.DisplayNamesAsync([.. steps.SelectMany(s => new[] { s.By, s.OwnerId }).Distinct()], cancellationToken);
-        return steps.Select(s => new ComplaintStepDto(s.Kind, s.Status, s.OwnerId, names.GetValueOrDefault(s.OwnerId), s.Note, s.By, names.GetValueOrDefault(s.By), s.At)).ToList();
+        var names = await users.DisplayNamesAsync([.. steps.Select(s => s.OwnerId).Concat(steps.Where(s => s.By is not null).Select(s => s.By!.Value)).Distinct()], cancellationToken);
+        return steps.Select(s => new ComplaintStepDto(
+            s.Kind, s.Status, s.OwnerId, names.GetValueOrDefault(s.OwnerId), s.Note, s.By, s.By is { } by ? names.GetValueOrDefault(by) : null, s.At)).ToList();
     }
 }
 

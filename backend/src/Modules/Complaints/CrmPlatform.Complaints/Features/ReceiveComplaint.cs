@@ -74,7 +74,7 @@ internal sealed class ComplaintOwners(IUserDirectory users)
 /// the customer's timeline in the same transaction.
 /// </summary>
 internal sealed class ReceiveComplaintHandler(
-    ComplaintsDbContext db, ICustomerDirectory customers, ComplaintOwners owners, ComplaintViews views, ICurrentUser currentUser, TimeProvider clock)
+    ComplaintsDbContext db, ICustomerDirectory customers, ComplaintOwners owners, ComplaintViews views, SlaClock sla, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ReceiveComplaintCommand, Result<ComplaintDto>>
 {
     public const string Source = "complaints";
@@ -101,7 +101,7 @@ internal sealed class ReceiveComplaintHandler(
         }
 
         var intake = new ComplaintIntake(input.Channel, input.Severity, input.Title, input.Description, input.Product, input.ContactName, input.ReceivedAt ?? now);
-        var complaint = Complaint.Receive(scope, card.Name, card.Key, intake, ownerId, currentUser.Id, now);
+        var complaint = Complaint.Receive(scope, card.Name, card.Key, intake, sla.DueAt(intake.ReceivedAt, intake.Severity, card.Key), ownerId, currentUser.Id, now);
         db.Complaints.Add(complaint);
         db.Publish(new RecordInteraction(
             Guid.CreateVersion7(now), complaint.ReceivedAt, complaint.CustomerId, InteractionKind.Complaint, null, currentUser.Id, complaint.Title, null, null, Source));

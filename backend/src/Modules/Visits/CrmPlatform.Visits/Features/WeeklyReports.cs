@@ -10,6 +10,7 @@ using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.BuildingBlocks.Text;
 using CrmPlatform.BuildingBlocks.Time;
+using CrmPlatform.Complaints.Contracts;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Deals.Contracts;
 using CrmPlatform.Identity.Contracts;
@@ -48,11 +49,19 @@ public sealed record AbnormalCustomerDto(Guid CustomerId, string Name, Guid Owne
 /// <param name="Recent">CNY bought in the last quarter.</param>
 public sealed record FallingCustomerDto(Guid CustomerId, string Name, Guid OwnerId, string? OwnerName, decimal Previous, decimal Recent);
 
+/// <summary>A customer of the team with complaints still open when the week was counted.</summary>
+/// <param name="Overdue">Of <paramref name="Open"/>, those past their promised time.</param>
+public sealed record ComplainingCustomerDto(Guid CustomerId, string Name, Guid OwnerId, string? OwnerName, int Open, int Overdue);
+
 /// <summary>What the week came to (docs/api.md, "Weekly progress report"); each part lists the rows it counts per rep.</summary>
 /// <param name="Team">The team's visits, rates and reports: its reps' added up.</param>
 /// <param name="Sales">Null when the Deals module does not run.</param>
 /// <param name="AbnormalCustomerCount">All the team's customers overdue for a visit; <paramref name="AbnormalCustomers"/> lists the 50 longest overdue.</param>
 /// <param name="FallingCustomerCount">All the team's customers whose purchases fell by more than half; <paramref name="FallingCustomers"/> lists the 50 largest falls.</param>
+/// <param name="ComplainingCustomerCount">
+/// All the team's customers with complaints open; <paramref name="ComplainingCustomers"/> lists 50, the most overdue first. Null when the
+/// Complaints module does not run.
+/// </param>
 public sealed record WeeklyFiguresDto(
     DateOnly From,
     DateOnly To,
@@ -63,7 +72,9 @@ public sealed record WeeklyFiguresDto(
     int AbnormalCustomerCount,
     IReadOnlyList<AbnormalCustomerDto> AbnormalCustomers,
     int FallingCustomerCount,
-    IReadOnlyList<FallingCustomerDto> FallingCustomers);
+    IReadOnlyList<FallingCustomerDto> FallingCustomers,
+    int? ComplainingCustomerCount,
+    IReadOnlyList<ComplainingCustomerDto>? ComplainingCustomers);
 
 /// <param name="Version">Row version: If-Match for a change.</param>
 public sealed record WeeklyReportDto(
@@ -150,7 +161,7 @@ internal sealed class WeeklyAccess(VisitsDbContext db, ICurrentUser currentUser)
 
 /// <summary>Counts a team's week from plans, visits, reports, market reports, and the Customers and Deals contracts.</summary>
 internal sealed class WeeklyCompiler(
-    VisitsDbContext db, RepActivity activity, IUserDirectory users, ICustomerCadence cadence, IPurchaseTrends purchases, TimeProvider clock, ISalesResults? sales = null)
+    VisitsDbContext db, RepActivity activity, IUserDirectory users, ICustomerCadence cadence, IPurchaseTrends purchases, TimeProvider clock, ISalesResults? sales = null, IComplaintCounts? complaints = null)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
@@ -228,6 +239,7 @@ internal sealed class WeeklyCompiler(
         var asOf = DateOnly.FromDayNumber(Math.Min(to.DayNumber, ChinaTime.Today(clock).DayNumber));
         var overdue = await cadence.OverdueForVisitAsync(repIds, asOf, WeeklyLimits.AbnormalCustomers, cancellationToken);
         var falling = await purchases.FallingAsync(repIds, asOf, WeeklyLimits.AbnormalCustomers, cancellationToken);
+        var complaining = complaints is null ? null : await complaints.OpenByCustomerAsync(repIds, clock.GetUtcNow(), WeeklyLimits.AbnormalCustomers, cancellationToken);
         return new WeeklyFiguresDto(
             from,
             to,
@@ -238,7 +250,11 @@ internal sealed class WeeklyCompiler(
             overdue.Total,
             [.. overdue.Customers.Select(c => new AbnormalCustomerDto(c.Id, c.Name, c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.VisitDue))],
             falling.Total,
-            [.. falling.Customers.Select(c => new FallingCustomerDto(c.Id, c.Name, c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.Previous, c.Recent))]);
+            [.. falling.Customers.Select(c => new FallingCustomerDto(c.Id, c.Name, c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.Previous, c.Recent))],
+            complaining?.Total,
+            complaining is null
+                ? null
+                : [.. complaining.Customers.Select(c => new ComplainingCustomerDto(c.CustomerId, c.CustomerName, c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.Open, c.Overdue))]);
     }
 
     private async Task<WeeklySalesDto> SalesAsync(List<WeeklyRepDto> rows, Guid[] repIds, DateOnly sunday, CancellationToken cancellationToken)

@@ -153,6 +153,10 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("acknowledged_via");
 
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -196,6 +200,10 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
                     b.Property<bool>("KeyCustomer")
                         .HasColumnType("boolean")
                         .HasColumnName("key_customer");
@@ -209,7 +217,7 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("product");
 
-                    b.Property<DateTimeOffset?>("PromisedAt")
+                    b.Property<DateTimeOffset>("PromisedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("promised_at");
 
@@ -272,6 +280,10 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warned_at");
+
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
@@ -303,7 +315,7 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
-                    b.Property<Guid>("By")
+                    b.Property<Guid?>("By")
                         .HasColumnType("uuid")
                         .HasColumnName("by");
 

@@ -52,7 +52,10 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     acknowledged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     acknowledged_via = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    promised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    promised_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    warned_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    breached_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    escalated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     resolution_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     resolution_description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     resolution_cost = table.Column<decimal>(type: "numeric(11,2)", precision: 11, scale: 2, nullable: true),
@@ -85,7 +88,7 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     owner_id = table.Column<Guid>(type: "uuid", nullable: false),
                     note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    by = table.Column<Guid>(type: "uuid", nullable: false),
+                    by = table.Column<Guid>(type: "uuid", nullable: true),
                     at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

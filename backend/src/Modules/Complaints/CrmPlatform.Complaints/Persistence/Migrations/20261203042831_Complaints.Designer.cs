@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmPlatform.Complaints.Persistence.Migrations
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261203041211_Complaints")]
+    [Migration("20261203042831_Complaints")]
     partial class Complaints
     {
         /// <inheritdoc />
@@ -156,6 +156,10 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("acknowledged_via");
 
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -199,6 +203,10 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
                     b.Property<bool>("KeyCustomer")
                         .HasColumnType("boolean")
                         .HasColumnName("key_customer");
@@ -212,7 +220,7 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("product");
 
-                    b.Property<DateTimeOffset?>("PromisedAt")
+                    b.Property<DateTimeOffset>("PromisedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("promised_at");
 
@@ -275,6 +283,10 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warned_at");
+
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
@@ -306,7 +318,7 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
-                    b.Property<Guid>("By")
+                    b.Property<Guid?>("By")
                         .HasColumnType("uuid")
                         .HasColumnName("by");
 
