@@ -10,6 +10,35 @@
 export interface IComplaintsClient {
 
     /**
+     * The root-cause categories (原因分类), in their order; retired ones are marked inactive
+     * @return OK
+     */
+    causes(signal?: AbortSignal): Promise<ComplaintCauseDto[]>;
+
+    /**
+     * Add a root-cause category (service staff, directors, admins)
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    addCause(idempotency_Key: string | undefined, body: NewCauseInput, signal?: AbortSignal): Promise<ComplaintCauseDto>;
+
+    /**
+     * Rename a root-cause category, or retire it (active: false) (service staff, directors, admins)
+     * @return OK
+     */
+    changeCause(key: string, body: CauseChangeInput, signal?: AbortSignal): Promise<ComplaintCauseDto>;
+
+    /**
+     * Pareto (80/20) of the complaints received from..to (this month by default) by root cause — counts, cost, cumulative share — and the SLA figures
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param teamId (optional) 
+     * @param product (optional) 
+     * @return OK
+     */
+    pareto(from: string | undefined, to: string | undefined, teamId: string | undefined, product: string | undefined, signal?: AbortSignal): Promise<ComplaintParetoDto>;
+
+    /**
      * Complaints you may see (service staff and directors: all; a manager: the team's customers'; a rep: their customers'), newest first
      * @param status (optional) 
      * @param severity (optional) 
@@ -17,11 +46,12 @@ export interface IComplaintsClient {
      * @param overdue (optional) 
      * @param ownerId (optional) 
      * @param customerId (optional) 
+     * @param cause (optional) 
      * @param limit (optional) 
      * @param cursor (optional) 
      * @return OK
      */
-    list(status: ComplaintStatus | undefined, severity: ComplaintSeverity | undefined, key: boolean | undefined, overdue: boolean | undefined, ownerId: string | undefined, customerId: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ComplaintDtoPage>;
+    list(status: ComplaintStatus | undefined, severity: ComplaintSeverity | undefined, key: boolean | undefined, overdue: boolean | undefined, ownerId: string | undefined, customerId: string | undefined, cause: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ComplaintDtoPage>;
 
     /**
      * Record a complaint about a customer you can see (受理); it goes on the customer's timeline
@@ -97,6 +127,38 @@ export interface IComplaintsClient {
      * @return OK
      */
     assign(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: AssignInput, signal?: AbortSignal): Promise<ComplaintDto>;
+
+    /**
+     * Name the root cause (a category in use), at any point; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    cause(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: CauseInput, signal?: AbortSignal): Promise<ComplaintDto>;
+
+    /**
+     * Plan what prevents it happening again (防止再发), with an owner and a due day; once the cause is named; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    planPrevention(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: PreventionInput, signal?: AbortSignal): Promise<ComplaintDto>;
+
+    /**
+     * The prevention action is done; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    preventionDone(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<ComplaintDto>;
+
+    /**
+     * Record what the customer was told and how (及时通知顾客), until the complaint is closed; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    updateCustomer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: CustomerUpdateInput, signal?: AbortSignal): Promise<ComplaintDto>;
 }
 
 export class ComplaintsClient implements IComplaintsClient {
@@ -110,6 +172,293 @@ export class ComplaintsClient implements IComplaintsClient {
     }
 
     /**
+     * The root-cause categories (原因分类), in their order; retired ones are marked inactive
+     * @return OK
+     */
+    causes(signal?: AbortSignal): Promise<ComplaintCauseDto[]> {
+        let url_ = this.baseUrl + "/api/v1/complaints/causes";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCauses(_response);
+        });
+    }
+
+    protected processCauses(response: Response): Promise<ComplaintCauseDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ComplaintCauseDto[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ComplaintCauseDto[]>(null as any);
+    }
+
+    /**
+     * Add a root-cause category (service staff, directors, admins)
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    addCause(idempotency_Key: string | undefined, body: NewCauseInput, signal?: AbortSignal): Promise<ComplaintCauseDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/causes";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddCause(_response);
+        });
+    }
+
+    protected processAddCause(response: Response): Promise<ComplaintCauseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ComplaintCauseDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ComplaintCauseDto>(null as any);
+    }
+
+    /**
+     * Rename a root-cause category, or retire it (active: false) (service staff, directors, admins)
+     * @return OK
+     */
+    changeCause(key: string, body: CauseChangeInput, signal?: AbortSignal): Promise<ComplaintCauseDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/causes/{key}";
+        if (key === undefined || key === null)
+            throw new globalThis.Error("The parameter 'key' must be defined.");
+        url_ = url_.replace("{key}", encodeURIComponent("" + key));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeCause(_response);
+        });
+    }
+
+    protected processChangeCause(response: Response): Promise<ComplaintCauseDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ComplaintCauseDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ComplaintCauseDto>(null as any);
+    }
+
+    /**
+     * Pareto (80/20) of the complaints received from..to (this month by default) by root cause — counts, cost, cumulative share — and the SLA figures
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param teamId (optional) 
+     * @param product (optional) 
+     * @return OK
+     */
+    pareto(from: string | undefined, to: string | undefined, teamId: string | undefined, product: string | undefined, signal?: AbortSignal): Promise<ComplaintParetoDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/pareto?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (teamId === null)
+            throw new globalThis.Error("The parameter 'teamId' cannot be null.");
+        else if (teamId !== undefined)
+            url_ += "teamId=" + encodeURIComponent("" + teamId) + "&";
+        if (product === null)
+            throw new globalThis.Error("The parameter 'product' cannot be null.");
+        else if (product !== undefined)
+            url_ += "product=" + encodeURIComponent("" + product) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPareto(_response);
+        });
+    }
+
+    protected processPareto(response: Response): Promise<ComplaintParetoDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ComplaintParetoDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ComplaintParetoDto>(null as any);
+    }
+
+    /**
      * Complaints you may see (service staff and directors: all; a manager: the team's customers'; a rep: their customers'), newest first
      * @param status (optional) 
      * @param severity (optional) 
@@ -117,11 +466,12 @@ export class ComplaintsClient implements IComplaintsClient {
      * @param overdue (optional) 
      * @param ownerId (optional) 
      * @param customerId (optional) 
+     * @param cause (optional) 
      * @param limit (optional) 
      * @param cursor (optional) 
      * @return OK
      */
-    list(status: ComplaintStatus | undefined, severity: ComplaintSeverity | undefined, key: boolean | undefined, overdue: boolean | undefined, ownerId: string | undefined, customerId: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ComplaintDtoPage> {
+    list(status: ComplaintStatus | undefined, severity: ComplaintSeverity | undefined, key: boolean | undefined, overdue: boolean | undefined, ownerId: string | undefined, customerId: string | undefined, cause: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ComplaintDtoPage> {
         let url_ = this.baseUrl + "/api/v1/complaints?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -147,6 +497,10 @@ export class ComplaintsClient implements IComplaintsClient {
             throw new globalThis.Error("The parameter 'customerId' cannot be null.");
         else if (customerId !== undefined)
             url_ += "customerId=" + encodeURIComponent("" + customerId) + "&";
+        if (cause === null)
+            throw new globalThis.Error("The parameter 'cause' cannot be null.");
+        else if (cause !== undefined)
+            url_ += "cause=" + encodeURIComponent("" + cause) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -1073,6 +1427,384 @@ export class ComplaintsClient implements IComplaintsClient {
         }
         return Promise.resolve<ComplaintDto>(null as any);
     }
+
+    /**
+     * Name the root cause (a category in use), at any point; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    cause(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: CauseInput, signal?: AbortSignal): Promise<ComplaintDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/{id}/cause";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCause(_response);
+        });
+    }
+
+    protected processCause(response: Response): Promise<ComplaintDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ComplaintDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ComplaintDto>(null as any);
+    }
+
+    /**
+     * Plan what prevents it happening again (防止再发), with an owner and a due day; once the cause is named; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    planPrevention(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: PreventionInput, signal?: AbortSignal): Promise<ComplaintDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/{id}/prevention";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPlanPrevention(_response);
+        });
+    }
+
+    protected processPlanPrevention(response: Response): Promise<ComplaintDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ComplaintDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ComplaintDto>(null as any);
+    }
+
+    /**
+     * The prevention action is done; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    preventionDone(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, signal?: AbortSignal): Promise<ComplaintDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/{id}/prevention/done";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPreventionDone(_response);
+        });
+    }
+
+    protected processPreventionDone(response: Response): Promise<ComplaintDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ComplaintDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ComplaintDto>(null as any);
+    }
+
+    /**
+     * Record what the customer was told and how (及时通知顾客), until the complaint is closed; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    updateCustomer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: CustomerUpdateInput, signal?: AbortSignal): Promise<ComplaintDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/{id}/updates";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateCustomer(_response);
+        });
+    }
+
+    protected processUpdateCustomer(response: Response): Promise<ComplaintDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ComplaintDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ComplaintDto>(null as any);
+    }
 }
 
 export interface AcknowledgeInput {
@@ -1084,8 +1816,26 @@ export interface AssignInput {
     ownerId: string;
 }
 
+export interface CauseChangeInput {
+    name: string;
+    englishName: string;
+    active: boolean;
+}
+
+export interface CauseInput {
+    causeKey: string;
+    note?: string | undefined;
+}
+
 export interface CloseInput {
     note?: string | undefined;
+}
+
+export interface ComplaintCauseDto {
+    key: string;
+    name: string;
+    englishName: string;
+    active: boolean;
 }
 
 export enum ComplaintChannel {
@@ -1126,6 +1876,13 @@ export interface ComplaintDto {
     resolvedAt?: string | undefined;
     closedAt?: string | undefined;
     reopenCount: number;
+    causeKey?: string | undefined;
+    causeNote?: string | undefined;
+    preventionAction?: string | undefined;
+    preventionOwnerId?: string | undefined;
+    preventionOwnerName?: string | undefined;
+    preventionDueOn?: string | undefined;
+    preventionDoneAt?: string | undefined;
     version: number;
 }
 
@@ -1144,6 +1901,16 @@ export interface ComplaintInput {
     contactName?: string | undefined;
     receivedAt?: string | undefined;
     ownerId?: string | undefined;
+}
+
+export interface ComplaintParetoDto {
+    from: string;
+    to: string;
+    total: number;
+    totalCost: number;
+    uncaused: number;
+    causes: ParetoCauseDto[];
+    sla: SlaFiguresDto;
 }
 
 export enum ComplaintSeverity {
@@ -1166,6 +1933,7 @@ export interface ComplaintStepDto {
     ownerId: string;
     ownerName?: string | undefined;
     note?: string | undefined;
+    channel?: ComplaintChannel | undefined;
     by?: string | undefined;
     byName?: string | undefined;
     at: string;
@@ -1182,6 +1950,15 @@ export enum ComplaintStepKind {
     Reassigned = "reassigned",
     Breached = "breached",
     Escalated = "escalated",
+    CauseFound = "causeFound",
+    PreventionPlanned = "preventionPlanned",
+    PreventionDone = "preventionDone",
+    CustomerUpdated = "customerUpdated",
+}
+
+export interface CustomerUpdateInput {
+    channel: ComplaintChannel;
+    note: string;
 }
 
 export interface HttpValidationProblemDetails {
@@ -1193,6 +1970,29 @@ export interface HttpValidationProblemDetails {
     errors: { [key: string]: string[]; };
 
     [key: string]: any;
+}
+
+export interface NewCauseInput {
+    key: string;
+    name: string;
+    englishName: string;
+}
+
+export interface ParetoCauseDto {
+    causeKey: string;
+    name: string;
+    englishName: string;
+    count: number;
+    cost: number;
+    share: number;
+    cumulativeShare: number;
+    vital: boolean;
+}
+
+export interface PreventionInput {
+    action: string;
+    ownerId: string;
+    dueOn: string;
 }
 
 export interface ProblemDetails {
@@ -1222,6 +2022,18 @@ export enum ResolutionKind {
     NegotiatedRemedy = "negotiatedRemedy",
     Repair = "repair",
     GoodwillGift = "goodwillGift",
+}
+
+export interface SlaFiguresDto {
+    received: number;
+    acknowledged: number;
+    averageHoursToAcknowledge?: number | undefined;
+    resolved: number;
+    resolvedOnTime: number;
+    onTimeRate?: number | undefined;
+    averageHoursToResolve?: number | undefined;
+    reopened: number;
+    reopenRate?: number | undefined;
 }
 
 export class CrmApiException extends Error {

@@ -7,6 +7,14 @@ export const maxLengths = {
   BulkTransferInput: {
     reason: 200,
   },
+  CauseChangeInput: {
+    name: 50,
+    englishName: 50,
+  },
+  CauseInput: {
+    causeKey: 40,
+    note: 1000,
+  },
   CheckOutInput: {
     outcome: 1000,
     nextStep: 500,
@@ -52,6 +60,9 @@ export const maxLengths = {
     preferredSpecs: 200,
     preferredChannels: 200,
   },
+  CustomerUpdateInput: {
+    note: 1000,
+  },
   DailyReportInput: {
     complaintNotes: 2000,
     competitorInfo: 2000,
@@ -93,6 +104,11 @@ export const maxLengths = {
     description: 2000,
     suggestedAction: 2000,
   },
+  NewCauseInput: {
+    key: 40,
+    name: 50,
+    englishName: 50,
+  },
   ObjectionScriptInput: {
     text: 2000,
     englishText: 2000,
@@ -109,6 +125,9 @@ export const maxLengths = {
   PlannedVisitInput: {
     area: 100,
     notes: 500,
+  },
+  PreventionInput: {
+    action: 1000,
   },
   ProductInput: {
     name: 100,

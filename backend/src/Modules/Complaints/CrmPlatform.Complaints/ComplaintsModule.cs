@@ -40,6 +40,8 @@ public sealed class ComplaintsModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         var complaints = api.MapGroup("/complaints").WithTags("Complaints");
+        ComplaintCauseEndpoints.Map(complaints);
+        ComplaintParetoEndpoint.Map(complaints);
         ReadComplaintEndpoints.Map(complaints);
         ReceiveComplaintEndpoint.Map(complaints);
         ComplaintWorkflowEndpoints.Map(complaints);

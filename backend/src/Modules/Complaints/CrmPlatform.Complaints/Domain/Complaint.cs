@@ -67,6 +67,17 @@ public enum ComplaintStepKind
 
     /// <summary>Still unresolved a while after the breach; the directors were told (by the system).</summary>
     Escalated,
+
+    /// <summary>Its root cause was named.</summary>
+    CauseFound,
+
+    /// <summary>An action to prevent it happening again (防止再发), with an owner and a due day.</summary>
+    PreventionPlanned,
+
+    PreventionDone,
+
+    /// <summary>The customer was told how it stands (及时通知顾客), by a channel.</summary>
+    CustomerUpdated,
 }
 
 internal static class ComplaintLimits
@@ -77,6 +88,35 @@ internal static class ComplaintLimits
     public const int Contact = 100;
     public const int Note = 1000;
     public const decimal MaxCost = 999_999_999.99m;
+    public const int CauseKey = 40;
+    public const int CauseName = 50;
+}
+
+/// <summary>
+/// A root-cause category (原因分类) of the configurable list Pareto counts by. Seeded with product quality, delivery,
+/// service attitude, price / billing, documentation and other; a category in use is retired, never removed.
+/// </summary>
+internal sealed class ComplaintCause
+{
+    private ComplaintCause()
+    {
+    }
+
+    public string Key { get; private init; } = string.Empty;
+
+    public string Name { get; private set; } = string.Empty;
+
+    public string EnglishName { get; private set; } = string.Empty;
+
+    public int Position { get; private init; }
+
+    /// <summary>A retired category stays on the complaints that have it, but is no longer chosen.</summary>
+    public bool Active { get; private set; }
+
+    public static ComplaintCause Create(string key, string name, string englishName, int position) =>
+        new() { Key = key, Name = name.Trim(), EnglishName = englishName.Trim(), Position = position, Active = true };
+
+    public void Rename(string name, string englishName, bool active) => (Name, EnglishName, Active) = (name.Trim(), englishName.Trim(), active);
 }
 
 /// <summary>What the intake records: the customer's words, as received.</summary>
@@ -168,6 +208,20 @@ internal sealed class Complaint : IAudited
     public DateTimeOffset? ClosedAt { get; private set; }
 
     public int ReopenCount { get; private set; }
+
+    /// <summary>The root cause's category (<see cref="ComplaintCause"/>).</summary>
+    public string? CauseKey { get; private set; }
+
+    public string? CauseNote { get; private set; }
+
+    /// <summary>What is done so that it does not happen again (防止再发).</summary>
+    public string? PreventionAction { get; private set; }
+
+    public Guid? PreventionOwnerId { get; private set; }
+
+    public DateOnly? PreventionDueOn { get; private set; }
+
+    public DateTimeOffset? PreventionDoneAt { get; private set; }
 
     [NotAudited]
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -319,6 +373,55 @@ internal sealed class Complaint : IAudited
         return null;
     }
 
+    /// <summary>The root cause, named (or named again) at any point of the procedure.</summary>
+    public void RecordCause(string causeKey, string? note, Guid by, DateTimeOffset now)
+    {
+        (CauseKey, CauseNote) = (causeKey, OptionalText.Normalize(note));
+        Step(ComplaintStepKind.CauseFound, CauseNote, by, now);
+    }
+
+    /// <summary>An action against recurrence, once the cause is known; planning again replaces it and reopens it.</summary>
+    public Error? PlanPrevention(string action, Guid ownerId, DateOnly dueOn, Guid by, DateTimeOffset now)
+    {
+        if (CauseKey is null)
+        {
+            return Error.Unprocessable("complaint.no_cause", "causeKey", "Name the root cause before planning how to prevent it.");
+        }
+
+        (PreventionAction, PreventionOwnerId, PreventionDueOn, PreventionDoneAt) = (action.Trim(), ownerId, dueOn, null);
+        Step(ComplaintStepKind.PreventionPlanned, PreventionAction, by, now);
+        return null;
+    }
+
+    public Error? CompletePrevention(Guid by, DateTimeOffset now)
+    {
+        if (PreventionAction is null)
+        {
+            return Error.Unprocessable("complaint.no_prevention", "preventionAction", "No prevention action is planned.");
+        }
+
+        if (PreventionDoneAt is not null)
+        {
+            return Error.Unprocessable("complaint.prevention_done", "preventionDoneAt", "The prevention action is already done.");
+        }
+
+        PreventionDoneAt = now;
+        Step(ComplaintStepKind.PreventionDone, null, by, now);
+        return null;
+    }
+
+    /// <summary>What the customer was told, and how: kept until the complaint is closed.</summary>
+    public Error? UpdateCustomer(ComplaintChannel channel, string note, Guid by, DateTimeOffset now)
+    {
+        if (Status == ComplaintStatus.Closed)
+        {
+            return NotIn("followed up with the customer");
+        }
+
+        Step(ComplaintStepKind.CustomerUpdated, note.Trim(), by, now, channel);
+        return null;
+    }
+
     /// <summary>Open: neither resolved nor closed, so its promised time still counts.</summary>
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 
@@ -365,10 +468,10 @@ internal sealed class Complaint : IAudited
     private Error NotIn(string what) =>
         Error.Unprocessable("complaint.wrong_status", "status", $"A complaint that is {Status} cannot be {what}.");
 
-    private void Step(ComplaintStepKind kind, string? note, Guid? by, DateTimeOffset now)
+    private void Step(ComplaintStepKind kind, string? note, Guid? by, DateTimeOffset now, ComplaintChannel? channel = null)
     {
         UpdatedAt = now;
-        _steps.Add(ComplaintStep.Of(this, kind, note, by, now));
+        _steps.Add(ComplaintStep.Of(this, kind, note, by, now, channel));
     }
 }
 
@@ -392,12 +495,15 @@ internal sealed class ComplaintStep
 
     public string? Note { get; private init; }
 
+    /// <summary>How the customer was reached, for a customer update.</summary>
+    public ComplaintChannel? Channel { get; private init; }
+
     /// <summary>Who took the step; null for the system (a breach, an escalation).</summary>
     public Guid? By { get; private init; }
 
     public DateTimeOffset At { get; private init; }
 
-    public static ComplaintStep Of(Complaint complaint, ComplaintStepKind kind, string? note, Guid? by, DateTimeOffset now) => new()
+    public static ComplaintStep Of(Complaint complaint, ComplaintStepKind kind, string? note, Guid? by, DateTimeOffset now, ComplaintChannel? channel) => new()
     {
         Id = Guid.CreateVersion7(now),
         ComplaintId = complaint.Id,
@@ -405,6 +511,7 @@ internal sealed class ComplaintStep
         Status = complaint.Status,
         OwnerId = complaint.OwnerId,
         Note = note,
+        Channel = channel,
         By = by,
         At = now,
     };

@@ -41,11 +41,20 @@ public sealed record ComplaintDto(
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt,
     int ReopenCount,
+    string? CauseKey,
+    string? CauseNote,
+    string? PreventionAction,
+    Guid? PreventionOwnerId,
+    string? PreventionOwnerName,
+    DateOnly? PreventionDueOn,
+    DateTimeOffset? PreventionDoneAt,
     uint Version);
 
 /// <param name="OwnerId">Who handled the complaint after the step.</param>
 /// <param name="By">Null for the system (a breach, an escalation).</param>
-public sealed record ComplaintStepDto(ComplaintStepKind Kind, ComplaintStatus Status, Guid OwnerId, string? OwnerName, string? Note, Guid? By, string? ByName, DateTimeOffset At);
+/// <param name="Channel">How the customer was reached, for a customer update.</param>
+public sealed record ComplaintStepDto(
+    ComplaintStepKind Kind, ComplaintStatus Status, Guid OwnerId, string? OwnerName, string? Note, ComplaintChannel? Channel, Guid? By, string? ByName, DateTimeOffset At);
 
 /// <summary>
 /// Who sees which complaints: service staff, directors and admins all; a rep the complaints of the customers they own; a
@@ -69,7 +78,8 @@ internal sealed class ComplaintViews(ComplaintsDbContext db, ICurrentUser curren
 
     public async Task<IReadOnlyList<ComplaintDto>> ToDtosAsync(IReadOnlyList<Complaint> complaints, CancellationToken cancellationToken)
     {
-        var names = await users.DisplayNamesAsync([.. complaints.SelectMany(c => new[] { c.OwnerId, c.ReceivedBy }).Distinct()], cancellationToken);
+        var names = await users.DisplayNamesAsync(
+            [.. complaints.SelectMany(c => new[] { c.OwnerId, c.ReceivedBy, c.PreventionOwnerId ?? c.OwnerId }).Distinct()], cancellationToken);
         var now = clock.GetUtcNow();
         return
         [
@@ -77,7 +87,8 @@ internal sealed class ComplaintViews(ComplaintsDbContext db, ICurrentUser curren
                 c.Id, c.CustomerId, c.CustomerName, c.KeyCustomer, c.Channel, c.Severity, c.Title, c.Description, c.Product, c.ContactName,
                 c.ReceivedAt, c.ReceivedBy, names.GetValueOrDefault(c.ReceivedBy), c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.Status,
                 c.AcknowledgedAt, c.AcknowledgedVia, c.PromisedAt, c.IsOverdue(now), c.BreachedAt, c.EscalatedAt, c.ResolutionKind, c.ResolutionDescription, c.ResolutionCost,
-                c.ResolvedAt, c.ClosedAt, c.ReopenCount, c.Version)),
+                c.ResolvedAt, c.ClosedAt, c.ReopenCount, c.CauseKey, c.CauseNote, c.PreventionAction, c.PreventionOwnerId,
+                c.PreventionOwnerId is { } preventer ? names.GetValueOrDefault(preventer) : null, c.PreventionDueOn, c.PreventionDoneAt, c.Version)),
         ];
     }
 }

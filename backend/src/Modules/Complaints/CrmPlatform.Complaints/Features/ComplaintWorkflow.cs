@@ -6,14 +6,17 @@ using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.BuildingBlocks.Time;
 using CrmPlatform.Complaints.Domain;
 using CrmPlatform.Complaints.Persistence;
+using CrmPlatform.Identity.Contracts;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Complaints.Features;
 
@@ -31,6 +34,15 @@ public sealed record CloseInput([property: MaxLength(ComplaintLimits.Note)] stri
 public sealed record ReopenInput([property: MaxLength(ComplaintLimits.Note)] string Reason);
 
 public sealed record AssignInput(Guid OwnerId);
+
+/// <param name="CauseKey">A category of <c>GET /complaints/causes</c> that is still in use.</param>
+public sealed record CauseInput([property: MaxLength(ComplaintLimits.CauseKey)] string CauseKey, [property: MaxLength(ComplaintLimits.Note)] string? Note);
+
+/// <param name="OwnerId">Who sees the action done: any user.</param>
+public sealed record PreventionInput([property: MaxLength(ComplaintLimits.Note)] string Action, Guid OwnerId, DateOnly DueOn);
+
+/// <param name="Note">What the customer was told.</param>
+public sealed record CustomerUpdateInput(ComplaintChannel Channel, [property: MaxLength(ComplaintLimits.Note)] string Note);
 
 /// <summary>A step of the complaint procedure; the body is the step's own input, null for investigate and resolve.</summary>
 public sealed record ComplaintStepCommand(Guid Id, uint ExpectedVersion, ComplaintStepKind Step, object? Input) : ICommand<Result<ComplaintDto>>;
@@ -65,6 +77,34 @@ internal sealed class AssignInputValidator : AbstractValidator<AssignInput>
     public AssignInputValidator() => RuleFor(a => a.OwnerId).NotEmpty();
 }
 
+internal sealed class CauseInputValidator : AbstractValidator<CauseInput>
+{
+    public CauseInputValidator()
+    {
+        RuleFor(c => c.CauseKey).NotEmpty().MaximumLength(ComplaintLimits.CauseKey);
+        RuleFor(c => c.Note).MaximumLength(ComplaintLimits.Note);
+    }
+}
+
+internal sealed class PreventionInputValidator : AbstractValidator<PreventionInput>
+{
+    public PreventionInputValidator()
+    {
+        RuleFor(p => p.Action).NotEmpty().MaximumLength(ComplaintLimits.Note).Must(a => a.Trim().Length > 0).WithMessage("Say what is to be done.");
+        RuleFor(p => p.OwnerId).NotEmpty();
+        RuleFor(p => p.DueOn).InclusiveBetween(CalendarLimits.Earliest, CalendarLimits.Latest);
+    }
+}
+
+internal sealed class CustomerUpdateInputValidator : AbstractValidator<CustomerUpdateInput>
+{
+    public CustomerUpdateInputValidator()
+    {
+        RuleFor(u => u.Channel).IsInEnum();
+        RuleFor(u => u.Note).NotEmpty().MaximumLength(ComplaintLimits.Note).Must(n => n.Trim().Length > 0).WithMessage("Say what the customer was told.");
+    }
+}
+
 internal sealed class ComplaintStepValidator : AbstractValidator<ComplaintStepCommand>
 {
     public ComplaintStepValidator() => RuleFor(c => c.Input).SetInheritanceValidator(input =>
@@ -74,6 +114,9 @@ internal sealed class ComplaintStepValidator : AbstractValidator<ComplaintStepCo
         input.Add(new CloseInputValidator());
         input.Add(new ReopenInputValidator());
         input.Add(new AssignInputValidator());
+        input.Add(new CauseInputValidator());
+        input.Add(new PreventionInputValidator());
+        input.Add(new CustomerUpdateInputValidator());
     }).AtBodyRoot();
 }
 
@@ -82,7 +125,7 @@ internal sealed class ComplaintStepValidator : AbstractValidator<ComplaintStepCo
 /// read (else 412). A new owner must fit the customer (<see cref="ComplaintOwners"/>).
 /// </summary>
 internal sealed class ComplaintStepHandler(
-    ComplaintsDbContext db, ComplaintViews views, ComplaintOwners owners, ICurrentUser currentUser, TimeProvider clock)
+    ComplaintsDbContext db, ComplaintViews views, ComplaintOwners owners, IUserDirectory users, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ComplaintStepCommand, Result<ComplaintDto>>
 {
     public async ValueTask<Result<ComplaintDto>> Handle(ComplaintStepCommand command, CancellationToken cancellationToken)
@@ -103,6 +146,14 @@ internal sealed class ComplaintStepHandler(
             (ComplaintStepKind.Closed, CloseInput c) => complaint.Close(c.Note, by, now),
             (ComplaintStepKind.Reopened, ReopenInput r) => complaint.Reopen(r.Reason, by, now),
             (ComplaintStepKind.Reassigned, AssignInput a) => await owners.CheckAsync(a.OwnerId, complaint.Customer, cancellationToken) ?? complaint.AssignTo(a.OwnerId, by, now),
+            (ComplaintStepKind.CauseFound, CauseInput c) => await db.Causes.AnyAsync(x => x.Key == c.CauseKey && x.Active, cancellationToken)
+                ? Done(() => complaint.RecordCause(c.CauseKey, c.Note, by, now))
+                : Error.Unprocessable("complaint.cause_unknown", "causeKey", $"'{c.CauseKey}' is not a cause in use: see GET /complaints/causes."),
+            (ComplaintStepKind.PreventionPlanned, PreventionInput p) => await users.FindAsync(p.OwnerId, cancellationToken) is null
+                ? Error.Unprocessable("complaint.owner_unknown", "ownerId", "No user has this id.")
+                : complaint.PlanPrevention(p.Action, p.OwnerId, p.DueOn, by, now),
+            (ComplaintStepKind.PreventionDone, _) => complaint.CompletePrevention(by, now),
+            (ComplaintStepKind.CustomerUpdated, CustomerUpdateInput u) => complaint.UpdateCustomer(u.Channel, u.Note, by, now),
             _ => throw new InvalidOperationException($"No endpoint sends step {command.Step} with {command.Input?.GetType().Name ?? "no body"}."),
         };
         if (problem is not null)
@@ -112,6 +163,12 @@ internal sealed class ComplaintStepHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         return await views.FindAsync(complaint.Id, cancellationToken) is { } changed ? changed : Error.NotFound("complaint", complaint.Id);
+    }
+
+    private static Error? Done(Action step)
+    {
+        step();
+        return null;
     }
 }
 
@@ -130,6 +187,12 @@ internal static class ComplaintWorkflowEndpoints
             "The customer is not satisfied, or it came back: investigate again (it counts as reopened)");
         MapStep<AssignInput>(complaints, "assign", ComplaintStepKind.Reassigned, "Complaints_Assign",
             "Hand the complaint to service staff, or to a rep or manager who looks after the customer");
+        MapStep<CauseInput>(complaints, "cause", ComplaintStepKind.CauseFound, "Complaints_Cause", "Name the root cause (a category in use), at any point");
+        MapStep<PreventionInput>(complaints, "prevention", ComplaintStepKind.PreventionPlanned, "Complaints_PlanPrevention",
+            "Plan what prevents it happening again (防止再发), with an owner and a due day; once the cause is named");
+        MapStep(complaints, "prevention/done", ComplaintStepKind.PreventionDone, "Complaints_PreventionDone", "The prevention action is done");
+        MapStep<CustomerUpdateInput>(complaints, "updates", ComplaintStepKind.CustomerUpdated, "Complaints_UpdateCustomer",
+            "Record what the customer was told and how (及时通知顾客), until the complaint is closed");
     }
 
     private static void MapStep(IEndpointRouteBuilder complaints, string path, ComplaintStepKind step, string name, string summary) =>

@@ -17,6 +17,7 @@ namespace CrmPlatform.Complaints.Features;
 /// <summary>The query string of <c>GET /complaints</c>: every filter narrows; the newest complaint first.</summary>
 /// <param name="Key">Only key customers' (true) or only the others' (false).</param>
 /// <param name="Overdue">Only those past their promised time and not yet resolved.</param>
+/// <param name="Cause">Only those of this root-cause category.</param>
 public sealed record ListComplaintsQuery(
     QueryEnum<ComplaintStatus>? Status,
     QueryEnum<ComplaintSeverity>? Severity,
@@ -24,6 +25,7 @@ public sealed record ListComplaintsQuery(
     bool? Overdue,
     Guid? OwnerId,
     Guid? CustomerId,
+    string? Cause,
     int? Limit,
     string? Cursor) : IQuery<Result<Page<ComplaintDto>>>;
 
@@ -80,6 +82,11 @@ internal sealed class ListComplaintsHandler(ComplaintViews views, TimeProvider c
             complaints = complaints.Where(c => c.CustomerId == customerId);
         }
 
+        if (query.Cause is { } cause)
+        {
+            complaints = complaints.Where(c => c.CauseKey == cause);
+        }
+
         var limit = query.Limit ?? PageLimits.Default;
         Cursor.TryDecode(query.Cursor, Sort, out var after);
         var rows = await complaints.PageAfter(c => c.Id, descending: true, after).Take(limit + 1).ToListAsync(cancellationToken);
@@ -107,7 +114,7 @@ internal sealed class ComplaintStepsHandler(ComplaintsDbContext db, ComplaintVie
         var steps = await db.Steps.AsNoTracking().Where(s => s.ComplaintId == query.Id).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         var names = await users.DisplayNamesAsync([.. steps.Select(s => s.OwnerId).Concat(steps.Where(s => s.By is not null).Select(s => s.By!.Value)).Distinct()], cancellationToken);
         return steps.Select(s => new ComplaintStepDto(
-            s.Kind, s.Status, s.OwnerId, names.GetValueOrDefault(s.OwnerId), s.Note, s.By, s.By is { } by ? names.GetValueOrDefault(by) : null, s.At)).ToList();
+            s.Kind, s.Status, s.OwnerId, names.GetValueOrDefault(s.OwnerId), s.Note, s.Channel, s.By, s.By is { } by ? names.GetValueOrDefault(by) : null, s.At)).ToList();
     }
 }
 

@@ -19,6 +19,27 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
     public DbSet<ComplaintStep> Steps => Set<ComplaintStep>();
+
+    public DbSet<ComplaintCause> Causes => Set<ComplaintCause>();
+}
+
+internal sealed class ComplaintCauseConfiguration : IEntityTypeConfiguration<ComplaintCause>
+{
+    public void Configure(EntityTypeBuilder<ComplaintCause> b)
+    {
+        b.ToTable("complaint_causes");
+        b.HasKey(c => c.Key);
+        b.Property(c => c.Key).HasMaxLength(ComplaintLimits.CauseKey);
+        b.Property(c => c.Name).HasMaxLength(ComplaintLimits.CauseName);
+        b.Property(c => c.EnglishName).HasMaxLength(ComplaintLimits.CauseName);
+        b.HasData(
+            ComplaintCause.Create("productQuality", "产品质量", "Product quality", 0),
+            ComplaintCause.Create("delivery", "交货物流", "Delivery", 1),
+            ComplaintCause.Create("serviceAttitude", "服务态度", "Service attitude", 2),
+            ComplaintCause.Create("priceBilling", "价格与账单", "Price and billing", 3),
+            ComplaintCause.Create("documentation", "资料说明", "Documentation", 4),
+            ComplaintCause.Create("other", "其他", "Other", 5));
+    }
 }
 
 internal sealed class CustomerCopyConfiguration : IEntityTypeConfiguration<CustomerCopy>
@@ -44,6 +65,11 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(c => c.ContactName).HasMaxLength(ComplaintLimits.Contact);
         b.Property(c => c.ResolutionDescription).HasMaxLength(ComplaintLimits.Note);
         b.Property(c => c.ResolutionCost).HasPrecision(11, 2);
+        b.Property(c => c.CauseKey).HasMaxLength(ComplaintLimits.CauseKey);
+        b.Property(c => c.CauseNote).HasMaxLength(ComplaintLimits.Note);
+        b.Property(c => c.PreventionAction).HasMaxLength(ComplaintLimits.Note);
+        // A complaint names a cause of the list; a cause in use is retired, never removed.
+        b.HasOne<ComplaintCause>().WithMany().HasForeignKey(c => c.CauseKey).OnDelete(DeleteBehavior.Restrict);
         b.Property(c => c.Version).IsRowVersion();
         b.Ignore(c => c.Customer);
         // A complaint is about a customer the module knows (its copy is written first).
@@ -56,6 +82,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.Status, c.PromisedAt });
         b.HasIndex(c => new { c.OwnerId, c.Status });
         b.HasIndex(c => c.CustomerId);
+        // Pareto: a period's complaints by cause.
+        b.HasIndex(c => new { c.ReceivedAt, c.CauseKey });
     }
 }
 
@@ -70,6 +98,7 @@ internal sealed class ComplaintStepConfiguration : IEntityTypeConfiguration<Comp
         b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Note).HasMaxLength(ComplaintLimits.Note);
+        b.Property(s => s.Channel).HasConversion<string>().HasMaxLength(20);
     }
 }
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace CrmPlatform.Complaints.Persistence.Migrations
 {
     /// <inheritdoc />
@@ -11,6 +13,22 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "complaint_causes",
+                schema: "complaints",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    english_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_complaint_causes", x => x.key);
+                });
+
             migrationBuilder.CreateTable(
                 name: "customer_copies",
                 schema: "complaints",
@@ -62,12 +80,25 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                     resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     reopen_count = table.Column<int>(type: "integer", nullable: false),
+                    cause_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    cause_note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    prevention_action = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    prevention_owner_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    prevention_due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    prevention_done_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_complaints", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_complaints_complaint_causes_cause_key",
+                        column: x => x.cause_key,
+                        principalSchema: "complaints",
+                        principalTable: "complaint_causes",
+                        principalColumn: "key",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_complaints_customer_copies_customer_id",
                         column: x => x.customer_id,
@@ -88,6 +119,7 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     owner_id = table.Column<Guid>(type: "uuid", nullable: false),
                     note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     by = table.Column<Guid>(type: "uuid", nullable: true),
                     at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -103,11 +135,31 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                schema: "complaints",
+                table: "complaint_causes",
+                columns: new[] { "key", "active", "english_name", "name", "position" },
+                values: new object[,]
+                {
+                    { "delivery", true, "Delivery", "交货物流", 1 },
+                    { "documentation", true, "Documentation", "资料说明", 4 },
+                    { "other", true, "Other", "其他", 5 },
+                    { "priceBilling", true, "Price and billing", "价格与账单", 3 },
+                    { "productQuality", true, "Product quality", "产品质量", 0 },
+                    { "serviceAttitude", true, "Service attitude", "服务态度", 2 }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_complaint_steps_complaint_id",
                 schema: "complaints",
                 table: "complaint_steps",
                 column: "complaint_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_complaints_cause_key",
+                schema: "complaints",
+                table: "complaints",
+                column: "cause_key");
 
             migrationBuilder.CreateIndex(
                 name: "ix_complaints_customer_id",
@@ -134,6 +186,12 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                 columns: new[] { "owner_id", "status" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_complaints_received_at_cause_key",
+                schema: "complaints",
+                table: "complaints",
+                columns: new[] { "received_at", "cause_key" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_complaints_status_promised_at",
                 schema: "complaints",
                 table: "complaints",
@@ -149,6 +207,10 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "complaints",
+                schema: "complaints");
+
+            migrationBuilder.DropTable(
+                name: "complaint_causes",
                 schema: "complaints");
 
             migrationBuilder.DropTable(

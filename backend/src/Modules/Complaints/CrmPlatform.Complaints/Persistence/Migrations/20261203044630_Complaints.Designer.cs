@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmPlatform.Complaints.Persistence.Migrations
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261203042831_Complaints")]
+    [Migration("20261203044630_Complaints")]
     partial class Complaints
     {
         /// <inheritdoc />
@@ -160,6 +160,16 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("breached_at");
 
+                    b.Property<string>("CauseKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cause_key");
+
+                    b.Property<string>("CauseNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cause_note");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -214,6 +224,23 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
+
+                    b.Property<string>("PreventionAction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("prevention_action");
+
+                    b.Property<DateTimeOffset?>("PreventionDoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prevention_done_at");
+
+                    b.Property<DateOnly?>("PreventionDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("prevention_due_on");
+
+                    b.Property<Guid?>("PreventionOwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prevention_owner_id");
 
                     b.Property<string>("Product")
                         .HasMaxLength(100)
@@ -290,6 +317,9 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
+                    b.HasIndex("CauseKey")
+                        .HasDatabaseName("ix_complaints_cause_key");
+
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_complaints_customer_id");
 
@@ -302,10 +332,96 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                     b.HasIndex("OwnerId", "Status")
                         .HasDatabaseName("ix_complaints_owner_id_status");
 
+                    b.HasIndex("ReceivedAt", "CauseKey")
+                        .HasDatabaseName("ix_complaints_received_at_cause_key");
+
                     b.HasIndex("Status", "PromisedAt")
                         .HasDatabaseName("ix_complaints_status_promised_at");
 
                     b.ToTable("complaints", "complaints");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.ComplaintCause", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("EnglishName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("english_name");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Key")
+                        .HasName("pk_complaint_causes");
+
+                    b.ToTable("complaint_causes", "complaints");
+
+                    b.HasData(
+                        new
+                        {
+                            Key = "productQuality",
+                            Active = true,
+                            EnglishName = "Product quality",
+                            Name = "产品质量",
+                            Position = 0
+                        },
+                        new
+                        {
+                            Key = "delivery",
+                            Active = true,
+                            EnglishName = "Delivery",
+                            Name = "交货物流",
+                            Position = 1
+                        },
+                        new
+                        {
+                            Key = "serviceAttitude",
+                            Active = true,
+                            EnglishName = "Service attitude",
+                            Name = "服务态度",
+                            Position = 2
+                        },
+                        new
+                        {
+                            Key = "priceBilling",
+                            Active = true,
+                            EnglishName = "Price and billing",
+                            Name = "价格与账单",
+                            Position = 3
+                        },
+                        new
+                        {
+                            Key = "documentation",
+                            Active = true,
+                            EnglishName = "Documentation",
+                            Name = "资料说明",
+                            Position = 4
+                        },
+                        new
+                        {
+                            Key = "other",
+                            Active = true,
+                            EnglishName = "Other",
+                            Name = "其他",
+                            Position = 5
+                        });
                 });
 
             modelBuilder.Entity("CrmPlatform.Complaints.Domain.ComplaintStep", b =>
@@ -321,6 +437,11 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                     b.Property<Guid?>("By")
                         .HasColumnType("uuid")
                         .HasColumnName("by");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
 
                     b.Property<Guid>("ComplaintId")
                         .HasColumnType("uuid")
@@ -393,6 +514,12 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
 
             modelBuilder.Entity("CrmPlatform.Complaints.Domain.Complaint", b =>
                 {
+                    b.HasOne("CrmPlatform.Complaints.Domain.ComplaintCause", null)
+                        .WithMany()
+                        .HasForeignKey("CauseKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_complaint_causes_cause_key");
+
                     b.HasOne("CrmPlatform.Customers.Contracts.Following.CustomerCopy", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
