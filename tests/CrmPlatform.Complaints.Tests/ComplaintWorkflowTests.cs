@@ -59,6 +59,7 @@ public sealed class ComplaintWorkflowTests(CrmApp app) : IClassFixture<CrmApp>
         await (await service.StepAsync(resolved, "reopen", new { reason = "  " })).ShouldHaveFieldErrorAsync("reason");
         var reopened = await service.StepOkAsync(resolved, "reopen", new { reason = "客户称补发货物仍有破损" });
         reopened.Should().BeEquivalentTo(new { Status = ComplaintStatus.Investigating, ReopenCount = 1, ResolvedAt = (DateTimeOffset?)null });
+        reopened.PromisedAt.Should().BeAfter(resolved.ResolvedAt!.Value.AddHours(23), "a reopening promises the SLA's 24 h again, from the reopening");
         var refund = await service.StepOkAsync(reopened, "propose", new { kind = "returnOrRefund", description = "整批退货退款", cost = 3_200m });
         var closed = await service.StepOkAsync(await service.StepOkAsync(refund, "resolve"), "close", new { note = "客户确认满意" });
         closed.Should().BeEquivalentTo(new { Status = ComplaintStatus.Closed, ReopenCount = 1, ResolutionKind = ResolutionKind.ReturnOrRefund, ResolutionCost = 3_200m });
@@ -125,6 +126,7 @@ public sealed class ComplaintWorkflowTests(CrmApp app) : IClassFixture<CrmApp>
         var repWest = await app.LoginAsync(DemoUsers.RepWest);
         await Eventually.HoldsAsync(async () => (await repWest.GetAsync(url)).StatusCode == HttpStatusCode.OK, "the complaint follows its customer to the West");
         (await rep.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await (await repWest.GetAsync(url)).ReadAsync<ComplaintDto>()).OwnerId.Should().Be(west.Id, "the complaint its previous rep handled goes to the new rep");
     }
 
     [Fact]
@@ -140,6 +142,10 @@ public sealed class ComplaintWorkflowTests(CrmApp app) : IClassFixture<CrmApp>
         await (await manager.StepAsync(complaint, "assign", new { ownerId = westRep.Id })).ShouldHaveFieldErrorAsync("ownerId", HttpStatusCode.UnprocessableEntity);
         await (await manager.StepAsync(complaint, "assign", new { ownerId = complaint.OwnerId })).ShouldHaveFieldErrorAsync("ownerId", HttpStatusCode.UnprocessableEntity);
         await (await manager.PostJsonAsync("/api/v1/complaints", Intake(customer.Id, ownerId: westRep.Id))).ShouldHaveFieldErrorAsync("ownerId", HttpStatusCode.UnprocessableEntity);
+
+        var managersCustomer = await manager.NewCustomerAsync("投诉 负责人 经理的客户");
+        await (await manager.PostJsonAsync("/api/v1/complaints", Intake(managersCustomer.Id, ownerId: complaint.OwnerId)))
+            .ShouldHaveFieldErrorAsync("ownerId", HttpStatusCode.UnprocessableEntity);
 
         var service = await (await app.LoginAsync(DemoUsers.Service)).MeAsync();
         var assigned = await manager.StepOkAsync(complaint, "assign", new { ownerId = service.Id });
@@ -164,7 +170,12 @@ public sealed class ComplaintWorkflowTests(CrmApp app) : IClassFixture<CrmApp>
         await (await rep.PostJsonAsync("/api/v1/complaints", Intake(Guid.NewGuid()))).ShouldHaveFieldErrorAsync("customerId", HttpStatusCode.UnprocessableEntity);
         await (await rep.PostJsonAsync($"/api/v1/complaints?bogus=1", Intake(customer.Id))).ShouldHaveFieldErrorAsync("bogus");
 
-        var complaint = await rep.ReceiveAsync(Intake(customer.Id));
+        var chinaTime = DateTimeOffset.UtcNow.AddHours(-1).ToOffset(TimeSpan.FromHours(8));
+        var complaint = await rep.ReceiveAsync(Intake(customer.Id, receivedAt: chinaTime));
+        complaint.ReceivedAt.Should().BeCloseTo(chinaTime, TimeSpan.FromMilliseconds(1), "a time written in China's offset is the same moment");
+        await (await rep.PostJsonAsync("/api/v1/complaints", Intake(customer.Id, receivedAt: new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero)))).ShouldHaveFieldErrorAsync("receivedAt");
+        var promised = await rep.StepOkAsync(await rep.ReceiveAsync(Intake(customer.Id)), "acknowledge", new { via = "phone", promisedAt = chinaTime.AddDays(3) });
+        promised.PromisedAt.Should().BeCloseTo(chinaTime.AddDays(3), TimeSpan.FromMilliseconds(1));
         await (await rep.StepAsync(complaint, "acknowledge", new { via = "phone", promisedAt = complaint.ReceivedAt.AddMinutes(-1) }))
             .ShouldHaveFieldErrorAsync("promisedAt", HttpStatusCode.UnprocessableEntity);
         await (await rep.StepAsync(complaint, "acknowledge", new { via = "pigeon" })).ShouldHaveFieldErrorAsync("via");
@@ -210,5 +221,53 @@ public sealed class ComplaintWorkflowTests(CrmApp app) : IClassFixture<CrmApp>
         var secondPage = await (await rep.GetAsync($"/api/v1/complaints?customerId={general.Id}&limit=1&cursor={firstPage.NextCursor}")).ReadAsync<Page<ComplaintDto>>();
         secondPage.Items.Single().Title.Should().Be("未逾期");
         onTime.Overdue.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_market_report_about_a_customer_becomes_one_complaint_and_the_report_keeps_it()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await rep.NewCustomerAsync("投诉 市场反映");
+        var other = await rep.NewCustomerAsync("投诉 市场反映 别家");
+        var report = await (await rep.PostJsonAsync("/api/v1/visits/market-reports", new { kind = "distributorComplaint", severity = "serious", customerId = customer.Id, description = "经销商投诉：连续两批货包装破损" }))
+            .ReadAsync<Visits.Features.MarketReportDto>(HttpStatusCode.Created);
+        object FromReport(Guid customerId, string channel = "marketReport") =>
+            new { customerId, channel, severity = "major", title = "经销商投诉包装", description = report.Description, marketReportId = report.Id };
+
+        await (await rep.PostJsonAsync("/api/v1/complaints", FromReport(customer.Id, channel: "phone"))).ShouldHaveFieldErrorAsync("channel");
+        await (await rep.PostJsonAsync("/api/v1/complaints", FromReport(other.Id))).ShouldHaveFieldErrorAsync("customerId", HttpStatusCode.UnprocessableEntity);
+        var westCustomer = await (await app.LoginAsync(DemoUsers.RepWest)).NewCustomerAsync("投诉 市场反映 西");
+        await (await (await app.LoginAsync(DemoUsers.RepWest)).PostJsonAsync("/api/v1/complaints", FromReport(westCustomer.Id)))
+            .ShouldHaveFieldErrorAsync("marketReportId", HttpStatusCode.UnprocessableEntity);
+
+        var complaint = await (await app.LoginAsync(DemoUsers.Service)).ReceiveAsync(FromReport(customer.Id));
+        complaint.Should().BeEquivalentTo(new { MarketReportId = (Guid?)report.Id, Channel = ComplaintChannel.MarketReport, CustomerId = customer.Id });
+        await (await rep.PostJsonAsync("/api/v1/complaints", FromReport(customer.Id))).ShouldHaveFieldErrorAsync("marketReportId", HttpStatusCode.UnprocessableEntity);
+        await Eventually.HoldsAsync(
+            async () => (await (await rep.GetAsync($"/api/v1/visits/market-reports/{report.Id}")).ReadAsync<Visits.Features.MarketReportDto>()).ComplaintId == complaint.Id,
+            "the market report knows the complaint made from it");
+    }
+
+    [Fact]
+    public async Task A_complaint_moves_to_the_survivor_of_a_merge_even_when_the_module_never_heard_of_the_survivor()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var survivor = await rep.NewCustomerAsync("投诉 合并 保留");
+        var duplicate = await rep.NewCustomerAsync("投诉 合并 重复");
+        var complaint = await rep.ReceiveAsync(Intake(duplicate.Id));
+        await Eventually.HoldsAsync(
+            async () => await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM complaints.customer_copies WHERE customer_id = @id", ("id", survivor.Id)) == 1,
+            "the survivor's creation reached the complaints module");
+        // As for a customer whose events all went before the module followed customers.
+        await Sql.ExecuteAsync(app.ConnectionString, "DELETE FROM complaints.customer_copies WHERE customer_id = @id", ("id", survivor.Id));
+
+        var manager = await app.LoginAsync(DemoUsers.ManagerEast);
+        var keep = await (await manager.GetAsync($"/api/v1/customers/{survivor.Id}")).ReadAsync<CustomerDto>();
+        var gone = await (await manager.GetAsync($"/api/v1/customers/{duplicate.Id}")).ReadAsync<CustomerDto>();
+        (await manager.SendWithIfMatchAsync(HttpMethod.Post, $"/api/v1/customers/{keep.Id}/merge", new { duplicateId = gone.Id, duplicateVersion = gone.Version }, keep.Version))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        await Eventually.HoldsAsync(
+            async () => (await (await rep.GetAsync($"/api/v1/complaints/{complaint.Id}")).ReadAsync<ComplaintDto>()) is { } moved && moved.CustomerId == survivor.Id && moved.CustomerName == "投诉 合并 保留",
+            "the complaint is the survivor's");
     }
 }

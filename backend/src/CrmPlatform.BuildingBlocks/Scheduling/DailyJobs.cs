@@ -95,6 +95,21 @@ public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clo
             recurring = [.. scope.ServiceProvider.GetServices<IRecurringJob>().Select(j => j.Name)];
         }
 
+        // Recurring work first, each on the clock as it runs: a long daily job must not hold back or back-date it.
+        foreach (var name in recurring)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetServices<IRecurringJob>().Single(j => j.Name == name).RunAsync(clock.GetDatabaseUtcNow(), cancellationToken);
+                ran.Add(name);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Recurring job {Job} failed; it runs again in a minute", name);
+            }
+        }
+
         foreach (var name in due)
         {
             try
@@ -107,20 +122,6 @@ public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clo
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Daily job {Job} failed for {Day}; it is tried again in a minute", name, today);
-            }
-        }
-
-        foreach (var name in recurring)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetServices<IRecurringJob>().Single(j => j.Name == name).RunAsync(now, cancellationToken);
-                ran.Add(name);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Recurring job {Job} failed; it runs again in a minute", name);
             }
         }
 

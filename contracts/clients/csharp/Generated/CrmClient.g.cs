@@ -23969,6 +23969,9 @@ namespace CrmPlatform.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset ReceivedAt { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("marketReportId")]
+        public System.Guid? MarketReportId { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("receivedBy")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid ReceivedBy { get; set; } = default!;
@@ -24108,6 +24111,9 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("ownerId")]
         public System.Guid? OwnerId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("marketReportId")]
+        public System.Guid? MarketReportId { get; set; } = default!;
 
     }
 
@@ -26724,6 +26730,9 @@ namespace CrmPlatform.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset ReportedAt { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
+        public System.Guid? ComplaintId { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
@@ -27953,6 +27962,9 @@ namespace CrmPlatform.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(1000)]
         public string Reason { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("promisedAt")]
+        public System.DateTimeOffset? PromisedAt { get; set; } = default!;
 
     }
 

@@ -1859,6 +1859,7 @@ export interface ComplaintDto {
     product?: string | undefined;
     contactName?: string | undefined;
     receivedAt: string;
+    marketReportId?: string | undefined;
     receivedBy: string;
     receivedByName?: string | undefined;
     ownerId: string;
@@ -1901,6 +1902,7 @@ export interface ComplaintInput {
     contactName?: string | undefined;
     receivedAt?: string | undefined;
     ownerId?: string | undefined;
+    marketReportId?: string | undefined;
 }
 
 export interface ComplaintParetoDto {
@@ -2007,6 +2009,7 @@ export interface ProblemDetails {
 
 export interface ReopenInput {
     reason: string;
+    promisedAt?: string | undefined;
 }
 
 export interface ResolutionInput {

@@ -3182,6 +3182,7 @@ export interface MarketReportDto {
     acknowledgedBy?: string | undefined;
     acknowledgedAt?: string | undefined;
     reportedAt: string;
+    complaintId?: string | undefined;
     version: number;
 }
 

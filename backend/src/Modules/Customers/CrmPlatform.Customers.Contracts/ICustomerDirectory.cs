@@ -18,6 +18,12 @@ public interface ICustomerDirectory
     /// owner's behalf without a caller (a module's demo data); the caller decides who may see them.
     /// </summary>
     Task<IReadOnlyList<CustomerCard>> OwnedByAsync(Guid ownerId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The customer, if it exists and is not archived, merged or in the pool, whoever asks: for work done without a caller
+    /// (an event consumer learning a customer it missed); the caller decides who may see it.
+    /// </summary>
+    Task<CustomerCard?> FindAnyAsync(Guid customerId, CancellationToken cancellationToken);
 }
 
 /// <summary>A customer as another module shows it: name, the owner and team that record scope matches, and whether it is a key customer (重点客户).</summary>

@@ -22,6 +22,12 @@ internal sealed class CustomerDirectory(CustomersDbContext db, ICurrentUser curr
             .ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 
+    public Task<CustomerCard?> FindAnyAsync(Guid customerId, CancellationToken cancellationToken) =>
+        db.Customers.AsNoTracking()
+            .Where(c => c.Id == customerId)
+            .Select(c => new CustomerCard(c.Id, c.Name, c.OwnerId, c.TeamId, c.Importance == Importance.Key))
+            .SingleOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<CustomerCard>> OwnedByAsync(Guid ownerId, int limit, CancellationToken cancellationToken) =>
         await db.Customers.AsNoTracking()
             .Where(c => c.OwnerId == ownerId)

@@ -1,7 +1,11 @@
 using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Scheduling;
+using CrmPlatform.Complaints.Contracts;
+using CrmPlatform.Visits.Contracts;
 using CrmPlatform.Visits.Features;
+using CrmPlatform.Visits.Integration;
 using CrmPlatform.Visits.Jobs;
 using CrmPlatform.Visits.Persistence;
 using CrmPlatform.Visits.Seeding;
@@ -33,6 +37,8 @@ public sealed class VisitsModule : IModule
         services.AddOptions<VisitsOptions>().BindConfiguration("Crm:Visits");
         services.AddScoped<IDailyJob, ConfirmTomorrow>();
         services.AddScoped<IDemoDataSeeder, VisitsDemoSeeder>();
+        services.AddScoped<IMarketReportDirectory, MarketReportComplaints>();
+        services.AddIntegrationEventHandler<ComplaintReceived, MarketReportComplaints>();
         services.AddValidatorsFromAssemblyContaining<VisitsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }
 

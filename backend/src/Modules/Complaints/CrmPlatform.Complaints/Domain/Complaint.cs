@@ -119,9 +119,9 @@ internal sealed class ComplaintCause
     public void Rename(string name, string englishName, bool active) => (Name, EnglishName, Active) = (name.Trim(), englishName.Trim(), active);
 }
 
-/// <summary>What the intake records: the customer's words, as received.</summary>
+/// <summary>What the intake records: the customer's words, as received, and the market report it was made from.</summary>
 internal sealed record ComplaintIntake(
-    ComplaintChannel Channel, ComplaintSeverity Severity, string Title, string Description, string? Product, string? ContactName, DateTimeOffset ReceivedAt);
+    ComplaintChannel Channel, ComplaintSeverity Severity, string Title, string Description, string? Product, string? ContactName, DateTimeOffset ReceivedAt, Guid? MarketReportId);
 
 /// <summary>The remedy proposed to the customer, with what it costs us.</summary>
 internal sealed record Resolution(ResolutionKind Kind, string Description, decimal Cost);
@@ -169,6 +169,9 @@ internal sealed class Complaint : IAudited
     public string? ContactName { get; private init; }
 
     public DateTimeOffset ReceivedAt { get; private init; }
+
+    /// <summary>The market report (市场状况反映表, Visits) it was made from: one complaint per report.</summary>
+    public Guid? MarketReportId { get; private init; }
 
     public Guid ReceivedBy { get; private init; }
 
@@ -247,27 +250,39 @@ internal sealed class Complaint : IAudited
             Product = OptionalText.Normalize(intake.Product),
             ContactName = OptionalText.Normalize(intake.ContactName),
             ReceivedAt = intake.ReceivedAt,
+            MarketReportId = intake.MarketReportId,
             ReceivedBy = by,
             OwnerId = ownerId,
             Status = ComplaintStatus.Received,
             PromisedAt = slaDue,
             UpdatedAt = now,
         };
-        complaint.FollowCustomer(customer, customerName);
+        complaint.Copy(customer, customerName);
         complaint.Step(ComplaintStepKind.Received, null, by, now);
         return complaint;
     }
 
-    /// <summary>The customer as the module now knows it: its name, owner, team and archive, for who may see the complaint.</summary>
-    public void FollowCustomer(CustomerScope customer, string customerName) =>
-        (CustomerId, CustomerName, CustomerOwnerId, CustomerTeamId, CustomerArchived) = (customer.CustomerId, customerName, customer.OwnerId, customer.TeamId, customer.Archived);
+    /// <summary>
+    /// The customer as the module now knows it: its name, owner, team and archive, for who may see the complaint. When the
+    /// customer went to another rep, a complaint its previous rep handled goes with it (a rep sees only their customers').
+    /// </summary>
+    public void FollowCustomer(CustomerScope customer, string customerName, DateTimeOffset now)
+    {
+        var previousOwner = CustomerOwnerId;
+        Copy(customer, customerName);
+        if (customer.OwnerId != previousOwner && OwnerId == previousOwner)
+        {
+            OwnerId = customer.OwnerId;
+            Step(ComplaintStepKind.Reassigned, null, null, now);
+        }
+    }
 
     /// <summary>The customer was told we have the complaint, and by when it will be resolved (the SLA's time unless another is promised).</summary>
     public Error? Acknowledge(ComplaintChannel via, DateTimeOffset? promisedAt, Guid by, DateTimeOffset now)
     {
         if (AcknowledgedAt is not null)
         {
-            return Error.Unprocessable("complaint.acknowledged", "acknowledgedAt", "The customer was already told; change the promised time by reopening only.");
+            return Error.Unprocessable("complaint.acknowledged", "acknowledgedAt", "The customer was already told; a reopening sets a new promised time.");
         }
 
         if (Status is ComplaintStatus.Resolved or ComplaintStatus.Closed)
@@ -280,9 +295,12 @@ internal sealed class Complaint : IAudited
             return Error.Unprocessable("complaint.promise_before_receipt", "promisedAt", "The promised time is after the complaint was received.");
         }
 
-        (AcknowledgedAt, AcknowledgedVia, PromisedAt) = (now, via, promisedAt ?? PromisedAt);
-        // A new promise starts the watch again.
-        (WarnedAt, BreachedAt, EscalatedAt) = (null, null, null);
+        (AcknowledgedAt, AcknowledgedVia) = (now, via);
+        if (promisedAt is { } promise && promise != PromisedAt)
+        {
+            Promise(promise);
+        }
+
         Step(ComplaintStepKind.Acknowledged, null, by, now);
         return null;
     }
@@ -344,14 +362,21 @@ internal sealed class Complaint : IAudited
     }
 
     /// <summary>The customer is not satisfied, or the complaint came back: it is investigated again, with its history, and counts as reopened.</summary>
-    public Error? Reopen(string reason, Guid by, DateTimeOffset now)
+    /// <param name="promisedAt">The new promise, the SLA's time from the reopening unless the customer was promised another.</param>
+    public Error? Reopen(string reason, DateTimeOffset promisedAt, Guid by, DateTimeOffset now)
     {
         if (Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed))
         {
             return NotIn("reopened");
         }
 
+        if (promisedAt <= now)
+        {
+            return Error.Unprocessable("complaint.promise_past", "promisedAt", "A reopened complaint is promised for a time still to come.");
+        }
+
         (Status, ResolvedAt, ClosedAt, ReopenCount) = (ComplaintStatus.Investigating, null, null, ReopenCount + 1);
+        Promise(promisedAt);
         Step(ComplaintStepKind.Reopened, reason.Trim(), by, now);
         return null;
     }
@@ -464,6 +489,12 @@ internal sealed class Complaint : IAudited
         Step(ComplaintStepKind.Escalated, null, null, now);
         return true;
     }
+
+    private void Copy(CustomerScope customer, string customerName) =>
+        (CustomerId, CustomerName, CustomerOwnerId, CustomerTeamId, CustomerArchived) = (customer.CustomerId, customerName, customer.OwnerId, customer.TeamId, customer.Archived);
+
+    /// <summary>A new promise starts the SLA watch again.</summary>
+    private void Promise(DateTimeOffset promisedAt) => (PromisedAt, WarnedAt, BreachedAt, EscalatedAt) = (promisedAt, null, null, null);
 
     private Error NotIn(string what) =>
         Error.Unprocessable("complaint.wrong_status", "status", $"A complaint that is {Status} cannot be {what}.");

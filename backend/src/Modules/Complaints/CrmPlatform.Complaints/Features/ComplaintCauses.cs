@@ -68,15 +68,22 @@ internal sealed class ComplaintCauseHandlers(ComplaintsDbContext db, ICurrentUse
             return forbidden;
         }
 
+        // One statement, so two people adding the same key at once get one cause and a 422, never a 500.
         var input = command.Cause;
-        if (await db.Causes.AnyAsync(c => c.Key == input.Key, cancellationToken))
+        var (key, name, englishName) = (input.Key, input.Name.Trim(), input.EnglishName.Trim());
+        var added = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO complaints.complaint_causes (key, name, english_name, position, active)
+            SELECT {key}, {name}, {englishName}, coalesce(max(position), -1) + 1, true FROM complaints.complaint_causes
+            ON CONFLICT (key) DO NOTHING
+            """,
+            cancellationToken);
+        if (added == 0)
         {
             return Error.Unprocessable("complaint_cause.exists", "key", $"A cause '{input.Key}' exists already.");
         }
 
-        var position = await db.Causes.Select(c => (int?)c.Position).MaxAsync(cancellationToken) ?? -1;
-        var cause = db.Causes.Add(ComplaintCause.Create(input.Key, input.Name, input.EnglishName, position + 1)).Entity;
-        await db.SaveChangesAsync(cancellationToken);
+        var cause = await db.Causes.AsNoTracking().SingleAsync(c => c.Key == key, cancellationToken);
         return Dto(cause);
     }
 

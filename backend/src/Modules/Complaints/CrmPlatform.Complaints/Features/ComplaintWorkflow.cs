@@ -31,7 +31,8 @@ public sealed record ResolutionInput(ResolutionKind Kind, [property: MaxLength(C
 public sealed record CloseInput([property: MaxLength(ComplaintLimits.Note)] string? Note);
 
 /// <param name="Reason">Why it is reopened: the customer is not satisfied, or the problem came back.</param>
-public sealed record ReopenInput([property: MaxLength(ComplaintLimits.Note)] string Reason);
+/// <param name="PromisedAt">The new promise; by default the SLA's time from now for the complaint's severity and customer.</param>
+public sealed record ReopenInput([property: MaxLength(ComplaintLimits.Note)] string Reason, DateTimeOffset? PromisedAt = null);
 
 public sealed record AssignInput(Guid OwnerId);
 
@@ -125,7 +126,7 @@ internal sealed class ComplaintStepValidator : AbstractValidator<ComplaintStepCo
 /// read (else 412). A new owner must fit the customer (<see cref="ComplaintOwners"/>).
 /// </summary>
 internal sealed class ComplaintStepHandler(
-    ComplaintsDbContext db, ComplaintViews views, ComplaintOwners owners, IUserDirectory users, ICurrentUser currentUser, TimeProvider clock)
+    ComplaintsDbContext db, ComplaintViews views, ComplaintOwners owners, SlaClock sla, IUserDirectory users, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ComplaintStepCommand, Result<ComplaintDto>>
 {
     public async ValueTask<Result<ComplaintDto>> Handle(ComplaintStepCommand command, CancellationToken cancellationToken)
@@ -139,12 +140,13 @@ internal sealed class ComplaintStepHandler(
         var (complaint, by, now) = (found.Value, currentUser.Id, clock.GetDatabaseUtcNow());
         var problem = (command.Step, command.Input) switch
         {
-            (ComplaintStepKind.Acknowledged, AcknowledgeInput a) => complaint.Acknowledge(a.Via, a.PromisedAt, by, now),
+            (ComplaintStepKind.Acknowledged, AcknowledgeInput a) => complaint.Acknowledge(a.Via, a.PromisedAt?.ToUniversalTime(), by, now),
             (ComplaintStepKind.Investigating, _) => complaint.Investigate(by, now),
             (ComplaintStepKind.ResolutionProposed, ResolutionInput r) => complaint.Propose(new Resolution(r.Kind, r.Description, r.Cost ?? 0), by, now),
             (ComplaintStepKind.Resolved, _) => complaint.Resolve(by, now),
             (ComplaintStepKind.Closed, CloseInput c) => complaint.Close(c.Note, by, now),
-            (ComplaintStepKind.Reopened, ReopenInput r) => complaint.Reopen(r.Reason, by, now),
+            (ComplaintStepKind.Reopened, ReopenInput r) =>
+                complaint.Reopen(r.Reason, r.PromisedAt?.ToUniversalTime() ?? sla.DueAt(now, complaint.Severity, complaint.KeyCustomer), by, now),
             (ComplaintStepKind.Reassigned, AssignInput a) => await owners.CheckAsync(a.OwnerId, complaint.Customer, cancellationToken) ?? complaint.AssignTo(a.OwnerId, by, now),
             (ComplaintStepKind.CauseFound, CauseInput c) => await db.Causes.AnyAsync(x => x.Key == c.CauseKey && x.Active, cancellationToken)
                 ? Done(() => complaint.RecordCause(c.CauseKey, c.Note, by, now))

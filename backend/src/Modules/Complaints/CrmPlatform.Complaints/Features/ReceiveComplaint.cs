@@ -6,16 +6,20 @@ using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
+using CrmPlatform.BuildingBlocks.Time;
+using CrmPlatform.Complaints.Contracts;
 using CrmPlatform.Complaints.Domain;
 using CrmPlatform.Complaints.Persistence;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Contracts.Following;
 using CrmPlatform.Identity.Contracts;
+using CrmPlatform.Visits.Contracts;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrmPlatform.Complaints.Features;
 
@@ -24,6 +28,7 @@ namespace CrmPlatform.Complaints.Features;
 /// <param name="ContactName">Who at the customer complained.</param>
 /// <param name="ReceivedAt">When it reached us; now when omitted (never in the future).</param>
 /// <param name="OwnerId">Who handles it: the receiver when service staff or a rep, else the customer's owner.</param>
+/// <param name="MarketReportId">The market report (Visits) it is made from, with channel <c>marketReport</c>: one you can see, about the same customer, not turned into a complaint yet.</param>
 public sealed record ComplaintInput(
     Guid CustomerId,
     ComplaintChannel Channel,
@@ -33,7 +38,8 @@ public sealed record ComplaintInput(
     [property: MaxLength(ComplaintLimits.Product)] string? Product,
     [property: MaxLength(ComplaintLimits.Contact)] string? ContactName,
     DateTimeOffset? ReceivedAt,
-    Guid? OwnerId);
+    Guid? OwnerId,
+    Guid? MarketReportId = null);
 
 public sealed record ReceiveComplaintCommand(ComplaintInput Complaint) : ICommand<Result<ComplaintDto>>;
 
@@ -49,10 +55,14 @@ internal sealed class ReceiveComplaintValidator : AbstractValidator<ReceiveCompl
         complaint.RuleFor(c => c.Product).MaximumLength(ComplaintLimits.Product);
         complaint.RuleFor(c => c.ContactName).MaximumLength(ComplaintLimits.Contact);
         complaint.RuleFor(c => c.OwnerId).NotEqual(Guid.Empty).When(c => c.OwnerId is not null);
+        complaint.RuleFor(c => c.ReceivedAt).GreaterThanOrEqualTo(new DateTimeOffset(CalendarLimits.Earliest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+            .When(c => c.ReceivedAt is not null);
+        complaint.RuleFor(c => c.Channel).Equal(ComplaintChannel.MarketReport).When(c => c.MarketReportId is not null)
+            .WithMessage("A complaint made from a market report has the channel marketReport.");
     }).AtBodyRoot();
 }
 
-/// <summary>Who may handle a customer's complaint: service staff (or a director), or a rep or manager who looks after the customer.</summary>
+/// <summary>Who may handle a customer's complaint: service staff (or a director), the customer's rep, or a manager of its team.</summary>
 internal sealed class ComplaintOwners(IUserDirectory users)
 {
     public async Task<Error?> CheckAsync(Guid ownerId, CustomerScope customer, CancellationToken cancellationToken)
@@ -62,7 +72,9 @@ internal sealed class ComplaintOwners(IUserDirectory users)
         {
             null => false,
             Roles.Service or Roles.Director => true,
-            Roles.Rep or Roles.Manager => user.Id == customer.OwnerId || (customer.TeamId is not null && user.TeamId == customer.TeamId),
+            // A rep sees only the customers they own; a manager the team's.
+            Roles.Rep => user.Id == customer.OwnerId,
+            Roles.Manager => customer.TeamId is not null && user.TeamId == customer.TeamId,
             _ => false,
         };
         return fits ? null : Error.Unprocessable("complaint.owner_unfit", "ownerId", "A complaint is handled by service staff, or by a rep or manager who looks after the customer.");
@@ -74,7 +86,14 @@ internal sealed class ComplaintOwners(IUserDirectory users)
 /// the customer's timeline in the same transaction.
 /// </summary>
 internal sealed class ReceiveComplaintHandler(
-    ComplaintsDbContext db, ICustomerDirectory customers, ComplaintOwners owners, ComplaintViews views, SlaClock sla, ICurrentUser currentUser, TimeProvider clock)
+    ComplaintsDbContext db,
+    ICustomerDirectory customers,
+    ComplaintOwners owners,
+    ComplaintViews views,
+    SlaClock sla,
+    ICurrentUser currentUser,
+    TimeProvider clock,
+    IMarketReportDirectory? marketReports = null)
     : ICommandHandler<ReceiveComplaintCommand, Result<ComplaintDto>>
 {
     public const string Source = "complaints";
@@ -93,6 +112,11 @@ internal sealed class ReceiveComplaintHandler(
             return Error.Unprocessable("complaint.customer_unknown", "customerId", $"No customer '{input.CustomerId}' exists that you can see.");
         }
 
+        if (input.MarketReportId is { } reportId && await FromMarketReportAsync(reportId, input.CustomerId, cancellationToken) is { } unusable)
+        {
+            return unusable;
+        }
+
         var scope = await CustomerCopies.LockAsync(db, card, cancellationToken);
         var ownerId = input.OwnerId ?? (currentUser.Role is Roles.Service or Roles.Rep ? currentUser.Id : card.OwnerId);
         if (await owners.CheckAsync(ownerId, scope, cancellationToken) is { } unfit)
@@ -100,13 +124,36 @@ internal sealed class ReceiveComplaintHandler(
             return unfit;
         }
 
-        var intake = new ComplaintIntake(input.Channel, input.Severity, input.Title, input.Description, input.Product, input.ContactName, input.ReceivedAt ?? now);
+        // Kept in UTC, whatever offset the client wrote.
+        var intake = new ComplaintIntake(
+            input.Channel, input.Severity, input.Title, input.Description, input.Product, input.ContactName, (input.ReceivedAt ?? now).ToUniversalTime(), input.MarketReportId);
         var complaint = Complaint.Receive(scope, card.Name, card.Key, intake, sla.DueAt(intake.ReceivedAt, intake.Severity, card.Key), ownerId, currentUser.Id, now);
         db.Complaints.Add(complaint);
         db.Publish(new RecordInteraction(
             Guid.CreateVersion7(now), complaint.ReceivedAt, complaint.CustomerId, InteractionKind.Complaint, null, currentUser.Id, complaint.Title, null, null, Source));
+        db.Publish(new ComplaintReceived(Guid.CreateVersion7(now), now, complaint.Id, complaint.CustomerId, complaint.MarketReportId));
         await db.SaveChangesAsync(cancellationToken);
         return await views.FindAsync(complaint.Id, cancellationToken) is { } received ? received : Error.NotFound("complaint", complaint.Id);
+    }
+
+    /// <summary>A market report becomes a complaint once, about the customer it named, when the caller can see it.</summary>
+    private async Task<Error?> FromMarketReportAsync(Guid reportId, Guid customerId, CancellationToken cancellationToken)
+    {
+        var report = marketReports is null ? null : await marketReports.FindVisibleAsync(reportId, cancellationToken);
+        if (report is null)
+        {
+            return Error.Unprocessable("complaint.market_report_unknown", "marketReportId", "No market report you can see has this id.");
+        }
+
+        if (report.CustomerId is { } reported && reported != customerId)
+        {
+            return Error.Unprocessable("complaint.market_report_customer", "customerId", "The market report is about another customer.");
+        }
+
+        var made = report.ComplaintId ?? await db.Complaints.Where(c => c.MarketReportId == reportId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        return made is { } complaintId
+            ? Error.Unprocessable("complaint.market_report_used", "marketReportId", $"The market report was already turned into complaint '{complaintId}'.")
+            : null;
     }
 }
 

@@ -50,7 +50,7 @@ internal sealed class SlaClock(IOptions<ComplaintsOptions> options)
     {
         var sla = options.Value;
         var hours = TimeSpan.FromHours((keyCustomer ? sla.KeyCustomer : sla.GeneralCustomer).For(severity));
-        return sla.BusinessHours ? AddBusinessHours(receivedAt, hours, sla.DayStart, sla.DayEnd) : receivedAt + hours;
+        return sla.BusinessHours ? AddBusinessHours(receivedAt, hours, sla.DayStart, sla.DayEnd) : (receivedAt + hours).ToUniversalTime();
     }
 
     /// <summary>

@@ -82,6 +82,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.Status, c.PromisedAt });
         b.HasIndex(c => new { c.OwnerId, c.Status });
         b.HasIndex(c => c.CustomerId);
+        // One complaint per market report.
+        b.HasIndex(c => c.MarketReportId).IsUnique().HasFilter("market_report_id IS NOT NULL");
         // Pareto: a period's complaints by cause.
         b.HasIndex(c => new { c.ReceivedAt, c.CauseKey });
     }

@@ -11,7 +11,7 @@ namespace CrmPlatform.Customers.Contracts.Following;
 /// makes, so a redelivery changes nothing; any event about a customer the module has not seen yet (created before the
 /// module followed customers, or its creation still to be delivered) adds the customer.
 /// </summary>
-public abstract class CustomerFollower<TContext>(TContext db, TimeProvider clock) :
+public abstract class CustomerFollower<TContext>(TContext db, ICustomerDirectory customers, TimeProvider clock) :
     IIntegrationEventHandler<CustomerCreated>,
     IIntegrationEventHandler<CustomerRenamed>,
     IIntegrationEventHandler<CustomerOwnerChanged>,
@@ -72,6 +72,24 @@ public abstract class CustomerFollower<TContext>(TContext db, TimeProvider clock
     protected abstract Task FollowAsync(CustomerCopy copy, Func<Task<CustomerCopy>>? survivor, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The survivor of a merge, locked: the module's copy, or — for a customer whose events all went before the module
+    /// followed customers — a copy made from the directory's card, as older than any event. Fails while the survivor is
+    /// unknown to the Customers module too (the merge is then delivered again).
+    /// </summary>
+    private async Task<CustomerCopy> SurvivorAsync(Guid survivorId, Guid mergedId, CancellationToken cancellationToken)
+    {
+        if (await CustomerCopies.Locked(Db, survivorId).SingleOrDefaultAsync(cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        var card = await customers.FindAnyAsync(survivorId, cancellationToken)
+            ?? throw new InvalidOperationException($"The survivor {survivorId} of merged customer {mergedId} is not known to {Db.Schema} yet.");
+        await CustomerCopies.LockAsync(Db, card, cancellationToken);
+        return await CustomerCopies.Locked(Db, survivorId).SingleAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Applies the event to the copy, then the copy to the module's records. The copy's row is locked first, as a record's
     /// creation locks it (<see cref="CustomerCopies.LockAsync"/>), so a record written meanwhile is not left with the
     /// customer's old scope; the lock lasts until the records that follow it are saved.
@@ -94,10 +112,7 @@ public abstract class CustomerFollower<TContext>(TContext db, TimeProvider clock
         }
 
         copy.Observe(customerEvent.Name, customerEvent.OwnerId, customerEvent.TeamId, archived ? customerEvent.OccurredAt : null, customerEvent.OccurredAt);
-        Func<Task<CustomerCopy>>? survivor = survivorId is { } id
-            ? async () => await CustomerCopies.Locked(Db, id).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new InvalidOperationException($"The survivor {id} of merged customer {customerEvent.CustomerId} is not known to {Db.Schema} yet.")
-            : null;
+        Func<Task<CustomerCopy>>? survivor = survivorId is { } id ? () => SurvivorAsync(id, customerEvent.CustomerId, cancellationToken) : null;
         await FollowAsync(copy, survivor, now, cancellationToken);
         await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Contracts.Following;
 using CrmPlatform.Deals.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace CrmPlatform.Deals.Integration;
 /// Deals follow their customer: they carry its scope, a new owner takes over the deals the previous owner worked, a
 /// merged-away customer's deals go to the survivor, and the deals' invoices follow their deals.
 /// </summary>
-internal sealed class DealsFollowCustomers(DealsDbContext db, TimeProvider clock) : CustomerFollower<DealsDbContext>(db, clock)
+internal sealed class DealsFollowCustomers(DealsDbContext db, ICustomerDirectory customers, TimeProvider clock) : CustomerFollower<DealsDbContext>(db, customers, clock)
 {
     protected override string Consumer => "deals.customer-copies";
 

@@ -80,6 +80,9 @@ internal sealed class MarketReport : IOwnedRecord, IAudited
 
     public DateTimeOffset? AcknowledgedAt { get; private set; }
 
+    /// <summary>The complaint (Complaints module) it was turned into.</summary>
+    public Guid? ComplaintId { get; private set; }
+
     [NotAudited]
     public DateTimeOffset ReportedAt { get; private init; }
 
@@ -114,5 +117,17 @@ internal sealed class MarketReport : IOwnedRecord, IAudited
 
         (Status, Response, AcknowledgedBy, AcknowledgedAt) = (MarketReportStatus.Acknowledged, response, by, now);
         return null;
+    }
+
+    /// <summary>The report became a complaint: kept once, whatever arrives later.</summary>
+    public bool TurnedInto(Guid complaintId)
+    {
+        if (ComplaintId is not null)
+        {
+            return false;
+        }
+
+        ComplaintId = complaintId;
+        return true;
     }
 }

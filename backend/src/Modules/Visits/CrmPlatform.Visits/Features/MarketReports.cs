@@ -58,6 +58,7 @@ public sealed record MarketReportDto(
     Guid? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
     DateTimeOffset ReportedAt,
+    Guid? ComplaintId,
     uint Version);
 
 /// <summary>The query string of <c>GET /visits/market-reports</c>.</summary>
@@ -105,7 +106,7 @@ internal sealed class MarketReportReader(IUserDirectory users)
         [
             .. reports.Select(r => new MarketReportDto(
                 r.Id, r.OwnerId, names.GetValueOrDefault(r.OwnerId), r.TeamId, r.ObservedOn, r.Kind, r.Severity, r.CustomerId, r.CustomerName, r.Competitor, r.Product,
-                r.Description, r.SuggestedAction, r.Status, r.Response, r.AcknowledgedBy, r.AcknowledgedAt, r.ReportedAt, r.Version)),
+                r.Description, r.SuggestedAction, r.Status, r.Response, r.AcknowledgedBy, r.AcknowledgedAt, r.ReportedAt, r.ComplaintId, r.Version)),
         ];
     }
 

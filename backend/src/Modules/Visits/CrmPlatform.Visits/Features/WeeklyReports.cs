@@ -59,8 +59,8 @@ public sealed record ComplainingCustomerDto(Guid CustomerId, string Name, Guid O
 /// <param name="AbnormalCustomerCount">All the team's customers overdue for a visit; <paramref name="AbnormalCustomers"/> lists the 50 longest overdue.</param>
 /// <param name="FallingCustomerCount">All the team's customers whose purchases fell by more than half; <paramref name="FallingCustomers"/> lists the 50 largest falls.</param>
 /// <param name="ComplainingCustomerCount">
-/// All the team's customers with complaints open; <paramref name="ComplainingCustomers"/> lists 50, the most overdue first. Null when the
-/// Complaints module does not run.
+/// All the team's customers with complaints open when the week was compiled; <paramref name="ComplainingCustomers"/> lists 50, the most
+/// overdue first. Null when not counted: the Complaints module does not run, or the week was compiled before it was counted.
 /// </param>
 public sealed record WeeklyFiguresDto(
     DateOnly From,

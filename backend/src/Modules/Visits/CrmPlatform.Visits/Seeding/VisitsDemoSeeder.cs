@@ -104,7 +104,8 @@ internal sealed class VisitsDemoSeeder(
         waiting.Submit(now);
         db.Plans.Add(waiting);
 
-        var (promotionDay, opinionDay) = (workdays[^6], workdays[^3]);
+        // The promotion on last week's Wednesday, so last week's report shows a competitor move; the opinion this week or last.
+        var (promotionDay, opinionDay) = (ChinaWeeks.Of(today).Start.AddDays(-5), workdays[^2]);
         db.MarketReports.Add(MarketReport.Report(
             rep.Id, rep.TeamId, promotionDay, MarketReportKind.CompetitorPromotion, MarketSeverity.Notable, (rep.Book[0].Id, rep.Book[0].Name), "某竞品公司", "500ml 系列",
             "竞品在本区商超买十送三，持续两周，客户问我方是否跟进", "申请同等力度的堆头促销", At(promotionDay, 16, 0)));

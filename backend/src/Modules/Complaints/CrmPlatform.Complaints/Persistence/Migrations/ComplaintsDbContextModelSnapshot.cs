@@ -218,6 +218,10 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("key_customer");
 
+                    b.Property<Guid?>("MarketReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("market_report_id");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
@@ -319,6 +323,11 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_complaints_customer_id");
+
+                    b.HasIndex("MarketReportId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaints_market_report_id")
+                        .HasFilter("market_report_id IS NOT NULL");
 
                     b.HasIndex("CustomerOwnerId", "Id")
                         .HasDatabaseName("ix_complaints_customer_owner_id_id");

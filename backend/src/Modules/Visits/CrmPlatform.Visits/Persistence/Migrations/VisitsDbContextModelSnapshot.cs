@@ -316,6 +316,10 @@ namespace CrmPlatform.Visits.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("competitor");
 
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid")
                         .HasColumnName("customer_id");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmPlatform.Complaints.Persistence.Migrations
 {
     [DbContext(typeof(ComplaintsDbContext))]
-    [Migration("20261203044630_Complaints")]
+    [Migration("20261203045707_Complaints")]
     partial class Complaints
     {
         /// <inheritdoc />
@@ -221,6 +221,10 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("key_customer");
 
+                    b.Property<Guid?>("MarketReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("market_report_id");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_id");
@@ -322,6 +326,11 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_complaints_customer_id");
+
+                    b.HasIndex("MarketReportId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaints_market_report_id")
+                        .HasFilter("market_report_id IS NOT NULL");
 
                     b.HasIndex("CustomerOwnerId", "Id")
                         .HasDatabaseName("ix_complaints_customer_owner_id_id");

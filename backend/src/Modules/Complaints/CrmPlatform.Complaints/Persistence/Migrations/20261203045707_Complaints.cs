@@ -65,6 +65,7 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                     product = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     contact_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    market_report_id = table.Column<Guid>(type: "uuid", nullable: true),
                     received_by = table.Column<Guid>(type: "uuid", nullable: false),
                     owner_id = table.Column<Guid>(type: "uuid", nullable: false),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
@@ -178,6 +179,14 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                 schema: "complaints",
                 table: "complaints",
                 columns: new[] { "customer_team_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_complaints_market_report_id",
+                schema: "complaints",
+                table: "complaints",
+                column: "market_report_id",
+                unique: true,
+                filter: "market_report_id IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_complaints_owner_id_status",
