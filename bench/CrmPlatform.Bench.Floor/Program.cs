@@ -445,6 +445,72 @@ app.MapPost("/visits/weekly-compile", async (WeekBody body, HttpResponse respons
     await WriteJsonAsync(response, command, StatusCodes.Status200OK, StatusCodes.Status200OK);
 });
 
+// The complaint list: the newest 50 of the caller's scope (a rep: their customers'; a manager: the team's customers'), with
+// the names the product shows and its overdue flag.
+app.MapGet("/complaints", async (string? status, Guid? owner, Guid? team, HttpResponse response) =>
+{
+    var scope = owner is not null ? " AND customer_owner_id = $1" : team is not null ? " AND customer_team_id = $1" : string.Empty;
+    var byStatus = status is null ? string.Empty : $" AND status = ${(scope.Length > 0 ? 2 : 1)}";
+    await using var command = dataSource.CreateCommand($"""
+        SELECT json_build_object('items', coalesce(json_agg(json_build_object('id', c.id, 'customerId', c.customer_id, 'customerName', c.customer_name,
+                 'keyCustomer', c.key_customer, 'channel', {CamelCase("c.channel")}, 'severity', {CamelCase("c.severity")}, 'title', c.title,
+                 'description', c.description, 'product', c.product, 'contactName', c.contact_name, 'receivedAt', c.received_at,
+                 'marketReportId', c.market_report_id, 'receivedBy', c.received_by, 'receivedByName', r.display_name, 'ownerId', c.owner_id,
+                 'ownerName', o.display_name, 'status', {CamelCase("c.status")}, 'acknowledgedAt', c.acknowledged_at, 'promisedAt', c.promised_at,
+                 'overdue', c.promised_at < now() AND c.status NOT IN ('Resolved', 'Closed'), 'breachedAt', c.breached_at,
+                 'resolutionKind', c.resolution_kind, 'resolutionCost', c.resolution_cost, 'resolvedAt', c.resolved_at, 'closedAt', c.closed_at,
+                 'reopenCount', c.reopen_count, 'causeKey', c.cause_key, 'version', c.xmin::text::bigint) ORDER BY c.id DESC), '[]'), 'nextCursor', NULL)::text
+        FROM (SELECT *, xmin FROM complaints.complaints WHERE NOT customer_archived{scope}{byStatus} ORDER BY id DESC LIMIT 51) AS c
+        LEFT JOIN identity.users r ON r.id = c.received_by
+        LEFT JOIN identity.users o ON o.id = c.owner_id
+        """);
+    if ((owner ?? team) is { } scoped)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = scoped });
+    }
+
+    if (status is not null)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = status });
+    }
+
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
+// Pareto of a period's complaints by cause (count, cost, share, cumulative share, the vital few) and the SLA figures, in one
+// statement over the caller's scope.
+app.MapGet("/complaints/pareto", async (DateOnly from, DateOnly to, Guid? team, HttpResponse response) =>
+{
+    var scope = team is not null ? " AND customer_team_id = $3" : string.Empty;
+    await using var command = dataSource.CreateCommand($"""
+        WITH c AS (SELECT * FROM complaints.complaints
+                   WHERE NOT customer_archived AND received_at >= $1::timestamp AT TIME ZONE 'Asia/Shanghai'
+                     AND received_at < ($2 + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'{scope}),
+        by_cause AS (SELECT cause_key, count(*) AS n, sum(coalesce(resolution_cost, 0)) AS cost FROM c GROUP BY cause_key),
+        caused AS (SELECT b.*, k.name, k.english_name, sum(b.n) OVER () AS total,
+                          sum(b.n) OVER (ORDER BY b.n DESC, b.cost DESC, b.cause_key) AS running
+                   FROM by_cause b JOIN complaints.complaint_causes k ON k.key = b.cause_key)
+        SELECT json_build_object('from', $1, 'to', $2, 'total', (SELECT coalesce(sum(n), 0) FROM by_cause),
+                 'totalCost', (SELECT coalesce(sum(cost), 0) FROM by_cause), 'uncaused', (SELECT coalesce(sum(n), 0) FROM by_cause WHERE cause_key IS NULL),
+                 'causes', (SELECT coalesce(json_agg(json_build_object('causeKey', cause_key, 'name', name, 'englishName', english_name, 'count', n, 'cost', cost,
+                              'share', round(100.0 * n / total, 1), 'cumulativeShare', round(100.0 * running / total, 1),
+                              'vital', 100.0 * (running - n) / total < 80) ORDER BY n DESC, cost DESC, cause_key), '[]') FROM caused),
+                 'sla', (SELECT json_build_object('received', count(*), 'acknowledged', count(acknowledged_at),
+                           'averageHoursToAcknowledge', round((avg(extract(epoch FROM acknowledged_at - received_at)) / 3600)::numeric, 1),
+                           'resolved', count(resolved_at), 'resolvedOnTime', count(*) FILTER (WHERE resolved_at <= promised_at),
+                           'averageHoursToResolve', round((avg(extract(epoch FROM resolved_at - received_at)) / 3600)::numeric, 1),
+                           'reopened', count(*) FILTER (WHERE reopen_count > 0)) FROM c))::text
+        """);
+    command.Parameters.Add(new NpgsqlParameter { Value = from });
+    command.Parameters.Add(new NpgsqlParameter { Value = to });
+    if (team is { } scoped)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = scoped });
+    }
+
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
 await app.RunAsync();
 
 static async Task<Guid[]> AllTeamsAsync(NpgsqlDataSource dataSource)
@@ -477,6 +543,8 @@ static void AddFields(NpgsqlCommand command, Guid id, CustomerBody body)
 
     command.Parameters.Add(new NpgsqlParameter { Value = Capitalized(body.Stage) });
 }
+
+static string CamelCase(string column) => $"lower(left({column}, 1)) || substr({column}, 2)";
 
 static string Capitalized(string value) => char.ToUpperInvariant(value[0]) + value[1..];
 

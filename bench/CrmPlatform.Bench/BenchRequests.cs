@@ -77,6 +77,26 @@ internal static class BenchRequests
             new Target("POST", ["/api/v1/visits/weekly-reports/compile"], Mode.Create, weeks),
             new Target("POST", ["/visits/weekly-compile"], Mode.Create, weeks));
 
+        // The complaint list (客户投诉), newest first, for each scope, among 100,000 complaints of a year; and the investigations open.
+        foreach (var caller in new[] { data.Director, data.Manager, data.Rep })
+        {
+            yield return new BenchRequest("complaints: list", caller,
+                Target.Get("/api/v1/complaints?limit=50"), Target.Get($"/complaints?{caller.FloorScope}"));
+        }
+
+        yield return new BenchRequest("complaints: investigating", data.Director,
+            Target.Get("/api/v1/complaints?status=investigating&limit=50"), Target.Get("/complaints?status=Investigating"));
+
+        // Pareto of causes with the SLA figures: the company's year, and a team's month.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var (yearFrom, monthFrom) = (today.AddDays(-365), new DateOnly(today.Year, today.Month, 1));
+        yield return new BenchRequest("complaints: pareto year", data.Director,
+            Target.Get($"/api/v1/complaints/pareto?from={yearFrom:yyyy-MM-dd}&to={today:yyyy-MM-dd}"),
+            Target.Get($"/complaints/pareto?from={yearFrom:yyyy-MM-dd}&to={today:yyyy-MM-dd}"));
+        yield return new BenchRequest("complaints: pareto month", data.Manager,
+            Target.Get($"/api/v1/complaints/pareto?from={monthFrom:yyyy-MM-dd}&to={today:yyyy-MM-dd}"),
+            Target.Get($"/complaints/pareto?from={monthFrom:yyyy-MM-dd}&to={today:yyyy-MM-dd}&{data.Manager.FloorScope}"));
+
         // Writes come from a rep of another team than the readers', with bodies copied from real rows,
         // so they neither skew what the reads find nor all look alike. A created customer is a new one
         // (its own name and phone, filled in per request), so it pays the duplicate check and passes it.

@@ -96,7 +96,9 @@ internal static class Seeder
         Console.WriteLine($"  {open:N0} open and {closed:N0} closed deals inserted by {started.Elapsed.TotalSeconds:0.0} s");
         await ExecuteAsync(database, Sql("targets.sql"));
         await ExecuteAsync(database, Sql("visits.sql"));
-        Console.WriteLine($"  {await CountAsync(database, "visits.visit_records"):N0} visits of a year of plans and daily reports inserted; seeded in {started.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"  {await CountAsync(database, "visits.visit_records"):N0} visits of a year of plans and daily reports inserted by {started.Elapsed.TotalSeconds:0.0} s");
+        await ExecuteAsync(database, Sql("complaints.sql"), ("complaints", customers / 10));
+        Console.WriteLine($"  {await CountAsync(database, "complaints.complaints"):N0} complaints of a year inserted; seeded in {started.Elapsed.TotalSeconds:0.0} s");
     }
 
     /// <summary>The board's 5,000 open deals and a year of 75,000 closed ones at full scale; fewer for a small (smoke) data set.</summary>

@@ -17,5 +17,6 @@ test('the API docs work under the same content policy', async ({ page }) => {
   await page.goto('/docs/');
 
   await expect(page.getByRole('heading', { name: /CrmPlatform API/ })).toBeVisible();
-  await expect(page.getByText('/api/v1/customers').first()).toBeVisible();
+  // The first tag's first operation: Swagger UI draws operations as they scroll into view, so a later tag's may not be drawn yet.
+  await expect(page.getByText('/api/v1/auth/login').first()).toBeVisible();
 });

@@ -1487,7 +1487,7 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ComplaintCauseDto> ChangeCauseAsync(string key, CauseChangeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ComplaintCauseDto> ChangeCauseAsync(string causeKey, CauseChangeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1908,10 +1908,10 @@ namespace CrmPlatform.Client
         /// </summary>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ComplaintCauseDto> ChangeCauseAsync(string key, CauseChangeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ComplaintCauseDto> ChangeCauseAsync(string causeKey, CauseChangeInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (key == null)
-                throw new System.ArgumentNullException("key");
+            if (causeKey == null)
+                throw new System.ArgumentNullException("causeKey");
 
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -1931,9 +1931,9 @@ namespace CrmPlatform.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/v1/complaints/causes/{key}"
+                    // Operation Path: "api/v1/complaints/causes/{causeKey}"
                     urlBuilder_.Append("api/v1/complaints/causes/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(key, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(causeKey, System.Globalization.CultureInfo.InvariantCulture)));
 
                     PrepareRequest(client_, request_, urlBuilder_);
 

@@ -26,7 +26,7 @@ export interface IComplaintsClient {
      * Rename a root-cause category, or retire it (active: false) (service staff, directors, admins)
      * @return OK
      */
-    changeCause(key: string, body: CauseChangeInput, signal?: AbortSignal): Promise<ComplaintCauseDto>;
+    changeCause(causeKey: string, body: CauseChangeInput, signal?: AbortSignal): Promise<ComplaintCauseDto>;
 
     /**
      * Pareto (80/20) of the complaints received from..to (this month by default) by root cause — counts, cost, cumulative share — and the SLA figures
@@ -305,11 +305,11 @@ export class ComplaintsClient implements IComplaintsClient {
      * Rename a root-cause category, or retire it (active: false) (service staff, directors, admins)
      * @return OK
      */
-    changeCause(key: string, body: CauseChangeInput, signal?: AbortSignal): Promise<ComplaintCauseDto> {
-        let url_ = this.baseUrl + "/api/v1/complaints/causes/{key}";
-        if (key === undefined || key === null)
-            throw new globalThis.Error("The parameter 'key' must be defined.");
-        url_ = url_.replace("{key}", encodeURIComponent("" + key));
+    changeCause(causeKey: string, body: CauseChangeInput, signal?: AbortSignal): Promise<ComplaintCauseDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/causes/{causeKey}";
+        if (causeKey === undefined || causeKey === null)
+            throw new globalThis.Error("The parameter 'causeKey' must be defined.");
+        url_ = url_.replace("{causeKey}", encodeURIComponent("" + causeKey));
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);

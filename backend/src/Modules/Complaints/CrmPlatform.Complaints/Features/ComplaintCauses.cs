@@ -129,8 +129,8 @@ internal static class ComplaintCauseEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        complaints.MapPut("/causes/{key}", async (string key, CauseChangeInput body, IMediator mediator, CancellationToken cancellationToken) =>
-                (await mediator.Send(new ChangeCauseCommand(key, body), cancellationToken)).ToHttp(TypedResults.Ok))
+        complaints.MapPut("/causes/{causeKey}", async (string causeKey, CauseChangeInput body, IMediator mediator, CancellationToken cancellationToken) =>
+                (await mediator.Send(new ChangeCauseCommand(causeKey, body), cancellationToken)).ToHttp(TypedResults.Ok))
             .RejectUnknownQuery()
             .WithName("Complaints_ChangeCause")
             .WithSummary("Rename a root-cause category, or retire it (active: false) (service staff, directors, admins)")
