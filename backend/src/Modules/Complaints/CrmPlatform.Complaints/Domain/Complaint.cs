@@ -399,10 +399,11 @@ internal sealed class Complaint : IAudited
     }
 
     /// <summary>The root cause, named (or named again) at any point of the procedure.</summary>
-    public void RecordCause(string causeKey, string? note, Guid by, DateTimeOffset now)
+    public Error? RecordCause(string causeKey, string? note, Guid by, DateTimeOffset now)
     {
         (CauseKey, CauseNote) = (causeKey, OptionalText.Normalize(note));
         Step(ComplaintStepKind.CauseFound, CauseNote, by, now);
+        return null;
     }
 
     /// <summary>An action against recurrence, once the cause is known; planning again replaces it and reopens it.</summary>

@@ -149,7 +149,7 @@ internal sealed class ComplaintStepHandler(
                 complaint.Reopen(r.Reason, r.PromisedAt?.ToUniversalTime() ?? sla.DueAt(now, complaint.Severity, complaint.KeyCustomer), by, now),
             (ComplaintStepKind.Reassigned, AssignInput a) => await owners.CheckAsync(a.OwnerId, complaint.Customer, cancellationToken) ?? complaint.AssignTo(a.OwnerId, by, now),
             (ComplaintStepKind.CauseFound, CauseInput c) => await db.Causes.AnyAsync(x => x.Key == c.CauseKey && x.Active, cancellationToken)
-                ? Done(() => complaint.RecordCause(c.CauseKey, c.Note, by, now))
+                ? complaint.RecordCause(c.CauseKey, c.Note, by, now)
                 : Error.Unprocessable("complaint.cause_unknown", "causeKey", $"'{c.CauseKey}' is not a cause in use: see GET /complaints/causes."),
             (ComplaintStepKind.PreventionPlanned, PreventionInput p) => await users.FindAsync(p.OwnerId, cancellationToken) is null
                 ? Error.Unprocessable("complaint.owner_unknown", "ownerId", "No user has this id.")
@@ -165,12 +165,6 @@ internal sealed class ComplaintStepHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         return await views.FindAsync(complaint.Id, cancellationToken) is { } changed ? changed : Error.NotFound("complaint", complaint.Id);
-    }
-
-    private static Error? Done(Action step)
-    {
-        step();
-        return null;
     }
 }
 
