@@ -213,6 +213,8 @@ public sealed class ComplaintWorkflowTests(CrmApp app) : IClassFixture<CrmApp>
         (await TitlesAsync("key=true")).Should().Equal("逾期");
         (await TitlesAsync("severity=major")).Should().Equal("新收");
         (await TitlesAsync("status=received")).Should().Equal("新收", "未逾期", "逾期");
+        (await TitlesAsync("open=true")).Should().Equal("新收", "未逾期", "逾期");
+        (await TitlesAsync("open=false")).Should().BeEmpty();
         (await TitlesAsync($"ownerId={fresh.OwnerId}")).Should().Equal("新收", "未逾期", "逾期");
         await (await rep.GetAsync("/api/v1/complaints?status=lost")).ShouldHaveFieldErrorAsync("status");
 

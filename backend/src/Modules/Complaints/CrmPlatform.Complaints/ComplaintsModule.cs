@@ -16,7 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Complaints;
 
-/// <summary>客户投诉制度: intake, the procedure with its promised time, owners and steps, and the SLA clock with its escalation; root causes and the standard answers follow (issue 17).</summary>
+/// <summary>客户投诉制度: intake, the procedure with its promised time, owners and steps, and the SLA clock with its escalation; root causes and their Pareto; the standard answers (标准回答).</summary>
 public sealed class ComplaintsModule : IModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -41,6 +41,7 @@ public sealed class ComplaintsModule : IModule
     {
         var complaints = api.MapGroup("/complaints").WithTags("Complaints");
         ComplaintCauseEndpoints.Map(complaints);
+        StandardAnswerEndpoints.Map(complaints);
         ComplaintParetoEndpoint.Map(complaints);
         ReadComplaintEndpoints.Map(complaints);
         ReceiveComplaintEndpoint.Map(complaints);

@@ -78,6 +78,9 @@ public enum ComplaintStepKind
 
     /// <summary>The customer was told how it stands (及时通知顾客), by a channel.</summary>
     CustomerUpdated,
+
+    /// <summary>A standard answer (标准回答) was given to the customer: the step keeps which, and its edition.</summary>
+    AnswerUsed,
 }
 
 internal static class ComplaintLimits
@@ -448,6 +451,28 @@ internal sealed class Complaint : IAudited
         return null;
     }
 
+    /// <summary>A standard answer was given to the customer; it is linked once per complaint, so its usage counts complaints.</summary>
+    public Error? UseAnswer(StandardAnswer answer, bool usedBefore, Guid by, DateTimeOffset now)
+    {
+        if (Status == ComplaintStatus.Closed)
+        {
+            return NotIn("answered");
+        }
+
+        if (usedBefore)
+        {
+            return Error.Unprocessable("complaint.answer_used", "answerId", "This standard answer is already linked to the complaint.");
+        }
+
+        if (!answer.Active)
+        {
+            return Error.Unprocessable("standard_answer.retired", "answerId", "This standard answer is retired.");
+        }
+
+        Step(ComplaintStepKind.AnswerUsed, answer.Question, by, now, answer: (answer.Id, answer.Edition));
+        return null;
+    }
+
     /// <summary>Open: neither resolved nor closed, so its promised time still counts.</summary>
     public bool IsOpen => Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed);
 
@@ -500,10 +525,10 @@ internal sealed class Complaint : IAudited
     private Error NotIn(string what) =>
         Error.Unprocessable("complaint.wrong_status", "status", $"A complaint that is {Status} cannot be {what}.");
 
-    private void Step(ComplaintStepKind kind, string? note, Guid? by, DateTimeOffset now, ComplaintChannel? channel = null)
+    private void Step(ComplaintStepKind kind, string? note, Guid? by, DateTimeOffset now, ComplaintChannel? channel = null, (Guid Id, int Edition)? answer = null)
     {
         UpdatedAt = now;
-        _steps.Add(ComplaintStep.Of(this, kind, note, by, now, channel));
+        _steps.Add(ComplaintStep.Of(this, kind, note, by, now, channel, answer));
     }
 }
 
@@ -535,8 +560,16 @@ internal sealed class ComplaintStep
 
     public DateTimeOffset At { get; private init; }
 
-    public static ComplaintStep Of(Complaint complaint, ComplaintStepKind kind, string? note, Guid? by, DateTimeOffset now, ComplaintChannel? channel) => new()
+    /// <summary>The standard answer given, for an answer step.</summary>
+    public Guid? AnswerId { get; private init; }
+
+    /// <summary>Its edition when it was given: the words the customer heard.</summary>
+    public int? AnswerEdition { get; private init; }
+
+    public static ComplaintStep Of(Complaint complaint, ComplaintStepKind kind, string? note, Guid? by, DateTimeOffset now, ComplaintChannel? channel, (Guid Id, int Edition)? answer) => new()
     {
+        AnswerId = answer?.Id,
+        AnswerEdition = answer?.Edition,
         Id = Guid.CreateVersion7(now),
         ComplaintId = complaint.Id,
         Kind = kind,

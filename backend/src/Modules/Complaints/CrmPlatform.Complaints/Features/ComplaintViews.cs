@@ -54,8 +54,20 @@ public sealed record ComplaintDto(
 /// <param name="OwnerId">Who handled the complaint after the step.</param>
 /// <param name="By">Null for the system (a breach, an escalation).</param>
 /// <param name="Channel">How the customer was reached, for a customer update.</param>
+/// <param name="AnswerId">The standard answer given, for an answer step (the note is its question as given).</param>
+/// <param name="AnswerEdition">Its edition then: <c>GET /complaints/answers/{answerId}/editions</c> has its words.</param>
 public sealed record ComplaintStepDto(
-    ComplaintStepKind Kind, ComplaintStatus Status, Guid OwnerId, string? OwnerName, string? Note, ComplaintChannel? Channel, Guid? By, string? ByName, DateTimeOffset At);
+    ComplaintStepKind Kind,
+    ComplaintStatus Status,
+    Guid OwnerId,
+    string? OwnerName,
+    string? Note,
+    ComplaintChannel? Channel,
+    Guid? By,
+    string? ByName,
+    DateTimeOffset At,
+    Guid? AnswerId,
+    int? AnswerEdition);
 
 /// <summary>
 /// Who sees which complaints: service staff, directors and admins all; a rep the complaints of the customers they own; a

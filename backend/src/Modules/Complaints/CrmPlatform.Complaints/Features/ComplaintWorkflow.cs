@@ -45,6 +45,9 @@ public sealed record PreventionInput([property: MaxLength(ComplaintLimits.Note)]
 /// <param name="Note">What the customer was told.</param>
 public sealed record CustomerUpdateInput(ComplaintChannel Channel, [property: MaxLength(ComplaintLimits.Note)] string Note);
 
+/// <param name="AnswerId">A standard answer in use (<c>GET /complaints/answers</c>) that was given to the customer.</param>
+public sealed record AnswerUseInput(Guid AnswerId);
+
 /// <summary>A step of the complaint procedure; the body is the step's own input, null for investigate and resolve.</summary>
 public sealed record ComplaintStepCommand(Guid Id, uint ExpectedVersion, ComplaintStepKind Step, object? Input) : ICommand<Result<ComplaintDto>>;
 
@@ -106,6 +109,11 @@ internal sealed class CustomerUpdateInputValidator : AbstractValidator<CustomerU
     }
 }
 
+internal sealed class AnswerUseInputValidator : AbstractValidator<AnswerUseInput>
+{
+    public AnswerUseInputValidator() => RuleFor(a => a.AnswerId).NotEmpty();
+}
+
 internal sealed class ComplaintStepValidator : AbstractValidator<ComplaintStepCommand>
 {
     public ComplaintStepValidator() => RuleFor(c => c.Input).SetInheritanceValidator(input =>
@@ -118,6 +126,7 @@ internal sealed class ComplaintStepValidator : AbstractValidator<ComplaintStepCo
         input.Add(new CauseInputValidator());
         input.Add(new PreventionInputValidator());
         input.Add(new CustomerUpdateInputValidator());
+        input.Add(new AnswerUseInputValidator());
     }).AtBodyRoot();
 }
 
@@ -156,6 +165,9 @@ internal sealed class ComplaintStepHandler(
                 : complaint.PlanPrevention(p.Action, p.OwnerId, p.DueOn, by, now),
             (ComplaintStepKind.PreventionDone, _) => complaint.CompletePrevention(by, now),
             (ComplaintStepKind.CustomerUpdated, CustomerUpdateInput u) => complaint.UpdateCustomer(u.Channel, u.Note, by, now),
+            (ComplaintStepKind.AnswerUsed, AnswerUseInput a) => await db.Answers.SingleOrDefaultAsync(x => x.Id == a.AnswerId, cancellationToken) is { } answer
+                ? complaint.UseAnswer(answer, await db.Steps.AnyAsync(s => s.ComplaintId == complaint.Id && s.AnswerId == answer.Id, cancellationToken), by, now)
+                : Error.Unprocessable("standard_answer.unknown", "answerId", "No standard answer has this id: see GET /complaints/answers."),
             _ => throw new InvalidOperationException($"No endpoint sends step {command.Step} with {command.Input?.GetType().Name ?? "no body"}."),
         };
         if (problem is not null)
@@ -189,6 +201,8 @@ internal static class ComplaintWorkflowEndpoints
         MapStep(complaints, "prevention/done", ComplaintStepKind.PreventionDone, "Complaints_PreventionDone", "The prevention action is done");
         MapStep<CustomerUpdateInput>(complaints, "updates", ComplaintStepKind.CustomerUpdated, "Complaints_UpdateCustomer",
             "Record what the customer was told and how (及时通知顾客), until the complaint is closed");
+        MapStep<AnswerUseInput>(complaints, "answers", ComplaintStepKind.AnswerUsed, "Complaints_UseAnswer",
+            "Link the standard answer (标准回答) given to the customer, once per complaint; its usage count grows by one");
     }
 
     private static void MapStep(IEndpointRouteBuilder complaints, string path, ComplaintStepKind step, string name, string summary) =>

@@ -16,12 +16,14 @@ namespace CrmPlatform.Complaints.Features;
 
 /// <summary>The query string of <c>GET /complaints</c>: every filter narrows; the newest complaint first.</summary>
 /// <param name="Key">Only key customers' (true) or only the others' (false).</param>
+/// <param name="Open">Only those not yet resolved (true: received, investigating, resolution proposed), or only the resolved and closed (false).</param>
 /// <param name="Overdue">Only those past their promised time and not yet resolved.</param>
 /// <param name="Cause">Only those of this root-cause category.</param>
 public sealed record ListComplaintsQuery(
     QueryEnum<ComplaintStatus>? Status,
     QueryEnum<ComplaintSeverity>? Severity,
     bool? Key,
+    bool? Open,
     bool? Overdue,
     Guid? OwnerId,
     Guid? CustomerId,
@@ -62,6 +64,13 @@ internal sealed class ListComplaintsHandler(ComplaintViews views, TimeProvider c
         if (query.Key is { } key)
         {
             complaints = complaints.Where(c => c.KeyCustomer == key);
+        }
+
+        if (query.Open is { } open)
+        {
+            complaints = open
+                ? complaints.Where(c => c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed)
+                : complaints.Where(c => c.Status == ComplaintStatus.Resolved || c.Status == ComplaintStatus.Closed);
         }
 
         if (query.Overdue is { } overdue)
@@ -114,7 +123,8 @@ internal sealed class ComplaintStepsHandler(ComplaintsDbContext db, ComplaintVie
         var steps = await db.Steps.AsNoTracking().Where(s => s.ComplaintId == query.Id).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         var names = await users.DisplayNamesAsync([.. steps.Select(s => s.OwnerId).Concat(steps.Where(s => s.By is not null).Select(s => s.By!.Value)).Distinct()], cancellationToken);
         return steps.Select(s => new ComplaintStepDto(
-            s.Kind, s.Status, s.OwnerId, names.GetValueOrDefault(s.OwnerId), s.Note, s.Channel, s.By, s.By is { } by ? names.GetValueOrDefault(by) : null, s.At)).ToList();
+            s.Kind, s.Status, s.OwnerId, names.GetValueOrDefault(s.OwnerId), s.Note, s.Channel, s.By, s.By is { } by ? names.GetValueOrDefault(by) : null, s.At, s.AnswerId, s.AnswerEdition))
+            .ToList();
     }
 }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmPlatform.Complaints.Persistence;
 
-/// <summary>The complaints schema: complaints with their steps, and the module's copy of customers (their scope).</summary>
+/// <summary>The complaints schema: complaints with their steps, the root causes, the standard answers with their editions, and the module's copy of customers (their scope).</summary>
 internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options) : ModuleDbContext(options)
 {
     public const string SchemaName = "complaints";
@@ -21,6 +21,10 @@ internal sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> 
     public DbSet<ComplaintStep> Steps => Set<ComplaintStep>();
 
     public DbSet<ComplaintCause> Causes => Set<ComplaintCause>();
+
+    public DbSet<StandardAnswer> Answers => Set<StandardAnswer>();
+
+    public DbSet<StandardAnswerEdition> AnswerEditions => Set<StandardAnswerEdition>();
 }
 
 internal sealed class ComplaintCauseConfiguration : IEntityTypeConfiguration<ComplaintCause>
@@ -101,6 +105,44 @@ internal sealed class ComplaintStepConfiguration : IEntityTypeConfiguration<Comp
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Note).HasMaxLength(ComplaintLimits.Note);
         b.Property(s => s.Channel).HasConversion<string>().HasMaxLength(20);
+        // An answer's usage: the complaints whose steps link it.
+        b.HasOne<StandardAnswer>().WithMany().HasForeignKey(s => s.AnswerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => s.AnswerId).HasFilter("answer_id IS NOT NULL");
+    }
+}
+
+internal sealed class StandardAnswerConfiguration : IEntityTypeConfiguration<StandardAnswer>
+{
+    public void Configure(EntityTypeBuilder<StandardAnswer> b)
+    {
+        b.ToTable("standard_answers");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Question).HasMaxLength(StandardAnswerLimits.Question);
+        b.Property(a => a.Answer).HasMaxLength(StandardAnswerLimits.Answer);
+        b.Property(a => a.Product).HasMaxLength(ComplaintLimits.Product);
+        b.Property(a => a.CauseKey).HasMaxLength(ComplaintLimits.CauseKey);
+        b.HasOne<ComplaintCause>().WithMany().HasForeignKey(a => a.CauseKey).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.Version).IsRowVersion();
+        b.HasMany(a => a.Editions).WithOne().HasForeignKey(e => e.AnswerId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(a => a.Editions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Search columns computed by PostgreSQL, as the customers' are (ADR 0011, ADR 0038).
+        b.Property<string>(AnswerSearch.TextColumn).HasComputedColumnSql(AnswerSearch.TextSql, stored: true);
+        b.Property<string[]>(AnswerSearch.GramsColumn).HasComputedColumnSql(AnswerSearch.GramsSql, stored: true);
+        b.HasIndex(AnswerSearch.TextColumn).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.HasIndex(AnswerSearch.GramsColumn).HasMethod("gin");
+    }
+}
+
+internal sealed class StandardAnswerEditionConfiguration : IEntityTypeConfiguration<StandardAnswerEdition>
+{
+    public void Configure(EntityTypeBuilder<StandardAnswerEdition> b)
+    {
+        b.ToTable("standard_answer_editions");
+        b.HasKey(e => new { e.AnswerId, e.Edition });
+        b.Property(e => e.Question).HasMaxLength(StandardAnswerLimits.Question);
+        b.Property(e => e.Answer).HasMaxLength(StandardAnswerLimits.Answer);
+        b.Property(e => e.Product).HasMaxLength(ComplaintLimits.Product);
+        b.Property(e => e.CauseKey).HasMaxLength(ComplaintLimits.CauseKey);
     }
 }
 

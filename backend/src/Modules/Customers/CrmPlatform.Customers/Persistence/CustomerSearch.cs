@@ -33,8 +33,6 @@ internal static class CustomerSearch
     /// <summary>The function is created by the Profile migration.</summary>
     public const string TagKeysSql = "customers.lower_all(tags)";
 
-    private const int MaxGramLength = 2;
-
     /// <summary>The customers the term finds (all when there is none), by their own fields or a contact's.</summary>
     public static IQueryable<Customer> Matching(this IQueryable<Customer> customers, string? term)
     {
@@ -44,7 +42,7 @@ internal static class CustomerSearch
         }
 
         var normalized = Normalize(term);
-        if (normalized.Length <= MaxGramLength && normalized.All(IsHan))
+        if (HanGrams.IsGramTerm(normalized))
         {
             return customers.Where(c => EF.Property<string[]>(c, GramsColumn).Contains(normalized));
         }
@@ -65,7 +63,4 @@ internal static class CustomerSearch
             ? trimmed.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal)
             : trimmed;
     }
-
-    /// <summary>CJK Unified Ideographs and Extension A: the ranges the grams function indexes.</summary>
-    private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
 }

@@ -436,6 +436,14 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int?>("AnswerEdition")
+                        .HasColumnType("integer")
+                        .HasColumnName("answer_edition");
+
+                    b.Property<Guid?>("AnswerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answer_id");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
@@ -477,10 +485,143 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaint_steps");
 
+                    b.HasIndex("AnswerId")
+                        .HasDatabaseName("ix_complaint_steps_answer_id")
+                        .HasFilter("answer_id IS NOT NULL");
+
                     b.HasIndex("ComplaintId")
                         .HasDatabaseName("ix_complaint_steps_complaint_id");
 
                     b.ToTable("complaint_steps", "complaints");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.StandardAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("CauseKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cause_key");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("question");
+
+                    b.PrimitiveCollection<string[]>("SearchGrams")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text[]")
+                        .HasColumnName("search_grams")
+                        .HasComputedColumnSql("complaints.han_grams(question || E'\\n' || answer || E'\\n' || coalesce(product, ''))", true);
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("lower(question || E'\\n' || answer || E'\\n' || coalesce(product, ''))", true);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standard_answers");
+
+                    b.HasIndex("CauseKey")
+                        .HasDatabaseName("ix_standard_answers_cause_key");
+
+                    b.HasIndex("SearchGrams")
+                        .HasDatabaseName("ix_standard_answers_search_grams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchGrams"), "gin");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_standard_answers_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("standard_answers", "complaints");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.StandardAnswerEdition", b =>
+                {
+                    b.Property<Guid>("AnswerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answer_id");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<string>("CauseKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cause_key");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("question");
+
+                    b.HasKey("AnswerId", "Edition")
+                        .HasName("pk_standard_answer_editions");
+
+                    b.ToTable("standard_answer_editions", "complaints");
                 });
 
             modelBuilder.Entity("CrmPlatform.Customers.Contracts.Following.CustomerCopy", b =>
@@ -536,6 +677,12 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
 
             modelBuilder.Entity("CrmPlatform.Complaints.Domain.ComplaintStep", b =>
                 {
+                    b.HasOne("CrmPlatform.Complaints.Domain.StandardAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaint_steps_answers_answer_id");
+
                     b.HasOne("CrmPlatform.Complaints.Domain.Complaint", null)
                         .WithMany("Steps")
                         .HasForeignKey("ComplaintId")
@@ -544,9 +691,33 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasConstraintName("fk_complaint_steps_complaints_complaint_id");
                 });
 
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.StandardAnswer", b =>
+                {
+                    b.HasOne("CrmPlatform.Complaints.Domain.ComplaintCause", null)
+                        .WithMany()
+                        .HasForeignKey("CauseKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_standard_answers_complaint_causes_cause_key");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.StandardAnswerEdition", b =>
+                {
+                    b.HasOne("CrmPlatform.Complaints.Domain.StandardAnswer", null)
+                        .WithMany("Editions")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standard_answer_editions_standard_answers_answer_id");
+                });
+
             modelBuilder.Entity("CrmPlatform.Complaints.Domain.Complaint", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("CrmPlatform.Complaints.Domain.StandardAnswer", b =>
+                {
+                    b.Navigation("Editions");
                 });
 #pragma warning restore 612, 618
         }
