@@ -29,6 +29,43 @@ export interface IComplaintsClient {
     changeCause(causeKey: string, body: CauseChangeInput, signal?: AbortSignal): Promise<ComplaintCauseDto>;
 
     /**
+     * Search the standard answers (标准回答) by words of the question, answer or product; the most used first
+     * @param q (optional) 
+     * @param product (optional) 
+     * @param cause (optional) 
+     * @param active (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    answers(q: string | undefined, product: string | undefined, cause: string | undefined, active: boolean | undefined, limit: number | undefined, signal?: AbortSignal): Promise<StandardAnswerDto[]>;
+
+    /**
+     * Write a standard answer (service staff, managers, directors, admins)
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    writeAnswer(idempotency_Key: string | undefined, body: StandardAnswerInput, signal?: AbortSignal): Promise<StandardAnswerDto>;
+
+    /**
+     * One standard answer; the ETag header is its version
+     * @return OK
+     */
+    answer(answerId: string, signal?: AbortSignal): Promise<StandardAnswerDto>;
+
+    /**
+     * Revise a standard answer: new words make a new edition; active: false retires it; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    reviseAnswer(answerId: string, if_Match: string | undefined, body: StandardAnswerInput, signal?: AbortSignal): Promise<StandardAnswerDto>;
+
+    /**
+     * Every edition of a standard answer's words, newest first, with who wrote it and when
+     * @return OK
+     */
+    answerEditions(answerId: string, signal?: AbortSignal): Promise<StandardAnswerEditionDto[]>;
+
+    /**
      * Pareto (80/20) of the complaints received from..to (this month by default) by root cause — counts, cost, cumulative share — and the SLA figures
      * @param from (optional) 
      * @param to (optional) 
@@ -43,6 +80,7 @@ export interface IComplaintsClient {
      * @param status (optional) 
      * @param severity (optional) 
      * @param key (optional) 
+     * @param open (optional) 
      * @param overdue (optional) 
      * @param ownerId (optional) 
      * @param customerId (optional) 
@@ -51,7 +89,7 @@ export interface IComplaintsClient {
      * @param cursor (optional) 
      * @return OK
      */
-    list(status: ComplaintStatus | undefined, severity: ComplaintSeverity | undefined, key: boolean | undefined, overdue: boolean | undefined, ownerId: string | undefined, customerId: string | undefined, cause: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ComplaintDtoPage>;
+    list(status: ComplaintStatus | undefined, severity: ComplaintSeverity | undefined, key: boolean | undefined, open: boolean | undefined, overdue: boolean | undefined, ownerId: string | undefined, customerId: string | undefined, cause: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ComplaintDtoPage>;
 
     /**
      * Record a complaint about a customer you can see (受理); it goes on the customer's timeline
@@ -159,6 +197,14 @@ export interface IComplaintsClient {
      * @return OK
      */
     updateCustomer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: CustomerUpdateInput, signal?: AbortSignal): Promise<ComplaintDto>;
+
+    /**
+     * Link the standard answer (标准回答) given to the customer, once per complaint; its usage count grows by one; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    useAnswer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: AnswerUseInput, signal?: AbortSignal): Promise<ComplaintDto>;
 }
 
 export class ComplaintsClient implements IComplaintsClient {
@@ -377,6 +423,392 @@ export class ComplaintsClient implements IComplaintsClient {
     }
 
     /**
+     * Search the standard answers (标准回答) by words of the question, answer or product; the most used first
+     * @param q (optional) 
+     * @param product (optional) 
+     * @param cause (optional) 
+     * @param active (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    answers(q: string | undefined, product: string | undefined, cause: string | undefined, active: boolean | undefined, limit: number | undefined, signal?: AbortSignal): Promise<StandardAnswerDto[]> {
+        let url_ = this.baseUrl + "/api/v1/complaints/answers?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (product === null)
+            throw new globalThis.Error("The parameter 'product' cannot be null.");
+        else if (product !== undefined)
+            url_ += "product=" + encodeURIComponent("" + product) + "&";
+        if (cause === null)
+            throw new globalThis.Error("The parameter 'cause' cannot be null.");
+        else if (cause !== undefined)
+            url_ += "cause=" + encodeURIComponent("" + cause) + "&";
+        if (active === null)
+            throw new globalThis.Error("The parameter 'active' cannot be null.");
+        else if (active !== undefined)
+            url_ += "active=" + encodeURIComponent("" + active) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAnswers(_response);
+        });
+    }
+
+    protected processAnswers(response: Response): Promise<StandardAnswerDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StandardAnswerDto[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StandardAnswerDto[]>(null as any);
+    }
+
+    /**
+     * Write a standard answer (service staff, managers, directors, admins)
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return Created
+     */
+    writeAnswer(idempotency_Key: string | undefined, body: StandardAnswerInput, signal?: AbortSignal): Promise<StandardAnswerDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/answers";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWriteAnswer(_response);
+        });
+    }
+
+    protected processWriteAnswer(response: Response): Promise<StandardAnswerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StandardAnswerDto;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StandardAnswerDto>(null as any);
+    }
+
+    /**
+     * One standard answer; the ETag header is its version
+     * @return OK
+     */
+    answer(answerId: string, signal?: AbortSignal): Promise<StandardAnswerDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/answers/{answerId}";
+        if (answerId === undefined || answerId === null)
+            throw new globalThis.Error("The parameter 'answerId' must be defined.");
+        url_ = url_.replace("{answerId}", encodeURIComponent("" + answerId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAnswer(_response);
+        });
+    }
+
+    protected processAnswer(response: Response): Promise<StandardAnswerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StandardAnswerDto;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StandardAnswerDto>(null as any);
+    }
+
+    /**
+     * Revise a standard answer: new words make a new edition; active: false retires it; requires If-Match
+     * @param if_Match (optional) 
+     * @return OK
+     */
+    reviseAnswer(answerId: string, if_Match: string | undefined, body: StandardAnswerInput, signal?: AbortSignal): Promise<StandardAnswerDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/answers/{answerId}";
+        if (answerId === undefined || answerId === null)
+            throw new globalThis.Error("The parameter 'answerId' must be defined.");
+        url_ = url_.replace("{answerId}", encodeURIComponent("" + answerId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReviseAnswer(_response);
+        });
+    }
+
+    protected processReviseAnswer(response: Response): Promise<StandardAnswerDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StandardAnswerDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StandardAnswerDto>(null as any);
+    }
+
+    /**
+     * Every edition of a standard answer's words, newest first, with who wrote it and when
+     * @return OK
+     */
+    answerEditions(answerId: string, signal?: AbortSignal): Promise<StandardAnswerEditionDto[]> {
+        let url_ = this.baseUrl + "/api/v1/complaints/answers/{answerId}/editions";
+        if (answerId === undefined || answerId === null)
+            throw new globalThis.Error("The parameter 'answerId' must be defined.");
+        url_ = url_.replace("{answerId}", encodeURIComponent("" + answerId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAnswerEditions(_response);
+        });
+    }
+
+    protected processAnswerEditions(response: Response): Promise<StandardAnswerEditionDto[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StandardAnswerEditionDto[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StandardAnswerEditionDto[]>(null as any);
+    }
+
+    /**
      * Pareto (80/20) of the complaints received from..to (this month by default) by root cause — counts, cost, cumulative share — and the SLA figures
      * @param from (optional) 
      * @param to (optional) 
@@ -463,6 +895,7 @@ export class ComplaintsClient implements IComplaintsClient {
      * @param status (optional) 
      * @param severity (optional) 
      * @param key (optional) 
+     * @param open (optional) 
      * @param overdue (optional) 
      * @param ownerId (optional) 
      * @param customerId (optional) 
@@ -471,7 +904,7 @@ export class ComplaintsClient implements IComplaintsClient {
      * @param cursor (optional) 
      * @return OK
      */
-    list(status: ComplaintStatus | undefined, severity: ComplaintSeverity | undefined, key: boolean | undefined, overdue: boolean | undefined, ownerId: string | undefined, customerId: string | undefined, cause: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ComplaintDtoPage> {
+    list(status: ComplaintStatus | undefined, severity: ComplaintSeverity | undefined, key: boolean | undefined, open: boolean | undefined, overdue: boolean | undefined, ownerId: string | undefined, customerId: string | undefined, cause: string | undefined, limit: number | undefined, cursor: string | undefined, signal?: AbortSignal): Promise<ComplaintDtoPage> {
         let url_ = this.baseUrl + "/api/v1/complaints?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -485,6 +918,10 @@ export class ComplaintsClient implements IComplaintsClient {
             throw new globalThis.Error("The parameter 'key' cannot be null.");
         else if (key !== undefined)
             url_ += "key=" + encodeURIComponent("" + key) + "&";
+        if (open === null)
+            throw new globalThis.Error("The parameter 'open' cannot be null.");
+        else if (open !== undefined)
+            url_ += "open=" + encodeURIComponent("" + open) + "&";
         if (overdue === null)
             throw new globalThis.Error("The parameter 'overdue' cannot be null.");
         else if (overdue !== undefined)
@@ -1805,11 +2242,112 @@ export class ComplaintsClient implements IComplaintsClient {
         }
         return Promise.resolve<ComplaintDto>(null as any);
     }
+
+    /**
+     * Link the standard answer (标准回答) given to the customer, once per complaint; its usage count grows by one; requires If-Match
+     * @param if_Match (optional) 
+     * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
+     * @return OK
+     */
+    useAnswer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: AnswerUseInput, signal?: AbortSignal): Promise<ComplaintDto> {
+        let url_ = this.baseUrl + "/api/v1/complaints/{id}/answers";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUseAnswer(_response);
+        });
+    }
+
+    protected processUseAnswer(response: Response): Promise<ComplaintDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ComplaintDto;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ComplaintDto>(null as any);
+    }
 }
 
 export interface AcknowledgeInput {
     via: ComplaintChannel;
     promisedAt?: string | undefined;
+}
+
+export interface AnswerUseInput {
+    answerId: string;
 }
 
 export interface AssignInput {
@@ -1939,6 +2477,8 @@ export interface ComplaintStepDto {
     by?: string | undefined;
     byName?: string | undefined;
     at: string;
+    answerId?: string | undefined;
+    answerEdition?: number | undefined;
 }
 
 export enum ComplaintStepKind {
@@ -1956,6 +2496,7 @@ export enum ComplaintStepKind {
     PreventionPlanned = "preventionPlanned",
     PreventionDone = "preventionDone",
     CustomerUpdated = "customerUpdated",
+    AnswerUsed = "answerUsed",
 }
 
 export interface CustomerUpdateInput {
@@ -2037,6 +2578,40 @@ export interface SlaFiguresDto {
     averageHoursToResolve?: number | undefined;
     reopened: number;
     reopenRate?: number | undefined;
+}
+
+export interface StandardAnswerDto {
+    id: string;
+    question: string;
+    answer: string;
+    product?: string | undefined;
+    causeKey?: string | undefined;
+    edition: number;
+    usageCount: number;
+    active: boolean;
+    updatedBy: string;
+    updatedByName?: string | undefined;
+    updatedAt: string;
+    version: number;
+}
+
+export interface StandardAnswerEditionDto {
+    edition: number;
+    question: string;
+    answer: string;
+    product?: string | undefined;
+    causeKey?: string | undefined;
+    by: string;
+    byName?: string | undefined;
+    at: string;
+}
+
+export interface StandardAnswerInput {
+    question: string;
+    answer: string;
+    product?: string | undefined;
+    causeKey?: string | undefined;
+    active?: boolean;
 }
 
 export class CrmApiException extends Error {

@@ -154,6 +154,12 @@ export const maxLengths = {
     name: 50,
     query: 1000,
   },
+  StandardAnswerInput: {
+    question: 300,
+    answer: 4000,
+    product: 100,
+    causeKey: 40,
+  },
   TargetInput: {
     productCategory: 50,
   },
