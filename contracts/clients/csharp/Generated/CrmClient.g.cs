@@ -1677,7 +1677,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ComplaintDto> UseAnswerAsync(System.Guid id, AnswerUseInput body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ComplaintDto> GiveAnswerAsync(System.Guid id, AnswerUseInput body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
 
@@ -5285,7 +5285,7 @@ namespace CrmPlatform.Client
         /// <param name="idempotency_Key">Retry-safe POST: the first response to this key is replayed for 24 h.</param>
         /// <returns>OK</returns>
         /// <exception cref="CrmApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ComplaintDto> UseAnswerAsync(System.Guid id, AnswerUseInput body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ComplaintDto> GiveAnswerAsync(System.Guid id, AnswerUseInput body, string? if_Match = null, string? idempotency_Key = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");

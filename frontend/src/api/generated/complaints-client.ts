@@ -204,7 +204,7 @@ export interface IComplaintsClient {
      * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
      * @return OK
      */
-    useAnswer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: AnswerUseInput, signal?: AbortSignal): Promise<ComplaintDto>;
+    giveAnswer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: AnswerUseInput, signal?: AbortSignal): Promise<ComplaintDto>;
 }
 
 export class ComplaintsClient implements IComplaintsClient {
@@ -2249,7 +2249,7 @@ export class ComplaintsClient implements IComplaintsClient {
      * @param idempotency_Key (optional) Retry-safe POST: the first response to this key is replayed for 24 h.
      * @return OK
      */
-    useAnswer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: AnswerUseInput, signal?: AbortSignal): Promise<ComplaintDto> {
+    giveAnswer(id: string, if_Match: string | undefined, idempotency_Key: string | undefined, body: AnswerUseInput, signal?: AbortSignal): Promise<ComplaintDto> {
         let url_ = this.baseUrl + "/api/v1/complaints/{id}/answers";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2271,11 +2271,11 @@ export class ComplaintsClient implements IComplaintsClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processUseAnswer(_response);
+            return this.processGiveAnswer(_response);
         });
     }
 
-    protected processUseAnswer(response: Response): Promise<ComplaintDto> {
+    protected processGiveAnswer(response: Response): Promise<ComplaintDto> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {

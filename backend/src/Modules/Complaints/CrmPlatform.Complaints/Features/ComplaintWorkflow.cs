@@ -201,7 +201,7 @@ internal static class ComplaintWorkflowEndpoints
         MapStep(complaints, "prevention/done", ComplaintStepKind.PreventionDone, "Complaints_PreventionDone", "The prevention action is done");
         MapStep<CustomerUpdateInput>(complaints, "updates", ComplaintStepKind.CustomerUpdated, "Complaints_UpdateCustomer",
             "Record what the customer was told and how (及时通知顾客), until the complaint is closed");
-        MapStep<AnswerUseInput>(complaints, "answers", ComplaintStepKind.AnswerUsed, "Complaints_UseAnswer",
+        MapStep<AnswerUseInput>(complaints, "answers", ComplaintStepKind.AnswerUsed, "Complaints_GiveAnswer",
             "Link the standard answer (标准回答) given to the customer, once per complaint; its usage count grows by one");
     }
 
