@@ -15,6 +15,9 @@ export default defineConfig({
     manifest: true,
     // The size that matters is each route's gzipped first load, which `./crm test` checks against its budget.
     chunkSizeWarningLimit: 800,
+    // Chunks of a few hundred bytes (a hook, a tag) shared by two lazy pages cost each page a request and a gzip frame
+    // apiece; Rollup merges side-effect-free ones below 2 KB into a chunk that imports them (1.6 KB less on the customers page).
+    rollupOptions: { output: { experimentalMinChunkSize: 2048 } },
   },
   test: {
     environment: 'jsdom',

@@ -24,7 +24,7 @@ export const modules: ModuleEntry[] = [
   { key: 'customers', path: '/customers', icon: <TeamOutlined />, available: true },
   { key: 'deals', path: '/deals', icon: <FundOutlined />, available: true },
   { key: 'visits', path: '/visits', icon: <CalendarOutlined />, available: true },
-  { key: 'complaints', path: '/complaints', icon: <WarningOutlined />, available: false },
+  { key: 'complaints', path: '/complaints', icon: <WarningOutlined />, available: true },
   { key: 'retention', path: '/retention', icon: <HeartOutlined />, available: false },
   { key: 'referrals', path: '/referrals', icon: <ShareAltOutlined />, available: false },
   { key: 'reports', path: '/reports', icon: <BarChartOutlined />, available: false },

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { complaintsRoutes } from '../features/complaints/routes';
 import { customersRoutes } from '../features/customers/routes';
 import { dealsRoutes } from '../features/deals/routes';
 import { visitsRoutes } from '../features/visits/routes';
@@ -13,7 +14,7 @@ const NotAvailablePage = lazy(() => import('./NotAvailablePage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 /** Every feature's pages, one line per feature; each feature's routes.tsx keeps its pages lazy. */
-const featureRoutes = [...customersRoutes, ...dealsRoutes, ...visitsRoutes];
+const featureRoutes = [...customersRoutes, ...dealsRoutes, ...visitsRoutes, ...complaintsRoutes];
 
 export function AppRoutes() {
   return (

@@ -1,20 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useApi } from '../api/client';
 import type { UserDto } from '../api/generated/platform-client';
+import { useDebounced } from './useDebounced';
 
 /** How many matches a picker offers: enough to choose from, small enough to read. */
 const suggestionCount = 20;
-
-/** Waits until typing pauses, so a search runs once per word, not once per keystroke. */
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
 
 /**
  * Colleagues within the caller's record scope whose name matches what the user typed, searched by the

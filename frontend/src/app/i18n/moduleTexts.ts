@@ -18,6 +18,10 @@ const moduleLoaders: Partial<Record<keyof SourceTexts, Loaders>> = {
     'zh-CN': () => import('../../features/visits/i18n/zh-CN').then(({ zhCN }) => zhCN),
     en: () => import('../../features/visits/i18n/en').then(({ en }) => en),
   },
+  complaints: {
+    'zh-CN': () => import('../../features/complaints/i18n/zh-CN').then(({ zhCN }) => zhCN),
+    en: () => import('../../features/complaints/i18n/en').then(({ en }) => en),
+  },
 };
 
 /** The i18next backend that reads those chunks. A failed download answers `true` (retry), so i18next tries it again. */

@@ -1,3 +1,4 @@
+import * as complaints from '../../features/complaints/i18n';
 import * as customers from '../../features/customers/i18n';
 import * as deals from '../../features/deals/i18n';
 import * as visits from '../../features/visits/i18n';
@@ -19,6 +20,7 @@ export const namespaces = {
   customers: namespace(customers),
   deals: namespace(deals),
   visits: namespace(visits),
+  complaints: namespace(complaints),
 };
 
 export type NamespaceName = keyof typeof namespaces;

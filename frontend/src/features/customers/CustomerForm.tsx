@@ -9,7 +9,7 @@ import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { toProblem } from '../../api/problems';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import type { CustomerFields } from './api';
-import { splitFieldErrors } from './serverErrors';
+import { splitFieldErrors } from '../../shared/serverErrors';
 
 const formFields = [
   'name',

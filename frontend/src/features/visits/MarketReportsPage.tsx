@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Segmented, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Segmented, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -134,7 +134,26 @@ export function MarketReportPage() {
   const r = report.data;
   return (
     <div className="page visits-market-report">
-      <PageHeader title={t(`marketKinds.${r.kind}`)} subtitle={<Tag color={severityColor[r.severity]}>{t(`severities.${r.severity}`)}</Tag>} actions={<Link to="/visits/market-reports">{t('market.back')}</Link>} />
+      <PageHeader
+        title={t(`marketKinds.${r.kind}`)}
+        subtitle={<Tag color={severityColor[r.severity]}>{t(`severities.${r.severity}`)}</Tag>}
+        actions={
+          <Space>
+            {r.complaintId ? (
+              <Link to={`/complaints/${r.complaintId}`}>
+                <Button>{t('market.openComplaint')}</Button>
+              </Link>
+            ) : (
+              r.customerId && (
+                <Link to={`/complaints/new?marketReportId=${r.id}&customerId=${r.customerId}`}>
+                  <Button type="primary">{t('market.toComplaint')}</Button>
+                </Link>
+              )
+            )}
+            <Link to="/visits/market-reports">{t('market.back')}</Link>
+          </Space>
+        }
+      />
       <Card size="small">
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('common.rep')}>{r.repName}</Descriptions.Item>

@@ -15,6 +15,7 @@ import { problemMessage } from '../../../shared/ui/problemMessage';
 import { mergedIntoOf, useCustomer } from '../api';
 import { KeyCustomerTag, PriorityTierTag, ValueTierTag } from '../ClassificationTags';
 import { StageTag } from '../StageTag';
+import { ComplaintsPanel } from './ComplaintsPanel';
 import { ContactsPanel } from './ContactsPanel';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -128,6 +129,7 @@ export default function CustomerCardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
+          <ComplaintsPanel customerId={current.id} />
           <ProfilePanel customer={current} />
           <ContactsPanel customerId={current.id} />
           <KeyDatesPanel customerId={current.id} />

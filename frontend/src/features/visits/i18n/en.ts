@@ -275,6 +275,8 @@ export const en: Translation<typeof zhCN> = {
     none: 'No market reports',
     back: 'Back to the list',
     notFound: 'This report does not exist, or you may not see it.',
+    toComplaint: 'Turn into a customer complaint',
+    openComplaint: 'Open the complaint made from it',
   },
   monthly: {
     title: 'Monthly view',

@@ -272,6 +272,8 @@ export const zhCN = {
     none: '没有市场报告',
     back: '返回列表',
     notFound: '该报告不存在，或您无权查看。',
+    toComplaint: '转为客户投诉',
+    openComplaint: '查看由此登记的投诉',
   },
   monthly: {
     title: '月度总览',
