@@ -511,6 +511,33 @@ app.MapGet("/complaints/pareto", async (DateOnly from, DateOnly to, Guid? team, 
     await WriteJsonAsync(response, command, StatusCodes.Status200OK);
 });
 
+// The standard answers a term finds among those in use, the most used first, with their usage: one statement, planned for
+// its term as the product plans it.
+app.MapGet("/complaints/answers", async (string q, HttpResponse response) =>
+{
+    var term = q.Trim().ToLowerInvariant();
+    var gram = term.Length <= 2 && term.All(c => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF'));
+    var match = gram ? "search_grams @> ARRAY[$1]" : "search_text LIKE $1";
+    await using var connection = await dataSource.OpenConnectionAsync();
+    await using var transaction = await connection.BeginTransactionAsync();
+    await using (var customPlans = new NpgsqlCommand("SET LOCAL plan_cache_mode = force_custom_plan", connection, transaction))
+    {
+        await customPlans.ExecuteNonQueryAsync();
+    }
+
+    await using var command = new NpgsqlCommand($"""
+        SELECT coalesce(json_agg(json_build_object('id', a.id, 'question', a.question, 'answer', a.answer, 'product', a.product, 'causeKey', a.cause_key,
+                 'edition', a.edition, 'usageCount', a.uses, 'active', a.active, 'updatedBy', a.updated_by, 'updatedByName', u.display_name,
+                 'updatedAt', a.updated_at, 'version', a.xmin::text::bigint) ORDER BY a.uses DESC, a.updated_at DESC, a.id), '[]')::text
+        FROM (SELECT s.*, s.xmin, (SELECT count(*) FROM complaints.complaint_steps k WHERE k.answer_id = s.id) AS uses
+              FROM complaints.standard_answers s WHERE s.active AND {match}
+              ORDER BY uses DESC, s.updated_at DESC, s.id LIMIT 20) AS a
+        LEFT JOIN identity.users u ON u.id = a.updated_by
+        """, connection, transaction);
+    command.Parameters.Add(new NpgsqlParameter { Value = gram ? term : "%" + term + "%", NpgsqlDbType = NpgsqlDbType.Text });
+    await WriteJsonAsync(response, command, StatusCodes.Status200OK);
+});
+
 await app.RunAsync();
 
 static async Task<Guid[]> AllTeamsAsync(NpgsqlDataSource dataSource)

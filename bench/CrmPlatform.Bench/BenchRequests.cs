@@ -97,6 +97,15 @@ internal static class BenchRequests
             Target.Get($"/api/v1/complaints/pareto?from={monthFrom:yyyy-MM-dd}&to={today:yyyy-MM-dd}"),
             Target.Get($"/complaints/pareto?from={monthFrom:yyyy-MM-dd}&to={today:yyyy-MM-dd}&{data.Manager.FloorScope}"));
 
+        // The standard answers (标准回答) searched as a rep types: two Han characters, one, and a longer phrase (trigrams), among
+        // 2,000 answers with their usage counted from 33,000 complaints that gave one.
+        foreach (var (label, term) in new[] { ("2-char", "渗漏"), ("1-char", "箱"), ("phrase", "重开发票") })
+        {
+            yield return new BenchRequest($"complaints: answers {label}", data.Rep,
+                Target.Get($"/api/v1/complaints/answers?q={Uri.EscapeDataString(term)}&active=true"),
+                Target.Get($"/complaints/answers?q={Uri.EscapeDataString(term)}"));
+        }
+
         // Writes come from a rep of another team than the readers', with bodies copied from real rows,
         // so they neither skew what the reads find nor all look alike. A created customer is a new one
         // (its own name and phone, filled in per request), so it pays the duplicate check and passes it.

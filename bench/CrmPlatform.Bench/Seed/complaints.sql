@@ -45,4 +45,31 @@ FROM bench_complaint_rows c;
 INSERT INTO complaints.complaint_steps (id, complaint_id, kind, status, owner_id, "by", at)
 SELECT gen_random_uuid(), id, 'Received', 'Received', owner_id, owner_id, received_at FROM bench_complaint_rows;
 
-ANALYZE complaints.customer_copies, complaints.complaints, complaints.complaint_steps;
+-- The standard answers (标准回答): 2,000 questions and answers over twenty subjects, four products and the six causes; a
+-- third of the complaints gave one (an answer step each), so usage counts are uneven.
+INSERT INTO complaints.standard_answers (id, question, answer, product, cause_key, edition, active, updated_by, updated_at)
+SELECT gen_random_uuid(),
+       (ARRAY['瓶盖渗漏', '外箱破损', '到货延误', '少发漏发', '发错型号', '保质期临近', '标签错印', '口味异常', '发票开错', '价格不符',
+              '送货员态度差', '客服电话打不通', '说明书看不懂', '赠品未到', '退货流程慢', '返利未兑现', '促销价不一致', '配送时间不准',
+              '包装变形', '批号不清'])[1 + g % 20] || '怎么答复？第 ' || g || ' 条',
+       '先向客户致歉，' || (ARRAY['24 小时内补发新品', '上门回收并退款', '按合同赔付运费', '重开发票并快递寄出', '由区域经理电话回访',
+                             '补寄赠品', '安排质检复查批次', '调整配送线路', '寄送图文说明', '按差价返还'])[1 + g % 10]
+         || '，并登记在客户档案中（口径 ' || g || '）。',
+       (ARRAY['500ml 系列', '1L 系列', '礼盒装', '散装'])[1 + g % 4],
+       (ARRAY['productQuality', 'delivery', 'serviceAttitude', 'priceBilling', 'documentation', 'other'])[1 + g % 6],
+       1, g % 50 <> 0, (SELECT id FROM identity.users ORDER BY id LIMIT 1), now() - g * interval '1 hour'
+FROM generate_series(1, 2000) AS g;
+
+INSERT INTO complaints.standard_answer_editions (answer_id, edition, question, answer, product, cause_key, "by", at)
+SELECT id, 1, question, answer, product, cause_key, updated_by, updated_at FROM complaints.standard_answers;
+
+CREATE TEMP TABLE bench_answers AS SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM complaints.standard_answers;
+
+-- Skewed: a few answers are given often, most seldom.
+INSERT INTO complaints.complaint_steps (id, complaint_id, kind, status, owner_id, "by", at, note, answer_id, answer_edition)
+SELECT gen_random_uuid(), c.id, 'AnswerUsed', c.status, c.owner_id, c.owner_id, c.received_at + interval '3 hours', '标准回答', a.id, 1
+FROM bench_complaint_rows c
+JOIN bench_answers a ON a.n = floor(2000 * power(c.s, 3))::int
+WHERE c.t < 0.33;
+
+ANALYZE complaints.customer_copies, complaints.complaints, complaints.complaint_steps, complaints.standard_answers, complaints.standard_answer_editions;

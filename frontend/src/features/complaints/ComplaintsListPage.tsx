@@ -104,7 +104,7 @@ export default function ComplaintsListPage() {
         }
       />
       <ComplaintsNav />
-      <div className="filters complaints-filters">
+      <div className="filters" style={{ marginTop: 16 }}>
         <Select<ComplaintStatus | ''>
           aria-label={t('list.status')}
           style={{ width: 150 }}

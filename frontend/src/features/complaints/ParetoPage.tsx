@@ -131,7 +131,9 @@ export default function ParetoPage() {
               />
             )}
           </Card>
-          <DataTable<ParetoCauseDto> caption={t('pareto.chart')} columns={columns} rows={causes} rowKey={(c) => c.causeKey} loading={pareto.isFetching} empty={t('pareto.none')} />
+          {causes.length > 0 && (
+            <DataTable<ParetoCauseDto> caption={t('pareto.chart')} columns={columns} rows={causes} rowKey={(c) => c.causeKey} loading={pareto.isFetching} empty={t('pareto.none')} />
+          )}
         </>
       )}
     </div>

@@ -2,12 +2,18 @@ import { Alert, Button, Col, Empty, Form, Input, InputNumber, Row, Select, Space
 import { useTranslation } from 'react-i18next';
 import { CallOutcome, type InteractionDto, type InteractionInput, InteractionKind } from '../../../api/generated/customers-client';
 import { maxLengths } from '../../../api/generated/limits';
+import { type ModuleKey, modules } from '../../../app/modules';
 import { chinaLocalToIso, formatDateTime } from '../../../shared/format';
 import { useMessage } from '../../../shared/ui/feedback';
 import { problemMessage } from '../../../shared/ui/problemMessage';
 import { useAddInteraction, useTimeline } from './cardApi';
 
 const limits = maxLengths.InteractionInput;
+
+/** The module that wrote an entry (its source), named as the navigation names it; an unknown one as it came. */
+function isModule(source: string): source is ModuleKey {
+  return modules.some((m) => m.key === source);
+}
 
 const kindColors: Record<InteractionKind, string> = {
   [InteractionKind.Call]: 'blue',
@@ -148,7 +154,9 @@ function TimelineEntry({ entry }: { entry: InteractionDto }) {
         {entry.durationMinutes && <span className="muted">{t('card.durationLine', { minutes: String(entry.durationMinutes) })}</span>}
         <span className="muted">{formatDateTime(entry.occurredAt, i18n.language)}</span>
         {entry.recordedByName && <span className="muted">{t('card.recordedBy', { name: entry.recordedByName })}</span>}
-        {entry.source !== 'customers' && <span className="muted">{t('card.fromModule', { module: entry.source })}</span>}
+        {entry.source !== 'customers' && (
+          <span className="muted">{t('card.fromModule', { module: isModule(entry.source) ? t(`nav.${entry.source}`, { ns: 'translation' }) : entry.source })}</span>
+        )}
       </Space>
       <div className="timeline-entry__summary">{entry.summary}</div>
       {entry.nextStep && (
