@@ -127,7 +127,7 @@ internal sealed class StandardAnswerHandlers(ComplaintsDbContext db, IUserDirect
             answers = answers.Where(a => a.Active == active);
         }
 
-        var rows = WithUsage(answers).OrderByDescending(r => r.Uses).ThenByDescending(r => r.Answer.UpdatedAt).ThenBy(r => r.Answer.Id).Take(query.Limit ?? DefaultLimit);
+        var rows = WithUsage(answers).OrderByDescending(r => r.Uses).ThenByDescending(r => r.UpdatedAt).ThenBy(r => r.Id).Take(query.Limit ?? DefaultLimit);
         // A search is planned for its term: one Han character can match most answers, a rare word a handful.
         var found = string.IsNullOrWhiteSpace(query.Q) ? await rows.ToListAsync(cancellationToken) : await rows.ToListPlannedForValuesAsync(db, cancellationToken);
         return await DtosAsync(found, cancellationToken);
@@ -191,20 +191,33 @@ internal sealed class StandardAnswerHandlers(ComplaintsDbContext db, IUserDirect
 
     private static StandardAnswerText Text(StandardAnswerInput input) => new(input.Question, input.Answer, input.Product, input.CauseKey);
 
-    private IQueryable<AnswerWithUsage> WithUsage(IQueryable<StandardAnswer> answers) =>
-        answers.Select(a => new AnswerWithUsage { Answer = a, Uses = db.Steps.Count(s => s.AnswerId == a.Id) });
+    /// <summary>The fields a reader sees, not the search columns (a text and an array of grams per answer), and the usage.</summary>
+    private IQueryable<AnswerRow> WithUsage(IQueryable<StandardAnswer> answers) =>
+        answers.Select(a => new AnswerRow
+        {
+            Id = a.Id,
+            Question = a.Question,
+            Answer = a.Answer,
+            Product = a.Product,
+            CauseKey = a.CauseKey,
+            Edition = a.Edition,
+            Active = a.Active,
+            UpdatedBy = a.UpdatedBy,
+            UpdatedAt = a.UpdatedAt,
+            Version = a.Version,
+            Uses = db.Steps.Count(s => s.AnswerId == a.Id),
+        });
 
     private async Task<StandardAnswerDto?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         (await DtosAsync(await WithUsage(db.Answers.AsNoTracking().Where(a => a.Id == id)).ToListAsync(cancellationToken), cancellationToken)).SingleOrDefault();
 
-    private async Task<List<StandardAnswerDto>> DtosAsync(IReadOnlyList<AnswerWithUsage> rows, CancellationToken cancellationToken)
+    private async Task<List<StandardAnswerDto>> DtosAsync(IReadOnlyList<AnswerRow> rows, CancellationToken cancellationToken)
     {
-        var names = await users.DisplayNamesAsync([.. rows.Select(r => r.Answer.UpdatedBy).Distinct()], cancellationToken);
+        var names = await users.DisplayNamesAsync([.. rows.Select(r => r.UpdatedBy).Distinct()], cancellationToken);
         return
         [
             .. rows.Select(r => new StandardAnswerDto(
-                r.Answer.Id, r.Answer.Question, r.Answer.Answer, r.Answer.Product, r.Answer.CauseKey, r.Answer.Edition, r.Uses, r.Answer.Active,
-                r.Answer.UpdatedBy, names.GetValueOrDefault(r.Answer.UpdatedBy), r.Answer.UpdatedAt, r.Answer.Version)),
+                r.Id, r.Question, r.Answer, r.Product, r.CauseKey, r.Edition, r.Uses, r.Active, r.UpdatedBy, names.GetValueOrDefault(r.UpdatedBy), r.UpdatedAt, r.Version)),
         ];
     }
 
@@ -219,10 +232,28 @@ internal sealed class StandardAnswerHandlers(ComplaintsDbContext db, IUserDirect
 
     private static Error NotFound(Guid id) => Error.NotFound("standard_answer", id);
 
-    /// <summary>An answer with the number of complaints it was given in (one step per complaint links it); initialised by members, so EF orders by them.</summary>
-    private sealed class AnswerWithUsage
+    /// <summary>An answer as read, with the number of complaints it was given in (one step per complaint links it); initialised by members, so EF orders by them.</summary>
+    private sealed class AnswerRow
     {
-        public required StandardAnswer Answer { get; init; }
+        public required Guid Id { get; init; }
+
+        public required string Question { get; init; }
+
+        public required string Answer { get; init; }
+
+        public required string? Product { get; init; }
+
+        public required string? CauseKey { get; init; }
+
+        public required int Edition { get; init; }
+
+        public required bool Active { get; init; }
+
+        public required Guid UpdatedBy { get; init; }
+
+        public required DateTimeOffset UpdatedAt { get; init; }
+
+        public required uint Version { get; init; }
 
         public required int Uses { get; init; }
     }
