@@ -171,7 +171,10 @@ test('the standard answers: a manager writes one, a new edition keeps the old wo
   await screenshot(page, 'complaint-answers-search');
 });
 
-test('a market report about a customer becomes a complaint, and the report links to it', async ({ page, apiAs }) => {
+test('a market report about a customer becomes a complaint the report links to; a visit about it is checked out and the complaint keeps what the customer was told', async ({
+  page,
+  apiAs,
+}) => {
   const tag = runTag();
   const rep = await apiAs('rep.east');
   const customer = await rep.createCustomer(`市场反映客户 ${tag}`, { stage: 'customer' });
@@ -192,9 +195,29 @@ test('a market report about a customer becomes a complaint, and the report links
   await expect(page.getByRole('heading', { name: /经销商投诉包装破损/ })).toBeVisible();
   await expect(page.getByText('来自市场状况反映表')).toBeVisible();
 
+  const complaintUrl = page.url();
   await page.goto(`/visits/market-reports/${report.id}`);
   await page.getByRole('button', { name: '查看由此登记的投诉' }).click();
   await expect(page.getByRole('heading', { name: /经销商投诉包装破损/ })).toBeVisible();
+
+  // The rep visits the customer about it: the check-out names the complaint, which keeps the outcome.
+  const checkIn = await rep.post('/api/v1/visits/records/check-in', { data: { customerId: customer.id, purpose: 'complaintHandling' }, headers: { 'Idempotency-Key': randomUUID() } });
+  expect(checkIn.status(), await checkIn.text()).toBe(201);
+  await page.goto('/visits');
+  const visit = page.locator('.ant-card').filter({ hasText: '今日拜访' }).locator('.ant-list-item').filter({ hasText: customer.name });
+  await visit.getByRole('button', { name: '签退' }).click();
+  const checkOut = page.getByRole('dialog');
+  await checkOut.getByLabel('拜访结果').fill(`当面致歉，约定周五补发 ${tag}`);
+  await chooseOption(page, checkOut.locator('#complaintId'), '经销商投诉包装破损');
+  await checkOut.getByRole('button', { name: '签退' }).click();
+  await expect(checkOut).toBeHidden();
+  await expect(visit).toContainText('相关投诉: 经销商投诉包装破损');
+  await page.goto(complaintUrl);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('step-customerUpdated')).toContainText(`当面致歉，约定周五补发 ${tag}`, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('step-customerUpdated')).toContainText('拜访');
 
   // The customer's card counts it among the open complaints.
   await page.goto(`/customers/${customer.id}`);

@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Paging;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Time;
 using CrmPlatform.Customers.Features;
@@ -79,5 +80,50 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
         }
 
         (await (await manager.GetAsync($"/api/v1/visits/plans?{fortnight}")).ReadAsync<List<VisitPlanDto>>()).Should().HaveCount(plans.Count);
+    }
+
+    [Fact]
+    public async Task The_complaints_desk_starts_with_standard_answers_and_each_demo_reps_complaints_at_every_stage()
+    {
+        var service = await app.LoginAsync(DemoUsers.Service);
+        var complaints = (await (await service.GetAsync("/api/v1/complaints?limit=200")).ReadAsync<Page<Complaints.Features.ComplaintDto>>()).Items;
+        complaints.Should().HaveCount(8, "four for each demo rep's customers");
+        complaints.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Count()).Should().BeEquivalentTo(new Dictionary<Complaints.Domain.ComplaintStatus, int>
+        {
+            [Complaints.Domain.ComplaintStatus.Closed] = 2,
+            [Complaints.Domain.ComplaintStatus.Resolved] = 2,
+            [Complaints.Domain.ComplaintStatus.Investigating] = 2,
+            [Complaints.Domain.ComplaintStatus.Received] = 2,
+        });
+        complaints.Where(c => c.Status == Complaints.Domain.ComplaintStatus.Investigating).Should().OnlyContain(c => c.Overdue && c.Severity == Complaints.Domain.ComplaintSeverity.Critical);
+        complaints.Where(c => c.Status == Complaints.Domain.ComplaintStatus.Closed).Should().OnlyContain(c =>
+            c.CauseKey == "delivery" && c.PreventionDoneAt != null && c.ResolutionKind == (c.KeyCustomer ? Complaints.Domain.ResolutionKind.GoodwillGift : Complaints.Domain.ResolutionKind.ReturnOrRefund));
+
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var repMe = await rep.MeAsync();
+        (await (await rep.GetAsync("/api/v1/complaints")).ReadAsync<Page<Complaints.Features.ComplaintDto>>()).Items
+            .Should().HaveCount(4).And.OnlyContain(c => c.OwnerId == repMe.Id);
+
+        // The standard answers, two of them already given in two complaints each.
+        var answers = await (await rep.GetAsync("/api/v1/complaints/answers")).ReadAsync<List<Complaints.Features.StandardAnswerDto>>();
+        answers.Select(a => a.UsageCount).Should().Equal(2, 2, 0, 0, 0, 0, 0, 0);
+        (await (await rep.GetAsync("/api/v1/complaints/answers?q=发票")).ReadAsync<List<Complaints.Features.StandardAnswerDto>>()).Should().ContainSingle()
+            .Which.Question.Should().Be("发票开错了怎么办？");
+
+        await Eventually.HoldsAsync(
+            async () => (await (await rep.GetAsync($"/api/v1/customers/{complaints.First(c => c.OwnerId == repMe.Id).CustomerId}/interactions")).ReadAsync<Page<InteractionDto>>())
+                .Items.Any(e => e.Source == "complaints"),
+            "a demo complaint is on its customer's timeline");
+
+        // Another start seeds nothing more.
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
+            {
+                await seeder.SeedAsync(CancellationToken.None);
+            }
+        }
+
+        (await (await service.GetAsync("/api/v1/complaints?limit=200")).ReadAsync<Page<Complaints.Features.ComplaintDto>>()).Items.Should().HaveCount(8);
     }
 }

@@ -50,6 +50,39 @@ public sealed class VisitRecordTests(CrmApp app) : IClassFixture<CrmApp>
         (await (await outsider.GetAsync(Visits)).ReadAsync<List<VisitRecordDto>>()).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_visit_about_a_complaint_is_kept_on_the_complaint_as_what_the_customer_was_told_in_person()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await rep.NewCustomerAsync("拜访 投诉回访");
+        var otherCustomer = await rep.NewCustomerAsync("拜访 投诉别家");
+        async Task<Complaints.Features.ComplaintDto> ComplaintAsync(Guid customerId, string title) =>
+            await (await rep.PostJsonAsync("/api/v1/complaints", new { customerId, channel = "phone", severity = "major", title, description = "到货破损" }))
+                .ReadAsync<Complaints.Features.ComplaintDto>(HttpStatusCode.Created);
+        var complaint = await ComplaintAsync(customer.Id, "到货破损");
+        var elsewhere = await ComplaintAsync(otherCustomer.Id, "别家的投诉");
+        var closed = await ComplaintAsync(customer.Id, "已结案的投诉");
+        foreach (var (step, body) in new (string, object?)[] { ("investigate", null), ("propose", new { kind = "explain", description = "非质量问题" }), ("resolve", null), ("close", new { }) })
+        {
+            closed = await (await rep.SendWithIfMatchAsync(HttpMethod.Post, $"/api/v1/complaints/{closed.Id}/{step}", body, closed.Version)).ReadAsync<Complaints.Features.ComplaintDto>();
+        }
+
+        var visit = await (await rep.PostJsonAsync($"{Visits}/check-in", new { customerId = customer.Id, purpose = "complaintHandling" })).ReadAsync<VisitRecordDto>(HttpStatusCode.Created);
+        foreach (var refused in new[] { elsewhere.Id, closed.Id, Guid.NewGuid() })
+        {
+            await (await CheckOutAsync(rep, visit, new { outcome = "x", complaintId = refused })).ShouldHaveFieldErrorAsync("complaintId", HttpStatusCode.UnprocessableEntity);
+        }
+
+        var done = await (await CheckOutAsync(rep, visit, new { outcome = "当面致歉，约定周五补发", complaintId = complaint.Id })).ReadAsync<VisitRecordDto>();
+        done.Should().BeEquivalentTo(new { ComplaintId = (Guid?)complaint.Id, ComplaintTitle = "到货破损" });
+
+        async Task<List<Complaints.Features.ComplaintStepDto>> StepsAsync() =>
+            await (await rep.GetAsync($"/api/v1/complaints/{complaint.Id}/steps")).ReadAsync<List<Complaints.Features.ComplaintStepDto>>();
+        await Eventually.HoldsAsync(async () => (await StepsAsync()).Any(s => s.Kind == Complaints.Domain.ComplaintStepKind.CustomerUpdated), "the visit reaches the complaint");
+        (await StepsAsync()).Single(s => s.Kind == Complaints.Domain.ComplaintStepKind.CustomerUpdated)
+            .Should().BeEquivalentTo(new { Channel = (Complaints.Domain.ComplaintChannel?)Complaints.Domain.ComplaintChannel.Visit, Note = "当面致歉，约定周五补发", ByName = "张伟" });
+    }
+
     private static Task<HttpResponseMessage> CheckOutAsync(HttpClient client, VisitRecordDto visit, object body) =>
         client.SendWithIfMatchAsync(HttpMethod.Post, $"{Visits}/{visit.Id}/check-out", body, visit.Version);
 

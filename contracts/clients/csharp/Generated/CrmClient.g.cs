@@ -24697,6 +24697,9 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("dealId")]
         public System.Guid? DealId { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
+        public System.Guid? ComplaintId { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("location")]
         public LocationInput? Location { get; set; } = default!;
 
@@ -29941,6 +29944,12 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("dealTitle")]
         public string? DealTitle { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("complaintId")]
+        public System.Guid? ComplaintId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("complaintTitle")]
+        public string? ComplaintTitle { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("durationMinutes")]
         public int DurationMinutes { get; set; } = default!;

@@ -2988,6 +2988,7 @@ export interface CheckOutInput {
     cost?: number | undefined;
     ordered?: boolean | undefined;
     dealId?: string | undefined;
+    complaintId?: string | undefined;
     location?: LocationInput | undefined;
 }
 
@@ -3359,6 +3360,8 @@ export interface VisitRecordDto {
     ordered: boolean;
     dealId?: string | undefined;
     dealTitle?: string | undefined;
+    complaintId?: string | undefined;
+    complaintTitle?: string | undefined;
     durationMinutes: number;
     version: number;
 }

@@ -12,7 +12,7 @@ import { CustomerSelect } from '../../shared/ui/CustomerSelect';
 import { PageError } from '../../shared/ui/PageStates';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
-import { useCheckIn, useCheckOut, useCustomerDeals } from './api';
+import { useCheckIn, useCheckOut, useCustomerComplaints, useCustomerDeals } from './api';
 import { currentLocation } from './geolocation';
 
 /** What a check-in starts from: a planned visit's customer and purpose, or nothing (an unplanned visit). */
@@ -94,6 +94,12 @@ export function VisitsCard({ visits, loading, error, onRetry, planId, today, che
                         <Link to={`/deals/${visit.dealId}`}>{visit.dealTitle}</Link>
                       </span>
                     )}
+                    {visit.complaintId && visit.complaintTitle && (
+                      <span>
+                        {`${t('visit.complaint')}: `}
+                        <Link to={`/complaints/${visit.complaintId}`}>{visit.complaintTitle}</Link>
+                      </span>
+                    )}
                   </Space>
                 }
               />
@@ -155,13 +161,14 @@ function CheckOutDialog({ visit, onClose }: { visit: VisitRecordDto; onClose: ()
   const [form] = Form.useForm<CheckOutInput>();
   const checkOut = useCheckOut();
   const deals = useCustomerDeals(visit.customerId);
+  const complaints = useCustomerComplaints(visit.customerId);
   const message = useMessage();
   const finish = async (values: CheckOutInput) => {
     const location = await currentLocation();
     checkOut.mutate(
       {
         visit,
-        input: { ...values, nextStep: values.nextStep || undefined, nextStepDue: values.nextStepDue || undefined, ordered: values.ordered ?? false, dealId: values.dealId ?? undefined, location },
+        input: { ...values, nextStep: values.nextStep || undefined, nextStepDue: values.nextStepDue || undefined, ordered: values.ordered ?? false, dealId: values.dealId ?? undefined, complaintId: values.complaintId ?? undefined, location },
       },
       {
         onSuccess: () => {
@@ -192,6 +199,11 @@ function CheckOutDialog({ visit, onClose }: { visit: VisitRecordDto; onClose: ()
         <Form.Item name="dealId" label={t('visit.deal')}>
           <Select allowClear loading={deals.isLoading} placeholder={t('visit.noDeal')} options={(deals.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }))} />
         </Form.Item>
+        {(complaints.data?.length ?? 0) > 0 && (
+          <Form.Item name="complaintId" label={t('visit.complaint')} extra={t('visit.complaintHelp')}>
+            <Select allowClear placeholder={t('visit.noComplaint')} options={(complaints.data ?? []).map((c) => ({ value: c.id, label: c.title }))} />
+          </Form.Item>
+        )}
         <Form.Item name="ordered" valuePropName="checked">
           <Checkbox>{t('visit.ordered')}</Checkbox>
         </Form.Item>

@@ -20,6 +20,7 @@ import {
   type WeeklyReportDto,
   type WeeklyReportInput,
 } from '../../api/generated/visits-client';
+import { ComplaintsClient, ComplaintStatus } from '../../api/generated/complaints-client';
 import { DealsClient, DealStatus } from '../../api/generated/deals-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import { etagOf } from '../../api/etag';
@@ -212,6 +213,21 @@ export function useCustomerDeals(customerId: string) {
   return useQuery({
     queryKey: ['deals', 'of-customer', customerId],
     queryFn: ({ signal }) => api.list(undefined, DealStatus.Open, undefined, customerId, undefined, undefined, undefined, undefined, undefined, 50, signal),
+  });
+}
+
+function complaintsClient(baseUrl: string, http: Http) {
+  return new ComplaintsClient(baseUrl, http);
+}
+
+/** The visited customer's complaints not yet closed, to say which one a visit was about (the complaint then keeps the visit's outcome). */
+export function useCustomerComplaints(customerId: string) {
+  const api = useModuleApi(complaintsClient);
+  return useQuery({
+    // Under the complaints pages' list key: a step taken there refreshes this.
+    queryKey: ['complaints', 'list', { customerId, visit: true }],
+    queryFn: ({ signal }) => api.list(undefined, undefined, undefined, undefined, undefined, undefined, customerId, undefined, 50, undefined, signal),
+    select: (page) => page.items.filter((c) => c.status !== ComplaintStatus.Closed),
   });
 }
 

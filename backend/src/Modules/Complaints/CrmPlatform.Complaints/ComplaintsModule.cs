@@ -1,4 +1,5 @@
 using CrmPlatform.BuildingBlocks.Modules;
+using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Scheduling;
 using CrmPlatform.Complaints.Contracts;
@@ -6,7 +7,9 @@ using CrmPlatform.Complaints.Features;
 using CrmPlatform.Complaints.Integration;
 using CrmPlatform.Complaints.Jobs;
 using CrmPlatform.Complaints.Persistence;
+using CrmPlatform.Complaints.Seeding;
 using CrmPlatform.Customers.Contracts.Following;
+using CrmPlatform.Visits.Contracts;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +28,8 @@ public sealed class ComplaintsModule : IModule
         services.AddScoped<ComplaintViews>();
         services.AddScoped<ComplaintOwners>();
         services.AddScoped<IComplaintCounts, ComplaintCounts>();
+        services.AddScoped<IComplaintDirectory, VisitedComplaints>();
+        services.AddIntegrationEventHandler<ComplaintVisited, VisitedComplaints>();
         services.AddScoped<SlaClock>();
         services.AddOptions<ComplaintsOptions>().BindConfiguration("Crm:Complaints:Sla")
             .Validate(
@@ -33,6 +38,7 @@ public sealed class ComplaintsModule : IModule
                 "Crm:Complaints:Sla hours must be positive, and a business day must start before it ends.")
             .ValidateOnStart();
         services.AddScoped<IRecurringJob, ComplaintSlaWatch>();
+        services.AddScoped<IDemoDataSeeder, ComplaintsDemoSeeder>();
         services.AddCustomerFollower<ComplaintsFollowCustomers>();
         services.AddValidatorsFromAssemblyContaining<ComplaintsModule>(ServiceLifetime.Singleton, includeInternalTypes: true);
     }

@@ -65,6 +65,11 @@ internal sealed class VisitRecord : IOwnedRecord, IAudited
 
     public string? DealTitle { get; private set; }
 
+    /// <summary>The complaint the visit was about, when there was one (its title kept beside it): the customer was told in person.</summary>
+    public Guid? ComplaintId { get; private set; }
+
+    public string? ComplaintTitle { get; private set; }
+
     public uint Version { get; private set; }
 
     public static VisitRecord CheckIn(Guid repId, Guid? teamId, Guid customerId, string customerName, Guid? planId, VisitPurpose purpose, VisitLocation? location, DateTimeOffset now) => new()
@@ -80,7 +85,8 @@ internal sealed class VisitRecord : IOwnedRecord, IAudited
         CheckInLocation = location,
     };
 
-    public Error? CheckOut(string outcome, string? nextStep, DateOnly? nextStepDue, decimal? cost, bool ordered, (Guid Id, string Title)? deal, VisitLocation? location, DateTimeOffset now)
+    public Error? CheckOut(
+        string outcome, string? nextStep, DateOnly? nextStepDue, decimal? cost, bool ordered, LinkedRecord? deal, LinkedRecord? complaint, VisitLocation? location, DateTimeOffset now)
     {
         if (CheckedOutAt is not null)
         {
@@ -89,10 +95,13 @@ internal sealed class VisitRecord : IOwnedRecord, IAudited
 
         (CheckedOutAt, CheckOutLocation, Outcome, NextStep, NextStepDue, Cost, Ordered) =
             (now, location, outcome.Trim(), OptionalText.Normalize(nextStep), nextStepDue, cost, ordered);
-        (DealId, DealTitle) = (deal?.Id, deal?.Title);
+        (DealId, DealTitle, ComplaintId, ComplaintTitle) = (deal?.Id, deal?.Title, complaint?.Id, complaint?.Title);
         return null;
     }
 
     /// <summary>Whole minutes between check-in and check-out, at least one: the selling time the visit put on the timeline.</summary>
     public int DurationMinutes => CheckedOutAt is { } outAt ? Math.Max(1, (int)Math.Round((outAt - CheckedInAt).TotalMinutes, MidpointRounding.AwayFromZero)) : 0;
 }
+
+/// <summary>A record of another module a visit was about (a deal, a complaint): its id, and its title as it was then.</summary>
+internal sealed record LinkedRecord(Guid Id, string Title);

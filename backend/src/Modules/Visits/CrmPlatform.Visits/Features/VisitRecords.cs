@@ -7,8 +7,10 @@ using CrmPlatform.BuildingBlocks.Pipeline;
 using CrmPlatform.BuildingBlocks.Results;
 using CrmPlatform.BuildingBlocks.Security;
 using CrmPlatform.BuildingBlocks.Time;
+using CrmPlatform.Complaints.Contracts;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Deals.Contracts;
+using CrmPlatform.Visits.Contracts;
 using CrmPlatform.Visits.Domain;
 using CrmPlatform.Visits.Persistence;
 using FluentValidation;
@@ -30,6 +32,7 @@ public sealed record CheckInInput(Guid CustomerId, Guid? PlanId, VisitPurpose Pu
 /// <param name="Cost">What the visit cost (费用), in yuan.</param>
 /// <param name="Ordered">The visit led to an order (成交); false when omitted.</param>
 /// <param name="DealId">The deal the visit was about: one of the visited customer's that you can see.</param>
+/// <param name="ComplaintId">The complaint the visit was about: one of the visited customer's that you can see, not closed; the complaint keeps the outcome as what the customer was told, in person.</param>
 public sealed record CheckOutInput(
     [property: MaxLength(VisitLimits.Outcome)] string Outcome,
     [property: MaxLength(VisitLimits.NextStep)] string? NextStep,
@@ -37,6 +40,7 @@ public sealed record CheckOutInput(
     decimal? Cost,
     bool? Ordered,
     Guid? DealId,
+    Guid? ComplaintId,
     LocationInput? Location);
 
 public sealed record VisitRecordDto(
@@ -57,6 +61,8 @@ public sealed record VisitRecordDto(
     bool Ordered,
     Guid? DealId,
     string? DealTitle,
+    Guid? ComplaintId,
+    string? ComplaintTitle,
     int DurationMinutes,
     uint Version);
 
@@ -137,7 +143,8 @@ internal sealed class CheckInHandler(VisitsDbContext db, ICustomerDirectory cust
 /// Checks a visit out with what came of it, and puts it on the customer's timeline (RecordInteraction, with its length)
 /// in the same transaction, so the customer's cadence and the activity funnel count it once.
 /// </summary>
-internal sealed class CheckOutHandler(VisitsDbContext db, ICurrentUser currentUser, TimeProvider clock, IDealDirectory? deals = null) : ICommandHandler<CheckOutCommand, Result<VisitRecordDto>>
+internal sealed class CheckOutHandler(VisitsDbContext db, ICurrentUser currentUser, TimeProvider clock, IDealDirectory? deals = null, IComplaintDirectory? complaints = null)
+    : ICommandHandler<CheckOutCommand, Result<VisitRecordDto>>
 {
     public async ValueTask<Result<VisitRecordDto>> Handle(CheckOutCommand command, CancellationToken cancellationToken)
     {
@@ -158,7 +165,7 @@ internal sealed class CheckOutHandler(VisitsDbContext db, ICurrentUser currentUs
         }
 
         var input = command.Visit;
-        (Guid, string)? deal = null;
+        LinkedRecord? deal = null;
         if (input.DealId is { } dealId)
         {
             var found = deals is null ? null : (await deals.FindVisibleAsync([dealId], cancellationToken)).GetValueOrDefault(dealId);
@@ -167,16 +174,33 @@ internal sealed class CheckOutHandler(VisitsDbContext db, ICurrentUser currentUs
                 return Error.Unprocessable("visit.deal_unknown", "dealId", "No deal of the visited customer that you can see has this id.");
             }
 
-            deal = (found.Id, found.Title);
+            deal = new LinkedRecord(found.Id, found.Title);
+        }
+
+        LinkedRecord? complaint = null;
+        if (input.ComplaintId is { } complaintId)
+        {
+            var found = complaints is null ? null : await complaints.FindVisibleAsync(complaintId, cancellationToken);
+            if (found is null || found.CustomerId != visit.CustomerId || found.Closed)
+            {
+                return Error.Unprocessable("visit.complaint_unknown", "complaintId", "No complaint of the visited customer that you can see, still open or resolved, has this id.");
+            }
+
+            complaint = new LinkedRecord(found.Id, found.Title);
         }
 
         var now = clock.GetDatabaseUtcNow();
-        if (visit.CheckOut(input.Outcome, input.NextStep, input.NextStepDue, input.Cost, input.Ordered ?? false, deal, CheckInHandler.Location(input.Location), now) is { } problem)
+        if (visit.CheckOut(input.Outcome, input.NextStep, input.NextStepDue, input.Cost, input.Ordered ?? false, deal, complaint, CheckInHandler.Location(input.Location), now) is { } problem)
         {
             return problem;
         }
 
         db.Publish(TimelineEntry(visit, now));
+        if (complaint is not null)
+        {
+            db.Publish(new ComplaintVisited(Guid.CreateVersion7(now), now, complaint.Id, visit.Id, visit.OwnerId, visit.Outcome!));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return VisitReader.Dto(visit);
     }
@@ -226,7 +250,7 @@ internal static class VisitReader
 
     public static VisitRecordDto Dto(VisitRecord v) => new(
         v.Id, v.OwnerId, v.CustomerId, v.CustomerName, v.PlanId, v.Purpose, v.CheckedInAt, Input(v.CheckInLocation), v.CheckedOutAt, Input(v.CheckOutLocation),
-        v.Outcome, v.NextStep, v.NextStepDue, v.Cost, v.Ordered, v.DealId, v.DealTitle, v.DurationMinutes, v.Version);
+        v.Outcome, v.NextStep, v.NextStepDue, v.Cost, v.Ordered, v.DealId, v.DealTitle, v.ComplaintId, v.ComplaintTitle, v.DurationMinutes, v.Version);
 
     private static LocationInput? Input(VisitLocation? l) => l is null ? null : new LocationInput(l.Latitude, l.Longitude, l.AccuracyMeters);
 }

@@ -137,6 +137,7 @@ internal sealed class VisitRecordConfiguration : IEntityTypeConfiguration<VisitR
         b.Property(v => v.NextStep).HasMaxLength(VisitLimits.NextStep);
         b.Property(v => v.Cost).HasPrecision(8, 2);
         b.Property(v => v.DealTitle).HasMaxLength(200);
+        b.Property(v => v.ComplaintTitle).HasMaxLength(200);
         b.OwnsOne(v => v.CheckInLocation, l =>
         {
             l.Property(x => x.Latitude).HasColumnName("check_in_latitude");

@@ -149,7 +149,7 @@ internal sealed class VisitsDemoSeeder(
             var start = At(plan.Day, planned.From!.Value.Hour, planned.From.Value.Minute + 10);
             var visit = VisitRecord.CheckIn(rep.Id, rep.TeamId, planned.CustomerId, planned.CustomerName, plan.Id, planned.Purpose, null, start);
             var (outcome, nextStep) = Outcomes[turn % Outcomes.Length];
-            visit.CheckOut(outcome, nextStep, nextStep is null ? null : plan.Day.AddDays(3), 20 + (10 * (turn % 3)), turn % 3 == 0, null, null, start.AddMinutes(50));
+            visit.CheckOut(outcome, nextStep, nextStep is null ? null : plan.Day.AddDays(3), 20 + (10 * (turn % 3)), turn % 3 == 0, null, null, null, start.AddMinutes(50));
             db.Visits.Add(visit);
             db.Publish(CheckOutHandler.TimelineEntry(visit, now));
             made.Add(visit);

@@ -576,6 +576,15 @@ namespace CrmPlatform.Visits.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_out_at");
 
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("ComplaintTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("complaint_title");
+
                     b.Property<decimal?>("Cost")
                         .HasPrecision(8, 2)
                         .HasColumnType("numeric(8,2)")
