@@ -455,7 +455,7 @@ app.MapGet("/complaints", async (string? status, Guid? owner, Guid? team, HttpRe
         SELECT json_build_object('items', coalesce(json_agg(json_build_object('id', c.id, 'customerId', c.customer_id, 'customerName', c.customer_name,
                  'keyCustomer', c.key_customer, 'channel', {CamelCase("c.channel")}, 'severity', {CamelCase("c.severity")}, 'title', c.title,
                  'description', c.description, 'product', c.product, 'contactName', c.contact_name, 'receivedAt', c.received_at,
-                 'marketReportId', c.market_report_id, 'receivedBy', c.received_by, 'receivedByName', r.display_name, 'ownerId', c.owner_id,
+                 'marketReportId', c.market_report_id, 'dealId', c.deal_id, 'dealTitle', c.deal_title, 'receivedBy', c.received_by, 'receivedByName', r.display_name, 'ownerId', c.owner_id,
                  'ownerName', o.display_name, 'status', {CamelCase("c.status")}, 'acknowledgedAt', c.acknowledged_at, 'promisedAt', c.promised_at,
                  'overdue', c.promised_at < now() AND c.status NOT IN ('Resolved', 'Closed'), 'breachedAt', c.breached_at,
                  'resolutionKind', c.resolution_kind, 'resolutionCost', c.resolution_cost, 'resolvedAt', c.resolved_at, 'closedAt', c.closed_at,

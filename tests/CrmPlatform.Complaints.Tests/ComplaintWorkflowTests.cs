@@ -191,6 +191,26 @@ public sealed class ComplaintWorkflowTests(CrmApp app) : IClassFixture<CrmApp>
     }
 
     [Fact]
+    public async Task A_complaint_about_a_deal_names_one_of_the_customers_deals_that_the_receiver_can_see()
+    {
+        var rep = await app.LoginAsync(DemoUsers.RepEast);
+        var customer = await rep.NewCustomerAsync("投诉 商机");
+        var other = await rep.NewCustomerAsync("投诉 商机 别家");
+        async Task<Guid> DealAsync(HttpClient client, Guid customerId, string title) =>
+            (await (await client.PostJsonAsync("/api/v1/deals", new { customerId, title, amount = 5_000m })).ReadAsync<Deals.Features.DealDto>(HttpStatusCode.Created)).Id;
+        var deal = await DealAsync(rep, customer.Id, "年度供货合同");
+        var othersDeal = await DealAsync(rep, other.Id, "别家的合同");
+        object About(Guid? dealId) => new { customerId = customer.Id, channel = "email", severity = "major", title = "合同交期未兑现", description = "第二批货晚到十天", dealId };
+
+        await (await rep.PostJsonAsync("/api/v1/complaints", About(othersDeal))).ShouldHaveFieldErrorAsync("dealId", HttpStatusCode.UnprocessableEntity);
+        await (await rep.PostJsonAsync("/api/v1/complaints", About(Guid.NewGuid()))).ShouldHaveFieldErrorAsync("dealId", HttpStatusCode.UnprocessableEntity);
+        await (await rep.PostJsonAsync("/api/v1/complaints", About(Guid.Empty))).ShouldHaveFieldErrorAsync("dealId");
+        var received = await rep.ReceiveAsync(About(deal));
+        received.Should().BeEquivalentTo(new { DealId = (Guid?)deal, DealTitle = "年度供货合同" });
+        (await (await rep.GetAsync($"/api/v1/complaints/{received.Id}")).ReadAsync<ComplaintDto>()).DealId.Should().Be(deal);
+    }
+
+    [Fact]
     public async Task The_list_filters_by_status_severity_key_overdue_and_owner_and_pages_newest_first()
     {
         var rep = await app.LoginAsync(DemoUsers.RepEast);

@@ -5,6 +5,7 @@ import { ComplaintChannel, type ComplaintInput, ComplaintSeverity } from '../../
 import { maxLengths } from '../../api/generated/limits';
 import { chinaLocalToIso } from '../../shared/format';
 import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
+import { useCustomerDeals } from '../../shared/customerDeals';
 import { CustomerSelect } from '../../shared/ui/CustomerSelect';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { useMessage } from '../../shared/ui/feedback';
@@ -14,7 +15,7 @@ import { showProblem } from './formProblems';
 
 type IntakeFields = Omit<ComplaintInput, 'receivedAt'> & { receivedAt?: string };
 
-const fields = ['customerId', 'channel', 'severity', 'title', 'description', 'product', 'contactName', 'receivedAt', 'ownerId', 'marketReportId'] as const;
+const fields = ['customerId', 'channel', 'severity', 'title', 'description', 'product', 'contactName', 'receivedAt', 'ownerId', 'marketReportId', 'dealId'] as const;
 const limits = maxLengths.ComplaintInput;
 
 /** 投诉登记: who complains, about what, through which channel and how badly; the promised time follows from the service standard. */
@@ -23,6 +24,8 @@ export default function ComplaintIntakePage() {
   const [params] = useSearchParams();
   const marketReportId = params.get('marketReportId') ?? undefined;
   const [form] = Form.useForm<IntakeFields>();
+  const customerId = Form.useWatch('customerId', form);
+  const deals = useCustomerDeals(customerId);
   const receive = useReceiveComplaint();
   const navigate = useNavigate();
   const message = useMessage();
@@ -34,6 +37,7 @@ export default function ComplaintIntakePage() {
         ...values,
         product: values.product || undefined,
         contactName: values.contactName || undefined,
+        dealId: values.dealId ?? undefined,
         receivedAt: receivedAt ? chinaLocalToIso(receivedAt) : undefined,
         marketReportId,
       },
@@ -93,6 +97,13 @@ export default function ComplaintIntakePage() {
                 <Input type="datetime-local" aria-label={t('intake.receivedAt')} />
               </Form.Item>
             </Col>
+            {(deals.data?.items.length ?? 0) > 0 && (
+              <Col xs={24} md={12}>
+                <Form.Item name="dealId" label={t('intake.deal')}>
+                  <Select allowClear aria-label={t('intake.deal')} placeholder={t('intake.noDeal')} options={(deals.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }))} />
+                </Form.Item>
+              </Col>
+            )}
             <Col span={24}>
               <Form.Item name="title" label={t('intake.titleField')} rules={[{ required: true, whitespace: true }]}>
                 <Input maxLength={limits.title} />

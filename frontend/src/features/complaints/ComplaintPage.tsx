@@ -93,6 +93,11 @@ function Facts({ complaint: c }: { complaint: ComplaintDto }) {
           {c.acknowledgedAt ? `${formatDateTime(c.acknowledgedAt, i18n.language)} · ${c.acknowledgedVia ? t(`channels.${c.acknowledgedVia}`) : ''}` : t('detail.notAcknowledged')}
         </Descriptions.Item>
         {c.reopenCount > 0 && <Descriptions.Item label={t('statuses.investigating')}>{t('detail.reopenCount', { count: c.reopenCount })}</Descriptions.Item>}
+        {c.dealId && (
+          <Descriptions.Item label={t('intake.deal')}>
+            <Link to={`/deals/${c.dealId}`}>{c.dealTitle}</Link>
+          </Descriptions.Item>
+        )}
         {c.marketReportId && (
           <Descriptions.Item label={t('detail.marketReport')}>
             <Link to={`/visits/market-reports/${c.marketReportId}`}>{t('channels.marketReport')}</Link>

@@ -67,6 +67,12 @@ export default function ComplaintReportPage() {
               <th>{t('intake.severity')}</th>
               <td>{t(`severities.${c.severity}`)}</td>
             </tr>
+            {c.dealTitle && (
+              <tr>
+                <th>{t('intake.deal')}</th>
+                <td colSpan={3}>{c.dealTitle}</td>
+              </tr>
+            )}
             <tr>
               <th>{t('intake.titleField')}</th>
               <td colSpan={3}>{c.title}</td>

@@ -12,7 +12,8 @@ import { CustomerSelect } from '../../shared/ui/CustomerSelect';
 import { PageError } from '../../shared/ui/PageStates';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
-import { useCheckIn, useCheckOut, useCustomerComplaints, useCustomerDeals } from './api';
+import { useCustomerDeals } from '../../shared/customerDeals';
+import { useCheckIn, useCheckOut, useCustomerComplaints } from './api';
 import { currentLocation } from './geolocation';
 
 /** What a check-in starts from: a planned visit's customer and purpose, or nothing (an unplanned visit). */

@@ -21,7 +21,6 @@ import {
   type WeeklyReportInput,
 } from '../../api/generated/visits-client';
 import { ComplaintsClient, ComplaintStatus } from '../../api/generated/complaints-client';
-import { DealsClient, DealStatus } from '../../api/generated/deals-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import { etagOf } from '../../api/etag';
 
@@ -200,19 +199,6 @@ export function useCheckOut() {
       idempotency.renew();
       await changed();
     },
-  });
-}
-
-function dealsClient(baseUrl: string, http: Http) {
-  return new DealsClient(baseUrl, http);
-}
-
-/** The visited customer's open deals, to say which one a visit was about. */
-export function useCustomerDeals(customerId: string) {
-  const api = useModuleApi(dealsClient);
-  return useQuery({
-    queryKey: ['deals', 'of-customer', customerId],
-    queryFn: ({ signal }) => api.list(undefined, DealStatus.Open, undefined, customerId, undefined, undefined, undefined, undefined, undefined, 50, signal),
   });
 }
 

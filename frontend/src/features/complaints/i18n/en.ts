@@ -103,6 +103,8 @@ export const en: Translation<typeof zhCN> = {
     titleField: 'Subject',
     description: 'What the customer says',
     product: 'Product',
+    deal: 'Deal',
+    noDeal: 'Not about a deal',
     receivedAt: 'Received at',
     receivedAtHelp: 'Now (Beijing time) unless given',
     owner: 'Owner',

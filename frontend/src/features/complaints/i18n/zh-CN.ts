@@ -100,6 +100,8 @@ export const zhCN = {
     titleField: '投诉主题',
     description: '投诉内容',
     product: '产品',
+    deal: '相关商机',
+    noDeal: '不关联商机',
     receivedAt: '收到时间',
     receivedAtHelp: '默认为现在（北京时间）',
     owner: '负责人',

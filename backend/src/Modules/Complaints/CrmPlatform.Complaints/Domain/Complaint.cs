@@ -124,7 +124,18 @@ internal sealed class ComplaintCause
 
 /// <summary>What the intake records: the customer's words, as received, and the market report it was made from.</summary>
 internal sealed record ComplaintIntake(
-    ComplaintChannel Channel, ComplaintSeverity Severity, string Title, string Description, string? Product, string? ContactName, DateTimeOffset ReceivedAt, Guid? MarketReportId);
+    ComplaintChannel Channel,
+    ComplaintSeverity Severity,
+    string Title,
+    string Description,
+    string? Product,
+    string? ContactName,
+    DateTimeOffset ReceivedAt,
+    Guid? MarketReportId,
+    ComplaintDeal? Deal = null);
+
+/// <summary>The deal (Deals) a complaint is about, with its title as it was at intake.</summary>
+internal sealed record ComplaintDeal(Guid Id, string Title);
 
 /// <summary>The remedy proposed to the customer, with what it costs us.</summary>
 internal sealed record Resolution(ResolutionKind Kind, string Description, decimal Cost);
@@ -175,6 +186,11 @@ internal sealed class Complaint : IAudited
 
     /// <summary>The market report (市场状况反映表, Visits) it was made from: one complaint per report.</summary>
     public Guid? MarketReportId { get; private init; }
+
+    /// <summary>The deal (Deals) it is about, when it is about one; its title kept beside it.</summary>
+    public Guid? DealId { get; private init; }
+
+    public string? DealTitle { get; private init; }
 
     public Guid ReceivedBy { get; private init; }
 
@@ -254,6 +270,8 @@ internal sealed class Complaint : IAudited
             ContactName = OptionalText.Normalize(intake.ContactName),
             ReceivedAt = intake.ReceivedAt,
             MarketReportId = intake.MarketReportId,
+            DealId = intake.Deal?.Id,
+            DealTitle = intake.Deal?.Title,
             ReceivedBy = by,
             OwnerId = ownerId,
             Status = ComplaintStatus.Received,

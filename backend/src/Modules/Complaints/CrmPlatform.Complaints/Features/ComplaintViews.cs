@@ -25,6 +25,8 @@ public sealed record ComplaintDto(
     string? ContactName,
     DateTimeOffset ReceivedAt,
     Guid? MarketReportId,
+    Guid? DealId,
+    string? DealTitle,
     Guid ReceivedBy,
     string? ReceivedByName,
     Guid OwnerId,
@@ -98,7 +100,7 @@ internal sealed class ComplaintViews(ComplaintsDbContext db, ICurrentUser curren
         [
             .. complaints.Select(c => new ComplaintDto(
                 c.Id, c.CustomerId, c.CustomerName, c.KeyCustomer, c.Channel, c.Severity, c.Title, c.Description, c.Product, c.ContactName,
-                c.ReceivedAt, c.MarketReportId, c.ReceivedBy, names.GetValueOrDefault(c.ReceivedBy), c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.Status,
+                c.ReceivedAt, c.MarketReportId, c.DealId, c.DealTitle, c.ReceivedBy, names.GetValueOrDefault(c.ReceivedBy), c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.Status,
                 c.AcknowledgedAt, c.AcknowledgedVia, c.PromisedAt, c.IsOverdue(now), c.BreachedAt, c.EscalatedAt, c.ResolutionKind, c.ResolutionDescription, c.ResolutionCost,
                 c.ResolvedAt, c.ClosedAt, c.ReopenCount, c.CauseKey, c.CauseNote, c.PreventionAction, c.PreventionOwnerId,
                 c.PreventionOwnerId is { } preventer ? names.GetValueOrDefault(preventer) : null, c.PreventionDueOn, c.PreventionDoneAt, c.Version)),

@@ -12,6 +12,7 @@ using CrmPlatform.Complaints.Domain;
 using CrmPlatform.Complaints.Persistence;
 using CrmPlatform.Customers.Contracts;
 using CrmPlatform.Customers.Contracts.Following;
+using CrmPlatform.Deals.Contracts;
 using CrmPlatform.Identity.Contracts;
 using CrmPlatform.Visits.Contracts;
 using FluentValidation;
@@ -29,6 +30,7 @@ namespace CrmPlatform.Complaints.Features;
 /// <param name="ReceivedAt">When it reached us; now when omitted (never in the future).</param>
 /// <param name="OwnerId">Who handles it: the receiver when service staff or a rep, else the customer's owner.</param>
 /// <param name="MarketReportId">The market report (Visits) it is made from, with channel <c>marketReport</c>: one you can see, about the same customer, not turned into a complaint yet.</param>
+/// <param name="DealId">The deal (Deals) it is about: one of the customer's that you can see.</param>
 public sealed record ComplaintInput(
     Guid CustomerId,
     ComplaintChannel Channel,
@@ -39,7 +41,8 @@ public sealed record ComplaintInput(
     [property: MaxLength(ComplaintLimits.Contact)] string? ContactName,
     DateTimeOffset? ReceivedAt,
     Guid? OwnerId,
-    Guid? MarketReportId = null);
+    Guid? MarketReportId = null,
+    Guid? DealId = null);
 
 public sealed record ReceiveComplaintCommand(ComplaintInput Complaint) : ICommand<Result<ComplaintDto>>;
 
@@ -55,6 +58,7 @@ internal sealed class ReceiveComplaintValidator : AbstractValidator<ReceiveCompl
         complaint.RuleFor(c => c.Product).MaximumLength(ComplaintLimits.Product);
         complaint.RuleFor(c => c.ContactName).MaximumLength(ComplaintLimits.Contact);
         complaint.RuleFor(c => c.OwnerId).NotEqual(Guid.Empty).When(c => c.OwnerId is not null);
+        complaint.RuleFor(c => c.DealId).NotEqual(Guid.Empty).When(c => c.DealId is not null);
         complaint.RuleFor(c => c.ReceivedAt).GreaterThanOrEqualTo(new DateTimeOffset(CalendarLimits.Earliest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
             .When(c => c.ReceivedAt is not null);
         complaint.RuleFor(c => c.Channel).Equal(ComplaintChannel.MarketReport).When(c => c.MarketReportId is not null)
@@ -93,7 +97,8 @@ internal sealed class ReceiveComplaintHandler(
     SlaClock sla,
     ICurrentUser currentUser,
     TimeProvider clock,
-    IMarketReportDirectory? marketReports = null)
+    IMarketReportDirectory? marketReports = null,
+    IDealDirectory? deals = null)
     : ICommandHandler<ReceiveComplaintCommand, Result<ComplaintDto>>
 {
     public const string Source = "complaints";
@@ -117,6 +122,18 @@ internal sealed class ReceiveComplaintHandler(
             return unusable;
         }
 
+        ComplaintDeal? deal = null;
+        if (input.DealId is { } dealId)
+        {
+            var found = deals is null ? null : (await deals.FindVisibleAsync([dealId], cancellationToken)).GetValueOrDefault(dealId);
+            if (found is null || found.CustomerId != input.CustomerId)
+            {
+                return Error.Unprocessable("complaint.deal_unknown", "dealId", "No deal of the customer that you can see has this id.");
+            }
+
+            deal = new ComplaintDeal(found.Id, found.Title);
+        }
+
         var scope = await CustomerCopies.LockAsync(db, card, cancellationToken);
         var ownerId = input.OwnerId ?? (currentUser.Role is Roles.Service or Roles.Rep ? currentUser.Id : card.OwnerId);
         if (await owners.CheckAsync(ownerId, scope, cancellationToken) is { } unfit)
@@ -126,7 +143,7 @@ internal sealed class ReceiveComplaintHandler(
 
         // Kept in UTC, whatever offset the client wrote.
         var intake = new ComplaintIntake(
-            input.Channel, input.Severity, input.Title, input.Description, input.Product, input.ContactName, (input.ReceivedAt ?? now).ToUniversalTime(), input.MarketReportId);
+            input.Channel, input.Severity, input.Title, input.Description, input.Product, input.ContactName, (input.ReceivedAt ?? now).ToUniversalTime(), input.MarketReportId, deal);
         var complaint = Complaint.Receive(scope, card.Name, card.Key, intake, sla.DueAt(intake.ReceivedAt, intake.Severity, card.Key), ownerId, currentUser.Id, now);
         db.Complaints.Add(complaint);
         db.Publish(new RecordInteraction(

@@ -67,6 +67,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(c => c.Description).HasMaxLength(ComplaintLimits.Description);
         b.Property(c => c.Product).HasMaxLength(ComplaintLimits.Product);
         b.Property(c => c.ContactName).HasMaxLength(ComplaintLimits.Contact);
+        b.Property(c => c.DealTitle).HasMaxLength(200);
         b.Property(c => c.ResolutionDescription).HasMaxLength(ComplaintLimits.Note);
         b.Property(c => c.ResolutionCost).HasPrecision(11, 2);
         b.Property(c => c.CauseKey).HasMaxLength(ComplaintLimits.CauseKey);
