@@ -169,6 +169,21 @@ test('the standard answers: a manager writes one, a new edition keeps the old wo
   await expect(found).toBeVisible();
   await expect(found.getByRole('button', { name: '修改' })).toHaveCount(0);
   await screenshot(page, 'complaint-answers-search');
+
+  // Service staff keep the root-cause list: a new category is offered at once, a retired one no longer.
+  await switchTo(page, 'service');
+  await page.goto('/complaints/pareto');
+  await page.getByRole('button', { name: '原因分类' }).click();
+  const causes = page.getByRole('dialog', { name: '原因分类' });
+  await causes.getByRole('textbox', { name: '代码' }).fill(`pack${tag}`);
+  await causes.getByPlaceholder('名称', { exact: true }).fill(`包装${tag}`);
+  await causes.getByPlaceholder('英文名称').fill('Packaging');
+  await causes.getByRole('button', { name: '添加' }).click();
+  const added = causes.getByTestId(`cause-pack${tag}`);
+  await expect(added).toBeVisible();
+  await added.getByRole('switch').click();
+  await expect(added.getByRole('switch')).not.toBeChecked();
+  await screenshot(page, 'complaint-causes');
 });
 
 test('a market report about a customer becomes a complaint the report links to; a visit about it is checked out and the complaint keeps what the customer was told', async ({

@@ -1,4 +1,5 @@
-import { Card, Col, Empty, Input, Row, Statistic, Tag } from 'antd';
+import { SettingOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Input, Row, Statistic, Tag } from 'antd';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -12,11 +13,16 @@ import { useDebounced } from '../../shared/useDebounced';
 import { type Column, DataTable } from '../../shared/ui/DataTable';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError } from '../../shared/ui/PageStates';
+import { useSession } from '../../app/auth/session';
 import { usePareto } from './api';
+import { CausesDialog } from './CausesDialog';
 import { ComplaintsNav } from './ComplaintsNav';
 
 // Only the bar and line charts' parts of ECharts: this page is a lazy route, and no other page loads any of it.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+/** Who keeps the list of causes (the server decides; this only hides what would answer 403). */
+const causeKeepers = ['Service', 'Director', 'Admin'];
 
 /** The first day of the month three months back: a quarter of complaints is enough to see a pattern. */
 function quarterAgo(today: string): string {
@@ -34,6 +40,9 @@ export default function ParetoPage() {
   const [typedProduct, setTypedProduct] = useState('');
   const product = useDebounced(typedProduct.trim(), 400) || undefined;
   const pareto = usePareto(from, to, product);
+  const { data: me } = useSession();
+  const keepsCauses = causeKeepers.includes(me?.role ?? '');
+  const [keeping, setKeeping] = useState(false);
   const dash = t('common.dash');
   const name = (c: ParetoCauseDto) => (i18n.language === 'en' ? c.englishName : c.name);
   const percent = (value: number | null | undefined) => (value == null ? dash : `${value}%`);
@@ -62,8 +71,19 @@ export default function ParetoPage() {
 
   return (
     <div className="page complaints-pareto">
-      <PageHeader title={t('pareto.title')} subtitle={t('pareto.subtitle')} />
+      <PageHeader
+        title={t('pareto.title')}
+        subtitle={t('pareto.subtitle')}
+        actions={
+          keepsCauses && (
+            <Button icon={<SettingOutlined />} onClick={() => setKeeping(true)}>
+              {t('causes.manage')}
+            </Button>
+          )
+        }
+      />
       <ComplaintsNav />
+      {keeping && <CausesDialog onClose={() => setKeeping(false)} />}
       <div className="filters" style={{ marginTop: 16 }}>
         <Input type="date" aria-label={t('pareto.from')} addonBefore={t('pareto.from')} style={{ width: 220 }} value={from} max={to} onChange={(e) => e.target.value && setFrom(e.target.value)} />
         <Input type="date" aria-label={t('pareto.to')} addonBefore={t('pareto.to')} style={{ width: 220 }} value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} />

@@ -4,6 +4,7 @@ import { etagOf } from '../../api/etag';
 import {
   type AcknowledgeInput,
   type AssignInput,
+  type CauseChangeInput,
   type CauseInput,
   type CloseInput,
   type ComplaintDto,
@@ -12,6 +13,7 @@ import {
   type ComplaintStatus,
   ComplaintsClient,
   type CustomerUpdateInput,
+  type NewCauseInput,
   type PreventionInput,
   type ReopenInput,
   type ResolutionInput,
@@ -96,6 +98,24 @@ export function useComplaintSteps(id: string) {
 export function useCauses() {
   const api = useComplaintsApi();
   return useQuery({ queryKey: complaintKeys.causes(), queryFn: ({ signal }) => api.causes(signal), staleTime: 5 * 60_000 });
+}
+
+/** Adds a root-cause category, or renames or retires one; the list is read again. */
+export function useKeepCauses() {
+  const api = useComplaintsApi();
+  const queryClient = useQueryClient();
+  const idempotency = useIdempotencyKey();
+  const changed = () => queryClient.invalidateQueries({ queryKey: complaintKeys.causes() });
+  const add = useMutation({
+    mutationFn: (input: NewCauseInput) => api.addCause(idempotency.key, input),
+    onError: idempotency.renewAfterClientError,
+    onSuccess: async () => {
+      idempotency.renew();
+      await changed();
+    },
+  });
+  const change = useMutation({ mutationFn: ({ key, input }: { key: string; input: CauseChangeInput }) => api.changeCause(key, input), onSuccess: changed });
+  return { add, change };
 }
 
 export function usePareto(from: string, to: string, product?: string) {

@@ -219,6 +219,18 @@ export const en: Translation<typeof zhCN> = {
     reopenRate: 'Reopened',
     hours: '{{hours}} h',
   },
+  causes: {
+    title: 'Root-cause categories',
+    manage: 'Cause categories',
+    key: 'Code',
+    keyRule: 'Letters and digits, starting with a letter',
+    name: 'Name',
+    englishName: 'English name',
+    active: 'In use',
+    retired: 'Retired',
+    add: 'Add',
+    saved: 'Cause categories saved',
+  },
   report: {
     title: 'Customer complaint report',
     number: 'No.',

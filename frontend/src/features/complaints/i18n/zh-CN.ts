@@ -216,6 +216,18 @@ export const zhCN = {
     reopenRate: '重新打开率',
     hours: '{{hours}} 小时',
   },
+  causes: {
+    title: '原因分类',
+    manage: '原因分类',
+    key: '代码',
+    keyRule: '字母和数字，以字母开头',
+    name: '名称',
+    englishName: '英文名称',
+    active: '启用',
+    retired: '停用',
+    add: '添加',
+    saved: '原因分类已保存',
+  },
   report: {
     title: '客户投诉处理报告表',
     number: '编号',
