@@ -71,6 +71,19 @@ public sealed class StandardAnswerTests(CrmApp app) : IClassFixture<CrmApp>
 
         var editions = await (await rep.GetAsync($"/api/v1/complaints/answers/{first.Id}/editions")).ReadAsync<List<StandardAnswerEditionDto>>();
         editions.Select(e => (e.Edition, e.Answer, e.ByName)).Should().Equal((2, "两个工作日内重开发票并快递寄出。", "陈静"), (1, "三个工作日内重开发票。", "陈静"));
+        await (await service.PostJsonAsync("/api/v1/complaints/answers", new { question = (string?)null, answer = "a" })).ShouldHaveFieldErrorAsync("question");
+    }
+
+    [Fact]
+    public async Task Six_revisions_at_the_same_version_make_one_edition_and_five_412s()
+    {
+        var service = await app.LoginAsync(DemoUsers.Service);
+        var answer = await (await service.PostJsonAsync("/api/v1/complaints/answers", Answer("同时修改鲽", "第一版"))).ReadAsync<StandardAnswerDto>(HttpStatusCode.Created);
+        var statuses = await Task.WhenAll(Enumerable.Range(1, 6).Select(async i =>
+            (await service.SendWithIfMatchAsync(HttpMethod.Put, $"/api/v1/complaints/answers/{answer.Id}", Answer("同时修改鲽", $"第二版之{i}"), answer.Version)).StatusCode));
+        statuses.Count(s => s == HttpStatusCode.OK).Should().Be(1);
+        statuses.Count(s => s == HttpStatusCode.PreconditionFailed).Should().Be(5);
+        (await (await service.GetAsync($"/api/v1/complaints/answers/{answer.Id}/editions")).ReadAsync<List<StandardAnswerEditionDto>>()).Select(e => e.Edition).Should().Equal(2, 1);
     }
 
     [Fact]

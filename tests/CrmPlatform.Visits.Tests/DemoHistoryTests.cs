@@ -125,5 +125,6 @@ public sealed class DemoHistoryTests(DemoHistoryApp app) : IClassFixture<DemoHis
         }
 
         (await (await service.GetAsync("/api/v1/complaints?limit=200")).ReadAsync<Page<Complaints.Features.ComplaintDto>>()).Items.Should().HaveCount(8);
+        (await (await service.GetAsync("/api/v1/complaints/answers")).ReadAsync<List<Complaints.Features.StandardAnswerDto>>()).Should().HaveCount(8);
     }
 }

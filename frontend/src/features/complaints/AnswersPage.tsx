@@ -4,6 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StandardAnswerDto, StandardAnswerInput } from '../../api/generated/complaints-client';
 import { maxLengths } from '../../api/generated/limits';
+import { hasStatus } from '../../api/problems';
 import { useSession } from '../../app/auth/session';
 import { formatDateTime } from '../../shared/format';
 import { useDebounced } from '../../shared/useDebounced';
@@ -149,7 +150,14 @@ function AnswerEditor({ answer, onClose }: { answer?: StandardAnswerDto; onClose
           void message.success(t('answers.saved'));
           onClose();
         },
-        onError: (error) => showProblem(form, error, answerFields, message, t),
+        onError: (error) => {
+          if (hasStatus(error, 412)) {
+            void message.warning(t('answers.stale'));
+            onClose();
+          } else {
+            showProblem(form, error, answerFields, message, t);
+          }
+        },
       },
     );
   return (

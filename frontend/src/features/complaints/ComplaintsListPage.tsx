@@ -25,6 +25,7 @@ function filtersOf(params: URLSearchParams): ComplaintFilters {
     status: status && statuses.includes(status) ? status : undefined,
     severity: severity && severities.includes(severity) ? severity : undefined,
     key: flag('key'),
+    open: flag('open'),
     overdue: flag('overdue'),
     ownerId: params.get('ownerId') ?? undefined,
     customerId: params.get('customerId') ?? undefined,
@@ -136,6 +137,9 @@ export default function ComplaintsListPage() {
         />
         <Checkbox checked={filters.key ?? false} onChange={(e) => set('key', e.target.checked)}>
           {t('list.key')}
+        </Checkbox>
+        <Checkbox checked={filters.open ?? false} onChange={(e) => set('open', e.target.checked)}>
+          {t('list.open')}
         </Checkbox>
         <Checkbox checked={filters.overdue ?? false} onChange={(e) => set('overdue', e.target.checked)}>
           {t('list.overdue')}

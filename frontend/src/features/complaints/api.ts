@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Http, useModuleApi } from '../../api/client';
 import { etagOf } from '../../api/etag';
+import { hasStatus } from '../../api/problems';
 import {
   type AcknowledgeInput,
   type AssignInput,
@@ -73,15 +74,6 @@ export function useComplaints(filters: ComplaintFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
-  });
-}
-
-/** A customer's open complaints, for the customer card (a customer has few; the first 200 are counted). */
-export function useOpenComplaintsOf(customerId: string) {
-  const api = useComplaintsApi();
-  return useQuery({
-    queryKey: complaintKeys.list({ customerId, open: true }),
-    queryFn: ({ signal }) => api.list(undefined, undefined, undefined, true, undefined, undefined, customerId, undefined, 200, undefined, signal),
   });
 }
 
@@ -234,7 +226,13 @@ export function useSaveAnswer(answer: StandardAnswerDto | undefined) {
   const idempotency = useIdempotencyKey();
   return useMutation({
     mutationFn: (input: StandardAnswerInput) => (answer ? api.reviseAnswer(answer.id, etagOf(answer), input) : api.writeAnswer(idempotency.key, input)),
-    onError: idempotency.renewAfterClientError,
+    onError: async (error) => {
+      idempotency.renewAfterClientError(error);
+      // Changed by someone else meanwhile: the list is read again, so the next edit starts from their words and version.
+      if (hasStatus(error, 412)) {
+        await queryClient.invalidateQueries({ queryKey: complaintKeys.answers() });
+      }
+    },
     onSuccess: async () => {
       idempotency.renew();
       await queryClient.invalidateQueries({ queryKey: complaintKeys.answers() });

@@ -212,7 +212,7 @@ export function useCustomerComplaints(customerId: string) {
   return useQuery({
     // Under the complaints pages' list key: a step taken there refreshes this.
     queryKey: ['complaints', 'list', { customerId, visit: true }],
-    queryFn: ({ signal }) => api.list(undefined, undefined, undefined, undefined, undefined, undefined, customerId, undefined, 50, undefined, signal),
+    queryFn: ({ signal }) => api.list(undefined, undefined, undefined, undefined, undefined, undefined, customerId, undefined, 200, undefined, signal),
     select: (page) => page.items.filter((c) => c.status !== ComplaintStatus.Closed),
   });
 }

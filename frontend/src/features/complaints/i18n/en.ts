@@ -84,6 +84,7 @@ export const en: Translation<typeof zhCN> = {
     status: 'Status',
     severity: 'Severity',
     key: 'Key customers',
+    open: 'Unresolved only',
     overdue: 'Overdue only',
     owner: 'Owner',
     cause: 'Cause',
@@ -194,6 +195,7 @@ export const en: Translation<typeof zhCN> = {
     useTitle: 'Give a standard answer',
     copied: 'Answer copied',
     copy: 'Copy',
+    stale: 'Someone has just changed this answer; it has been reloaded, please edit the new version.',
   },
   pareto: {
     title: 'Complaint causes',
@@ -250,6 +252,7 @@ export const en: Translation<typeof zhCN> = {
     overdue: '{{count}} of them overdue',
     none: 'No open complaints',
     all: 'All complaints',
+    openList: 'Open complaints',
     create: 'Log a complaint',
   },
 };

@@ -81,6 +81,7 @@ export const zhCN = {
     status: '状态',
     severity: '严重程度',
     key: '重点客户',
+    open: '只看未解决',
     overdue: '只看超时',
     owner: '负责人',
     cause: '原因',
@@ -191,6 +192,7 @@ export const zhCN = {
     useTitle: '采用标准回答',
     copied: '已复制回答',
     copy: '复制',
+    stale: '这条标准回答刚被别人改过，已为您重新加载，请在新版本上修改。',
   },
   pareto: {
     title: '投诉原因分析',
@@ -247,6 +249,7 @@ export const zhCN = {
     overdue: '其中超时 {{count}} 件',
     none: '没有未结投诉',
     all: '查看全部投诉',
+    openList: '查看未结投诉',
     create: '登记投诉',
   },
 };

@@ -50,6 +50,7 @@ export function ComplaintsPanel({ customerId }: { customerId: string }) {
             )}
           </span>
           <Link to={`/complaints?customerId=${customerId}`}>{t('card.all')}</Link>
+          {open.data.items.length > 0 && <Link to={`/complaints?customerId=${customerId}&open=true`}>{t('card.openList')}</Link>}
         </Space>
       )}
     </Card>

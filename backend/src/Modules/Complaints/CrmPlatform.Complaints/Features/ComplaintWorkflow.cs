@@ -61,7 +61,7 @@ internal sealed class ResolutionInputValidator : AbstractValidator<ResolutionInp
     public ResolutionInputValidator()
     {
         RuleFor(r => r.Kind).IsInEnum();
-        RuleFor(r => r.Description).NotEmpty().MaximumLength(ComplaintLimits.Note).Must(d => d.Trim().Length > 0).WithMessage("Describe the remedy.");
+        RuleFor(r => r.Description).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ComplaintLimits.Note).Must(d => d.Trim().Length > 0).WithMessage("Describe the remedy.");
         RuleFor(r => r.Cost).InclusiveBetween(0, ComplaintLimits.MaxCost).PrecisionScale(11, 2, ignoreTrailingZeros: true).When(r => r.Cost is not null);
     }
 }
@@ -73,7 +73,7 @@ internal sealed class CloseInputValidator : AbstractValidator<CloseInput>
 
 internal sealed class ReopenInputValidator : AbstractValidator<ReopenInput>
 {
-    public ReopenInputValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(ComplaintLimits.Note).Must(r => r.Trim().Length > 0).WithMessage("Say why it is reopened.");
+    public ReopenInputValidator() => RuleFor(r => r.Reason).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ComplaintLimits.Note).Must(r => r.Trim().Length > 0).WithMessage("Say why it is reopened.");
 }
 
 internal sealed class AssignInputValidator : AbstractValidator<AssignInput>
@@ -94,7 +94,7 @@ internal sealed class PreventionInputValidator : AbstractValidator<PreventionInp
 {
     public PreventionInputValidator()
     {
-        RuleFor(p => p.Action).NotEmpty().MaximumLength(ComplaintLimits.Note).Must(a => a.Trim().Length > 0).WithMessage("Say what is to be done.");
+        RuleFor(p => p.Action).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ComplaintLimits.Note).Must(a => a.Trim().Length > 0).WithMessage("Say what is to be done.");
         RuleFor(p => p.OwnerId).NotEmpty();
         RuleFor(p => p.DueOn).InclusiveBetween(CalendarLimits.Earliest, CalendarLimits.Latest);
     }
@@ -105,7 +105,7 @@ internal sealed class CustomerUpdateInputValidator : AbstractValidator<CustomerU
     public CustomerUpdateInputValidator()
     {
         RuleFor(u => u.Channel).IsInEnum();
-        RuleFor(u => u.Note).NotEmpty().MaximumLength(ComplaintLimits.Note).Must(n => n.Trim().Length > 0).WithMessage("Say what the customer was told.");
+        RuleFor(u => u.Note).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ComplaintLimits.Note).Must(n => n.Trim().Length > 0).WithMessage("Say what the customer was told.");
     }
 }
 

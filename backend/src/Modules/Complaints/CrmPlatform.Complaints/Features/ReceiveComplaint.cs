@@ -53,8 +53,8 @@ internal sealed class ReceiveComplaintValidator : AbstractValidator<ReceiveCompl
         complaint.RuleFor(c => c.CustomerId).NotEmpty();
         complaint.RuleFor(c => c.Channel).IsInEnum();
         complaint.RuleFor(c => c.Severity).IsInEnum();
-        complaint.RuleFor(c => c.Title).NotEmpty().MaximumLength(ComplaintLimits.Title).Must(t => t.Trim().Length > 0).WithMessage("Say what the complaint is about.");
-        complaint.RuleFor(c => c.Description).NotEmpty().MaximumLength(ComplaintLimits.Description).Must(d => d.Trim().Length > 0).WithMessage("Write down what the customer said.");
+        complaint.RuleFor(c => c.Title).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ComplaintLimits.Title).Must(t => t.Trim().Length > 0).WithMessage("Say what the complaint is about.");
+        complaint.RuleFor(c => c.Description).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(ComplaintLimits.Description).Must(d => d.Trim().Length > 0).WithMessage("Write down what the customer said.");
         complaint.RuleFor(c => c.Product).MaximumLength(ComplaintLimits.Product);
         complaint.RuleFor(c => c.ContactName).MaximumLength(ComplaintLimits.Contact);
         complaint.RuleFor(c => c.OwnerId).NotEqual(Guid.Empty).When(c => c.OwnerId is not null);

@@ -79,8 +79,8 @@ internal sealed class StandardAnswerInputValidator : AbstractValidator<StandardA
 {
     public StandardAnswerInputValidator()
     {
-        RuleFor(a => a.Question).NotEmpty().MaximumLength(StandardAnswerLimits.Question).Must(q => q.Trim().Length > 0).WithMessage("Write the question.");
-        RuleFor(a => a.Answer).NotEmpty().MaximumLength(StandardAnswerLimits.Answer).Must(a => a.Trim().Length > 0).WithMessage("Write the answer.");
+        RuleFor(a => a.Question).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(StandardAnswerLimits.Question).Must(q => q.Trim().Length > 0).WithMessage("Write the question.");
+        RuleFor(a => a.Answer).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(StandardAnswerLimits.Answer).Must(a => a.Trim().Length > 0).WithMessage("Write the answer.");
         RuleFor(a => a.Product).MaximumLength(ComplaintLimits.Product);
         RuleFor(a => a.CauseKey).MaximumLength(ComplaintLimits.CauseKey);
     }
@@ -168,7 +168,9 @@ internal sealed class StandardAnswerHandlers(ComplaintsDbContext db, IUserDirect
             return forbidden;
         }
 
-        if (await db.Answers.SingleOrDefaultAsync(a => a.Id == command.Id, cancellationToken) is not { } answer)
+        // Locked, so two revisions at the same version take turns: the second sees the first's version (412) instead of both
+        // writing the same next edition.
+        if (await db.Answers.FromSql($"SELECT * FROM complaints.standard_answers WHERE id = {command.Id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken) is not { } answer)
         {
             return NotFound(command.Id);
         }

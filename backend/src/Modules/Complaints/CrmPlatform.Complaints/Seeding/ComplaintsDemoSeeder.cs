@@ -51,6 +51,8 @@ internal sealed class ComplaintsDemoSeeder(
             return;
         }
 
+        // All or nothing, so a failed start seeds again on the next; the customers' copies are locked as at intake.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetDatabaseUtcNow();
         var answers = Answers.Select((text, i) => StandardAnswer.Write(text, active: true, service.Id, now.AddDays(-30).AddMinutes(i))).ToList();
         db.Answers.AddRange(answers);
@@ -83,6 +85,7 @@ internal sealed class ComplaintsDemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Three weeks ago: answered within the hour, a remedy (a goodwill gift for a key customer), the cause and its prevention done, closed.</summary>
