@@ -1,3 +1,4 @@
+using CrmPlatform.BuildingBlocks.Outbox;
 using CrmPlatform.BuildingBlocks.Persistence;
 using CrmPlatform.BuildingBlocks.Time;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,8 @@ public sealed class JobRun
 /// taken over. A day the service was down for entirely is not caught up. Each <see cref="IRecurringJob"/> runs on every
 /// check.
 /// </summary>
-public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailyJobRunner> logger) : BackgroundService
+public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clock, WakeSignal<OutboxDispatcher> outbox, ILogger<DailyJobRunner> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -123,6 +125,12 @@ public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clo
             {
                 logger.LogWarning(ex, "Daily job {Job} failed for {Day}; it is tried again in a minute", name, today);
             }
+        }
+
+        // What the jobs published (a breach's notifications, a pool warning) goes out now, not at the dispatcher's next poll.
+        if (ran.Count > 0)
+        {
+            outbox.Notify();
         }
 
         return ran;
