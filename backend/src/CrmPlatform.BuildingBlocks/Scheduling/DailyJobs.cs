@@ -55,8 +55,7 @@ public sealed class JobRun
 /// taken over. A day the service was down for entirely is not caught up. Each <see cref="IRecurringJob"/> runs on every
 /// check.
 /// </summary>
-public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clock, WakeSignal<OutboxDispatcher> outbox, ILogger<DailyJobRunner> logger)
-    : BackgroundService
+public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailyJobRunner> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -130,7 +129,8 @@ public sealed class DailyJobRunner(IServiceScopeFactory scopes, TimeProvider clo
         // What the jobs published (a breach's notifications, a pool warning) goes out now, not at the dispatcher's next poll.
         if (ran.Count > 0)
         {
-            outbox.Notify();
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetService<WakeSignal<OutboxDispatcher>>()?.Notify();
         }
 
         return ran;
