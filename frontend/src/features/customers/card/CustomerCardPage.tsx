@@ -1,6 +1,6 @@
 import { EditOutlined, InboxOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Space, Tabs, Tag } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CustomerDto } from '../../../api/generated/customers-client';
@@ -129,7 +129,10 @@ export default function CustomerCardPage() {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <ComplaintsPanel customerId={current.id} />
+          {/* Its words and client load with it: the rest of the card does not wait for them. */}
+          <Suspense fallback={<Card size="small" loading style={{ marginBottom: 16 }} />}>
+            <ComplaintsPanel customerId={current.id} />
+          </Suspense>
           <ProfilePanel customer={current} />
           <ContactsPanel customerId={current.id} />
           <KeyDatesPanel customerId={current.id} />
