@@ -39,7 +39,9 @@ test('every module has its place in the navigation; unbuilt ones say so honestly
   await expect(page.getByRole('heading', { name: '商机看板' })).toBeVisible();
   await nav.getByRole('link', { name: '拜访', exact: true }).click();
   await expect(page.getByRole('heading', { name: '我的一天' })).toBeVisible();
-  for (const module of ['投诉', '客户维护', '转介绍', '报表']) {
+  await nav.getByRole('link', { name: '投诉', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '客户投诉' })).toBeVisible();
+  for (const module of ['客户维护', '转介绍', '报表']) {
     await nav.getByRole('link', { name: module, exact: true }).click();
     await expect(page.getByText(`“${module}”模块尚未开放`)).toBeVisible();
   }
