@@ -24888,6 +24888,12 @@ namespace CrmPlatform.Client
         [System.Text.Json.Serialization.JsonPropertyName("marketReportId")]
         public System.Guid? MarketReportId { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("dealId")]
+        public System.Guid? DealId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dealTitle")]
+        public string? DealTitle { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("receivedBy")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid ReceivedBy { get; set; } = default!;
@@ -25030,6 +25036,9 @@ namespace CrmPlatform.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("marketReportId")]
         public System.Guid? MarketReportId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("dealId")]
+        public System.Guid? DealId { get; set; } = default!;
 
     }
 

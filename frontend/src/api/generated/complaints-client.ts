@@ -2398,6 +2398,8 @@ export interface ComplaintDto {
     contactName?: string | undefined;
     receivedAt: string;
     marketReportId?: string | undefined;
+    dealId?: string | undefined;
+    dealTitle?: string | undefined;
     receivedBy: string;
     receivedByName?: string | undefined;
     ownerId: string;
@@ -2441,6 +2443,7 @@ export interface ComplaintInput {
     receivedAt?: string | undefined;
     ownerId?: string | undefined;
     marketReportId?: string | undefined;
+    dealId?: string | undefined;
 }
 
 export interface ComplaintParetoDto {

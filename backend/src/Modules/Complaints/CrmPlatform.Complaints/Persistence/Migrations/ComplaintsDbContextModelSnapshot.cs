@@ -204,6 +204,15 @@ namespace CrmPlatform.Complaints.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("customer_team_id");
 
+                    b.Property<Guid?>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("DealTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deal_title");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
