@@ -170,7 +170,7 @@ internal sealed class StandardAnswerHandlers(ComplaintsDbContext db, IUserDirect
 
         // Locked, so two revisions at the same version take turns: the second sees the first's version (412) instead of both
         // writing the same next edition.
-        if (await db.Answers.FromSql($"SELECT * FROM complaints.standard_answers WHERE id = {command.Id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken) is not { } answer)
+        if (await db.Answers.FromSql($"SELECT *, xmin FROM complaints.standard_answers WHERE id = {command.Id} FOR UPDATE").SingleOrDefaultAsync(cancellationToken) is not { } answer)
         {
             return NotFound(command.Id);
         }
