@@ -71,7 +71,7 @@ test('a key customer’s complaint: logged, answered with a promised time, the b
   // The SLA watch records the breach once: the page shows it, and the team's manager is told.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByTestId('step-breached')).toBeVisible({ timeout: 2000 });
+    await expect(page.getByTestId('step-breached').first()).toBeVisible({ timeout: 2000 });
   }).toPass({ timeout: 150_000, intervals: [5000] });
   await expect(page.getByText('已违约').first()).toBeVisible();
   await screenshot(page, 'complaint-breached');
