@@ -5,11 +5,12 @@ using CrmPlatform.Deals;
 using CrmPlatform.Referrals;
 using CrmPlatform.Retention;
 using CrmPlatform.Visits;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmPlatform.Platform.Tests.Modules;
 
-/// <summary>Every registered module owns its schema, with its own migrations history, outbox, inbox and audit log.</summary>
+/// <summary>Every registered module owns its schema, with its own migrations history, outbox, inbox and audit log, and its migrations are its model.</summary>
 public sealed class ModuleSchemaTests(CrmApp app) : IClassFixture<CrmApp>
 {
     [Theory]
@@ -30,5 +31,21 @@ public sealed class ModuleSchemaTests(CrmApp app) : IClassFixture<CrmApp>
             ("schema", schema));
 
         tables.Should().Contain(["__ef_migrations_history", "outbox_messages", "inbox_messages", "audit_entries"], $"schema '{schema}' is {module.Name}'s own");
+    }
+
+    [Theory]
+    [InlineData(typeof(CustomersModule))]
+    [InlineData(typeof(DealsModule))]
+    [InlineData(typeof(VisitsModule))]
+    [InlineData(typeof(ComplaintsModule))]
+    [InlineData(typeof(RetentionModule))]
+    [InlineData(typeof(ReferralsModule))]
+    public async Task Its_model_has_no_change_without_a_migration(Type module)
+    {
+        var context = app.Factory.Services.GetRequiredService<ModuleCatalog>().Databases.Single(d => d.Assembly == module.Assembly).DbContextType;
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = (DbContext)scope.ServiceProvider.GetRequiredService(context);
+
+        db.Database.HasPendingModelChanges().Should().BeFalse($"every change of {module.Name}'s model ships with a migration (./crm migrations add)");
     }
 }

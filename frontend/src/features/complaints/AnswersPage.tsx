@@ -14,6 +14,7 @@ import { useMessage } from '../../shared/ui/feedback';
 import { useAnswerEditions, useAnswers, useCauses, useSaveAnswer } from './api';
 import { ComplaintsNav } from './ComplaintsNav';
 import { showProblem } from './formProblems';
+import { causeLabel } from './labels';
 
 /** Who keeps the standard answers (the server decides; this only hides what would answer 403). */
 const editorRoles = ['Service', 'Manager', 'Director', 'Admin'];
@@ -37,7 +38,7 @@ export function AnswerSearch({ activeOnly, actions }: { activeOnly: boolean; act
           style={{ width: 180 }}
           value={cause}
           onChange={setCause}
-          options={(causes.data ?? []).map((c) => ({ value: c.key, label: i18n.language === 'en' ? c.englishName : c.name }))}
+          options={(causes.data ?? []).map((c) => ({ value: c.key, label: causeLabel(c, i18n.language) }))}
         />
       </div>
       {answers.isError ? (
@@ -48,7 +49,7 @@ export function AnswerSearch({ activeOnly, actions }: { activeOnly: boolean; act
             className="answer-list"
             dataSource={answers.data ?? []}
             locale={{ emptyText: answers.isLoading ? ' ' : <Empty description={t('answers.none')} /> }}
-            renderItem={(answer) => <AnswerItem answer={answer} actions={actions(answer)} causeName={causes.data?.find((c) => c.key === answer.causeKey)} />}
+            renderItem={(answer) => <AnswerItem answer={answer} actions={actions(answer)} cause={causes.data?.find((c) => c.key === answer.causeKey)} />}
           />
         </Spin>
       )}
@@ -59,10 +60,10 @@ export function AnswerSearch({ activeOnly, actions }: { activeOnly: boolean; act
 interface AnswerItemProps {
   answer: StandardAnswerDto;
   actions: ReactNode;
-  causeName?: { name: string; englishName: string };
+  cause?: { name: string; englishName: string };
 }
 
-function AnswerItem({ answer, actions, causeName }: AnswerItemProps) {
+function AnswerItem({ answer, actions, cause }: AnswerItemProps) {
   const { t, i18n } = useTranslation('complaints');
   return (
     <List.Item className="answer-item" data-testid={`answer-${answer.id}`} actions={[actions]}>
@@ -71,7 +72,7 @@ function AnswerItem({ answer, actions, causeName }: AnswerItemProps) {
           <Space wrap>
             <strong>{answer.question}</strong>
             {answer.product && <Tag bordered={false}>{answer.product}</Tag>}
-            {causeName && <Tag color="blue" bordered={false}>{i18n.language === 'en' ? causeName.englishName : causeName.name}</Tag>}
+            {cause && <Tag color="blue" bordered={false}>{causeLabel(cause, i18n.language)}</Tag>}
             {!answer.active && <Tag color="default">{t('answers.retired')}</Tag>}
           </Space>
         }
@@ -192,7 +193,7 @@ function AnswerEditor({ answer, onClose }: { answer?: StandardAnswerDto; onClose
               allowClear
               aria-label={t('answers.cause')}
               style={{ width: 180 }}
-              options={(causes.data ?? []).filter((c) => c.active || c.key === answer?.causeKey).map((c) => ({ value: c.key, label: i18n.language === 'en' ? c.englishName : c.name }))}
+              options={(causes.data ?? []).filter((c) => c.active || c.key === answer?.causeKey).map((c) => ({ value: c.key, label: causeLabel(c, i18n.language) }))}
             />
           </Form.Item>
           <Form.Item name="active" label={t('answers.active')} valuePropName="checked">

@@ -11,7 +11,7 @@ import { problemMessage } from '../../shared/ui/problemMessage';
 import { AnswerPicker } from './AnswerPicker';
 import { type ComplaintStep, useCauses, useComplaintStep, useReloadComplaint } from './api';
 import { showProblem } from './formProblems';
-import { isOpen } from './labels';
+import { causeLabel, isOpen } from './labels';
 
 /** The steps that ask for something in a dialog; the others are taken with one click. */
 type DialogStep = 'acknowledge' | 'propose' | 'close' | 'reopen' | 'assign' | 'cause' | 'prevention' | 'update';
@@ -211,7 +211,7 @@ function StepDialog({ complaint, step, saving, onTake, onClose }: StepDialogProp
           <Select
             aria-label={t('detail.cause')}
             loading={causes.isLoading}
-            options={(causes.data ?? []).filter((c) => c.active).map((c) => ({ value: c.key, label: i18n.language === 'en' ? c.englishName : c.name }))}
+            options={(causes.data ?? []).filter((c) => c.active).map((c) => ({ value: c.key, label: causeLabel(c, i18n.language) }))}
           />
         </Form.Item>
         <Form.Item name="note" label={t('actions.causeNote')}>

@@ -8,7 +8,7 @@ import { formatDateTime, formatMoney } from '../../shared/format';
 import { NotFound } from '../../shared/ui/NotFound';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError, PageLoading } from '../../shared/ui/PageStates';
-import { useCauses, useComplaint, useComplaintSteps } from './api';
+import { useCauseName, useComplaint, useComplaintSteps } from './api';
 import { ComplaintActions } from './ComplaintActions';
 import { SlaTag } from './SlaTag';
 import { severityColor, statusColor } from './labels';
@@ -114,8 +114,7 @@ function Facts({ complaint: c }: { complaint: ComplaintDto }) {
 /** The resolution, the cause and the action against recurrence: what the report form carries. */
 function Outcome({ complaint: c }: { complaint: ComplaintDto }) {
   const { t, i18n } = useTranslation('complaints');
-  const causes = useCauses();
-  const cause = causes.data?.find((x) => x.key === c.causeKey);
+  const causeName = useCauseName();
   const dash = t('common.dash');
   return (
     <Card size="small" title={t('detail.resolution')} style={{ marginBottom: 16 }}>
@@ -123,7 +122,7 @@ function Outcome({ complaint: c }: { complaint: ComplaintDto }) {
         <Descriptions.Item label={t('actions.kind')}>{c.resolutionKind ? t(`resolutionKinds.${c.resolutionKind}`) : dash}</Descriptions.Item>
         <Descriptions.Item label={t('actions.description')}>{c.resolutionDescription ?? dash}</Descriptions.Item>
         <Descriptions.Item label={t('detail.resolutionCost')}>{c.resolutionCost != null ? formatMoney(c.resolutionCost, i18n.language) : dash}</Descriptions.Item>
-        <Descriptions.Item label={t('detail.cause')}>{cause ? (i18n.language === 'en' ? cause.englishName : cause.name) : (c.causeKey ?? dash)}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.cause')}>{causeName(c.causeKey) ?? dash}</Descriptions.Item>
         {c.causeNote && <Descriptions.Item label={t('detail.causeNote')}>{c.causeNote}</Descriptions.Item>}
         <Descriptions.Item label={t('detail.prevention')}>{c.preventionAction ?? dash}</Descriptions.Item>
         {c.preventionAction && (

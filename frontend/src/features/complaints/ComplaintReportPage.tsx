@@ -6,7 +6,7 @@ import { hasStatus } from '../../api/problems';
 import { formatDateTime, formatMoney } from '../../shared/format';
 import { NotFound } from '../../shared/ui/NotFound';
 import { PageError, PageLoading } from '../../shared/ui/PageStates';
-import { useCauses, useComplaint, useComplaintSteps } from './api';
+import { useCauseName, useComplaint, useComplaintSteps } from './api';
 
 /**
  * 客户投诉处理报告表: one complaint on one printed page — what, when, who, the cause, the resolution and its cost, the
@@ -17,7 +17,7 @@ export default function ComplaintReportPage() {
   const { t, i18n } = useTranslation('complaints');
   const complaint = useComplaint(id);
   const steps = useComplaintSteps(id);
-  const causes = useCauses();
+  const causeName = useCauseName();
   if (complaint.isPending || steps.isPending) {
     return <PageLoading />;
   }
@@ -30,7 +30,6 @@ export default function ComplaintReportPage() {
   }
   const c = complaint.data;
   const at = (iso?: string) => (iso ? formatDateTime(iso, i18n.language) : '');
-  const cause = causes.data?.find((x) => x.key === c.causeKey);
   const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
   return (
     <div className="page complaint-report">
@@ -107,7 +106,7 @@ export default function ComplaintReportPage() {
             </tr>
             <tr>
               <th>{t('detail.cause')}</th>
-              <td>{cause ? (i18n.language === 'en' ? cause.englishName : cause.name) : c.causeKey}</td>
+              <td>{causeName(c.causeKey)}</td>
               <th>{t('detail.causeNote')}</th>
               <td>{c.causeNote}</td>
             </tr>

@@ -8,7 +8,7 @@ import { ColleagueSelect } from '../../shared/ui/ColleagueSelect';
 import { type Column, DataTable } from '../../shared/ui/DataTable';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError } from '../../shared/ui/PageStates';
-import { type ComplaintFilters, useCauses, useComplaints } from './api';
+import { type ComplaintFilters, useCauseName, useCauses, useComplaints } from './api';
 import { ComplaintsNav } from './ComplaintsNav';
 import { SlaTag } from './SlaTag';
 import { severityColor, statusColor } from './labels';
@@ -50,10 +50,7 @@ export default function ComplaintsListPage() {
     setParams(next, { replace: true });
   };
   const rows = complaints.data?.pages.flatMap((page) => page.items) ?? [];
-  const causeName = (key?: string) => {
-    const cause = causes.data?.find((c) => c.key === key);
-    return cause ? (i18n.language === 'en' ? cause.englishName : cause.name) : key;
-  };
+  const causeName = useCauseName();
 
   const columns: Column<ComplaintDto>[] = [
     { key: 'received', title: t('list.received'), width: 150, render: (c) => formatDateTime(c.receivedAt, i18n.language) },

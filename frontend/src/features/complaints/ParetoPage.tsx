@@ -15,6 +15,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { PageError } from '../../shared/ui/PageStates';
 import { useSession } from '../../app/auth/session';
 import { usePareto } from './api';
+import { causeLabel } from './labels';
 import { CausesDialog } from './CausesDialog';
 import { ComplaintsNav } from './ComplaintsNav';
 
@@ -44,7 +45,7 @@ export default function ParetoPage() {
   const keepsCauses = causeKeepers.includes(me?.role ?? '');
   const [keeping, setKeeping] = useState(false);
   const dash = t('common.dash');
-  const name = (c: ParetoCauseDto) => (i18n.language === 'en' ? c.englishName : c.name);
+  const name = (c: ParetoCauseDto) => causeLabel(c, i18n.language);
   const percent = (value: number | null | undefined) => (value == null ? dash : `${value}%`);
   const hours = (value: number | null | undefined) => (value == null ? dash : t('pareto.hours', { hours: value }));
   const causes = pareto.data?.causes ?? [];

@@ -21,7 +21,9 @@ import {
   type StandardAnswerDto,
   type StandardAnswerInput,
 } from '../../api/generated/complaints-client';
+import { useTranslation } from 'react-i18next';
 import { useIdempotencyKey } from '../../shared/idempotency';
+import { causeLabel } from './labels';
 
 export interface ComplaintFilters {
   status?: ComplaintStatus;
@@ -108,6 +110,16 @@ export function useKeepCauses() {
   });
   const change = useMutation({ mutationFn: ({ key, input }: { key: string; input: CauseChangeInput }) => api.changeCause(key, input), onSuccess: changed });
   return { add, change };
+}
+
+/** Names a cause in the reader's language; a key the list does not hold (or before it has loaded) as it is. */
+export function useCauseName() {
+  const causes = useCauses();
+  const { i18n } = useTranslation();
+  return (key: string | undefined) => {
+    const cause = causes.data?.find((c) => c.key === key);
+    return cause ? causeLabel(cause, i18n.language) : key;
+  };
 }
 
 export function usePareto(from: string, to: string, product?: string) {

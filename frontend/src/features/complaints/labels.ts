@@ -15,6 +15,11 @@ export const severityColor: Record<ComplaintSeverity, string> = {
   [ComplaintSeverity.Critical]: 'error',
 };
 
+/** A cause category as the reader's language names it. */
+export function causeLabel(cause: { name: string; englishName: string }, language: string): string {
+  return language === 'en' ? cause.englishName : cause.name;
+}
+
 /** Open: its promised time still counts (not resolved, not closed). */
 export function isOpen(status: ComplaintStatus): boolean {
   return status !== ComplaintStatus.Resolved && status !== ComplaintStatus.Closed;

@@ -3,6 +3,7 @@ import { Button, Card, Checkbox, Empty, Form, Input, InputNumber, List, Modal, S
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ComplaintStatus } from '../../api/generated/complaints-client';
 import type { CheckOutInput, VisitRecordDto } from '../../api/generated/visits-client';
 import { VisitPurpose } from '../../api/generated/visits-client';
 import { maxLengths } from '../../api/generated/limits';
@@ -13,7 +14,8 @@ import { PageError } from '../../shared/ui/PageStates';
 import { useMessage } from '../../shared/ui/feedback';
 import { problemMessage } from '../../shared/ui/problemMessage';
 import { useCustomerDeals } from '../../shared/customerDeals';
-import { useCheckIn, useCheckOut, useCustomerComplaints } from './api';
+import { useCustomerComplaints } from '../../shared/customerComplaints';
+import { useCheckIn, useCheckOut } from './api';
 import { currentLocation } from './geolocation';
 
 /** What a check-in starts from: a planned visit's customer and purpose, or nothing (an unplanned visit). */
@@ -162,7 +164,8 @@ function CheckOutDialog({ visit, onClose }: { visit: VisitRecordDto; onClose: ()
   const [form] = Form.useForm<CheckOutInput>();
   const checkOut = useCheckOut();
   const deals = useCustomerDeals(visit.customerId);
-  const complaints = useCustomerComplaints(visit.customerId);
+  // Closed ones take nothing more; a resolved one may still be followed up in person.
+  const complaints = useCustomerComplaints(visit.customerId).data?.items.filter((c) => c.status !== ComplaintStatus.Closed) ?? [];
   const message = useMessage();
   const finish = async (values: CheckOutInput) => {
     const location = await currentLocation();
@@ -200,9 +203,9 @@ function CheckOutDialog({ visit, onClose }: { visit: VisitRecordDto; onClose: ()
         <Form.Item name="dealId" label={t('visit.deal')}>
           <Select allowClear loading={deals.isLoading} placeholder={t('visit.noDeal')} options={(deals.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }))} />
         </Form.Item>
-        {(complaints.data?.length ?? 0) > 0 && (
+        {complaints.length > 0 && (
           <Form.Item name="complaintId" label={t('visit.complaint')} extra={t('visit.complaintHelp')}>
-            <Select allowClear placeholder={t('visit.noComplaint')} options={(complaints.data ?? []).map((c) => ({ value: c.id, label: c.title }))} />
+            <Select allowClear placeholder={t('visit.noComplaint')} options={complaints.map((c) => ({ value: c.id, label: c.title }))} />
           </Form.Item>
         )}
         <Form.Item name="ordered" valuePropName="checked">

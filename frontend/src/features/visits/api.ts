@@ -20,7 +20,6 @@ import {
   type WeeklyReportDto,
   type WeeklyReportInput,
 } from '../../api/generated/visits-client';
-import { ComplaintsClient, ComplaintStatus } from '../../api/generated/complaints-client';
 import { useIdempotencyKey } from '../../shared/idempotency';
 import { etagOf } from '../../api/etag';
 
@@ -199,21 +198,6 @@ export function useCheckOut() {
       idempotency.renew();
       await changed();
     },
-  });
-}
-
-function complaintsClient(baseUrl: string, http: Http) {
-  return new ComplaintsClient(baseUrl, http);
-}
-
-/** The visited customer's complaints not yet closed, to say which one a visit was about (the complaint then keeps the visit's outcome). */
-export function useCustomerComplaints(customerId: string) {
-  const api = useModuleApi(complaintsClient);
-  return useQuery({
-    // Under the complaints pages' list key: a step taken there refreshes this.
-    queryKey: ['complaints', 'list', { customerId, visit: true }],
-    queryFn: ({ signal }) => api.list(undefined, undefined, undefined, undefined, undefined, undefined, customerId, undefined, 200, undefined, signal),
-    select: (page) => page.items.filter((c) => c.status !== ComplaintStatus.Closed),
   });
 }
 

@@ -1,26 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type Http, useModuleApi } from '../../../api/client';
-import { ComplaintsClient } from '../../../api/generated/complaints-client';
+import { useCustomerComplaints } from '../../../shared/customerComplaints';
 import { problemMessage } from '../../../shared/ui/problemMessage';
-
-function complaintsClient(baseUrl: string, http: Http) {
-  return new ComplaintsClient(baseUrl, http);
-}
 
 /** The customer's open complaints (a customer has few: the first 200 are counted), read from the Complaints module's API. */
 export function ComplaintsPanel({ customerId }: { customerId: string }) {
   // The complaints module's words, loaded with this panel rather than with the customers list.
   const { t } = useTranslation('complaints');
-  const api = useModuleApi(complaintsClient);
-  // The complaints pages' list key: a step taken there refreshes this count.
-  const open = useQuery({
-    queryKey: ['complaints', 'list', { customerId, open: true }],
-    queryFn: ({ signal }) => api.list(undefined, undefined, undefined, true, undefined, undefined, customerId, undefined, 200, undefined, signal),
-  });
+  const open = useCustomerComplaints(customerId, true);
   const overdue = open.data?.items.filter((c) => c.overdue).length ?? 0;
   return (
     <Card
